@@ -1,0 +1,69 @@
+import { MAX_BODY_BYTES, summarizeFieldErrors, toFieldErrors } from '@todolist/sdk/contract';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { BadRequestError, TodoApiError, ValidationError } from './errors.js';
+import { header } from './headers.js';
+
+// JSON, with or without parameters (`; charset=utf-8`); merge-patch is accepted for PATCH bodies.
+const JSON_MEDIA_TYPES = new Set(['application/json', 'application/merge-patch+json']);
+
+function rawBody(event: APIGatewayProxyEvent): Buffer {
+  if (event.body === null || event.body === undefined) return Buffer.alloc(0);
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+}
+
+function assertJsonMediaType(event: APIGatewayProxyEvent): void {
+  const contentType = header(event, 'content-type');
+  const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (!mediaType || !JSON_MEDIA_TYPES.has(mediaType)) {
+    throw new TodoApiError(
+      'unsupported_media_type',
+      contentType
+        ? `Content-Type ${contentType} is not accepted: send the body as application/json`
+        : 'the request has a body but no Content-Type: send it as application/json',
+    );
+  }
+}
+
+function parseJson(bytes: Buffer): unknown {
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  let decoded: string;
+  try {
+    decoded = text.decode(bytes);
+  } catch (cause) {
+    throw new BadRequestError('malformed_json', 'the request body is not valid UTF-8', { cause });
+  }
+  try {
+    return JSON.parse(decoded);
+  } catch (cause) {
+    const reason = cause instanceof SyntaxError ? cause.message : 'unparseable';
+    throw new BadRequestError('malformed_json', `the request body is not valid JSON: ${reason}`, { cause });
+  }
+}
+
+/**
+ * The request's JSON body, checked in the order a client can fix things: size (413), media type
+ * (415), syntax (400), then the schema (422).
+ */
+export function parseJsonBody<Schema extends z.ZodMiniType>(
+  event: APIGatewayProxyEvent,
+  schema: Schema,
+): z.output<Schema> {
+  const bytes = rawBody(event);
+  if (bytes.length > MAX_BODY_BYTES) {
+    throw new TodoApiError(
+      'payload_too_large',
+      `the body is ${bytes.length} bytes; the limit is ${MAX_BODY_BYTES} bytes`,
+    );
+  }
+  if (bytes.length === 0) {
+    throw new BadRequestError('malformed_json', 'the request needs a JSON body');
+  }
+  assertJsonMediaType(event);
+  const result = schema.safeParse(parseJson(bytes));
+  if (!result.success) {
+    const errors = toFieldErrors(result.error);
+    throw new ValidationError(summarizeFieldErrors(errors), errors);
+  }
+  return result.data;
+}

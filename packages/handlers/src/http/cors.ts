@@ -1,0 +1,51 @@
+import { routeList } from '@todolist/sdk/contract';
+
+/** Request headers a browser may send: the JSON body, credentials, and every route's own headers. */
+export const CORS_ALLOWED_HEADERS = [
+  'Content-Type',
+  'Authorization',
+  ...new Set(routeList.flatMap((route) => (route.headers ?? []).map((h) => h.name))),
+];
+
+/** Response headers a browser's script may read. */
+export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'x-amzn-RequestId'];
+
+/** How long a browser may cache a preflight answer, in seconds. */
+export const CORS_MAX_AGE_SECONDS = 600;
+
+/** True when the origin may call the API: listed exactly, or `*` is listed. */
+export function isAllowedOrigin(
+  origin: string | undefined,
+  allowedOrigins: readonly string[],
+): origin is string {
+  return origin !== undefined && (allowedOrigins.includes(origin) || allowedOrigins.includes('*'));
+}
+
+/** The CORS headers for an actual (non-preflight) request from `origin`. */
+export function corsHeaders(
+  origin: string | undefined,
+  allowedOrigins: readonly string[],
+): Record<string, string> {
+  if (!isAllowedOrigin(origin, allowedOrigins)) return allowedOrigins.length > 0 ? { Vary: 'Origin' } : {};
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': CORS_EXPOSED_HEADERS.join(', '),
+    Vary: 'Origin',
+  };
+}
+
+/** The CORS headers answering a preflight from `origin` for the given methods. */
+export function preflightHeaders(
+  origin: string | undefined,
+  allowedOrigins: readonly string[],
+  methods: readonly string[],
+): Record<string, string> {
+  if (!isAllowedOrigin(origin, allowedOrigins)) return { Vary: 'Origin' };
+  return {
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Allow-Methods': methods.join(', '),
+    'Access-Control-Allow-Headers': CORS_ALLOWED_HEADERS.join(', '),
+    'Access-Control-Max-Age': String(CORS_MAX_AGE_SECONDS),
+    Vary: 'Origin',
+  };
+}

@@ -1,0 +1,31 @@
+import type { AddressInfo } from 'node:net';
+import dynalite from 'dynalite';
+
+/** A running dynalite server. */
+export interface DynaliteServer {
+  /** Its HTTP endpoint, for the AWS SDK's `endpoint`. */
+  endpoint: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts dynalite, a DynamoDB engine on LevelDB, on a random loopback port. With `path` its data
+ * lives on disk in that folder; without, in memory (for tests).
+ */
+export async function startDynalite(options: { path?: string } = {}): Promise<DynaliteServer> {
+  // Tables are ACTIVE at once instead of after dynalite's default 500 ms of CREATING.
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...options });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections?.();
+        server.close((error?: Error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { RouteName } from '@todolist/sdk/contract';
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { corsHeaders, preflightHeaders } from '../http/cors.js';
+import type { ProxyHandler } from '../http/define-route.js';
+import { problem } from '../http/responses.js';
+import { type LocalIdentity, toProxyEvent } from './proxy-event.js';
+import { RouteMatcher } from './route-matcher.js';
+import { serveSite } from './static-site.js';
+import { type ThrottleSettings, TokenBucket } from './throttle.js';
+
+/** API Gateway refuses request bodies over 10 MB before any Lambda runs; so does the local gateway. */
+export const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** How the local gateway is put together. */
+export interface GatewayOptions {
+  /** One handler per route of the table. */
+  handlers: Record<RouteName, ProxyHandler>;
+  /** Port to listen on; 0 picks a free one. @default 3000 */
+  port?: number;
+  /** Address to listen on. @default '127.0.0.1' */
+  host?: string;
+  /** Folder of the static page served at `/`. @default none: only the landing page */
+  siteDir?: string;
+  /** Origins the API accepts browser calls from. @default the gateway's own origin */
+  allowedOrigins?: string[];
+  /** Stage throttling; `null` turns it off. @default { rateLimit: 1000, burstLimit: 2000 } */
+  throttle?: ThrottleSettings | null;
+  /** The identity an authorizer would attach to a request. @default none: the default owner */
+  identify?: (request: IncomingMessage) => LocalIdentity;
+}
+
+/** A listening gateway. */
+export interface Gateway {
+  /** Its base URL, such as `http://127.0.0.1:3000`. */
+  url: string;
+  server: Server;
+  /** Stops accepting connections and waits for requests in flight. */
+  close(): Promise<void>;
+}
+
+function writeResult(response: ServerResponse, result: APIGatewayProxyResult, head: boolean): void {
+  const headers: Record<string, string | string[]> = { ...result.multiValueHeaders } as Record<
+    string,
+    string[]
+  >;
+  for (const [name, value] of Object.entries(result.headers ?? {})) headers[name] = String(value);
+  response.writeHead(result.statusCode, headers);
+  const body = result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body;
+  response.end(head ? undefined : body);
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > GATEWAY_MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        resolve('too-large');
+      } else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+/**
+ * Starts the local API gateway: routes by the route table, turns each request into the proxy
+ * event API Gateway would send, invokes the route's handler and writes its answer. Outside
+ * `/v1` it serves the static page.
+ */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const matcher = new RouteMatcher();
+  const bucket =
+    options.throttle === null
+      ? null
+      : new TokenBucket(options.throttle ?? { rateLimit: 1000, burstLimit: 2000 });
+  let allowedOrigins: string[] = options.allowedOrigins ?? [];
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    response.setHeader('x-amzn-RequestId', requestId);
+    const url = new URL(request.url ?? '/', 'http://gateway.local');
+    const method = request.method ?? 'GET';
+    const origin = request.headers.origin;
+    const head = method === 'HEAD';
+
+    if (!url.pathname.startsWith('/v1/') && url.pathname !== '/v1') {
+      if (method !== 'GET' && !head) {
+        return writeResult(
+          response,
+          problem('method_not_allowed', `${method} is not served outside /v1`, requestId, {
+            headers: { Allow: 'GET, HEAD' },
+          }),
+          false,
+        );
+      }
+      return serveSite(options.siteDir ?? '', url.pathname, { apiUrl: gateway.url }, response, head);
+    }
+    if (method === 'OPTIONS') {
+      const methods = matcher.methodsFor(url.pathname);
+      if (methods.length > 0)
+        return writeResult(
+          response,
+          { statusCode: 204, headers: preflightHeaders(origin, allowedOrigins, methods), body: '' },
+          false,
+        );
+    }
+    const cors = corsHeaders(origin, allowedOrigins);
+    const answer = (result: APIGatewayProxyResult) =>
+      writeResult(response, { ...result, headers: { ...result.headers, ...cors } }, head);
+
+    const retryAfter = bucket?.take() ?? 0;
+    if (retryAfter > 0) {
+      return answer(
+        problem('rate_limited', `too many requests: retry after ${retryAfter} s`, requestId, {
+          headers: { 'Retry-After': String(retryAfter) },
+        }),
+      );
+    }
+    const match = matcher.match(method, url.pathname);
+    if (match.kind === 'none') {
+      return answer(
+        problem('route_not_found', `no route ${method} ${url.pathname}: see /v1/openapi.json`, requestId),
+      );
+    }
+    if (match.kind === 'wrong-method') {
+      const allow = match.allowed.join(', ');
+      return answer(
+        problem(
+          'method_not_allowed',
+          `${method} is not allowed on ${url.pathname}; allowed: ${allow}`,
+          requestId,
+          { headers: { Allow: allow } },
+        ),
+      );
+    }
+    const body = await readBody(request);
+    if (body === 'too-large') {
+      return answer(
+        problem(
+          'payload_too_large',
+          `the body is over the gateway's ${GATEWAY_MAX_BODY_BYTES} bytes`,
+          requestId,
+        ),
+      );
+    }
+    const event = toProxyEvent({
+      request,
+      url,
+      body,
+      resource: match.route.path,
+      pathParameters: match.pathParameters,
+      identity: options.identify?.(request) ?? null,
+      requestId,
+    });
+    // The handler adds the CORS headers itself, as it must behind API Gateway's proxy integration.
+    writeResult(response, await options.handlers[match.route.name](event), head);
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // A handler that throws instead of answering is what API Gateway reports as a 502.
+      console.error('local gateway: the handler failed', error);
+      if (!response.headersSent) {
+        writeResult(
+          response,
+          problem(
+            'internal_error',
+            'the handler failed; see the gateway log',
+            String(response.getHeader('x-amzn-RequestId')),
+          ),
+          false,
+        );
+      } else response.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+  const gateway: Gateway = {
+    url: `http://${host}:${port}`,
+    server,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+  if (!options.allowedOrigins) allowedOrigins = [gateway.url, `http://localhost:${port}`];
+  return gateway;
+}

@@ -1,0 +1,59 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { TodoListFilter } from '@todolist/sdk/contract';
+import { BadRequestError } from '../http/errors.js';
+
+// A cursor is `base64url(payload).base64url(hmac)`. The HMAC covers the owner too, so a cursor
+// cannot be replayed by another user, and the payload names the filter, so a cursor from one
+// listing cannot silently continue another. HMAC-SHA256 truncated to 128 bits is ample for
+// tamper evidence of a short-lived pagination token.
+const SIGNATURE_BYTES = 16;
+
+interface CursorPayload {
+  /** The id of the last todo on the previous page. */
+  after: string;
+  /** The filter the cursor was made for. */
+  filter: string;
+}
+
+/** The part of a listing's filter that a cursor must keep (the page size may change). */
+export function filterFingerprint(filter: TodoListFilter): string {
+  return [filter.status, filter.tag ?? '', filter.dueBefore ?? '', filter.dueAfter ?? ''].join('|');
+}
+
+function sign(key: string, ownerId: string, encodedPayload: string): Buffer {
+  return createHmac('sha256', key)
+    .update(`${ownerId}\n${encodedPayload}`)
+    .digest()
+    .subarray(0, SIGNATURE_BYTES);
+}
+
+export function encodeCursor(key: string, ownerId: string, payload: CursorPayload): string {
+  const encoded = Buffer.from(JSON.stringify(payload)).toString('base64url');
+  return `${encoded}.${sign(key, ownerId, encoded).toString('base64url')}`;
+}
+
+const invalid = (detail: string) => new BadRequestError('invalid_cursor', detail);
+
+/** The payload of a cursor this service signed for this owner and filter, or a 400. */
+export function decodeCursor(
+  key: string,
+  ownerId: string,
+  cursor: string,
+  filter: TodoListFilter,
+): CursorPayload {
+  const [encoded, signature, ...rest] = cursor.split('.');
+  if (!encoded || !signature || rest.length > 0)
+    throw invalid('the cursor is malformed: pass back nextCursor exactly as received');
+  const expected = sign(key, ownerId, encoded);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw invalid('the cursor was not issued for this listing: start again without a cursor');
+  }
+  const payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as CursorPayload;
+  if (payload.filter !== filterFingerprint(filter)) {
+    throw invalid(
+      'the cursor belongs to a listing with other filters: repeat the same status, tag and due filters',
+    );
+  }
+  return payload;
+}

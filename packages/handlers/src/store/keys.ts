@@ -1,0 +1,17 @@
+/**
+ * The single-table key scheme (DESIGN.md): a user's todos share one partition, sorted by ULID,
+ * so one Query lists them in creation order. Only the store knows these shapes.
+ */
+export const TODO_SK_PREFIX = 'TODO#';
+
+export function ownerPartition(ownerId: string): string {
+  return `USER#${ownerId}`;
+}
+
+export function todoKey(ownerId: string, id: string): { pk: string; sk: string } {
+  return { pk: ownerPartition(ownerId), sk: `${TODO_SK_PREFIX}${id}` };
+}
+
+export function idFromSortKey(sk: string): string {
+  return sk.slice(TODO_SK_PREFIX.length);
+}

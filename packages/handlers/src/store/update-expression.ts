@@ -1,0 +1,40 @@
+import type { TodoPatch } from '@todolist/sdk/contract';
+
+/** The pieces of an UpdateItem call, with placeholders for every name and value. */
+export interface UpdateExpression {
+  UpdateExpression: string;
+  ExpressionAttributeNames: Record<string, string>;
+  ExpressionAttributeValues: Record<string, unknown>;
+}
+
+/**
+ * The UpdateItem expression for a patch: set what is given, remove what is cleared with `null`,
+ * stamp `updatedAt`, bump `version`, and keep `completedAt` consistent with `completed`.
+ */
+export function buildUpdateExpression(patch: TodoPatch, now: string): UpdateExpression {
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':one': 1, ':now': now };
+  const set = ['#version = #version + :one', '#updatedAt = :now'];
+  const remove: string[] = [];
+
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    if (value === null) {
+      remove.push(`#${field}`);
+    } else {
+      values[`:${field}`] = value;
+      set.push(`#${field} = :${field}`);
+    }
+  }
+  if (patch.completed === true) {
+    // Completing an already completed todo keeps the moment it was first completed.
+    names['#completedAt'] = 'completedAt';
+    set.push('#completedAt = if_not_exists(#completedAt, :now)');
+  } else if (patch.completed === false) {
+    names['#completedAt'] = 'completedAt';
+    remove.push('#completedAt');
+  }
+  const expression = `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`;
+  return { UpdateExpression: expression, ExpressionAttributeNames: names, ExpressionAttributeValues: values };
+}

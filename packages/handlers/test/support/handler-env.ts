@@ -1,0 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { inject } from 'vitest';
+import { ensureTable } from '../../src/local/table.js';
+
+// Runs before each test file's imports: the handler modules read this environment when they
+// load, as in a Lambda container, and each file gets a fresh table on the shared dynalite.
+const endpoint = inject('dynamodbEndpoint');
+const tableName = `todos-${randomBytes(6).toString('hex')}`;
+Object.assign(process.env, {
+  TABLE_NAME: tableName,
+  DYNAMODB_ENDPOINT: endpoint,
+  CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
+  DEFAULT_OWNER_ID: 'default-owner',
+  ALLOWED_ORIGINS: 'https://app.todolist.test',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+  POWERTOOLS_METRICS_DISABLED: 'true',
+  AWS_REGION: 'local',
+});
+
+const client = new DynamoDBClient({
+  endpoint,
+  region: 'local',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+});
+await ensureTable(client, tableName);
+client.destroy();

@@ -1,0 +1,52 @@
+export {
+  ERROR_CODE_LIST,
+  ERROR_CODES,
+  type ErrorCode,
+  problemType,
+} from './error-codes.js';
+export { summarizeFieldErrors, toFieldErrors } from './field-errors.js';
+export {
+  DEFAULT_PAGE_SIZE,
+  IDEMPOTENCY_KEY_TTL_SECONDS,
+  MAX_BODY_BYTES,
+  MAX_CURSOR_LENGTH,
+  MAX_IDEMPOTENCY_KEY_LENGTH,
+  MAX_NOTES_LENGTH,
+  MAX_PAGE_SIZE,
+  MAX_TAG_LENGTH,
+  MAX_TAGS,
+  MAX_TITLE_LENGTH,
+} from './limits.js';
+export {
+  Cursor,
+  type TodoListFilter,
+  TodoListQuery,
+  TodoPage,
+  TodoStatus,
+} from './list.js';
+export { generateOpenApiDocument, type OpenApiOptions } from './openapi.js';
+export { OpenApiDocument } from './openapi-document.js';
+export { FieldError, PROBLEM_MEDIA_TYPE, Problem } from './problem.js';
+export {
+  COMMON_ERROR_CODES,
+  type HttpMethod,
+  pathParamNames,
+  type RouteDefinition,
+  type RouteHeader,
+  type RouteName,
+  routeList,
+  routes,
+} from './routes.js';
+export {
+  DueDate,
+  Notes,
+  Priority,
+  Tag,
+  Tags,
+  Title,
+  Todo,
+  TodoCreate,
+  TodoId,
+  TodoPatch,
+  TodoPathParams,
+} from './todo.js';

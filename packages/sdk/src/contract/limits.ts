@@ -1,0 +1,25 @@
+/**
+ * The limits of the todolist API. Every layer enforces the same numbers: the schemas below,
+ * the handlers, the local gateway, API Gateway's request models and the clients' own checks.
+ */
+
+/** Longest title, in characters, after trimming. */
+export const MAX_TITLE_LENGTH = 200;
+/** Longest notes field, in characters. */
+export const MAX_NOTES_LENGTH = 2000;
+/** Most tags on one todo. */
+export const MAX_TAGS = 10;
+/** Longest tag, in characters. */
+export const MAX_TAG_LENGTH = 32;
+/** Largest request body the API accepts, in bytes (after base64 decoding). */
+export const MAX_BODY_BYTES = 16 * 1024;
+/** Largest page of todos one list request returns. */
+export const MAX_PAGE_SIZE = 100;
+/** Page size when a list request gives no `limit`. */
+export const DEFAULT_PAGE_SIZE = 25;
+/** Longest cursor a client may send back. */
+export const MAX_CURSOR_LENGTH = 512;
+/** Longest `Idempotency-Key` header value. */
+export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+/** How long a create's `Idempotency-Key` is remembered, in seconds. */
+export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 60 * 60;

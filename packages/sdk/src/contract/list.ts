@@ -1,0 +1,48 @@
+import * as z from 'zod/mini';
+import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from './limits.js';
+import { DueDate, Tag, Todo } from './todo.js';
+
+/** Which todos a list shows by completion. */
+export const TodoStatus = z.enum(['all', 'open', 'completed'], {
+  error: 'status must be one of all, open, completed',
+});
+export type TodoStatus = z.infer<typeof TodoStatus>;
+
+/** An opaque cursor from a previous page's `nextCursor`. */
+export const Cursor = z
+  .string()
+  .check(
+    z.minLength(1, 'cursor must not be empty'),
+    z.maxLength(MAX_CURSOR_LENGTH, 'cursor is too long: pass back nextCursor exactly as received'),
+    z.regex(/^[A-Za-z0-9_.-]+$/, 'cursor is malformed: pass back nextCursor exactly as received'),
+  );
+
+const PageSize = z.coerce
+  .number({ error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
+  .check(
+    z.int(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`),
+    z.minimum(1, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`),
+    z.maximum(MAX_PAGE_SIZE, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`),
+  );
+
+/**
+ * The query of `listTodos`. Query values arrive as strings, so `limit` is coerced. Unknown
+ * parameters are an error rather than ignored: a misspelt filter must not silently list everything.
+ */
+export const TodoListQuery = z.strictObject({
+  status: z._default(TodoStatus, 'all'),
+  tag: z.optional(Tag),
+  dueBefore: z.optional(DueDate),
+  dueAfter: z.optional(DueDate),
+  limit: z._default(PageSize, DEFAULT_PAGE_SIZE),
+  cursor: z.optional(Cursor),
+});
+export type TodoListQuery = z.input<typeof TodoListQuery>;
+export type TodoListFilter = z.output<typeof TodoListQuery>;
+
+/** One page of todos, in creation order; `nextCursor` is null on the last page. */
+export const TodoPage = z.object({
+  items: z.array(Todo),
+  nextCursor: z.nullable(z.string()),
+});
+export type TodoPage = z.infer<typeof TodoPage>;

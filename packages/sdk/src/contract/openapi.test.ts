@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES } from './error-codes.js';
+import { generateOpenApiDocument } from './openapi.js';
+import { OpenApiDocument } from './openapi-document.js';
+import { routeList } from './routes.js';
+
+describe('the OpenAPI document', () => {
+  const document = generateOpenApiDocument();
+  const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.entries(item as Record<string, { operationId: string; responses: Record<string, unknown> }>).map(
+      ([method, operation]) => ({ path, method: method.toUpperCase(), operation }),
+    ),
+  );
+
+  it('is an OpenAPI 3.1 document', () => {
+    expect(OpenApiDocument.safeParse(document).success).toBe(true);
+    expect(document.openapi).toBe('3.1.0');
+  });
+
+  it('documents every route of the table, and nothing else', () => {
+    const documented = operations.map(
+      ({ path, method, operation }) => `${operation.operationId} ${method} ${path}`,
+    );
+    const table = routeList.map((route) => `${route.name} ${route.method} ${route.path}`);
+    expect(documented.sort()).toEqual(table.sort());
+  });
+
+  it("declares each route's success status and the status of every error code it can answer", () => {
+    for (const route of routeList) {
+      const { operation } = operations.find((o) => o.operation.operationId === route.name) ?? {};
+      expect(Object.keys(operation?.responses ?? {})).toContain(String(route.success.status));
+      for (const code of route.errors) {
+        expect(Object.keys(operation?.responses ?? {})).toContain(String(ERROR_CODES[code].status));
+      }
+    }
+  });
+
+  it('points every $ref at a schema it defines', () => {
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)].map(
+      (m) => m[1],
+    );
+    const schemas = (document.components as { schemas: Record<string, unknown> }).schemas;
+    for (const ref of new Set(refs)) expect(schemas).toHaveProperty(ref as string);
+  });
+});

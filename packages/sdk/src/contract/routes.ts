@@ -1,0 +1,143 @@
+import type * as z from 'zod/mini';
+import type { ErrorCode } from './error-codes.js';
+import { TodoListQuery, TodoPage } from './list.js';
+import { OpenApiDocument } from './openapi-document.js';
+import { Todo, TodoCreate, TodoPatch, TodoPathParams } from './todo.js';
+
+/** The HTTP methods the API uses. */
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** A request header a route reads, documented in the OpenAPI document and allowed through CORS. */
+export interface RouteHeader {
+  readonly name: string;
+  readonly description: string;
+}
+
+/**
+ * One operation of the API. Everything that needs the routes (handlers, local gateway, CDK,
+ * SDK, OpenAPI) loops over {@link routes}; no path string is written twice.
+ */
+export interface RouteDefinition {
+  /** The operation's name, verbNoun; also the Lambda function's and the handler file's name. */
+  readonly name: string;
+  readonly method: HttpMethod;
+  /** The path under the API's root, with `{param}` placeholders as API Gateway writes them. */
+  readonly path: string;
+  readonly summary: string;
+  readonly pathParams?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly body?: z.ZodMiniType;
+  readonly headers?: readonly RouteHeader[];
+  /** The status of a successful answer and the schema of its body (`null`: no body). */
+  readonly success: { readonly status: number; readonly body: z.ZodMiniType | null };
+  /** The error codes this route can answer with, besides those every route can. */
+  readonly errors: readonly ErrorCode[];
+}
+
+/** Errors any route can answer with, whatever its input. */
+export const COMMON_ERROR_CODES = [
+  'unauthorized',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+] as const satisfies readonly ErrorCode[];
+
+const IF_MATCH: RouteHeader = {
+  name: 'If-Match',
+  description: 'The ETag from a previous read: the change is made only if the todo still has that version.',
+};
+
+const IDEMPOTENCY_KEY: RouteHeader = {
+  name: 'Idempotency-Key',
+  description:
+    'A unique key per intended create (a UUID, say). Sending it again with the same body returns the first answer and creates nothing; with another body it is refused.',
+};
+
+/** The route table: every operation of API version 1. */
+export const routes = {
+  createTodo: {
+    name: 'createTodo',
+    method: 'POST',
+    path: '/v1/todos',
+    summary: 'Create a todo',
+    body: TodoCreate,
+    headers: [IDEMPOTENCY_KEY],
+    success: { status: 201, body: Todo },
+    errors: [
+      'malformed_json',
+      'invalid_header',
+      'payload_too_large',
+      'unsupported_media_type',
+      'validation_failed',
+      'idempotency_in_progress',
+      'idempotency_key_reused',
+    ],
+  },
+  listTodos: {
+    name: 'listTodos',
+    method: 'GET',
+    path: '/v1/todos',
+    summary: 'List todos, a page at a time, in creation order',
+    query: TodoListQuery,
+    success: { status: 200, body: TodoPage },
+    errors: ['invalid_query', 'invalid_cursor'],
+  },
+  getTodo: {
+    name: 'getTodo',
+    method: 'GET',
+    path: '/v1/todos/{id}',
+    summary: 'Get one todo',
+    pathParams: TodoPathParams,
+    success: { status: 200, body: Todo },
+    errors: ['invalid_id', 'not_found'],
+  },
+  updateTodo: {
+    name: 'updateTodo',
+    method: 'PATCH',
+    path: '/v1/todos/{id}',
+    summary: 'Change some fields of a todo',
+    pathParams: TodoPathParams,
+    body: TodoPatch,
+    headers: [IF_MATCH],
+    success: { status: 200, body: Todo },
+    errors: [
+      'invalid_id',
+      'invalid_header',
+      'malformed_json',
+      'payload_too_large',
+      'unsupported_media_type',
+      'validation_failed',
+      'not_found',
+      'precondition_failed',
+    ],
+  },
+  deleteTodo: {
+    name: 'deleteTodo',
+    method: 'DELETE',
+    path: '/v1/todos/{id}',
+    summary: 'Delete a todo',
+    pathParams: TodoPathParams,
+    headers: [IF_MATCH],
+    success: { status: 204, body: null },
+    errors: ['invalid_id', 'invalid_header', 'not_found', 'precondition_failed'],
+  },
+  openapi: {
+    name: 'openapi',
+    method: 'GET',
+    path: '/v1/openapi.json',
+    summary: 'This API described as an OpenAPI 3.1 document',
+    success: { status: 200, body: OpenApiDocument },
+    errors: [],
+  },
+} as const satisfies Record<string, RouteDefinition>;
+
+/** The name of one route of the table. */
+export type RouteName = keyof typeof routes;
+
+/** Every route, in the table's order. */
+export const routeList: readonly RouteDefinition[] = Object.values(routes);
+
+/** The names of the path's `{param}` placeholders, in order. */
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { toFieldErrors } from './field-errors.js';
+import { MAX_TAGS, MAX_TITLE_LENGTH } from './limits.js';
+import { TodoCreate, TodoPatch } from './todo.js';
+
+function errorsOf(result: { success: boolean; error?: unknown }) {
+  if (result.success) throw new Error('expected the parse to fail');
+  return toFieldErrors(result.error as Parameters<typeof toFieldErrors>[0]);
+}
+
+describe('TodoCreate', () => {
+  it('trims the title, folds tags to lowercase and drops duplicate tags', () => {
+    expect(TodoCreate.parse({ title: '  Buy milk ', tags: ['Home', 'home', 'errands'] })).toEqual({
+      title: 'Buy milk',
+      tags: ['home', 'errands'],
+    });
+  });
+
+  it('names the limit when a title is blank or too long', () => {
+    expect(errorsOf(TodoCreate.safeParse({ title: '   ' }))).toEqual([
+      { path: 'title', message: `title must be 1–${MAX_TITLE_LENGTH} characters and not blank` },
+    ]);
+    expect(errorsOf(TodoCreate.safeParse({ title: 'x'.repeat(MAX_TITLE_LENGTH + 1) }))[0]?.message).toContain(
+      String(MAX_TITLE_LENGTH),
+    );
+  });
+
+  it('refuses a multi-line title, unknown fields, and a missing title by name', () => {
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a\nb' }))[0]?.message).toMatch(/single line/);
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a', colour: 'red' }))).toEqual([
+      { path: 'colour', message: 'unknown field "colour"' },
+    ]);
+    expect(errorsOf(TodoCreate.safeParse({}))).toEqual([{ path: 'title', message: 'title is required' }]);
+  });
+
+  it('refuses more than the allowed tags, a bad tag, a bad date and a bad priority', () => {
+    const tags = Array.from({ length: MAX_TAGS + 1 }, (_, i) => `t${i}`);
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a', tags }))[0]?.path).toBe('tags');
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a', tags: ['no spaces'] }))[0]?.path).toBe('tags.0');
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a', dueDate: '2026-02-30' }))[0]?.path).toBe('dueDate');
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a', priority: 'urgent' }))[0]?.message).toBe(
+      'priority must be one of low, normal, high',
+    );
+  });
+});
+
+describe('TodoPatch', () => {
+  it('accepts null to clear notes and dueDate', () => {
+    expect(TodoPatch.parse({ notes: null, dueDate: null })).toEqual({ notes: null, dueDate: null });
+  });
+
+  it('refuses an empty patch', () => {
+    expect(errorsOf(TodoPatch.safeParse({}))[0]?.message).toMatch(/at least one/);
+  });
+});

@@ -1,0 +1,105 @@
+import * as z from 'zod/mini';
+import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './limits.js';
+
+// Written with zod/mini rather than classic zod so the SDK's browser bundle stays small: the
+// functional `.check(...)` style lets a bundler drop every check and format the page never uses.
+
+// No control characters (newlines, tabs, escapes): a title is one line in a list, a table or a terminal.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
+
+/** A todo's id: a ULID, so ids sort by creation time. */
+export const TodoId = z.ulid({ error: 'id must be a 26-character ULID' });
+
+/** A title: trimmed, 1 to {@link MAX_TITLE_LENGTH} characters, on one line. */
+export const Title = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, `title must be 1–${MAX_TITLE_LENGTH} characters and not blank`),
+    z.maxLength(MAX_TITLE_LENGTH, `title must be 1–${MAX_TITLE_LENGTH} characters`),
+    z.regex(SINGLE_LINE, 'title must be a single line without control characters'),
+  );
+
+/** Free-form notes, up to {@link MAX_NOTES_LENGTH} characters. */
+export const Notes = z
+  .string()
+  .check(z.maxLength(MAX_NOTES_LENGTH, `notes must be at most ${MAX_NOTES_LENGTH} characters`));
+
+/** A calendar day, `YYYY-MM-DD`: a todo is due on a day, read in the reader's own time zone. */
+export const DueDate = z.iso.date({ error: 'dueDate must be a calendar date, YYYY-MM-DD' });
+
+/** How much a todo matters. */
+export const Priority = z.enum(['low', 'normal', 'high'], {
+  error: 'priority must be one of low, normal, high',
+});
+
+// The pattern admits capitals because API Gateway checks the raw body against it; they are folded to lowercase.
+const TAG_PATTERN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,${MAX_TAG_LENGTH - 1}}$`);
+
+/** A tag: lowercase letters, digits, `_`, `.` and `-`, starting with a letter or digit. Case is folded. */
+export const Tag = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.regex(
+      TAG_PATTERN,
+      `a tag must be 1–${MAX_TAG_LENGTH} characters of a–z, 0–9, "_", "." or "-", starting with a letter or digit`,
+    ),
+  );
+
+/** A todo's tags: at most {@link MAX_TAGS}, duplicates removed, order kept. */
+export const Tags = z.array(Tag).check(
+  z.maxLength(MAX_TAGS, `a todo has at most ${MAX_TAGS} tags`),
+  z.overwrite((tags) => [...new Set(tags)]),
+);
+
+const Timestamp = z.iso.datetime({ offset: true });
+
+/** A todo as the API returns it. Unknown fields from a newer server are dropped, not rejected. */
+export const Todo = z.object({
+  id: TodoId,
+  title: z.string(),
+  notes: z.nullable(z.string()),
+  completed: z.boolean(),
+  completedAt: z.nullable(Timestamp),
+  dueDate: z.nullable(DueDate),
+  priority: Priority,
+  tags: z.array(z.string()),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  version: z.int().check(z.minimum(1)),
+});
+export type Todo = z.infer<typeof Todo>;
+
+/** The body of `createTodo`. Only `title` is required. */
+export const TodoCreate = z.strictObject({
+  title: Title,
+  notes: z.optional(z.nullable(Notes)),
+  dueDate: z.optional(z.nullable(DueDate)),
+  priority: z.optional(Priority),
+  tags: z.optional(Tags),
+  completed: z.optional(z.boolean()),
+});
+export type TodoCreate = z.input<typeof TodoCreate>;
+
+/** The body of `updateTodo`: any subset of the fields, at least one; `null` clears notes or dueDate. */
+export const TodoPatch = z
+  .strictObject({
+    title: z.optional(Title),
+    notes: z.optional(z.nullable(Notes)),
+    dueDate: z.optional(z.nullable(DueDate)),
+    priority: z.optional(Priority),
+    tags: z.optional(Tags),
+    completed: z.optional(z.boolean()),
+  })
+  .check(
+    z.refine((patch) => Object.keys(patch).length > 0, {
+      error: 'a patch must change at least one of title, notes, dueDate, priority, tags, completed',
+    }),
+  );
+export type TodoPatch = z.input<typeof TodoPatch>;
+
+/** The path parameters of the routes on one todo. */
+export const TodoPathParams = z.strictObject({ id: TodoId });
