@@ -6,6 +6,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { corsHeaders, preflightHeaders } from '../http/cors.js';
 import type { ProxyHandler } from '../http/define-route.js';
 import { problem } from '../http/responses.js';
+import { lambdaContext } from './lambda-context.js';
 import { type LocalIdentity, toProxyEvent } from './proxy-event.js';
 import { RouteMatcher } from './route-matcher.js';
 import { serveSite } from './static-site.js';
@@ -160,7 +161,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       requestId,
     });
     // The handler adds the CORS headers itself, as it must behind API Gateway's proxy integration.
-    writeResult(response, await options.handlers[match.route.name](event), head);
+    const context = lambdaContext(match.route.name, requestId);
+    writeResult(response, await options.handlers[match.route.name](event, context), head);
   }
 
   const server = createServer((request, response) => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { apiEvent, bodyOf, headerOf } from '../../test/support/events.js';
-import { handler as createTodo } from './create-todo.js';
+import { createThroughHandler, todoEvent } from '../../test/support/todos.js';
 import { handler as getTodo } from './get-todo.js';
 
-async function create(title: string, owner?: string) {
-  const result = await createTodo(apiEvent({ method: 'POST', body: { title }, ...(owner ? { owner } : {}) }));
-  return bodyOf<{ id: string; version: number }>(result);
-}
-
-const get = (id: string, owner?: string) =>
-  getTodo(apiEvent({ path: `/v1/todos/${id}`, pathParameters: { id }, ...(owner ? { owner } : {}) }));
+const create = (title: string, owner?: string) => createThroughHandler({ title }, owner);
+const get = (id: string, owner?: string) => getTodo(todoEvent(id, owner ? { owner } : {}));
 
 describe('getTodo', () => {
   it('answers the todo with its version as a strong ETag', async () => {

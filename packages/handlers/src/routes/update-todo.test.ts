@@ -1,0 +1,103 @@
+import type { Todo } from '@todolist/sdk/contract';
+import { describe, expect, it } from 'vitest';
+import { bodyOf, headerOf } from '../../test/support/events.js';
+import { createThroughHandler, todoEvent } from '../../test/support/todos.js';
+import { handler as getTodo } from './get-todo.js';
+import { handler as updateTodo } from './update-todo.js';
+
+const patch = (id: string, body: unknown, headers: Record<string, string> = {}, owner?: string) =>
+  updateTodo(todoEvent(id, { method: 'PATCH', body, headers, ...(owner ? { owner } : {}) }));
+
+const read = async (id: string) => bodyOf<Todo>(await getTodo(todoEvent(id)));
+
+describe('updateTodo', () => {
+  it('changes only the fields given, bumps the version by one and answers the new ETag', async () => {
+    const todo = await createThroughHandler({ title: 'Draft', notes: 'keep me', tags: ['work'] });
+    const result = await patch(todo.id, { title: 'Final', priority: 'high' });
+    expect(result.statusCode).toBe(200);
+    expect(headerOf(result, 'etag')).toBe('"2"');
+    const updated = bodyOf<Todo>(result);
+    expect(updated).toMatchObject({
+      title: 'Final',
+      priority: 'high',
+      notes: 'keep me',
+      tags: ['work'],
+      version: 2,
+    });
+    expect(updated.updatedAt >= todo.updatedAt).toBe(true);
+    expect(await read(todo.id)).toEqual(updated);
+  });
+
+  it('bumps the version on every write', async () => {
+    const todo = await createThroughHandler({ title: 'Counter' });
+    for (let expected = 2; expected <= 5; expected++) {
+      expect(bodyOf<Todo>(await patch(todo.id, { notes: `write ${expected}` })).version).toBe(expected);
+    }
+  });
+
+  it('clears notes and dueDate with null', async () => {
+    const todo = await createThroughHandler({ title: 'Dated', notes: 'n', dueDate: '2027-01-01' });
+    const updated = bodyOf<Todo>(await patch(todo.id, { notes: null, dueDate: null }));
+    expect(updated).toMatchObject({ notes: null, dueDate: null });
+  });
+
+  it('stamps completedAt on completion, keeps it when completed again, clears it on reopening', async () => {
+    const todo = await createThroughHandler({ title: 'Finish me' });
+    const done = bodyOf<Todo>(await patch(todo.id, { completed: true }));
+    expect(done.completed).toBe(true);
+    expect(done.completedAt).toBeTruthy();
+    const again = bodyOf<Todo>(await patch(todo.id, { completed: true }));
+    expect(again.completedAt).toBe(done.completedAt);
+    const reopened = bodyOf<Todo>(await patch(todo.id, { completed: false }));
+    expect(reopened).toMatchObject({ completed: false, completedAt: null });
+  });
+
+  it('applies a change whose If-Match names the current version', async () => {
+    const todo = await createThroughHandler({ title: 'Conditional' });
+    const result = await patch(todo.id, { title: 'Changed' }, { 'If-Match': '"1"' });
+    expect(result.statusCode).toBe(200);
+  });
+
+  it('a stale If-Match changes nothing and answers 412 with the current ETag', async () => {
+    const todo = await createThroughHandler({ title: 'Original' });
+    await patch(todo.id, { notes: 'someone else was here' });
+    const result = await patch(todo.id, { title: 'Lost update' }, { 'If-Match': '"1"' });
+    expect(result.statusCode).toBe(412);
+    expect(bodyOf(result).code).toBe('precondition_failed');
+    expect(headerOf(result, 'etag')).toBe('"2"');
+    expect(await read(todo.id)).toMatchObject({ title: 'Original', version: 2 });
+  });
+
+  it('lets exactly one of 20 concurrent PATCHes carrying the same If-Match succeed', async () => {
+    const todo = await createThroughHandler({ title: 'Contended' });
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => patch(todo.id, { title: `Writer ${i}` }, { 'If-Match': '"1"' })),
+    );
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 412)).toHaveLength(19);
+    const winner = bodyOf<Todo>(results[statuses.indexOf(200)] as (typeof results)[number]);
+    expect(await read(todo.id)).toMatchObject({ title: winner.title, version: 2 });
+  });
+
+  it('answers 400 invalid_header for an If-Match that is not an ETag', async () => {
+    const todo = await createThroughHandler({ title: 'x' });
+    const result = await patch(todo.id, { title: 'y' }, { 'If-Match': 'W/"abc"' });
+    expect(result.statusCode).toBe(400);
+    expect(bodyOf(result).code).toBe('invalid_header');
+  });
+
+  it('answers 422 for an empty patch or a bad field, and 404 for an unknown or foreign todo', async () => {
+    const todo = await createThroughHandler({ title: 'Mine' }, 'carol');
+    expect((await patch(todo.id, {}, {}, 'carol')).statusCode).toBe(422);
+    expect((await patch(todo.id, { tags: 'not-a-list' }, {}, 'carol')).statusCode).toBe(422);
+    expect((await patch(todo.id, { title: 'Hijack' }, {}, 'dave')).statusCode).toBe(404);
+    expect((await patch('01JB0000000000000000000000', { title: 'x' })).statusCode).toBe(404);
+  });
+
+  it('a PATCH on a missing todo creates nothing', async () => {
+    const id = '01JB0000000000000000000001';
+    expect((await patch(id, { title: 'Ghost' })).statusCode).toBe(404);
+    expect((await getTodo(todoEvent(id))).statusCode).toBe(404);
+  });
+});
