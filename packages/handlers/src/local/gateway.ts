@@ -53,6 +53,12 @@ function writeResult(response: ServerResponse, result: APIGatewayProxyResult, he
   response.end(head ? undefined : body);
 }
 
+/** The API's URL for the page: the origin the page was loaded from, so its calls stay same-origin. */
+function siteApiUrl(request: IncomingMessage, fallback: string): string {
+  const host = request.headers.host;
+  return host && /^[\w.-]+(:\d+)?$|^\[[\d:a-f]+\](:\d+)?$/i.test(host) ? `http://${host}` : fallback;
+}
+
 function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -101,7 +107,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           false,
         );
       }
-      return serveSite(options.siteDir ?? '', url.pathname, { apiUrl: gateway.url }, response, head);
+      return serveSite(
+        options.siteDir ?? '',
+        url.pathname,
+        { apiUrl: siteApiUrl(request, gateway.url) },
+        response,
+        head,
+      );
     }
     if (method === 'OPTIONS') {
       const methods = matcher.methodsFor(url.pathname);
