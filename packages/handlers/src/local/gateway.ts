@@ -17,8 +17,8 @@ export const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** How the local gateway is put together. */
 export interface GatewayOptions {
-  /** One handler per route of the table. */
-  handlers: Record<RouteName, ProxyHandler>;
+  /** One handler per route of the table; a route whose handler is not there yet answers 503. */
+  handlers: Partial<Record<RouteName, ProxyHandler>>;
   /** Port to listen on; 0 picks a free one. @default 3000 */
   port?: number;
   /** Address to listen on. @default '127.0.0.1' */
@@ -163,6 +163,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         ),
       );
     }
+    const handler = options.handlers[match.route.name];
+    if (!handler) {
+      return answer(
+        problem('service_unavailable', 'the gateway is still starting: retry in a moment', requestId, {
+          headers: { 'Retry-After': '1' },
+        }),
+      );
+    }
     const event = toProxyEvent({
       request,
       url,
@@ -174,7 +182,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     });
     // The handler adds the CORS headers itself, as it must behind API Gateway's proxy integration.
     const context = lambdaContext(match.route.name, requestId);
-    writeResult(response, await options.handlers[match.route.name](event, context), head);
+    writeResult(response, await handler(event, context), head);
   }
 
   const server = createServer((request, response) => {

@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { RouteName } from '@todolist/sdk/contract';
+import type { ProxyHandler } from '../http/define-route.js';
 import { loadHandlers } from '../routes/index.js';
 import { lockDataFolder } from './data-lock.js';
 import { startDynalite } from './dynalite.js';
@@ -22,7 +24,7 @@ export interface LocalStackOptions {
   /** @default 'todolist' */
   tableName?: string;
   siteDir?: string;
-  /** Extra browser origins allowed besides the gateway's own. */
+  /** Browser origins allowed besides the gateway's own (`http://localhost:<port>`, `http://127.0.0.1:<port>`). */
   allowedOrigins?: string[];
   throttle?: ThrottleSettings | null;
   identify?: (request: IncomingMessage) => LocalIdentity;
@@ -39,6 +41,10 @@ export interface LocalStack {
   /** Stops the gateway, waits for requests in flight, then closes the database. */
   close(): Promise<void>;
 }
+
+// The handler modules are loaded once per process (per module graph) and bind to the first
+// stack's database, so a second stack in the same process would silently use the first's.
+let stackStarted = false;
 
 /** The key that signs list cursors, kept in the data folder so cursors outlive a restart. */
 function cursorSigningKey(dataDir: string | null): string {
@@ -60,6 +66,12 @@ function cursorSigningKey(dataDir: string | null): string {
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const lock = options.dataDir ? lockDataFolder(options.dataDir) : { release() {} };
   try {
+    if (stackStarted) {
+      throw new Error(
+        'a local stack was already started in this process: its handler modules keep the first configuration, as a Lambda container does; start another process',
+      );
+    }
+    stackStarted = true;
     const tableName = options.tableName ?? 'todolist';
     const database = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {});
     const client = new DynamoDBClient({
@@ -70,23 +82,14 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureTable(client, tableName);
     client.destroy();
 
-    // The handlers read their configuration when their modules load, as in a Lambda container.
-    const port = options.port ?? 3000;
-    Object.assign(process.env, {
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: database.endpoint,
-      CURSOR_SIGNING_KEY: cursorSigningKey(options.dataDir),
-      DEFAULT_OWNER_ID: options.defaultOwnerId ?? 'local',
-    });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
-    const ownOrigins = port === 0 ? [] : [`http://localhost:${port}`, `http://127.0.0.1:${port}`];
-    const allowedOrigins = [...ownOrigins, ...(options.allowedOrigins ?? [])];
-    process.env.ALLOWED_ORIGINS = allowedOrigins.join(',');
-
+    // The gateway listens first, so its real port (even a random one) is known before the
+    // handlers load: they read their configuration once, when their modules load, as in a
+    // Lambda container. Until they are in place the gateway answers 503.
+    const handlers: Partial<Record<RouteName, ProxyHandler>> = {};
+    const allowedOrigins = [...(options.allowedOrigins ?? [])];
     const gateway = await startGateway({
-      handlers: await loadHandlers(),
-      port,
+      handlers,
+      port: options.port ?? 3000,
       ...(options.host ? { host: options.host } : {}),
       ...(options.siteDir ? { siteDir: options.siteDir } : {}),
       allowedOrigins,
@@ -96,6 +99,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       await database.close();
       throw error;
     });
+    const port = new URL(gateway.url).port;
+    allowedOrigins.unshift(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
+    Object.assign(process.env, {
+      TABLE_NAME: tableName,
+      DYNAMODB_ENDPOINT: database.endpoint,
+      CURSOR_SIGNING_KEY: cursorSigningKey(options.dataDir),
+      DEFAULT_OWNER_ID: options.defaultOwnerId ?? 'local',
+      ALLOWED_ORIGINS: allowedOrigins.join(','),
+    });
+    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+    process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+    Object.assign(handlers, await loadHandlers());
     return {
       url: gateway.url,
       gateway,

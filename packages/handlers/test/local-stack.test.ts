@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Todo, TodoPage } from '@todolist/sdk/contract';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataFolderInUseError } from '../src/local/data-lock.js';
+import { type LocalStack, startLocalStack } from '../src/local/local-stack.js';
+import { startFreshLocalStack } from './support/fresh-local-stack.js';
+
+let dataDir: string;
+const opened = new Set<LocalStack>();
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'todolist-data-'));
+});
+
+afterEach(async () => {
+  await Promise.all([...opened].map((stack) => stack.close().catch(() => undefined)));
+  opened.clear();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/**
+ * Starts a stack on the test's data folder with its handler modules loaded afresh, as a new
+ * `npm start` process would (see startFreshLocalStack); closed after the test.
+ */
+async function start(): Promise<LocalStack> {
+  const stack = await startFreshLocalStack({ dataDir, port: 0 });
+  opened.add(stack);
+  return stack;
+}
+
+async function close(stack: LocalStack): Promise<void> {
+  opened.delete(stack);
+  await stack.close();
+}
+
+async function create(stack: LocalStack, title: string): Promise<Todo> {
+  const response = await fetch(`${stack.url}/v1/todos`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title }),
+  });
+  expect(response.status).toBe(201);
+  return (await response.json()) as Todo;
+}
+
+async function list(stack: LocalStack, query: string): Promise<TodoPage> {
+  const response = await fetch(`${stack.url}/v1/todos?${query}`);
+  expect(response.status).toBe(200);
+  return (await response.json()) as TodoPage;
+}
+
+/** The pid of a process that has already ended. */
+async function pidOfEndedProcess(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.once('exit', resolve));
+  if (child.pid === undefined) throw new Error('the process did not start');
+  return child.pid;
+}
+
+describe('a local stack with a data folder', () => {
+  it('still has its todos after a restart on the same folder, and a cursor from before the restart still pages on', async () => {
+    const before = await start();
+    const todos = [
+      await create(before, 'First'),
+      await create(before, 'Second'),
+      await create(before, 'Third'),
+    ];
+    const firstPage = await list(before, 'limit=2');
+    expect(firstPage.items.map((todo) => todo.id)).toEqual([todos[0]?.id, todos[1]?.id]);
+    expect(firstPage.nextCursor).toEqual(expect.any(String));
+    await close(before);
+
+    const after = await start();
+    for (const todo of todos) {
+      const response = await fetch(`${after.url}/v1/todos/${todo.id}`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual(todo);
+    }
+    const nextPage = await list(after, `limit=2&cursor=${encodeURIComponent(firstPage.nextCursor ?? '')}`);
+    expect(nextPage).toEqual({ items: [todos[2]], nextCursor: null });
+  });
+
+  it('refuses a second stack on a folder in use with DataFolderInUseError naming the folder, and the first keeps serving', async () => {
+    const first = await start();
+    const todo = await create(first, 'Mine');
+
+    const second = startLocalStack({ dataDir, port: 0 });
+    second.then((stack) => opened.add(stack)).catch(() => undefined);
+    const error = await second.catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(DataFolderInUseError);
+    expect((error as Error).message).toContain(dataDir);
+
+    expect((await list(first, 'limit=10')).items).toEqual([todo]);
+    await close(first);
+    const third = await start();
+    expect((await list(third, 'limit=10')).items).toEqual([todo]);
+  });
+
+  it('starts on a folder whose gateway.pid was left by a process that has ended', async () => {
+    await writeFile(join(dataDir, 'gateway.pid'), String(await pidOfEndedProcess()));
+
+    const stack = await start();
+    expect((await list(stack, 'limit=10')).items).toEqual([]);
+    expect(await readFile(join(dataDir, 'gateway.pid'), 'utf8')).toBe(String(process.pid));
+  });
+});
