@@ -4,8 +4,9 @@ import type * as z from 'zod/mini';
 import { BadRequestError, TodoApiError, ValidationError } from './errors.js';
 import { header } from './headers.js';
 
-// JSON, with or without parameters (`; charset=utf-8`); merge-patch is accepted for PATCH bodies.
-const JSON_MEDIA_TYPES = new Set(['application/json', 'application/merge-patch+json']);
+// JSON, with or without parameters (`; charset=utf-8`); a PATCH may also say merge-patch (RFC 7396).
+const JSON_MEDIA_TYPE = 'application/json';
+const MERGE_PATCH_MEDIA_TYPE = 'application/merge-patch+json';
 
 function rawBody(event: APIGatewayProxyEvent): Buffer {
   if (event.body === null || event.body === undefined) return Buffer.alloc(0);
@@ -15,7 +16,9 @@ function rawBody(event: APIGatewayProxyEvent): Buffer {
 function assertJsonMediaType(event: APIGatewayProxyEvent): void {
   const contentType = header(event, 'content-type');
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
-  if (!mediaType || !JSON_MEDIA_TYPES.has(mediaType)) {
+  const accepted =
+    mediaType === JSON_MEDIA_TYPE || (mediaType === MERGE_PATCH_MEDIA_TYPE && event.httpMethod === 'PATCH');
+  if (!accepted) {
     throw new TodoApiError(
       'unsupported_media_type',
       contentType
@@ -42,8 +45,8 @@ function parseJson(bytes: Buffer): unknown {
 }
 
 /**
- * The request's JSON body, checked in the order a client can fix things: size (413), media type
- * (415), syntax (400), then the schema (422).
+ * The request's JSON body, checked in the order a client can fix things: size (413), presence
+ * (400), media type (415), syntax (400), then the schema (422).
  */
 export function parseJsonBody<Schema extends z.ZodMiniType>(
   event: APIGatewayProxyEvent,

@@ -24,7 +24,8 @@ export function parseQuery<Schema extends z.ZodMiniType>(
   event: APIGatewayProxyEvent,
   schema: Schema,
 ): z.output<Schema> {
-  const values: Record<string, string> = {};
+  // No prototype: a parameter named `__proto__` must be kept (and refused as unknown), not assigned away.
+  const values: Record<string, string> = Object.create(null);
   const multi = event.multiValueQueryStringParameters ?? {};
   for (const [name, list] of Object.entries(multi)) {
     if (list && list.length > 1) {

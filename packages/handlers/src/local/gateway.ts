@@ -92,7 +92,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     response.setHeader('x-amzn-RequestId', requestId);
-    const url = new URL(request.url ?? '/', 'http://gateway.local');
+    // The target is always read as a path: `//x/v1` is not host `x`, and an absolute-form or `*`
+    // target matches no route instead of being fetched or failing to parse.
+    const target = request.url ?? '/';
+    const url = new URL(`http://gateway.local${target.startsWith('/') ? '' : '/'}${target}`);
     const method = request.method ?? 'GET';
     const origin = request.headers.origin;
     const head = method === 'HEAD';

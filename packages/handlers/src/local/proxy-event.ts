@@ -5,9 +5,13 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 /** The identity an authorizer would attach: Cognito-style claims, or none. */
 export type LocalIdentity = { claims: Record<string, string> } | null;
 
+// The maps have no prototype, so a header or parameter named `constructor` or `__proto__` is an
+// own key like any other, as in the JSON event API Gateway sends, not an inherited property.
+const emptyMap = <Value>(): Record<string, Value> => Object.create(null);
+
 function headerMaps(request: IncomingMessage) {
-  const headers: Record<string, string> = {};
-  const multiValueHeaders: Record<string, string[]> = {};
+  const headers = emptyMap<string>();
+  const multiValueHeaders = emptyMap<string[]>();
   const raw = request.rawHeaders;
   for (let index = 0; index < raw.length; index += 2) {
     const name = raw[index] as string;
@@ -21,8 +25,8 @@ function headerMaps(request: IncomingMessage) {
 function queryMaps(search: URLSearchParams) {
   if ([...search.keys()].length === 0)
     return { queryStringParameters: null, multiValueQueryStringParameters: null };
-  const single: Record<string, string> = {};
-  const multi: Record<string, string[]> = {};
+  const single = emptyMap<string>();
+  const multi = emptyMap<string[]>();
   for (const [name, value] of search) {
     single[name] = value;
     multi[name] = [...(multi[name] ?? []), value];

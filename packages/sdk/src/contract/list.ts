@@ -17,13 +17,20 @@ export const Cursor = z
     z.regex(/^[A-Za-z0-9_.-]+$/, 'cursor is malformed: pass back nextCursor exactly as received'),
   );
 
-const PageSize = z.coerce
-  .number({ error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}` })
-  .check(
-    z.int(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`),
-    z.minimum(1, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`),
-    z.maximum(MAX_PAGE_SIZE, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`),
-  );
+const PAGE_SIZE_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
+// A number from code, or the string of one from a query: plain decimal digits only (no "0x10",
+// "1e1" or " 5").
+const PageSize = z.pipe(
+  z.union([z.number(PAGE_SIZE_MESSAGE), z.string().check(z.regex(/^\d{1,3}$/, PAGE_SIZE_MESSAGE))]),
+  z.coerce
+    .number<number | string>()
+    .check(
+      z.multipleOf(1, PAGE_SIZE_MESSAGE),
+      z.minimum(1, PAGE_SIZE_MESSAGE),
+      z.maximum(MAX_PAGE_SIZE, PAGE_SIZE_MESSAGE),
+    ),
+);
 
 /**
  * The query of `listTodos`. Query values arrive as strings, so `limit` is coerced. Unknown

@@ -1,0 +1,115 @@
+import { MAX_PAGE_SIZE, type RouteName, routes, TodoCreate, TodoPatch } from '@todolist/sdk/contract';
+import fc from 'fast-check';
+import { PROTOTYPE_NAMES } from './query-defects.js';
+import type { RequestDraft } from './request-draft.js';
+
+/** What exists on the gateway before the requests are generated. */
+export interface GatewayFixtures {
+  /** Ids of todos that exist. */
+  ids: string[];
+  /** A real `nextCursor` of `GET /v1/todos?limit=1`. */
+  cursor: string;
+  /** The `nextCursor` of the page after that one, for the same listing. */
+  nextCursor: string;
+  /** A real cursor issued for another listing (`status=open`). */
+  otherListingCursor: string;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+const title = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ,.!?-]{0,40}$/);
+const tag = fc.stringMatching(/^[a-z0-9][a-z0-9_.-]{0,15}$/);
+const dueDate = fc
+  .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
+
+const fields = {
+  title,
+  notes: fc.option(fc.string({ maxLength: 80 }), { nil: null }),
+  dueDate: fc.option(dueDate, { nil: null }),
+  priority: fc.constantFrom('low', 'normal', 'high'),
+  tags: fc.uniqueArray(tag, { maxLength: 4 }),
+  completed: fc.boolean(),
+};
+
+const createBody = fc
+  .record(fields, { requiredKeys: ['title'] })
+  .filter((body) => TodoCreate.safeParse(body).success);
+const patchBody = fc
+  .record(fields, { requiredKeys: [] })
+  .filter((body) => Object.keys(body).length > 0 && TodoPatch.safeParse(body).success);
+
+const draft = (fields: Partial<RequestDraft> & Pick<RequestDraft, 'method' | 'path'>): RequestDraft => ({
+  query: [],
+  headers: {},
+  body: null,
+  ...fields,
+});
+
+// Headers no route reads, so they change no answer: names that plain objects inherit among them.
+const unreadHeaders = fc
+  .uniqueArray(fc.constantFrom('x-client-note', ...PROTOTYPE_NAMES), {
+    maxLength: 2,
+  })
+  .map((names) => Object.fromEntries(names.map((name) => [name, 'unread'])));
+
+/** The draft with headers added that must not change its answer. */
+const withUnreadHeaders = (arbitrary: fc.Arbitrary<RequestDraft>) =>
+  fc.tuple(arbitrary, unreadHeaders).map(([request, extra]) => ({
+    ...request,
+    headers: Object.fromEntries([...Object.entries(extra), ...Object.entries(request.headers)]),
+  }));
+
+const todoPath = (id: string) => routes.getTodo.path.replace('{id}', id);
+
+/**
+ * Requests each route answers with success, for the todos and cursors in `fixtures`: the starting
+ * points that defects are applied to.
+ */
+export function wellFormedRequest(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<RequestDraft> {
+  return withUnreadHeaders(requestOf(route, fixtures));
+}
+
+function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<RequestDraft> {
+  const id = fc.constantFrom(...fixtures.ids);
+  const ifMatch = fc.option(fc.constant({ 'if-match': '*' }), { nil: {} });
+  switch (route) {
+    case 'createTodo':
+      return fc.tuple(createBody, fc.option(fc.uuid(), { nil: undefined })).map(([json, key]) =>
+        draft({
+          method: 'POST',
+          path: routes.createTodo.path,
+          headers: key ? { ...JSON_HEADERS, 'idempotency-key': key } : JSON_HEADERS,
+          body: { json },
+        }),
+      );
+    case 'listTodos':
+      return fc
+        .record(
+          {
+            limit: fc.integer({ min: 1, max: MAX_PAGE_SIZE }).map(String),
+            status: fc.constant('all'),
+            cursor: fc.constant(fixtures.cursor),
+          },
+          { requiredKeys: [] },
+        )
+        .map((query) => draft({ method: 'GET', path: routes.listTodos.path, query: Object.entries(query) }));
+    case 'getTodo':
+      return id.map((id) => draft({ method: 'GET', path: todoPath(id) }));
+    case 'updateTodo':
+      return fc.tuple(id, patchBody, ifMatch).map(([id, json, headers]) =>
+        draft({
+          method: 'PATCH',
+          path: todoPath(id),
+          headers: { ...JSON_HEADERS, ...headers },
+          body: { json },
+        }),
+      );
+    case 'deleteTodo':
+      return fc
+        .tuple(id, ifMatch)
+        .map(([id, headers]) => draft({ method: 'DELETE', path: todoPath(id), headers }));
+    case 'openapi':
+      return fc.constant(draft({ method: 'GET', path: routes.openapi.path }));
+  }
+}
