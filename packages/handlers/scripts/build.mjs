@@ -13,6 +13,14 @@ await Promise.all([
   ...routeBundles(root).map(({ entry, outfile }) =>
     esbuild.build({ ...bundleOptions, entryPoints: [entry], outfile }),
   ),
+  // The package's entry, for the CDK app and other packages: its dependencies stay in node_modules.
+  esbuild.build({
+    ...bundleOptions,
+    entryPoints: [`${root}/src/index.ts`],
+    outfile: `${root}/dist/index.mjs`,
+    packages: 'external',
+    minify: false,
+  }),
   esbuild.build({
     ...bundleOptions,
     entryPoints: [`${root}/src/local/main.ts`],

@@ -2,13 +2,31 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataFolderInUseError } from './data-lock.js';
 import { startLocalStack } from './local-stack.js';
+import type { ThrottleSettings } from './throttle.js';
 
 // `npm start`: the whole API on this machine. Settings come from the environment:
-// PORT (3000), HOST (127.0.0.1), TODOLIST_DATA_DIR (.todolist), ALLOWED_ORIGINS (extra origins).
+// PORT (3000), HOST (127.0.0.1), TODOLIST_DATA_DIR (.todolist), ALLOWED_ORIGINS (extra origins),
+// DEFAULT_OWNER_ID (local), THROTTLE_RATE_LIMIT and THROTTLE_BURST_LIMIT (1000 and 2000; 0 turns
+// throttling off).
 
 function fail(message: string): never {
   process.stderr.write(`todolist: ${message}\n`);
   process.exit(1);
+}
+
+function readCount(name: string, fallback: number): number {
+  const raw = process.env[name] ?? String(fallback);
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value))
+    fail(`${name} must be a whole number, 0 or more (got "${raw}")`);
+  return value;
+}
+
+/** Stage throttling as API Gateway's, unless either limit is 0. */
+function readThrottle(): ThrottleSettings | null {
+  const rateLimit = readCount('THROTTLE_RATE_LIMIT', 1000);
+  const burstLimit = readCount('THROTTLE_BURST_LIMIT', 2000);
+  return rateLimit === 0 || burstLimit === 0 ? null : { rateLimit, burstLimit };
 }
 
 function readPort(): number {
@@ -28,6 +46,8 @@ async function main(): Promise<void> {
     dataDir,
     port,
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
+    ...(process.env.DEFAULT_OWNER_ID ? { defaultOwnerId: process.env.DEFAULT_OWNER_ID } : {}),
+    throttle: readThrottle(),
     siteDir,
     allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '')
       .split(',')

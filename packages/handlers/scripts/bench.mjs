@@ -1,0 +1,166 @@
+// The handlers' benchmarks (`npm run bench`), each figure beside a baseline measured in the same
+// run on the same machine:
+//   a. requests per second of getTodo, listTodos and createTodo through the local gateway, beside
+//      the same DynamoDB calls made straight to an on-disk dynalite;
+//   b. each route bundle's size, beside its size with the AWS SDK bundled too;
+//   c. the cold start of a route bundle handling one request, beside `node -e 0`.
+// It runs the built code (dist/), so build first: `node scripts/build.mjs`. A missed target is
+// reported, not failed: the exit code is 0 unless the benchmark itself could not run.
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureBundles } from './bench/bundle-size.mjs';
+import { measureColdStart } from './bench/cold-start.mjs';
+import { createTodoTable, documentClientFor, startDiskDynalite } from './bench/dynalite.mjs';
+import { startGatewayProcess, stopProcess } from './bench/gateway.mjs';
+import { describeMachine, renderReport } from './bench/report.mjs';
+import { Resources } from './bench/resources.mjs';
+import { MEASURED_ROUTES, measureThroughput } from './bench/throughput.mjs';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+const SETTINGS = { concurrency: 16, seconds: 5, rounds: 4, warmupSeconds: 1, seed: 200, coldStartRuns: 15 };
+const TARGETS = { minGatewayRatio: 0.5, maxBundleKb: 400, maxColdStartRatio: 3 };
+const TABLE_NAME = 'todolist';
+const RAW_CALL = { getTodo: 'GetCommand', listTodos: 'QueryCommand Limit 26', createTodo: 'PutCommand' };
+
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const perSecond = (rate) => `${Math.round(rate)} req/s`;
+const ms = (value) => `${value.toFixed(0)} ms`;
+
+function throughputRows(gateway, raw) {
+  return MEASURED_ROUTES.map((route) => {
+    const ratio = gateway[route].rate / raw[route].rate;
+    return {
+      figure: `${route} via gateway`,
+      value: perSecond(gateway[route].rate),
+      baseline: `${perSecond(raw[route].rate)} raw ${RAW_CALL[route]}`,
+      ratio,
+      target: `ratio >= ${TARGETS.minGatewayRatio}`,
+      pass: ratio >= TARGETS.minGatewayRatio,
+    };
+  });
+}
+
+function bundleRows(bundles) {
+  return bundles.map(({ name, bytes, bytesWithSdk }) => ({
+    figure: `${name} bundle`,
+    value: kb(bytes),
+    baseline: `${kb(bytesWithSdk)} with AWS SDK`,
+    ratio: bytes / bytesWithSdk,
+    target: `< ${TARGETS.maxBundleKb} KB`,
+    pass: bytes < TARGETS.maxBundleKb * 1024,
+  }));
+}
+
+function coldStartRow(cold) {
+  const ratio = cold.ms / cold.baselineMs;
+  return {
+    figure: 'getTodo cold start',
+    value: ms(cold.ms),
+    baseline: `${ms(cold.baselineMs)} node -e 0`,
+    ratio,
+    target: `ratio <= ${TARGETS.maxColdStartRatio}`,
+    pass: ratio <= TARGETS.maxColdStartRatio,
+  };
+}
+
+/** Notes on anything that makes a figure less than it seems: failed requests, throttling. */
+function failureNotes(gateway, raw) {
+  const notes = [];
+  for (const route of MEASURED_ROUTES) {
+    for (const [side, results] of [
+      ['gateway', gateway],
+      ['raw', raw],
+    ]) {
+      const { failed, problems } = results[route];
+      if (failed > 0) notes.push(`${side} ${route}: ${failed} failed, not counted (${problems.join('; ')})`);
+    }
+  }
+  return notes;
+}
+
+async function run(resources, children) {
+  const machine = describeMachine();
+  log('b. bundle sizes (building each route with the AWS SDK in memory)');
+  const bundles = await measureBundles(root);
+
+  const work = await mkdtemp(join(tmpdir(), 'todolist-bench-'));
+  resources.adopt(work, () => rm(work, { recursive: true, force: true }));
+  process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+
+  log('a. starting the gateway (node dist/local/main.mjs) and a dynalite on disk for the raw calls');
+  const gatewayProcess = await startGatewayProcess(
+    join(root, 'dist/local/main.mjs'),
+    join(work, 'gateway'),
+    children,
+  );
+  resources.adopt(gatewayProcess, () => stopProcess(gatewayProcess.child));
+  const database = await startDiskDynalite(join(work, 'raw'));
+  resources.adopt(database, () => database.close());
+  const { client, documentClient } = documentClientFor(database.endpoint);
+  resources.adopt(client, () => client.destroy());
+  await createTodoTable(client, TABLE_NAME);
+  const { gateway, raw, rawIds } = await measureThroughput({
+    gatewayUrl: gatewayProcess.url,
+    documentClient,
+    tableName: TABLE_NAME,
+    settings: SETTINGS,
+    log,
+  });
+  await stopProcess(gatewayProcess.child); // so it takes no CPU from the cold starts
+
+  log(`c. cold start: ${SETTINGS.coldStartRuns + 1} runs each of node -e 0 and the getTodo bundle`);
+  const cold = await measureColdStart({
+    bundlePath: join(root, 'dist/lambda/getTodo/index.mjs'),
+    id: rawIds[0],
+    handlerEnv: {
+      TABLE_NAME,
+      DYNAMODB_ENDPOINT: database.endpoint,
+      CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
+      AWS_REGION: 'local',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+    },
+    runs: SETTINGS.coldStartRuns,
+    children,
+  });
+
+  const rows = [...throughputRows(gateway, raw), ...bundleRows(bundles), coldStartRow(cold)];
+  const notes = [
+    'raw calls run in one process with the dynalite they call, as the gateway runs its handlers with its dynalite',
+    ...failureNotes(gateway, raw),
+  ];
+  process.stdout.write(`${renderReport({ machine, settings: SETTINGS, rows, notes })}\n`);
+}
+
+const resources = new Resources();
+// Every process the benchmark spawned that is still alive. Orderly stops go through `resources`;
+// this is the last resort if the run dies first (an uncaught error, a second Ctrl-C).
+const children = new Set();
+const killChildren = () => {
+  for (const child of children) child.kill('SIGKILL');
+};
+resources.adopt(children, killChildren);
+process.once('exit', killChildren);
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130); // asked twice: stop now, the exit hooks clean up
+    interrupted = true;
+    log(`${signal}: stopping what the benchmark started`);
+    resources.dispose().finally(() => process.exit(130));
+  });
+}
+try {
+  await run(resources, children);
+} catch (error) {
+  process.stderr.write(`bench: could not run: ${error instanceof Error ? error.stack : error}\n`);
+  process.exitCode = 1;
+} finally {
+  await resources.dispose();
+}

@@ -1,0 +1,8 @@
+// The package's public surface, for the CDK app and for other packages' tests.
+export type { HandlerConfig } from './config.js';
+export type { ProxyHandler } from './http/define-route.js';
+export type { Gateway, GatewayOptions } from './local/gateway.js';
+export { type LocalStack, type LocalStackOptions, startLocalStack } from './local/local-stack.js';
+export type { LocalIdentity } from './local/proxy-event.js';
+export { handlerEntry, handlerLoaders } from './routes/index.js';
+export { TABLE_KEY, TTL_ATTRIBUTE } from './store/table-schema.js';
