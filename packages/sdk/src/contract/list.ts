@@ -37,6 +37,7 @@ const PageSize = z.pipe(
  * parameters are an error rather than ignored: a misspelt filter must not silently list everything.
  */
 export const TodoListQuery = z.strictObject({
+  // dueBefore and dueAfter are exclusive: dueBefore=2026-12-01 lists todos due on or before Nov 30.
   status: z._default(TodoStatus, 'all'),
   tag: z.optional(Tag),
   dueBefore: z.optional(DueDate),

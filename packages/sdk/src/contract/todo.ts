@@ -9,7 +9,9 @@ import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './
 const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
 
 /** A todo's id: a ULID, so ids sort by creation time. */
-export const TodoId = z.ulid({ error: 'id must be a 26-character ULID' });
+// ULIDs are case-insensitive (Crockford base32); ids are stored in capitals, so a lowercase one
+// is folded rather than missed.
+export const TodoId = z.ulid({ error: 'id must be a 26-character ULID' }).check(z.toUpperCase());
 
 /** A title: trimmed, 1 to {@link MAX_TITLE_LENGTH} characters, on one line. */
 export const Title = z
@@ -33,6 +35,7 @@ export const DueDate = z.iso.date({ error: 'dueDate must be a calendar date, YYY
 export const Priority = z.enum(['low', 'normal', 'high'], {
   error: 'priority must be one of low, normal, high',
 });
+export type Priority = z.infer<typeof Priority>;
 
 // The pattern admits capitals because API Gateway checks the raw body against it; they are folded to lowercase.
 const TAG_PATTERN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,${MAX_TAG_LENGTH - 1}}$`);

@@ -1,0 +1,83 @@
+import type { Priority, TodoCreate } from '@todolist/sdk';
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { parseDueDate } from '../due-date.js';
+import { UsageError } from '../errors.js';
+import { type OutputFlags, outputMode, printData } from '../output/mode.js';
+import { askChoice, askText } from '../prompts.js';
+import {
+  collect,
+  examples,
+  jsonOption,
+  ndjsonOption,
+  PRIORITIES,
+  parsePriority,
+  type Runner,
+} from './shared.js';
+
+interface AddFlags extends OutputFlags {
+  due?: string;
+  priority?: Priority;
+  tag?: string[];
+  notes?: string;
+}
+
+async function askForTodo(context: Context): Promise<TodoCreate> {
+  const title = await askText(context, 'Title', { required: true });
+  const due = await askText(context, 'Due (YYYY-MM-DD, today, fri, +3d; empty for none)', {
+    validate: (value) => {
+      if (!value.trim()) return true;
+      try {
+        parseDueDate(value, context.now());
+        return true;
+      } catch (error) {
+        return (error as Error).message;
+      }
+    },
+  });
+  const priority = await askChoice(context, 'Priority', PRIORITIES, 'normal');
+  const tags = collect(await askText(context, 'Tags (comma-separated; empty for none)'));
+  return { title, priority, tags, ...(due.trim() ? { dueDate: parseDueDate(due, context.now()) } : {}) };
+}
+
+/** `todo add`: creates a todo from the arguments, or asks for it on a terminal. */
+export async function runAdd(context: Context, words: string[], flags: AddFlags): Promise<void> {
+  const mode = outputMode(flags);
+  let input: TodoCreate;
+  if (words.length > 0) {
+    input = {
+      title: words.join(' '),
+      ...(flags.due ? { dueDate: parseDueDate(flags.due, context.now()) } : {}),
+      ...(flags.priority ? { priority: flags.priority } : {}),
+      ...(flags.tag ? { tags: flags.tag } : {}),
+      ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
+    };
+  } else if (context.io.canPrompt) {
+    input = { ...(await askForTodo(context)), ...(flags.notes !== undefined ? { notes: flags.notes } : {}) };
+  } else {
+    throw new UsageError('a title is needed: todo add <title...> (prompts need a terminal)');
+  }
+  const client = await context.client();
+  const todo = await client.todos.create(input, { signal: context.signal });
+  if (mode !== 'human') return printData(context.io, mode, todo, false);
+  const due = todo.dueDate ? context.io.color.dim(` (due ${todo.dueDate})`) : '';
+  context.io.out(`${context.io.color.green('Added')} ${todo.title}${due} ${context.io.color.dim(todo.id)}`);
+}
+
+export function registerAdd(program: Command, run: Runner): void {
+  program
+    .command('add')
+    .description('add a todo')
+    .argument('[title...]', 'the title; without one, on a terminal, you are asked')
+    .option('-d, --due <date>', 'due date: YYYY-MM-DD, today, tomorrow, a weekday (fri) or +3d')
+    .option('-p, --priority <level>', 'low, normal or high', parsePriority)
+    .option('-t, --tag <tag>', 'a tag (repeat, or separate with commas)', collect)
+    .option('-n, --notes <text>', 'notes')
+    .addOption(jsonOption())
+    .addOption(ndjsonOption())
+    .addHelpText(
+      'after',
+      examples('todo add Buy milk', 'todo add "File taxes" --due 2027-04-15 -p high -t money', 'todo add'),
+    )
+    .action((words: string[], flags: AddFlags) => run((context) => runAdd(context, words, flags)));
+}

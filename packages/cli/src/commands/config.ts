@@ -1,0 +1,144 @@
+import type { Command } from 'commander';
+import {
+  type CliConfig,
+  checkProfileName,
+  DEFAULT_PROFILE,
+  loadConfig,
+  type Profile,
+  saveConfig,
+} from '../config/profiles.js';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { type OutputFlags, outputMode, printData } from '../output/mode.js';
+import { examples, jsonOption, type Runner } from './shared.js';
+
+/** The settings a profile has, as `todo config set` names them. */
+const KEYS = {
+  baseUrl: (value: string): Partial<Profile> => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new UsageError(`baseUrl must be an http(s) URL such as http://localhost:3000 (got "${value}")`);
+    }
+    if (!['http:', 'https:'].includes(url.protocol))
+      throw new UsageError(`baseUrl must be http or https (got "${value}")`);
+    return { baseUrl: url.href.replace(/\/+$/, '') };
+  },
+  timeout: (value: string): Partial<Profile> => {
+    if (!/^\d+$/.test(value) || Number(value) < 100)
+      throw new UsageError(`timeout is in milliseconds, at least 100 (got "${value}")`);
+    return { timeoutMs: Number(value) };
+  },
+};
+type Key = keyof typeof KEYS;
+
+function checkKey(key: string): Key {
+  if (!(key in KEYS)) throw new UsageError(`unknown setting "${key}": use baseUrl or timeout`);
+  return key as Key;
+}
+
+async function profileName(context: Context, config: CliConfig, flag: string | undefined): Promise<string> {
+  return checkProfileName(flag ?? (context.env.TODO_PROFILE || undefined) ?? config.defaultProfile);
+}
+
+export function registerConfig(program: Command, run: Runner, profileFlag: () => string | undefined): void {
+  const config = program
+    .command('config')
+    .description('show and change settings: named profiles, each with an API URL and a timeout')
+    .addHelpText(
+      'after',
+      `${examples('todo config list', 'todo config set baseUrl https://api.todolist.com --profile work', 'todo config use work', 'todo config get baseUrl')}
+The profile used is --profile, else TODO_PROFILE, else the default one ("todo config use").
+TODO_API_URL overrides the profile's baseUrl for one run.\n`,
+    );
+
+  config
+    .command('list', { isDefault: true })
+    .description('list the profiles')
+    .addOption(jsonOption())
+    .action((flags: OutputFlags) =>
+      run(async (context) => {
+        const mode = outputMode(flags);
+        const current = await loadConfig(context.paths.configFile);
+        const active = await profileName(context, current, profileFlag());
+        if (mode !== 'human') return printData(context.io, mode, current, false);
+        for (const [name, profile] of Object.entries(current.profiles)) {
+          const mark = name === active ? context.io.color.green('*') : ' ';
+          context.io.out(`${mark} ${name.padEnd(12)} ${profile.baseUrl}  timeout ${profile.timeoutMs} ms`);
+        }
+        context.io.err(context.io.color.dim(`settings in ${context.paths.configFile}`));
+      }),
+    );
+
+  config
+    .command('get')
+    .description('print one setting of the profile in use')
+    .argument('<key>', 'baseUrl or timeout')
+    .action((key: string) =>
+      run(async (context) => {
+        const current = await loadConfig(context.paths.configFile);
+        const name = await profileName(context, current, profileFlag());
+        const profile = current.profiles[name];
+        if (!profile) throw new UsageError(`no profile named "${name}"`);
+        context.io.out(String(checkKey(key) === 'baseUrl' ? profile.baseUrl : profile.timeoutMs));
+      }),
+    );
+
+  config
+    .command('set')
+    .description('change a setting of the profile in use, creating the profile if it is new')
+    .argument('<key>', 'baseUrl or timeout')
+    .argument('<value>', 'the new value')
+    .action((key: string, value: string) =>
+      run(async (context) => {
+        const current = await loadConfig(context.paths.configFile);
+        const name = await profileName(context, current, profileFlag());
+        current.profiles[name] = {
+          ...DEFAULT_PROFILE,
+          ...current.profiles[name],
+          ...KEYS[checkKey(key)](value),
+        };
+        await saveConfig(context.paths.configFile, current);
+        context.io.err(`Set ${key} of profile ${name}.`);
+      }),
+    );
+
+  config
+    .command('use')
+    .description('make a profile the default')
+    .argument('<profile>', 'its name')
+    .action((name: string) =>
+      run(async (context) => {
+        const current = await loadConfig(context.paths.configFile);
+        if (!current.profiles[checkProfileName(name)]) {
+          throw new UsageError(
+            `no profile named "${name}": create it with: todo config set baseUrl <url> --profile ${name}`,
+          );
+        }
+        await saveConfig(context.paths.configFile, { ...current, defaultProfile: name });
+        context.io.err(`Profile ${name} is now the default.`);
+      }),
+    );
+
+  config
+    .command('rm')
+    .description('delete a profile')
+    .argument('<profile>', 'its name')
+    .action((name: string) =>
+      run(async (context) => {
+        const current = await loadConfig(context.paths.configFile);
+        if (!current.profiles[name]) throw new UsageError(`no profile named "${name}"`);
+        if (name === current.defaultProfile)
+          throw new UsageError(`"${name}" is the default profile: "todo config use" another first`);
+        delete current.profiles[name];
+        await saveConfig(context.paths.configFile, current);
+        context.io.err(`Deleted profile ${name}.`);
+      }),
+    );
+
+  config
+    .command('path')
+    .description('print where the settings are kept')
+    .action(() => run(async (context) => context.io.out(context.paths.configFile)));
+}

@@ -1,0 +1,107 @@
+import { createWriteStream } from 'node:fs';
+import { rename, rm } from 'node:fs/promises';
+import type { Todo } from '@todolist/sdk';
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { examples, type Runner } from './shared.js';
+
+const FORMATS = ['json', 'ndjson', 'csv'] as const;
+type ExportFormat = (typeof FORMATS)[number];
+
+/** The CSV columns, in the order `todo import` reads them back. */
+export const CSV_COLUMNS = [
+  'id',
+  'title',
+  'notes',
+  'completed',
+  'completedAt',
+  'dueDate',
+  'priority',
+  'tags',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+interface ExportFlags {
+  format: string;
+  output?: string;
+  status: string;
+}
+
+async function* lines(todos: AsyncIterable<Todo>, format: ExportFormat): AsyncGenerator<string> {
+  if (format === 'ndjson') {
+    for await (const todo of todos) yield `${JSON.stringify(todo)}\n`;
+    return;
+  }
+  if (format === 'json') {
+    let first = true;
+    yield '[';
+    for await (const todo of todos) {
+      yield `${first ? '\n' : ',\n'}  ${JSON.stringify(todo)}`;
+      first = false;
+    }
+    yield first ? ']\n' : '\n]\n';
+    return;
+  }
+  // csv-stringify quotes and escapes as RFC 4180 says; loaded only for CSV.
+  const { stringify } = await import('csv-stringify/sync');
+  const options = { cast: { boolean: (value: boolean) => String(value) } };
+  yield stringify([CSV_COLUMNS as unknown as string[]], options);
+  for await (const todo of todos) {
+    yield stringify(
+      [CSV_COLUMNS.map((column) => (column === 'tags' ? todo.tags.join(';') : (todo[column] ?? '')))],
+      options,
+    );
+  }
+}
+
+/** `todo export`: every todo, streamed page by page to stdout or a file (written whole or not at all). */
+export async function runExport(context: Context, flags: ExportFlags): Promise<void> {
+  const format = flags.format.toLowerCase() as ExportFormat;
+  if (!FORMATS.includes(format))
+    throw new UsageError(`--format must be json, ndjson or csv (got "${flags.format}")`);
+  if (!['all', 'open', 'completed'].includes(flags.status))
+    throw new UsageError(`--status must be all, open or completed (got "${flags.status}")`);
+  const client = await context.client();
+  const todos = client.todos.iterate({ status: flags.status as 'all' }, { signal: context.signal });
+  if (!flags.output) {
+    for await (const chunk of lines(todos, format)) context.io.stdout.write(chunk);
+    return;
+  }
+  const temporary = `${flags.output}.${process.pid}.partial`;
+  const file = createWriteStream(temporary);
+  try {
+    for await (const chunk of lines(todos, format)) {
+      if (!file.write(chunk)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+    }
+    await new Promise<void>((resolve, reject) =>
+      file.end((error?: Error | null) => (error ? reject(error) : resolve())),
+    );
+    await rename(temporary, flags.output);
+  } catch (error) {
+    file.destroy();
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  context.io.err(`Exported to ${flags.output} (${format}).`);
+}
+
+export function registerExport(program: Command, run: Runner): void {
+  program
+    .command('export')
+    .description('write every todo as JSON, NDJSON or CSV')
+    .option('-f, --format <format>', 'json, ndjson or csv', 'json')
+    .option('-o, --output <file>', 'write to this file instead of stdout')
+    .option('-s, --status <status>', 'all, open or completed', 'all')
+    .addHelpText(
+      'after',
+      examples(
+        'todo export > todos.json',
+        'todo export --format csv -o todos.csv',
+        'todo export --format ndjson --status open',
+      ),
+    )
+    .action((flags: ExportFlags) => run((context) => runExport(context, flags)));
+}

@@ -1,0 +1,84 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { UsageError } from '../errors.js';
+
+/** One named set of settings: which API, and how long to wait for it. */
+export interface Profile {
+  /** The API's base URL, without `/v1`. */
+  baseUrl: string;
+  /** How long one request may take, in milliseconds. */
+  timeoutMs: number;
+}
+
+/** What `config.json` holds. */
+export interface CliConfig {
+  /** The profile used when neither `--profile` nor `TODO_PROFILE` names one. */
+  defaultProfile: string;
+  profiles: Record<string, Profile>;
+}
+
+/** The local gateway that `npm start` runs. */
+export const DEFAULT_PROFILE: Profile = { baseUrl: 'http://localhost:3000', timeoutMs: 10_000 };
+
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+export function defaultConfig(): CliConfig {
+  return { defaultProfile: 'default', profiles: { default: { ...DEFAULT_PROFILE } } };
+}
+
+/** Reads `config.json`, or the defaults when there is none yet. A broken file is an error, never silently replaced. */
+export async function loadConfig(file: string): Promise<CliConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return defaultConfig();
+    throw error;
+  }
+  try {
+    const parsed = JSON.parse(text) as Partial<CliConfig>;
+    return { ...defaultConfig(), ...parsed, profiles: { ...defaultConfig().profiles, ...parsed.profiles } };
+  } catch {
+    throw new UsageError(`${file} is not valid JSON: fix it or delete it to start again`);
+  }
+}
+
+/** Writes `config.json` atomically (a crash mid-write never leaves half a file). */
+export async function saveConfig(file: string, config: CliConfig): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, file);
+}
+
+export function checkProfileName(name: string): string {
+  if (!PROFILE_NAME.test(name)) {
+    throw new UsageError(`profile names are 1–64 letters, digits, "-" or "_" (got "${name}")`);
+  }
+  return name;
+}
+
+/** The profile in use and where its settings came from. */
+export interface ActiveProfile extends Profile {
+  name: string;
+}
+
+/**
+ * The profile a command uses: `--profile`, else `TODO_PROFILE`, else the default one; then
+ * `TODO_API_URL` overrides its base URL.
+ */
+export function activeProfile(
+  config: CliConfig,
+  flag: string | undefined,
+  env: NodeJS.ProcessEnv,
+): ActiveProfile {
+  const name = flag ?? (env.TODO_PROFILE || undefined) ?? config.defaultProfile;
+  const profile = config.profiles[name];
+  if (!profile) {
+    const known = Object.keys(config.profiles).join(', ');
+    throw new UsageError(
+      `no profile named "${name}" (profiles: ${known}); create it with: todo config set baseUrl <url> --profile ${name}`,
+    );
+  }
+  return { name, ...profile, ...(env.TODO_API_URL ? { baseUrl: env.TODO_API_URL } : {}) };
+}

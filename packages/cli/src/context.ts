@@ -1,0 +1,66 @@
+import type { TodolistClient } from '@todolist/sdk';
+import { type CliPaths, cliPaths } from './config/paths.js';
+import { type ActiveProfile, activeProfile, loadConfig } from './config/profiles.js';
+import { createIO, type IO } from './io.js';
+
+/** The options every command accepts. */
+export interface GlobalOptions {
+  profile?: string;
+  color: boolean;
+  input: boolean;
+}
+
+/** What a command's action needs, passed in so a test can swap any of it. */
+export interface Context {
+  env: NodeJS.ProcessEnv;
+  io: IO;
+  paths: CliPaths;
+  /** The clock, for "due today" and "overdue". */
+  now: () => Date;
+  /** Aborted on Ctrl-C, so a request in flight stops at once. */
+  signal: AbortSignal;
+  profile(): Promise<ActiveProfile>;
+  /** The API client for the active profile; the SDK is loaded on first use only. */
+  client(): Promise<TodolistClient>;
+}
+
+export interface Streams {
+  stdin: IO['stdin'];
+  stdout: IO['stdout'];
+  stderr: IO['stderr'];
+}
+
+/** Builds the context once the global options are parsed. */
+export function createContext(
+  streams: Streams,
+  env: NodeJS.ProcessEnv,
+  globals: GlobalOptions,
+  signal: AbortSignal,
+): Context {
+  const io = createIO(streams, { env, noColor: !globals.color, noInput: !globals.input });
+  const paths = cliPaths(env);
+  let profile: Promise<ActiveProfile> | undefined;
+  let client: Promise<TodolistClient> | undefined;
+  const context: Context = {
+    env,
+    io,
+    paths,
+    now: () => new Date(),
+    signal,
+    profile: () => {
+      profile ??= loadConfig(paths.configFile).then((config) => activeProfile(config, globals.profile, env));
+      return profile;
+    },
+    client: () => {
+      client ??= Promise.all([import('@todolist/sdk'), context.profile()]).then(([sdk, active]) =>
+        sdk.createClient({
+          baseUrl: active.baseUrl,
+          timeout: { attemptMs: active.timeoutMs, totalMs: Math.max(active.timeoutMs * 3, 30_000) },
+          ...(env.TODO_TOKEN ? { token: env.TODO_TOKEN } : {}),
+        }),
+      );
+      return client;
+    },
+  };
+  return context;
+}

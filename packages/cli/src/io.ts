@@ -1,0 +1,57 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+
+/** Where the CLI reads and writes, and what the terminal allows, decided once per run (as gh's iostreams). */
+export interface IO {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+  /** Colours and symbols for people; plain text for pipes and files. */
+  color: ChalkInstance;
+  /** stdout is a terminal: aligned tables, colour, progress. */
+  isTerminal: boolean;
+  /** Prompts may be shown: stdin and stdout are terminals and `--no-input` was not given. */
+  canPrompt: boolean;
+  /** The terminal's width, or 100 when not a terminal. */
+  columns: number;
+  /** Writes a line to stdout. */
+  out(line: string): void;
+  /** Writes a status or error line to stderr. */
+  err(line: string): void;
+}
+
+/** What decides colour and prompting. */
+export interface IOSettings {
+  env: NodeJS.ProcessEnv;
+  /** `--no-color`. */
+  noColor: boolean;
+  /** `--no-input`. */
+  noInput: boolean;
+}
+
+/**
+ * Colour is on only for a terminal, and off with `NO_COLOR` (any non-empty value), `--no-color`
+ * or `TERM=dumb`; chalk 6 does not read `NO_COLOR` itself. `FORCE_COLOR` turns it on anyway.
+ */
+export function wantsColor(isTerminal: boolean, settings: IOSettings): boolean {
+  const { env } = settings;
+  if (settings.noColor || (env.NO_COLOR ?? '') !== '' || env.TERM === 'dumb') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  return isTerminal;
+}
+
+export function createIO(
+  streams: { stdin: IO['stdin']; stdout: IO['stdout']; stderr: IO['stderr'] },
+  settings: IOSettings,
+): IO {
+  const isTerminal = streams.stdout.isTTY === true;
+  const color = new Chalk({ level: wantsColor(isTerminal, settings) ? 2 : 0 });
+  return {
+    ...streams,
+    color,
+    isTerminal,
+    canPrompt: !settings.noInput && streams.stdin.isTTY === true && isTerminal,
+    columns: isTerminal ? (streams.stdout.columns ?? 100) : 100,
+    out: (line) => streams.stdout.write(`${line}\n`),
+    err: (line) => streams.stderr.write(`${line}\n`),
+  };
+}

@@ -1,0 +1,82 @@
+import { stripVTControlCharacters } from 'node:util';
+import type { Todo } from '@todolist/sdk';
+import type { IO } from '../io.js';
+import { describeDue, dueState } from './dates.js';
+
+const PRIORITY_MARK = { high: '!!', normal: '', low: '↓' } as const;
+
+/** Shown for each todo: the number to type, a short id, and its state at a glance. */
+interface Row {
+  number: string;
+  id: string;
+  done: string;
+  priority: string;
+  due: string;
+  title: string;
+  tags: string;
+}
+
+// Visible width, ignoring colour codes; each code point counts as one column.
+const visibleLength = (text: string) => [...stripVTControlCharacters(text)].length;
+const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - visibleLength(text)));
+
+function truncate(text: string, width: number): string {
+  const characters = [...text];
+  return characters.length <= width ? text : `${characters.slice(0, Math.max(1, width - 1)).join('')}…`;
+}
+
+function row(todo: Todo, index: number, io: IO, now: Date): Row {
+  const { color } = io;
+  const state = dueState(todo.dueDate, todo.completed, now);
+  const due = todo.dueDate ? describeDue(todo.dueDate, now) : '';
+  return {
+    number: String(index + 1),
+    id: color.dim(todo.id.slice(0, 10)),
+    done: todo.completed ? color.green('✓') : ' ',
+    priority:
+      todo.priority === 'high' ? color.red.bold(PRIORITY_MARK.high) : color.dim(PRIORITY_MARK[todo.priority]),
+    due: state === 'overdue' ? color.red(due) : state === 'today' ? color.yellow.bold(due) : due,
+    title: todo.completed ? color.dim.strikethrough(todo.title) : todo.title,
+    tags: todo.tags.map((tag) => color.cyan(`#${tag}`)).join(' '),
+  };
+}
+
+/**
+ * The todos as an aligned table, one per line, numbered so that `todo done 2` can name the
+ * second. Titles are cut to fit the terminal.
+ */
+export function printTodoTable(io: IO, todos: readonly Todo[], now: Date): void {
+  if (todos.length === 0) return;
+  const header: Row = {
+    number: '#',
+    id: 'ID',
+    done: '',
+    priority: '',
+    due: 'DUE',
+    title: 'TITLE',
+    tags: 'TAGS',
+  };
+  const rows = todos.map((todo, index) => row(todo, index, io, now));
+  const width = (key: keyof Row) => Math.max(...[header, ...rows].map((r) => visibleLength(r[key])));
+  const widths = { number: width('number'), id: 10, due: width('due'), tags: width('tags') };
+  const fixed = widths.number + widths.id + 1 + 2 + widths.due + widths.tags + 6 * 2;
+  const titleWidth = Math.max(20, io.columns - fixed);
+  const line = (r: Row, title: string) =>
+    [
+      pad(r.number, widths.number),
+      pad(r.id, widths.id),
+      pad(r.done, 1),
+      pad(r.priority, 2),
+      pad(r.due, widths.due),
+      pad(title, Math.min(titleWidth, Math.max(...rows.map((x) => visibleLength(x.title))))),
+      r.tags,
+    ]
+      .join('  ')
+      .trimEnd();
+  io.out(io.color.bold(line(header, header.title)));
+  for (const r of rows) {
+    const plain = stripVTControlCharacters(r.title);
+    const cut = truncate(plain, titleWidth);
+    io.out(line(r, cut === plain ? r.title : cut));
+  }
+}

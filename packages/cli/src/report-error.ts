@@ -1,0 +1,67 @@
+import type { TodoSdkError } from '@todolist/sdk';
+import { TodoCliError } from './errors.js';
+import { EXIT_CODES, type ExitCode } from './exit-codes.js';
+
+// SDK errors are recognised by the kind each carries (`name`), so this module need not load the
+// SDK: `todo --help` and `todo --version` stay fast.
+const EXIT_BY_KIND: Record<string, ExitCode> = {
+  ValidationError: EXIT_CODES.usage,
+  NotFoundError: EXIT_CODES.notFound,
+  UnauthorizedError: EXIT_CODES.unauthorized,
+  ConflictError: EXIT_CODES.conflict,
+  PreconditionFailedError: EXIT_CODES.conflict,
+  RateLimitedError: EXIT_CODES.rateLimited,
+  NetworkError: EXIT_CODES.unavailable,
+  TimeoutError: EXIT_CODES.unavailable,
+  AbortedError: EXIT_CODES.interrupted,
+};
+
+function isSdkError(error: unknown): error is TodoSdkError {
+  return (
+    error instanceof Error &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    'method' in error &&
+    'path' in error
+  );
+}
+
+function describeSdkError(error: TodoSdkError, baseUrl: string | undefined): string {
+  const requestId = error.requestId ? ` (request id ${error.requestId})` : '';
+  switch (error.name) {
+    case 'NetworkError':
+      return `cannot reach the API at ${baseUrl ?? 'its URL'}: is it running? Start it with "npm start", or point a profile elsewhere with "todo config set baseUrl <url>"`;
+    case 'TimeoutError':
+      return `the API at ${baseUrl ?? 'its URL'} did not answer in time; try again, or raise the profile's timeout with "todo config set timeout <ms>"`;
+    case 'PreconditionFailedError':
+      return `someone changed this todo meanwhile; nothing was changed: run the command again${requestId}`;
+    case 'RateLimitedError': {
+      const wait = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+      return `the API is busy: try again${wait ? ` in ${wait} s` : ' later'}${requestId}`;
+    }
+    default: {
+      const detail =
+        error.fieldErrors.length > 0
+          ? error.fieldErrors.map((f) => f.message).join('; ')
+          : (error.problem?.detail ?? error.message);
+      return `${detail}${requestId}`;
+    }
+  }
+}
+
+/** The one line and exit code a failure is reported with. Never a stack trace. */
+export function reportError(error: unknown, baseUrl?: string): { message: string; exitCode: ExitCode } {
+  if (error instanceof TodoCliError) return { message: error.message, exitCode: error.exitCode };
+  if (isSdkError(error)) {
+    return {
+      message: describeSdkError(error, baseUrl),
+      exitCode: EXIT_BY_KIND[error.name] ?? EXIT_CODES.failure,
+    };
+  }
+  if (error instanceof Error && error.name === 'ExitPromptError')
+    return { message: '', exitCode: EXIT_CODES.interrupted };
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    message: `unexpected error: ${message}; set TODO_DEBUG=1 to see where`,
+    exitCode: EXIT_CODES.failure,
+  };
+}

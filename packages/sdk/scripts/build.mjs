@@ -1,0 +1,91 @@
+// Builds @todolist/sdk for every kind of consumer:
+//   dist/esm      ES modules and .d.ts, from tsc (Node, bundlers)
+//   dist/cjs      CommonJS (index.cjs, contract.cjs) and .d.cts types, for require()
+//   dist/browser  one minified ES module with ky and zod/mini inside, for <script type="module">
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = join(root, 'dist');
+await rm(dist, { recursive: true, force: true });
+
+// 1. ESM and declarations.
+execFileSync(
+  process.execPath,
+  [join(root, '../../node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  {
+    stdio: 'inherit',
+  },
+);
+
+// 2. CommonJS. index.cjs requires contract.cjs rather than carrying a second copy of the contract.
+// ky is ESM-only, so it is bundled in; zod, which ships CommonJS, stays a dependency.
+const contractAsSibling = {
+  name: 'contract-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /\/contract\/index\.js$/ }, (args) =>
+      args.importer.includes('/src/contract/') ? undefined : { path: './contract.cjs', external: true },
+    );
+  },
+};
+const cjs = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'neutral',
+  target: 'es2022',
+  external: ['zod'],
+  logLevel: 'warning',
+};
+await esbuild.build({
+  ...cjs,
+  entryPoints: [join(root, 'src/contract/index.ts')],
+  outfile: join(dist, 'cjs/contract.cjs'),
+});
+await esbuild.build({
+  ...cjs,
+  entryPoints: [join(root, 'src/index.ts')],
+  outfile: join(dist, 'cjs/index.cjs'),
+  mainFields: ['module', 'main'],
+  plugins: [contractAsSibling],
+});
+
+// The CommonJS types are the ESM declarations with .cjs specifiers, in files named .d.cts, so
+// TypeScript reads them as CommonJS (what attw checks).
+async function* declarations(folder) {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) yield* declarations(path);
+    else if (entry.name.endsWith('.d.ts')) yield path;
+  }
+}
+for await (const file of declarations(join(dist, 'esm'))) {
+  const target = join(dist, 'cjs', relative(join(dist, 'esm'), file)).replace(/\.d\.ts$/, '.d.cts');
+  const text = (await readFile(file, 'utf8'))
+    .replace(/(from\s+'\.{1,2}\/[^']+)\.js'/g, "$1.cjs'")
+    .replace(/\/\/# sourceMappingURL=.*$/m, '');
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, text);
+}
+await writeFile(join(dist, 'cjs/package.json'), '{ "type": "commonjs" }\n');
+
+// 3. The browser bundle: everything in one file, for a page without a bundler.
+const browser = await esbuild.build({
+  entryPoints: [join(root, 'src/index.ts')],
+  outfile: join(dist, 'browser/todolist-sdk.min.js'),
+  bundle: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
+const bytes = Object.values(browser.metafile.outputs).find((output) => output.entryPoint)?.bytes ?? 0;
+console.log(
+  `built dist/esm, dist/cjs and dist/browser (browser bundle ${(bytes / 1024).toFixed(1)} KB minified)`,
+);

@@ -1,0 +1,259 @@
+import {
+  routes,
+  type Todo,
+  TodoCreate,
+  type TodoCreate as TodoCreateInput,
+  TodoListQuery,
+  type TodoListQuery as TodoListQueryInput,
+  type TodoPage,
+  TodoPatch,
+  type TodoPatch as TodoPatchInput,
+} from '../contract/index.js';
+import { isPreconditionFailedError } from '../errors/PreconditionFailedError.js';
+import { checkId, checkInput, idempotencyKeyHeader, ifMatchHeader } from './request-checks.js';
+import type { Transport } from './transport.js';
+
+/** Options every call takes. */
+export interface CallOptions {
+  /** Cancels the call at once, retries and all. */
+  signal?: AbortSignal;
+}
+
+/** Options of a create. */
+export interface CreateOptions extends CallOptions {
+  /**
+   * The key that makes retries of this create safe; `false` sends none, and the create is then
+   * never retried. @default a fresh UUID per call, reused by its retries
+   */
+  idempotencyKey?: string | false;
+}
+
+/** Options of a change or a delete. */
+export interface ConditionalOptions extends CallOptions {
+  /** Only if the todo is still at this version (a number, or the ETag); otherwise {@link PreconditionFailedError}. */
+  ifMatch?: number | string;
+}
+
+/** Which todos to list, and how many per page. */
+export type ListQuery = Omit<TodoListQueryInput, 'limit' | 'cursor'> & {
+  /** The previous page's `nextCursor`; `null` or absent starts at the beginning. */
+  cursor?: string | null;
+  /** Todos per page, 1–100. @default 25 */
+  limit?: number;
+};
+
+/** Options of {@link TodosResource.updateWith}. */
+export interface UpdateWithOptions extends CallOptions {
+  /** How many read-change-write rounds to try before giving up with the last 412. @default 5 */
+  maxAttempts?: number;
+}
+
+function pathOf(template: string, id: string): string {
+  return template.replace('{id}', encodeURIComponent(id));
+}
+
+function searchParamsOf(query: Record<string, unknown>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null) params.set(name, String(value));
+  }
+  return params;
+}
+
+/** The todos of the caller: `client.todos`. */
+export class TodosResource {
+  readonly #transport: Transport;
+
+  /** @internal */
+  constructor(transport: Transport) {
+    this.#transport = transport;
+  }
+
+  /**
+   * Creates a todo. Safe to retry: the SDK sends an `Idempotency-Key` (its own, or yours) and
+   * reuses it on every retry, so a retried create never makes two todos.
+   *
+   * @example
+   * ```ts
+   * const todo = await client.todos.create({ title: 'Buy milk', dueDate: '2026-12-01', tags: ['home'] });
+   * ```
+   */
+  async create(input: TodoCreateInput, options: CreateOptions = {}): Promise<Todo> {
+    const { method, path } = routes.createTodo;
+    const body = checkInput(TodoCreate, input, { method, path });
+    const { data } = await this.#transport.send({
+      method,
+      path,
+      json: body,
+      headers: idempotencyKeyHeader(options.idempotencyKey, { method, path }),
+      signal: options.signal,
+      answer: routes.createTodo.success.body,
+    });
+    return data;
+  }
+
+  /**
+   * One page of todos, in creation order. Pass `nextCursor` back as `cursor` for the next
+   * page, or let {@link TodosResource.iterate} do it.
+   *
+   * @example
+   * ```ts
+   * const { items, nextCursor } = await client.todos.list({ status: 'open', limit: 50 });
+   * ```
+   */
+  async list(query: ListQuery = {}, options: CallOptions = {}): Promise<TodoPage> {
+    const { method, path } = routes.listTodos;
+    const { cursor, ...filter } = query;
+    const sent = cursor === null || cursor === undefined ? filter : { ...filter, cursor };
+    checkInput(TodoListQuery, sent, { method, path }, 'invalid_query');
+    const { data } = await this.#transport.send({
+      method,
+      path,
+      searchParams: searchParamsOf(sent),
+      signal: options.signal,
+      answer: routes.listTodos.success.body,
+    });
+    return data;
+  }
+
+  /**
+   * Every todo that matches, page after page, following the cursors: 100 a page unless
+   * `limit` says otherwise. Stops fetching when the loop stops reading.
+   *
+   * @example
+   * ```ts
+   * for await (const todo of client.todos.iterate({ tag: 'work' })) console.log(todo.title);
+   * ```
+   */
+  async *iterate(
+    query: Omit<ListQuery, 'cursor'> = {},
+    options: CallOptions = {},
+  ): AsyncGenerator<Todo, void, undefined> {
+    let cursor: string | null = null;
+    do {
+      // Not a default spread over by `query`: `{ limit: undefined }` would undo it and page by 25.
+      const limit = query.limit ?? 100;
+      const page: TodoPage = await this.list({ ...query, limit, ...(cursor ? { cursor } : {}) }, options);
+      yield* page.items;
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+
+  /**
+   * One todo; its `version` is what `ifMatch` takes.
+   *
+   * @example
+   * ```ts
+   * const todo = await client.todos.get('01KMZ7X3Q4V8N2B6C9D1E5F7G0');
+   * ```
+   */
+  async get(id: string, options: CallOptions = {}): Promise<Todo> {
+    const { method, path: template } = routes.getTodo;
+    const path = pathOf(template, checkId(id, { method, path: template }));
+    const { data } = await this.#transport.send({
+      method,
+      path,
+      signal: options.signal,
+      answer: routes.getTodo.success.body,
+    });
+    return data;
+  }
+
+  /**
+   * Changes some fields. With `ifMatch`, only if nobody changed the todo since that version
+   * (and then it is also safe to retry); otherwise throws {@link PreconditionFailedError}.
+   *
+   * @example
+   * ```ts
+   * const todo = await client.todos.get(id);
+   * await client.todos.update(id, { title: 'Buy oat milk' }, { ifMatch: todo.version });
+   * ```
+   */
+  async update(id: string, patch: TodoPatchInput, options: ConditionalOptions = {}): Promise<Todo> {
+    const { method, path: template } = routes.updateTodo;
+    const path = pathOf(template, checkId(id, { method, path: template }));
+    const body = checkInput(TodoPatch, patch, { method, path });
+    const { data } = await this.#transport.send({
+      method,
+      path,
+      json: body,
+      headers: ifMatchHeader(options.ifMatch, { method, path }),
+      signal: options.signal,
+      answer: routes.updateTodo.success.body,
+    });
+    return data;
+  }
+
+  /**
+   * Marks a todo done.
+   *
+   * @example
+   * ```ts
+   * await client.todos.complete(id);
+   * ```
+   */
+  complete(id: string, options: ConditionalOptions = {}): Promise<Todo> {
+    return this.update(id, { completed: true }, options);
+  }
+
+  /**
+   * Marks a done todo open again.
+   *
+   * @example
+   * ```ts
+   * await client.todos.reopen(id);
+   * ```
+   */
+  reopen(id: string, options: ConditionalOptions = {}): Promise<Todo> {
+    return this.update(id, { completed: false }, options);
+  }
+
+  /**
+   * Deletes a todo; with `ifMatch`, only if it is still at that version.
+   *
+   * @example
+   * ```ts
+   * await client.todos.delete(id);
+   * ```
+   */
+  async delete(id: string, options: ConditionalOptions = {}): Promise<void> {
+    const { method, path: template } = routes.deleteTodo;
+    const path = pathOf(template, checkId(id, { method, path: template }));
+    await this.#transport.send({
+      method,
+      path,
+      headers: ifMatchHeader(options.ifMatch, { method, path }),
+      signal: options.signal,
+      answer: null,
+    });
+  }
+
+  /**
+   * Reads the todo, computes a change from it, and writes it conditionally; if someone else
+   * changed the todo in between (412), reads again and recomputes. `change` may answer
+   * `undefined` to write nothing.
+   *
+   * @example
+   * ```ts
+   * await client.todos.updateWith(id, (todo) => ({ tags: [...todo.tags, 'urgent'] }));
+   * ```
+   */
+  async updateWith(
+    id: string,
+    change: (todo: Todo) => TodoPatchInput | undefined | Promise<TodoPatchInput | undefined>,
+    options: UpdateWithOptions = {},
+  ): Promise<Todo> {
+    const maxAttempts = options.maxAttempts ?? 5;
+    const call = options.signal ? { signal: options.signal } : {};
+    for (let attempt = 1; ; attempt++) {
+      const todo = await this.get(id, call);
+      const patch = await change(todo);
+      if (patch === undefined) return todo;
+      try {
+        return await this.update(id, patch, { ...call, ifMatch: todo.version });
+      } catch (error) {
+        if (!isPreconditionFailedError(error) || attempt >= maxAttempts) throw error;
+      }
+    }
+  }
+}

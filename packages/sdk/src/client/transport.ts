@@ -1,0 +1,191 @@
+import ky, { isHTTPError, type KyInstance, type Options as KyOptions } from 'ky';
+import type * as z from 'zod/mini';
+import { type HttpMethod, toFieldErrors } from '../contract/index.js';
+import {
+  errorFromBodyFailure,
+  errorFromFailure,
+  REQUEST_ID_HEADER,
+  retryAfterSeconds,
+  timeoutError,
+} from '../errors/from-failure.js';
+import { ResponseValidationError } from '../errors/ResponseValidationError.js';
+import type { FailedRequest } from '../errors/TodoSdkError.js';
+import type { ResolvedOptions } from './options.js';
+
+/** One HTTP call to the API, as the resources describe it. */
+export interface ApiCall<Schema extends z.ZodMiniType | null> {
+  method: HttpMethod;
+  /** The path, already filled in: `/v1/todos/01J…`. */
+  path: string;
+  searchParams?: URLSearchParams;
+  json?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  /** The schema the answer's body must match; `null` for an answer without a body. */
+  answer: Schema;
+}
+
+/** The answer of a call: its checked body and the raw response (for headers). */
+export interface ApiAnswer<T> {
+  data: T;
+  response: Response;
+}
+
+type Answer<Schema> = Schema extends z.ZodMiniType ? z.output<Schema> : undefined;
+
+/** What reading an answer's body needs to end in time and to say why it failed. */
+interface BodyReading {
+  request: FailedRequest;
+  /** When the whole call must be over, in `Date.now()` milliseconds. */
+  deadline: number;
+  /** Aborts the download, which the request's signal includes. */
+  download: AbortController;
+  /** The caller's signal, to tell their abort from a failure. */
+  signal: AbortSignal | undefined;
+}
+
+/** The answer's body as text, read by the call's deadline; past it, the download is aborted. */
+async function readText(response: Response, reading: BodyReading): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => {
+        reject(timeoutError(reading.request));
+        reading.download.abort();
+      },
+      Math.max(0, reading.deadline - Date.now()),
+    );
+  });
+  try {
+    return await Promise.race([response.text(), timedOut]);
+  } catch (error) {
+    throw errorFromBodyFailure(error, reading.request, reading.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Whether a request may be sent again without risk of doing its work twice: reads and deletes
+ * always; a create only with an `Idempotency-Key`; a change only when conditional (`If-Match`).
+ */
+export function isSafeToRetry(request: Request): boolean {
+  if (request.method === 'POST') return request.headers.has('idempotency-key');
+  if (request.method === 'PATCH') return request.headers.has('if-match');
+  return true;
+}
+
+/** Sends calls through ky with the client's retries, timeouts, credentials and checks. */
+export class Transport {
+  readonly #options: ResolvedOptions;
+  readonly #http: KyInstance;
+
+  constructor(options: ResolvedOptions) {
+    this.#options = options;
+    this.#http = ky.create({
+      prefix: options.baseUrl,
+      headers: options.headers,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      timeout: options.timeout.attemptMs,
+      totalTimeout: options.timeout.totalMs,
+      hooks: {
+        beforeRequest: [async ({ request }) => this.#authorize(request)],
+        beforeRetry: [
+          async ({ request, error, retryCount }) => {
+            options.logger?.warn?.(`retrying ${request.method} ${new URL(request.url).pathname}`, {
+              retry: retryCount,
+              reason: error.message,
+            });
+            // A token function is asked again for each attempt, so a token that expired while
+            // retrying is replaced.
+            await this.#authorize(request);
+          },
+        ],
+      },
+    });
+  }
+
+  /** Sends the call; answers its checked body, or throws the matching `TodoSdkError`. */
+  async send<Schema extends z.ZodMiniType | null>(call: ApiCall<Schema>): Promise<ApiAnswer<Answer<Schema>>> {
+    const request: FailedRequest = { method: call.method, path: call.path };
+    const deadline = Date.now() + this.#options.timeout.totalMs;
+    // ky's timeouts end with the headers: this stops a body that is still coming at the deadline.
+    const download = new AbortController();
+    const reading: BodyReading = { request, deadline, download, signal: call.signal };
+    try {
+      const response = await this.#http(call.path.replace(/^\//, ''), {
+        method: call.method,
+        ...(call.json === undefined ? {} : { json: call.json }),
+        ...(call.searchParams ? { searchParams: call.searchParams } : {}),
+        ...(call.headers ? { headers: call.headers } : {}),
+        signal: call.signal ? AbortSignal.any([call.signal, download.signal]) : download.signal,
+        retry: this.#retryFor(deadline),
+      });
+      return { data: (await this.#read(response, call.answer, reading)) as Answer<Schema>, response };
+    } catch (error) {
+      const failure = errorFromFailure(error, request, call.signal);
+      this.#options.logger?.debug?.(`${call.method} ${call.path} failed`, { error: String(failure) });
+      throw failure;
+    }
+  }
+
+  #retryFor(deadline: number): KyOptions['retry'] {
+    const { limit, baseDelayMs, maxDelayMs } = this.#options.retry;
+    return {
+      limit,
+      methods: ['get', 'post', 'patch', 'delete'],
+      statusCodes: [408, 409, 429, 500, 502, 503, 504],
+      afterStatusCodes: [409, 429, 503],
+      delay: (attempt) => baseDelayMs * 2 ** (attempt - 1),
+      jitter: true,
+      backoffLimit: maxDelayMs,
+      retryOnTimeout: true,
+      shouldRetry: ({ error }) => {
+        const sent = (error as { request?: Request }).request;
+        if (sent && !isSafeToRetry(sent)) return false;
+        if (!isHTTPError(error)) return undefined;
+        // A 409 is worth retrying only while the first request with the same key is in flight.
+        const code = (error.data as { code?: unknown } | undefined)?.code;
+        if (error.response.status === 409 && code !== 'idempotency_in_progress') return false;
+        // A wait past the call's deadline would only end in a timeout: report the answer now.
+        const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
+        if (wait !== undefined && Date.now() + wait * 1000 > deadline) return false;
+        return undefined;
+      },
+    };
+  }
+
+  async #authorize(request: Request): Promise<void> {
+    const { token } = this.#options;
+    const value = typeof token === 'function' ? await token() : token;
+    if (value) request.headers.set('Authorization', `Bearer ${value}`);
+  }
+
+  async #read(response: Response, schema: z.ZodMiniType | null, reading: BodyReading): Promise<unknown> {
+    if (schema === null) return undefined;
+    const { request } = reading;
+    const requestId = response.headers.get(REQUEST_ID_HEADER) ?? undefined;
+    const text = await readText(response, reading);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (cause) {
+      const type = response.headers.get('content-type') ?? 'no content type';
+      throw new ResponseValidationError(
+        `${request.method} ${request.path}: the answer is not JSON (${response.status}, ${type}): is baseUrl the todolist API?`,
+        { request, status: response.status, code: 'response_invalid', requestId, issues: [], cause },
+      );
+    }
+    if (this.#options.validate === 'off') return body;
+    const parsed = schema.safeParse(body);
+    if (parsed.success) return parsed.data;
+    const issues = toFieldErrors(parsed.error);
+    throw new ResponseValidationError(
+      `${request.method} ${request.path}: the answer does not match the API contract: ${issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path || 'body'}: ${issue.message}`)
+        .join('; ')}`,
+      { request, status: response.status, code: 'response_invalid', requestId, issues, cause: parsed.error },
+    );
+  }
+}

@@ -1,0 +1,11 @@
+import { TodoSdkError } from './TodoSdkError.js';
+
+/** The request had no valid credentials (401) or was not allowed (403). */
+export class UnauthorizedError extends TodoSdkError {
+  static override readonly kind: string = 'UnauthorizedError';
+}
+
+/** True when the value is a {@link UnauthorizedError}, from any copy of the SDK. */
+export function isUnauthorizedError(value: unknown): value is UnauthorizedError {
+  return value instanceof UnauthorizedError;
+}

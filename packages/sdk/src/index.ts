@@ -1,0 +1,48 @@
+export { createClient, type TodolistClient } from './client/create-client.js';
+export type { ClientOptions, RetryOptions, SdkLogger, TimeoutOptions } from './client/options.js';
+export type {
+  CallOptions,
+  ConditionalOptions,
+  CreateOptions,
+  ListQuery,
+  TodosResource,
+  UpdateWithOptions,
+} from './client/todos.js';
+export type {
+  ErrorCode,
+  FieldError,
+  Priority,
+  Problem,
+  Todo,
+  TodoCreate,
+  TodoPage,
+  TodoPatch,
+  TodoStatus,
+} from './contract/index.js';
+export {
+  AbortedError,
+  ConflictError,
+  type FailedRequest,
+  isAbortedError,
+  isConflictError,
+  isNetworkError,
+  isNotFoundError,
+  isPreconditionFailedError,
+  isRateLimitedError,
+  isResponseValidationError,
+  isServerError,
+  isTimeoutError,
+  isTodoSdkError,
+  isUnauthorizedError,
+  isValidationError,
+  NetworkError,
+  NotFoundError,
+  PreconditionFailedError,
+  RateLimitedError,
+  ResponseValidationError,
+  ServerError,
+  TimeoutError,
+  TodoSdkError,
+  UnauthorizedError,
+  ValidationError,
+} from './errors/index.js';
