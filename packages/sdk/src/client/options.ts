@@ -10,7 +10,7 @@ export interface RetryOptions {
   limit?: number;
   /** The first retry's largest delay, in ms; each later one doubles it (full jitter). @default 300 */
   baseDelayMs?: number;
-  /** The largest delay between two attempts, in ms. @default 10000 */
+  /** The largest backoff between two attempts, in ms; a server's `Retry-After` is honored beyond it, within `timeout.totalMs`. @default 10000 */
   maxDelayMs?: number;
 }
 

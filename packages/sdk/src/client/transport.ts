@@ -1,16 +1,11 @@
 import ky, { isHTTPError, type KyInstance, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
 import { type HttpMethod, toFieldErrors } from '../contract/index.js';
-import {
-  errorFromBodyFailure,
-  errorFromFailure,
-  REQUEST_ID_HEADER,
-  retryAfterSeconds,
-  timeoutError,
-} from '../errors/from-failure.js';
+import { errorFromFailure, REQUEST_ID_HEADER, retryAfterSeconds } from '../errors/from-failure.js';
 import { ResponseValidationError } from '../errors/ResponseValidationError.js';
 import type { FailedRequest } from '../errors/TodoSdkError.js';
 import type { ResolvedOptions } from './options.js';
+import { type BodyReading, readText, requestSignal } from './read-text.js';
 
 /** One HTTP call to the API, as the resources describe it. */
 export interface ApiCall<Schema extends z.ZodMiniType | null> {
@@ -32,38 +27,6 @@ export interface ApiAnswer<T> {
 }
 
 type Answer<Schema> = Schema extends z.ZodMiniType ? z.output<Schema> : undefined;
-
-/** What reading an answer's body needs to end in time and to say why it failed. */
-interface BodyReading {
-  request: FailedRequest;
-  /** When the whole call must be over, in `Date.now()` milliseconds. */
-  deadline: number;
-  /** Aborts the download, which the request's signal includes. */
-  download: AbortController;
-  /** The caller's signal, to tell their abort from a failure. */
-  signal: AbortSignal | undefined;
-}
-
-/** The answer's body as text, read by the call's deadline; past it, the download is aborted. */
-async function readText(response: Response, reading: BodyReading): Promise<string> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => {
-        reject(timeoutError(reading.request));
-        reading.download.abort();
-      },
-      Math.max(0, reading.deadline - Date.now()),
-    );
-  });
-  try {
-    return await Promise.race([response.text(), timedOut]);
-  } catch (error) {
-    throw errorFromBodyFailure(error, reading.request, reading.signal);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /**
  * Whether a request may be sent again without risk of doing its work twice: reads and deletes
@@ -118,7 +81,7 @@ export class Transport {
         ...(call.json === undefined ? {} : { json: call.json }),
         ...(call.searchParams ? { searchParams: call.searchParams } : {}),
         ...(call.headers ? { headers: call.headers } : {}),
-        signal: call.signal ? AbortSignal.any([call.signal, download.signal]) : download.signal,
+        signal: requestSignal(reading),
         retry: this.#retryFor(deadline),
       });
       return { data: (await this.#read(response, call.answer, reading)) as Answer<Schema>, response };
@@ -140,17 +103,19 @@ export class Transport {
       jitter: true,
       backoffLimit: maxDelayMs,
       retryOnTimeout: true,
-      shouldRetry: ({ error }) => {
+      shouldRetry: ({ error, retryCount }) => {
         const sent = (error as { request?: Request }).request;
         if (sent && !isSafeToRetry(sent)) return false;
-        if (!isHTTPError(error)) return undefined;
+        // A wait that could run past the call's deadline would only end in a timeout, losing the
+        // real failure: report it now instead.
+        const backoffCapMs = Math.min(maxDelayMs, baseDelayMs * 2 ** (retryCount - 1));
+        if (!isHTTPError(error)) return Date.now() + backoffCapMs > deadline ? false : undefined;
         // A 409 is worth retrying only while the first request with the same key is in flight.
         const code = (error.data as { code?: unknown } | undefined)?.code;
         if (error.response.status === 409 && code !== 'idempotency_in_progress') return false;
-        // A wait past the call's deadline would only end in a timeout: report the answer now.
         const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
-        if (wait !== undefined && Date.now() + wait * 1000 > deadline) return false;
-        return undefined;
+        const waitMs = wait === undefined ? backoffCapMs : wait * 1000;
+        return Date.now() + waitMs > deadline ? false : undefined;
       },
     };
   }

@@ -1,6 +1,6 @@
 import { TodoSdkError } from './TodoSdkError.js';
 
-/** No answer in time: an attempt took longer than `timeout.attempt`, or the call longer than `timeout.total`. */
+/** No answer in time: an attempt took longer than `timeout.attemptMs`, or the call longer than `timeout.totalMs`. */
 export class TimeoutError extends TodoSdkError {
   static override readonly kind: string = 'TimeoutError';
 }
