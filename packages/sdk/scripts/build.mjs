@@ -73,7 +73,7 @@ await writeFile(join(dist, 'cjs/package.json'), '{ "type": "commonjs" }\n');
 
 // 3. The browser bundle: everything in one file, for a page without a bundler.
 const browser = await esbuild.build({
-  entryPoints: [join(root, 'src/index.ts')],
+  entryPoints: [join(root, 'src/browser.ts')],
   outfile: join(dist, 'browser/todolist-sdk.min.js'),
   bundle: true,
   format: 'esm',

@@ -1,0 +1,157 @@
+// The SDK's benchmarks (`npm run bench`), each figure beside a baseline measured in the same run on
+// the same machine:
+//   a. the browser bundle (dist/browser/todolist-sdk.min.js) minified and gzipped, beside ky alone
+//      built the same way, with its bytes broken down by package;
+//   b. the median latency of client.todos.get and client.todos.list against the local gateway,
+//      beside a bare fetch of the same route.
+// It runs the built code (dist/), so build first: `node scripts/build.mjs` (turbo does it before
+// `npm run bench` at the root). The handlers' gateway is built once if it is missing. A missed
+// target is reported, not failed: the exit code is 0 unless the benchmark itself could not run.
+import { existsSync, rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureBundle } from './bench/bundle-size.mjs';
+import { ensureGatewayBuilt, startGatewayProcess, stopProcess } from './bench/gateway.mjs';
+import { MEASURED_CALLS, measureOverhead } from './bench/overhead.mjs';
+import { describeMachine, kb, renderReport } from './bench/report.mjs';
+import { Resources } from './bench/resources.mjs';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const handlersRoot = resolve(root, '../handlers');
+const ESM_ENTRY = join(root, 'dist/esm/index.js');
+// The browser bundle's own entry (src/browser.ts: the SDK with zod set up for pages) when the
+// build has one; the breakdown is rebuilt from it.
+const BROWSER_ENTRY = join(root, 'dist/esm/browser.js');
+const BROWSER_BUNDLE = join(root, 'dist/browser/todolist-sdk.min.js');
+
+const SETTINGS = { seed: 50, warmupCalls: 300, rounds: 8, callsPerRound: 300 };
+const TARGETS = { maxBundleGzipKb: 15, maxOverheadRatio: 1.2 };
+
+/** A build the benchmark needs is missing: said plainly, without a stack. */
+class NotBuiltError extends Error {
+  name = 'NotBuiltError';
+}
+
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+const ms = (value) => `${value.toFixed(3)} ms`;
+
+/** The built files the benchmark runs, or an error saying how to build them. */
+function checkBuilt() {
+  const missing = [ESM_ENTRY, BROWSER_BUNDLE].find((path) => !existsSync(path));
+  if (missing) {
+    throw new NotBuiltError(
+      `${relative(process.cwd(), missing)} is missing: build the SDK first (\`node scripts/build.mjs\` in packages/sdk), or run \`npm run bench\` at the root, which builds first`,
+    );
+  }
+}
+
+function bundleRow(bundle) {
+  return {
+    figure: 'browser bundle, gzip -9',
+    value: `${kb(bundle.gzipBytes)} (${kb(bundle.bytes)} min)`,
+    baseline: `${kb(bundle.ky.gzipBytes)} (${kb(bundle.ky.bytes)} min) ky alone`,
+    ratio: bundle.gzipBytes / bundle.ky.gzipBytes,
+    target: `<= ${TARGETS.maxBundleGzipKb} KB gzip`,
+    pass: bundle.gzipBytes <= TARGETS.maxBundleGzipKb * 1024,
+  };
+}
+
+function overheadRows(overhead) {
+  return Object.entries(MEASURED_CALLS).map(([name, call]) => {
+    const { sdk, bare } = overhead[name];
+    const ratio = sdk.medianMs / bare.medianMs;
+    return {
+      figure: call.sdk,
+      value: ms(sdk.medianMs),
+      baseline: `${ms(bare.medianMs)} ${call.bare}`,
+      ratio,
+      target: `ratio <= ${TARGETS.maxOverheadRatio}`,
+      pass: ratio <= TARGETS.maxOverheadRatio,
+    };
+  });
+}
+
+/** Notes that help read the figures: spread across rounds, p90s, failures, a stale bundle. */
+function notesFor(bundle, overhead) {
+  const notes = [];
+  for (const name of Object.keys(MEASURED_CALLS)) {
+    const { sdk, bare, roundRatios } = overhead[name];
+    notes.push(
+      `${name}: the SDK adds ${ms(sdk.medianMs - bare.medianMs)} a call (median); p90 ${ms(sdk.p90Ms)} vs ${ms(bare.p90Ms)}; ratio per round ${Math.min(...roundRatios).toFixed(2)}–${Math.max(...roundRatios).toFixed(2)}`,
+    );
+    for (const [side, result] of [
+      ['SDK', sdk],
+      ['bare', bare],
+    ]) {
+      if (result.failed > 0)
+        notes.push(`${name} ${side}: ${result.failed} failed, not counted (${result.firstError})`);
+    }
+  }
+  if (bundle.freshBytes !== bundle.comparableBytes) {
+    notes.push(
+      `dist/browser (${bundle.comparableBytes} B) differs from a fresh build of ${relative(root, bundle.entry)} (${bundle.freshBytes} B), so the breakdown may not match it: rebuild with \`node scripts/build.mjs\``,
+    );
+  }
+  return notes;
+}
+
+async function run(resources, children) {
+  checkBuilt();
+  const machine = describeMachine();
+  log('a. browser bundle size (building ky alone and the breakdown in memory)');
+  const bundle = await measureBundle({
+    bundlePath: BROWSER_BUNDLE,
+    esmEntry: existsSync(BROWSER_ENTRY) ? BROWSER_ENTRY : ESM_ENTRY,
+    resolveDir: root,
+  });
+
+  const gatewayMain = await ensureGatewayBuilt(handlersRoot, children, log);
+  const work = await mkdtemp(join(tmpdir(), 'todolist-sdk-bench-'));
+  resources.adopt(work, () => rm(work, { recursive: true, force: true }));
+  process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+
+  log('b. starting the gateway (node packages/handlers/dist/local/main.mjs) for the client overhead');
+  const gateway = await startGatewayProcess(gatewayMain, join(work, 'gateway'), children);
+  resources.adopt(gateway, () => stopProcess(gateway.child));
+  const overhead = await measureOverhead({
+    gatewayUrl: gateway.url,
+    sdkEntry: ESM_ENTRY,
+    settings: SETTINGS,
+    log,
+  });
+
+  const rows = [bundleRow(bundle), ...overheadRows(overhead)];
+  const notes = notesFor(bundle, overhead);
+  process.stdout.write(`${renderReport({ machine, settings: SETTINGS, rows, bundle, notes })}\n`);
+}
+
+const resources = new Resources();
+// Every process the benchmark spawned that is still alive. Orderly stops go through `resources`;
+// this is the last resort if the run dies first (an uncaught error, a second Ctrl-C).
+const children = new Set();
+const killChildren = () => {
+  for (const child of children) child.kill('SIGKILL');
+};
+resources.adopt(children, killChildren);
+process.once('exit', killChildren);
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130); // asked twice: stop now, the exit hooks clean up
+    interrupted = true;
+    log(`${signal}: stopping what the benchmark started`);
+    resources.dispose().finally(() => process.exit(130));
+  });
+}
+try {
+  await run(resources, children);
+} catch (error) {
+  const reason =
+    error instanceof NotBuiltError ? error.message : error instanceof Error ? error.stack : error;
+  process.stderr.write(`bench: could not run: ${reason}\n`);
+  process.exitCode = 1;
+} finally {
+  await resources.dispose();
+}
