@@ -11,6 +11,8 @@ export interface IO {
   isTerminal: boolean;
   /** Prompts may be shown: stdin and stdout are terminals and `--no-input` was not given. */
   canPrompt: boolean;
+  /** Why prompts may not be shown, for error messages: `--no-input`, or no terminal. */
+  whyNoPrompt: string;
   /** The terminal's width, or 100 when not a terminal. */
   columns: number;
   /** Writes a line to stdout. */
@@ -30,7 +32,8 @@ export interface IOSettings {
 
 /**
  * Colour is on only for a terminal, and off with `NO_COLOR` (any non-empty value), `--no-color`
- * or `TERM=dumb`; chalk 6 does not read `NO_COLOR` itself. `FORCE_COLOR` turns it on anyway.
+ * or `TERM=dumb`; chalk 6 does not read `NO_COLOR` itself. `FORCE_COLOR` turns it on for a pipe,
+ * but never against an explicit request for none.
  */
 export function wantsColor(isTerminal: boolean, settings: IOSettings): boolean {
   const { env } = settings;
@@ -50,6 +53,7 @@ export function createIO(
     color,
     isTerminal,
     canPrompt: !settings.noInput && streams.stdin.isTTY === true && isTerminal,
+    whyNoPrompt: settings.noInput ? '--no-input was given' : 'there is no terminal to ask on',
     columns: isTerminal ? (streams.stdout.columns ?? 100) : 100,
     out: (line) => streams.stdout.write(`${line}\n`),
     err: (line) => streams.stderr.write(`${line}\n`),

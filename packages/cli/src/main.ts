@@ -31,7 +31,6 @@ export function buildProgram(run: Runner, globals: () => GlobalOptions): Command
     .option('--no-color', 'no colours (also NO_COLOR=1 or TERM=dumb)')
     .option('--no-input', 'never ask anything; fail instead when an answer is needed')
     .showSuggestionAfterError(true)
-    .showHelpAfterError('(run "todo --help" to see the commands)')
     .addHelpText(
       'after',
       `
@@ -57,6 +56,29 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
   return program;
 }
 
+/** The program and every command under it. */
+function everyCommand(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(everyCommand)];
+}
+
+/** What a person types to reach a command: `todo config set`. */
+function commandPath(command: Command): string {
+  const names: string[] = [];
+  for (let at: Command | null = command; at; at = at.parent) names.unshift(at.name());
+  return names.join(' ');
+}
+
+/** commander's own error ("error: unknown command 'lsit'\n(Did you mean list?)") as the CLI's one line. */
+function oneLineError(text: string, command: Command): string {
+  const message = text
+    .replace(/^error: /, '')
+    .trim()
+    .split(/\s*\n\s*/)
+    .join(' ')
+    .replace(/\.$/, '');
+  return `todo: ${message}; see "${commandPath(command)} --help"\n`;
+}
+
 /** Runs `todo` with these arguments and streams; answers the exit code. */
 export async function main(argv: string[], streams: Streams, env: NodeJS.ProcessEnv): Promise<number> {
   const interrupt = new AbortController();
@@ -64,14 +86,17 @@ export async function main(argv: string[], streams: Streams, env: NodeJS.Process
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   let exitCode: number = EXIT_CODES.ok;
-  let baseUrl: string | undefined;
   const globals = () => program.opts<GlobalOptions>();
   const run: Runner = async (action) => {
     const context: Context = createContext(streams, env, globals(), interrupt.signal);
     try {
-      baseUrl = (await context.profile()).baseUrl;
       await action(context);
     } catch (error) {
+      // Only to name the API that could not be reached; `todo config set --profile new` has no profile yet.
+      const baseUrl = await context.profile().then(
+        (profile) => profile.baseUrl,
+        () => undefined,
+      );
       const { message, exitCode: code } = reportError(
         interrupt.signal.aborted ? new DOMException('interrupted', 'AbortError') : error,
         baseUrl,
@@ -82,16 +107,26 @@ export async function main(argv: string[], streams: Streams, env: NodeJS.Process
     }
   };
   const program = buildProgram(run, globals);
-  program.exitOverride().configureOutput({
-    writeOut: (text) => streams.stdout.write(text),
-    writeErr: (text) => streams.stderr.write(text),
-  });
+  // Subcommands copy these settings when they are created, so each is configured here.
+  for (const command of everyCommand(program)) {
+    command.exitOverride().configureOutput({
+      writeOut: (text) => streams.stdout.write(text),
+      writeErr: (text) => streams.stderr.write(text),
+      outputError: (text, write) => write(oneLineError(text, command)),
+    });
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    // --help and --version end in a CommanderError too, with exit code 0.
-    exitCode = error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+    if (error instanceof CommanderError) {
+      // --help and --version end in a CommanderError too, with exit code 0.
+      exitCode = error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
+    } else {
+      // An option's parser (--priority, --limit) throws the CLI's own errors while commander parses.
+      const reported = reportError(error);
+      exitCode = reported.exitCode;
+      streams.stderr.write(`todo: ${reported.message}\n`);
+    }
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);

@@ -6,10 +6,11 @@ import { InterruptedError, UsageError } from './errors.js';
 
 async function prompts(context: Context) {
   if (!context.io.canPrompt) {
-    throw new UsageError(
-      'this needs an answer, but there is no terminal to ask on (or --no-input was given)',
-    );
+    throw new UsageError(`this needs an answer, but ${context.io.whyNoPrompt}`);
   }
+  // The prompts colour through node:util's styleText, which reads NO_COLOR from the process
+  // itself, and their symbols are coloured as they load: --no-color must be in force before.
+  if (context.io.color.level === 0) process.env.NO_COLOR = '1';
   return import('@inquirer/prompts');
 }
 

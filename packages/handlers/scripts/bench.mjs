@@ -7,17 +7,15 @@
 // It runs the built code (dist/), so build first: `node scripts/build.mjs`. A missed target is
 // reported, not failed: the exit code is 0 unless the benchmark itself could not run.
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startGatewayProcess } from '@todolist/bench-kit/gateway';
+import { stopProcess } from '@todolist/bench-kit/processes';
+import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
+import { log, runBenchmark } from '@todolist/bench-kit/run';
 import { measureBundles } from './bench/bundle-size.mjs';
 import { measureColdStart } from './bench/cold-start.mjs';
 import { createTodoTable, documentClientFor, startDiskDynalite } from './bench/dynalite.mjs';
-import { startGatewayProcess, stopProcess } from './bench/gateway.mjs';
-import { describeMachine, renderReport } from './bench/report.mjs';
-import { Resources } from './bench/resources.mjs';
 import { MEASURED_ROUTES, measureThroughput } from './bench/throughput.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -27,10 +25,7 @@ const TARGETS = { minGatewayRatio: 0.5, maxBundleKb: 400, maxColdStartRatio: 3 }
 const TABLE_NAME = 'todolist';
 const RAW_CALL = { getTodo: 'GetCommand', listTodos: 'QueryCommand Limit 26', createTodo: 'PutCommand' };
 
-const log = (message) => process.stderr.write(`bench: ${message}\n`);
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const perSecond = (rate) => `${Math.round(rate)} req/s`;
-const ms = (value) => `${value.toFixed(0)} ms`;
 
 function throughputRows(gateway, raw) {
   return MEASURED_ROUTES.map((route) => {
@@ -84,20 +79,22 @@ function failureNotes(gateway, raw) {
   return notes;
 }
 
-async function run(resources, children) {
+async function run({ resources, children }) {
   const machine = describeMachine();
   log('b. bundle sizes (building each route with the AWS SDK in memory)');
   const bundles = await measureBundles(root);
 
-  const work = await mkdtemp(join(tmpdir(), 'todolist-bench-'));
-  resources.adopt(work, () => rm(work, { recursive: true, force: true }));
-  process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+  const work = await resources.makeTempDir('todolist-bench-');
 
   log('a. starting the gateway (node dist/local/main.mjs) and a dynalite on disk for the raw calls');
+  // Throttling off: the figure is what the gateway can serve, not the stage limit it imitates.
   const gatewayProcess = await startGatewayProcess(
     join(root, 'dist/local/main.mjs'),
     join(work, 'gateway'),
     children,
+    {
+      throttle: false,
+    },
   );
   resources.adopt(gatewayProcess, () => stopProcess(gatewayProcess.child));
   const database = await startDiskDynalite(join(work, 'raw'));
@@ -135,32 +132,18 @@ async function run(resources, children) {
     'raw calls run in one process with the dynalite they call, as the gateway runs its handlers with its dynalite',
     ...failureNotes(gateway, raw),
   ];
-  process.stdout.write(`${renderReport({ machine, settings: SETTINGS, rows, notes })}\n`);
+  const report = renderReport({
+    title: 'todolist handlers benchmark',
+    machine,
+    method: [
+      `throughput: ${SETTINGS.concurrency} in flight, ${SETTINGS.seed} todos seeded, per figure ${SETTINGS.warmupSeconds} s warm-up + ${SETTINGS.seconds} s in ${SETTINGS.rounds} rounds alternating with its baseline`,
+      `cold start: median of ${SETTINGS.coldStartRuns} runs each, alternating with its baseline`,
+    ],
+    rows,
+    notes,
+    reproduce: 'npm run bench -w @todolist/handlers   (or `npm run bench` at the root, which builds first)',
+  });
+  process.stdout.write(`${report}\n`);
 }
 
-const resources = new Resources();
-// Every process the benchmark spawned that is still alive. Orderly stops go through `resources`;
-// this is the last resort if the run dies first (an uncaught error, a second Ctrl-C).
-const children = new Set();
-const killChildren = () => {
-  for (const child of children) child.kill('SIGKILL');
-};
-resources.adopt(children, killChildren);
-process.once('exit', killChildren);
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130); // asked twice: stop now, the exit hooks clean up
-    interrupted = true;
-    log(`${signal}: stopping what the benchmark started`);
-    resources.dispose().finally(() => process.exit(130));
-  });
-}
-try {
-  await run(resources, children);
-} catch (error) {
-  process.stderr.write(`bench: could not run: ${error instanceof Error ? error.stack : error}\n`);
-  process.exitCode = 1;
-} finally {
-  await resources.dispose();
-}
+await runBenchmark(run);

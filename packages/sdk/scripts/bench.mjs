@@ -7,16 +7,16 @@
 // It runs the built code (dist/), so build first: `node scripts/build.mjs` (turbo does it before
 // `npm run bench` at the root). The handlers' gateway is built once if it is missing. A missed
 // target is reported, not failed: the exit code is 0 unless the benchmark itself could not run.
-import { existsSync, rmSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureGatewayBuilt, startGatewayProcess } from '@todolist/bench-kit/gateway';
+import { stopProcess } from '@todolist/bench-kit/processes';
+import { describeMachine, ms as formatMs, kb, renderReport } from '@todolist/bench-kit/report';
+import { log, runBenchmark, SetupError } from '@todolist/bench-kit/run';
 import { measureBundle } from './bench/bundle-size.mjs';
-import { ensureGatewayBuilt, startGatewayProcess, stopProcess } from './bench/gateway.mjs';
 import { MEASURED_CALLS, measureOverhead } from './bench/overhead.mjs';
-import { describeMachine, kb, renderReport } from './bench/report.mjs';
-import { Resources } from './bench/resources.mjs';
+import { renderBreakdown } from './bench/report.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const handlersRoot = resolve(root, '../handlers');
@@ -29,19 +29,14 @@ const BROWSER_BUNDLE = join(root, 'dist/browser/todolist-sdk.min.js');
 const SETTINGS = { seed: 50, warmupCalls: 300, rounds: 8, callsPerRound: 300 };
 const TARGETS = { maxBundleGzipKb: 15, maxOverheadRatio: 1.2 };
 
-/** A build the benchmark needs is missing: said plainly, without a stack. */
-class NotBuiltError extends Error {
-  name = 'NotBuiltError';
-}
-
-const log = (message) => process.stderr.write(`bench: ${message}\n`);
-const ms = (value) => `${value.toFixed(3)} ms`;
+// A call to the local gateway takes about a millisecond: three decimals tell the two sides apart.
+const ms = (value) => formatMs(value, 3);
 
 /** The built files the benchmark runs, or an error saying how to build them. */
 function checkBuilt() {
   const missing = [ESM_ENTRY, BROWSER_BUNDLE].find((path) => !existsSync(path));
   if (missing) {
-    throw new NotBuiltError(
+    throw new SetupError(
       `${relative(process.cwd(), missing)} is missing: build the SDK first (\`node scripts/build.mjs\` in packages/sdk), or run \`npm run bench\` at the root, which builds first`,
     );
   }
@@ -97,7 +92,7 @@ function notesFor(bundle, overhead) {
   return notes;
 }
 
-async function run(resources, children) {
+async function run({ resources, children }) {
   checkBuilt();
   const machine = describeMachine();
   log('a. browser bundle size (building ky alone and the breakdown in memory)');
@@ -108,12 +103,12 @@ async function run(resources, children) {
   });
 
   const gatewayMain = await ensureGatewayBuilt(handlersRoot, children, log);
-  const work = await mkdtemp(join(tmpdir(), 'todolist-sdk-bench-'));
-  resources.adopt(work, () => rm(work, { recursive: true, force: true }));
-  process.once('exit', () => rmSync(work, { recursive: true, force: true }));
+  const work = await resources.makeTempDir('todolist-sdk-bench-');
 
   log('b. starting the gateway (node packages/handlers/dist/local/main.mjs) for the client overhead');
-  const gateway = await startGatewayProcess(gatewayMain, join(work, 'gateway'), children);
+  const gateway = await startGatewayProcess(gatewayMain, join(work, 'gateway'), children, {
+    throttle: false,
+  });
   resources.adopt(gateway, () => stopProcess(gateway.child));
   const overhead = await measureOverhead({
     gatewayUrl: gateway.url,
@@ -124,34 +119,19 @@ async function run(resources, children) {
 
   const rows = [bundleRow(bundle), ...overheadRows(overhead)];
   const notes = notesFor(bundle, overhead);
-  process.stdout.write(`${renderReport({ machine, settings: SETTINGS, rows, bundle, notes })}\n`);
+  const report = renderReport({
+    title: 'todolist SDK benchmark',
+    machine,
+    method: [
+      'bundle: dist/browser/todolist-sdk.min.js as built, gzip level 9; ky alone built in memory with the same esbuild settings',
+      `overhead: sequential calls (one in flight) against the local gateway, ${SETTINGS.seed} todos seeded, per figure ${SETTINGS.warmupCalls} warm-up calls + ${SETTINGS.rounds} rounds of ${SETTINGS.callsPerRound} calls, alternating call by call with its baseline; medians`,
+    ],
+    rows,
+    details: renderBreakdown(bundle),
+    notes,
+    reproduce: 'npm run bench -w @todolist/sdk   (or `npm run bench` at the root, which builds first)',
+  });
+  process.stdout.write(`${report}\n`);
 }
 
-const resources = new Resources();
-// Every process the benchmark spawned that is still alive. Orderly stops go through `resources`;
-// this is the last resort if the run dies first (an uncaught error, a second Ctrl-C).
-const children = new Set();
-const killChildren = () => {
-  for (const child of children) child.kill('SIGKILL');
-};
-resources.adopt(children, killChildren);
-process.once('exit', killChildren);
-let interrupted = false;
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
-    if (interrupted) process.exit(130); // asked twice: stop now, the exit hooks clean up
-    interrupted = true;
-    log(`${signal}: stopping what the benchmark started`);
-    resources.dispose().finally(() => process.exit(130));
-  });
-}
-try {
-  await run(resources, children);
-} catch (error) {
-  const reason =
-    error instanceof NotBuiltError ? error.message : error instanceof Error ? error.stack : error;
-  process.stderr.write(`bench: could not run: ${reason}\n`);
-  process.exitCode = 1;
-} finally {
-  await resources.dispose();
-}
+await runBenchmark(run);

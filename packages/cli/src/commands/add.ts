@@ -55,7 +55,7 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
   } else if (context.io.canPrompt) {
     input = { ...(await askForTodo(context)), ...(flags.notes !== undefined ? { notes: flags.notes } : {}) };
   } else {
-    throw new UsageError('a title is needed: todo add <title...> (prompts need a terminal)');
+    throw new UsageError(`a title is needed: todo add <title...> (no prompt: ${context.io.whyNoPrompt})`);
   }
   const client = await context.client();
   const todo = await client.todos.create(input, { signal: context.signal });

@@ -57,6 +57,7 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
     .command('list', { isDefault: true })
     .description('list the profiles')
     .addOption(jsonOption())
+    .addHelpText('after', examples('todo config list', 'todo config list --json'))
     .action((flags: OutputFlags) =>
       run(async (context) => {
         const mode = outputMode(flags);
@@ -75,6 +76,7 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
     .command('get')
     .description('print one setting of the profile in use')
     .argument('<key>', 'baseUrl or timeout')
+    .addHelpText('after', examples('todo config get baseUrl', 'todo config get timeout --profile work'))
     .action((key: string) =>
       run(async (context) => {
         const current = await loadConfig(context.paths.configFile);
@@ -90,6 +92,13 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
     .description('change a setting of the profile in use, creating the profile if it is new')
     .argument('<key>', 'baseUrl or timeout')
     .argument('<value>', 'the new value')
+    .addHelpText(
+      'after',
+      examples(
+        'todo config set baseUrl https://api.todolist.com --profile work',
+        'todo config set timeout 20000',
+      ),
+    )
     .action((key: string, value: string) =>
       run(async (context) => {
         const current = await loadConfig(context.paths.configFile);
@@ -108,6 +117,7 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
     .command('use')
     .description('make a profile the default')
     .argument('<profile>', 'its name')
+    .addHelpText('after', examples('todo config use work'))
     .action((name: string) =>
       run(async (context) => {
         const current = await loadConfig(context.paths.configFile);
@@ -125,6 +135,7 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
     .command('rm')
     .description('delete a profile')
     .argument('<profile>', 'its name')
+    .addHelpText('after', examples('todo config rm work'))
     .action((name: string) =>
       run(async (context) => {
         const current = await loadConfig(context.paths.configFile);
@@ -140,5 +151,6 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
   config
     .command('path')
     .description('print where the settings are kept')
+    .addHelpText('after', examples('todo config path', '$EDITOR "$(todo config path)"'))
     .action(() => run(async (context) => context.io.out(context.paths.configFile)));
 }

@@ -17,12 +17,23 @@ export async function runSetCompleted(
   const client = await context.client();
   const changed: Todo[] = [];
   for (const id of new Set(ids)) {
-    const todo = completed
-      ? await client.todos.complete(id, { signal: context.signal })
-      : await client.todos.reopen(id, { signal: context.signal });
+    let unchanged = false;
+    // Read first: a todo already in the wanted state is left as it is (no new version).
+    const todo = await client.todos.updateWith(
+      id,
+      (current) => {
+        unchanged = current.completed === completed;
+        return unchanged ? undefined : { completed };
+      },
+      { signal: context.signal },
+    );
     changed.push(todo);
     if (mode === 'human') {
-      const label = completed ? context.io.color.green('Done') : context.io.color.yellow('Reopened');
+      const label = unchanged
+        ? context.io.color.dim(completed ? 'Already done' : 'Already open')
+        : completed
+          ? context.io.color.green('Done')
+          : context.io.color.yellow('Reopened');
       context.io.out(`${label} ${todo.title} ${context.io.color.dim(todo.id)}`);
     }
   }

@@ -76,7 +76,7 @@ export async function runEdit(context: Context, ref: string, flags: EditFlags): 
     todo = await client.todos.update(id, patch, { ifMatch: current.version, signal: context.signal });
   } else {
     throw new UsageError(
-      'say what to change: --title, --notes, --due, --priority, --tags, --add-tag or --rm-tag (prompts need a terminal)',
+      `say what to change: --title, --notes, --due, --priority, --tags, --add-tag or --rm-tag (no prompt: ${context.io.whyNoPrompt})`,
     );
   }
   if (mode !== 'human') return printData(context.io, mode, todo, false);

@@ -1,5 +1,4 @@
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { open, rename, rm } from 'node:fs/promises';
 import type { Todo } from '@todolist/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
@@ -9,7 +8,7 @@ import { examples, type Runner } from './shared.js';
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
-/** The CSV columns, in the order `todo import` reads them back. */
+/** The CSV columns, in a stable order: the API's field names, tags joined with `;`. */
 export const CSV_COLUMNS = [
   'id',
   'title',
@@ -35,26 +34,40 @@ async function* lines(todos: AsyncIterable<Todo>, format: ExportFormat): AsyncGe
     for await (const todo of todos) yield `${JSON.stringify(todo)}\n`;
     return;
   }
+  // Nothing is written before the first page arrives: an API that cannot be reached leaves no "[".
   if (format === 'json') {
     let first = true;
-    yield '[';
     for await (const todo of todos) {
-      yield `${first ? '\n' : ',\n'}  ${JSON.stringify(todo)}`;
+      yield `${first ? '[\n' : ',\n'}  ${JSON.stringify(todo)}`;
       first = false;
     }
-    yield first ? ']\n' : '\n]\n';
+    yield first ? '[]\n' : '\n]\n';
     return;
   }
   // csv-stringify quotes and escapes as RFC 4180 says; loaded only for CSV.
   const { stringify } = await import('csv-stringify/sync');
   const options = { cast: { boolean: (value: boolean) => String(value) } };
-  yield stringify([CSV_COLUMNS as unknown as string[]], options);
+  let header = stringify([CSV_COLUMNS as unknown as string[]], options);
   for await (const todo of todos) {
-    yield stringify(
+    yield `${header}${stringify(
       [CSV_COLUMNS.map((column) => (column === 'tags' ? todo.tags.join(';') : (todo[column] ?? '')))],
       options,
-    );
+    )}`;
+    header = '';
   }
+  if (header) yield header;
+}
+
+/** Why the file named by `-o` cannot be written, as one line a person can act on. */
+function cannotWrite(file: string, error: NodeJS.ErrnoException): UsageError {
+  const reasons: Record<string, string> = {
+    ENOENT: 'its folder does not exist',
+    EISDIR: 'it is a folder: name a file',
+    EACCES: 'permission denied',
+  };
+  return new UsageError(`cannot write ${file}: ${reasons[error.code ?? ''] ?? error.message}`, {
+    cause: error,
+  });
 }
 
 /** `todo export`: every todo, streamed page by page to stdout or a file (written whole or not at all). */
@@ -70,18 +83,19 @@ export async function runExport(context: Context, flags: ExportFlags): Promise<v
     for await (const chunk of lines(todos, format)) context.io.stdout.write(chunk);
     return;
   }
-  const temporary = `${flags.output}.${process.pid}.partial`;
-  const file = createWriteStream(temporary);
+  const output = flags.output;
+  const temporary = `${output}.${process.pid}.partial`;
+  const file = await open(temporary, 'w').catch((error: NodeJS.ErrnoException) => {
+    throw cannotWrite(output, error);
+  });
   try {
-    for await (const chunk of lines(todos, format)) {
-      if (!file.write(chunk)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
-    }
-    await new Promise<void>((resolve, reject) =>
-      file.end((error?: Error | null) => (error ? reject(error) : resolve())),
-    );
-    await rename(temporary, flags.output);
+    for await (const chunk of lines(todos, format)) await file.write(chunk);
+    await file.close();
+    await rename(temporary, output).catch((error: NodeJS.ErrnoException) => {
+      throw cannotWrite(output, error);
+    });
   } catch (error) {
-    file.destroy();
+    await file.close();
     await rm(temporary, { force: true });
     throw error;
   }

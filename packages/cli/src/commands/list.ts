@@ -39,16 +39,23 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
     todos.push(todo);
     if (flags.limit && todos.length >= flags.limit) break;
   }
+  // JSON is for scripts: only a table a person saw renumbers what `todo done 2` means.
+  if (mode !== 'human') return printData(context.io, mode, todos, true);
   await saveLastList(
     context.paths.cacheDir,
     (await context.profile()).name,
     todos.map((todo) => todo.id),
   );
-  if (mode !== 'human') return printData(context.io, mode, todos, true);
   if (todos.length === 0) {
     const what = status === 'completed' ? 'done' : status === 'open' ? 'open' : '';
+    const filters = [
+      flags.tag && `tagged ${flags.tag}`,
+      flags.dueBefore && `due before ${query.dueBefore}`,
+    ].filter(Boolean);
     context.io.err(
-      `No ${what ? `${what} ` : ''}todos${flags.tag ? ` tagged ${flags.tag}` : ''}. Add one with: todo add <title>`,
+      filters.length > 0 || status === 'completed'
+        ? `No ${what ? `${what} ` : ''}todos${filters.length > 0 ? ` ${filters.join(' and ')}` : ''}.`
+        : `No ${what ? `${what} ` : ''}todos. Add one with: todo add <title>`,
     );
     return;
   }

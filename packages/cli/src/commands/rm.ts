@@ -18,7 +18,7 @@ export async function runRm(context: Context, refs: string[], flags: RmFlags): P
   const todos = await Promise.all(ids.map((id) => client.todos.get(id, { signal: context.signal })));
   if (!flags.yes) {
     if (!context.io.canPrompt) {
-      throw new UsageError('refusing to delete without asking: add --yes (there is no terminal to ask on)');
+      throw new UsageError(`refusing to delete without asking: add --yes (${context.io.whyNoPrompt})`);
     }
     const names = todos.map((todo) => `"${todo.title}"`).join(', ');
     if (

@@ -51,6 +51,14 @@ export async function saveConfig(file: string, config: CliConfig): Promise<void>
   await rename(temporary, file);
 }
 
+function isHttpUrl(value: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export function checkProfileName(name: string): string {
   if (!PROFILE_NAME.test(name)) {
     throw new UsageError(`profile names are 1–64 letters, digits, "-" or "_" (got "${name}")`);
@@ -72,12 +80,17 @@ export function activeProfile(
   flag: string | undefined,
   env: NodeJS.ProcessEnv,
 ): ActiveProfile {
-  const name = flag ?? (env.TODO_PROFILE || undefined) ?? config.defaultProfile;
+  const name = checkProfileName(flag ?? (env.TODO_PROFILE || undefined) ?? config.defaultProfile);
   const profile = config.profiles[name];
   if (!profile) {
     const known = Object.keys(config.profiles).join(', ');
     throw new UsageError(
       `no profile named "${name}" (profiles: ${known}); create it with: todo config set baseUrl <url> --profile ${name}`,
+    );
+  }
+  if (env.TODO_API_URL && !isHttpUrl(env.TODO_API_URL)) {
+    throw new UsageError(
+      `TODO_API_URL must be an http(s) URL such as http://localhost:3000 (got "${env.TODO_API_URL}")`,
     );
   }
   return { name, ...profile, ...(env.TODO_API_URL ? { baseUrl: env.TODO_API_URL } : {}) };

@@ -25,13 +25,13 @@ function truncate(text: string, width: number): string {
   return characters.length <= width ? text : `${characters.slice(0, Math.max(1, width - 1)).join('')}…`;
 }
 
-function row(todo: Todo, index: number, io: IO, now: Date): Row {
+function row(todo: Todo, index: number, io: IO, now: Date, idLength: number): Row {
   const { color } = io;
   const state = dueState(todo.dueDate, todo.completed, now);
   const due = todo.dueDate ? describeDue(todo.dueDate, now) : '';
   return {
     number: String(index + 1),
-    id: color.dim(todo.id.slice(0, 10)),
+    id: color.dim(todo.id.slice(0, idLength)),
     done: todo.completed ? color.green('✓') : ' ',
     priority:
       todo.priority === 'high' ? color.red.bold(PRIORITY_MARK.high) : color.dim(PRIORITY_MARK[todo.priority]),
@@ -39,6 +39,22 @@ function row(todo: Todo, index: number, io: IO, now: Date): Row {
     title: todo.completed ? color.dim.strikethrough(todo.title) : todo.title,
     tags: todo.tags.map((tag) => color.cyan(`#${tag}`)).join(' '),
   };
+}
+
+/**
+ * How much of the ids to show so that each shown id is a prefix of one row only. The first 10
+ * characters of a ULID are its creation time, so todos made in the same millisecond need more.
+ */
+function uniquePrefixLength(ids: readonly string[]): number {
+  const sorted = [...ids].sort();
+  let length = 10;
+  for (let index = 1; index < sorted.length; index++) {
+    const [a, b] = [sorted[index - 1] as string, sorted[index] as string];
+    let shared = 0;
+    while (shared < a.length && a[shared] === b[shared]) shared++;
+    length = Math.max(length, shared + 1);
+  }
+  return Math.min(length, 26);
 }
 
 /**
@@ -56,9 +72,10 @@ export function printTodoTable(io: IO, todos: readonly Todo[], now: Date): void 
     title: 'TITLE',
     tags: 'TAGS',
   };
-  const rows = todos.map((todo, index) => row(todo, index, io, now));
+  const idLength = uniquePrefixLength(todos.map((todo) => todo.id));
+  const rows = todos.map((todo, index) => row(todo, index, io, now, idLength));
   const width = (key: keyof Row) => Math.max(...[header, ...rows].map((r) => visibleLength(r[key])));
-  const widths = { number: width('number'), id: 10, due: width('due'), tags: width('tags') };
+  const widths = { number: width('number'), id: idLength, due: width('due'), tags: width('tags') };
   const fixed = widths.number + widths.id + 1 + 2 + widths.due + widths.tags + 6 * 2;
   const titleWidth = Math.max(20, io.columns - fixed);
   const line = (r: Row, title: string) =>

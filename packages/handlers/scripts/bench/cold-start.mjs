@@ -1,31 +1,8 @@
 // Part c: a fresh node process that loads a route bundle and handles one request, beside `node -e 0`.
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { timeNode } from '@todolist/bench-kit/processes';
 
 const PROBE = fileURLToPath(new URL('./cold-start-probe.mjs', import.meta.url));
-
-/** Wall time from spawn to exit of `node ...args`, and what it printed. */
-function timeNode(args, env, children) {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    children.add(child);
-    child.once('exit', () => children.delete(child));
-    let output = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk) => {
-      output += chunk;
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk) => {
-      output += chunk;
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      const ms = performance.now() - started;
-      if (code !== 0) reject(new Error(`node ${args.join(' ')} exited with ${code}:\n${output}`));
-      else resolve({ ms, output });
-    });
-  });
-}
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -43,8 +20,8 @@ export async function measureColdStart({ bundlePath, id, handlerEnv, runs, child
   const bare = [];
   const handled = [];
   for (let run = -1; run < runs; run++) {
-    const baseline = await timeNode(['-e', '0'], env, children);
-    const probe = await timeNode([PROBE, bundlePath, id], env, children);
+    const baseline = await timeNode(['-e', '0'], { env, children });
+    const probe = await timeNode([PROBE, bundlePath, id], { env, children });
     if (probe.output !== '200') throw new Error(`the cold-start probe answered "${probe.output}", not 200`);
     if (run < 0) continue;
     bare.push(baseline.ms);
