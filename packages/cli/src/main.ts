@@ -5,6 +5,7 @@ import { registerConfig } from './commands/config.js';
 import { registerDone } from './commands/done.js';
 import { registerEdit } from './commands/edit.js';
 import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerRm } from './commands/rm.js';
 import type { Runner } from './commands/shared.js';
@@ -51,6 +52,7 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
   registerEdit(program, run);
   registerRm(program, run);
   registerExport(program, run);
+  registerImport(program, run);
   registerConfig(program, run, () => globals().profile);
   registerCompletion(program, run);
   return program;

@@ -66,6 +66,11 @@ const requests: Record<RouteName, (todo: Todo) => TestRequest> = {
   getTodo: (todo) => byId('GET', todo),
   updateTodo: (todo) => ({ ...byId('PATCH', todo), body: { completed: true } }),
   deleteTodo: (todo) => byId('DELETE', todo),
+  importTodos: () => ({
+    method: 'POST',
+    path: routes.importTodos.path,
+    body: { items: [{ title: 'Imported by a bundle' }, { title: 'Its sibling', tags: ['bulk'] }] },
+  }),
   openapi: () => ({ method: 'GET', path: '/v1/openapi.json' }),
 };
 

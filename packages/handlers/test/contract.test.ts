@@ -102,7 +102,7 @@ describe.each(routeList)('route $name ($method $path)', (route) => {
         415,
         'unsupported_media_type',
       );
-      const padded = JSON.stringify(body).padEnd(MAX_BODY_BYTES + 1, ' ');
+      const padded = JSON.stringify(body).padEnd((route.maxBodyBytes ?? MAX_BODY_BYTES) + 1, ' ');
       expectProblem(await call(route, raw(padded)), 413, 'payload_too_large');
     });
   }
@@ -199,8 +199,12 @@ describe('the OpenAPI document served at GET /v1/openapi.json', () => {
 describe('paths and methods outside the table', () => {
   const id = ulid();
   const paths = [...new Set(routeList.map((route) => route.path))];
+  // The most literal path owns a request, as in API Gateway: `/v1/todos/batch` is importTodos's
+  // alone, never a (malformed) id for the routes on `/v1/todos/{id}`.
   const wrongMethods = paths.flatMap((path) => {
-    const allowed = routeList.filter((route) => route.path === path).map((route) => route.method);
+    const allowed = [
+      ...new Set(routeList.filter((route) => route.path === path).map((route) => route.method)),
+    ];
     return HTTP_METHODS.filter((method) => !(allowed as readonly string[]).includes(method)).map(
       (method) => ({
         method,

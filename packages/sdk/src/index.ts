@@ -1,4 +1,6 @@
 export { createClient, type TodolistClient } from './client/create-client.js';
+export { importItemId, newImportId } from './client/import-ids.js';
+export type { ImportOptions, ImportProgress, ImportSummary, RejectedItem } from './client/import-many.js';
 export type { ClientOptions, RetryOptions, SdkLogger, TimeoutOptions } from './client/options.js';
 export type {
   CallOptions,
@@ -15,6 +17,7 @@ export type {
   Problem,
   Todo,
   TodoCreate,
+  TodoImportItem,
   TodoPage,
   TodoPatch,
   TodoStatus,

@@ -37,9 +37,11 @@ function make(name: ErrorName): sdk.TodoSdkError {
 }
 
 describe('the public entry', () => {
-  it('exports createClient, the base error, every error class and their guards, and nothing else', () => {
+  it('exports createClient, the import id helpers, the base error, every error class and their guards, and nothing else', () => {
     const documented = [
       'createClient',
+      'importItemId',
+      'newImportId',
       'TodoSdkError',
       'isTodoSdkError',
       ...ERROR_NAMES.flatMap((name) => [name, `is${name}`]),

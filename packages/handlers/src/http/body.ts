@@ -51,12 +51,13 @@ function parseJson(bytes: Buffer): unknown {
 export function parseJsonBody<Schema extends z.ZodMiniType>(
   event: APIGatewayProxyEvent,
   schema: Schema,
+  maxBytes: number = MAX_BODY_BYTES,
 ): z.output<Schema> {
   const bytes = rawBody(event);
-  if (bytes.length > MAX_BODY_BYTES) {
+  if (bytes.length > maxBytes) {
     throw new TodoApiError(
       'payload_too_large',
-      `the body is ${bytes.length} bytes; the limit is ${MAX_BODY_BYTES} bytes`,
+      `the body is ${bytes.length} bytes; the limit is ${maxBytes} bytes`,
     );
   }
   if (bytes.length === 0) {

@@ -45,7 +45,9 @@ function parseRequest<Route extends RouteDefinition>(
       Route['pathParams']
     >,
     query: (route.query ? parseQuery(event, route.query) : undefined) as Parsed<Route['query']>,
-    body: (route.body ? parseJsonBody(event, route.body) : undefined) as Parsed<Route['body']>,
+    body: (route.body ? parseJsonBody(event, route.body, route.maxBodyBytes) : undefined) as Parsed<
+      Route['body']
+    >,
   };
 }
 

@@ -49,21 +49,23 @@ export class RouteMatcher {
   }
 
   match(method: string, path: string): RouteMatch {
-    const allowed: string[] = [];
-    for (const compiled of this.#routes) {
-      const found = compiled.pattern.exec(path);
-      if (!found) continue;
-      if (compiled.route.method !== method) {
-        allowed.push(compiled.route.method);
-        continue;
-      }
+    // As in API Gateway, the most literal resource that matches the path owns it: `/v1/todos/batch`
+    // is never read as `/v1/todos/{id}`, whatever the method.
+    const matching = this.#routes.filter((compiled) => compiled.pattern.test(path));
+    const fewestParams = Math.min(...matching.map((compiled) => compiled.names.length));
+    const owners = matching.filter((compiled) => compiled.names.length === fewestParams);
+    const route = owners.find((compiled) => compiled.route.method === method);
+    if (route) {
+      const found = route.pattern.exec(path) as RegExpExecArray;
       const pathParameters =
-        compiled.names.length === 0
+        route.names.length === 0
           ? null
-          : Object.fromEntries(compiled.names.map((name, index) => [name, decode(found[index + 1] ?? '')]));
-      return { kind: 'route', route: compiled.route, pathParameters };
+          : Object.fromEntries(route.names.map((name, index) => [name, decode(found[index + 1] ?? '')]));
+      return { kind: 'route', route: route.route, pathParameters };
     }
-    return allowed.length > 0 ? { kind: 'wrong-method', allowed: [...new Set(allowed)] } : { kind: 'none' };
+    if (owners.length > 0)
+      return { kind: 'wrong-method', allowed: [...new Set(owners.map((o) => o.route.method))] };
+    return { kind: 'none' };
   }
 
   /** The methods served on a path, for CORS preflights; empty when the path is not an API route. */

@@ -11,6 +11,7 @@ export const handlerLoaders: Record<RouteName, () => Promise<{ handler: ProxyHan
   getTodo: () => import('./get-todo.js'),
   updateTodo: () => import('./update-todo.js'),
   deleteTodo: () => import('./delete-todo.js'),
+  importTodos: () => import('./import-todos.js'),
   openapi: () => import('./openapi.js'),
 };
 

@@ -1,5 +1,5 @@
-import type { Todo } from '@todolist/sdk/contract';
-import { idFromSortKey } from './keys.js';
+import type { Todo, TodoCreate } from '@todolist/sdk/contract';
+import { idFromSortKey, todoKey } from './keys.js';
 
 /** A todo as stored in DynamoDB: the API's fields, absent ones left out, plus the keys. */
 export interface TodoItem {
@@ -31,5 +31,23 @@ export function toTodo(item: TodoItem): Todo {
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
+  };
+}
+
+/** A new todo's item: version 1, absent fields left out, `completedAt` stamped if created done. */
+export function newTodoItem(ownerId: string, id: string, input: TodoCreate, now: string): TodoItem {
+  const completed = input.completed ?? false;
+  return {
+    ...todoKey(ownerId, id),
+    title: input.title,
+    ...(input.notes ? { notes: input.notes } : {}),
+    completed,
+    ...(completed ? { completedAt: now } : {}),
+    ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+    priority: input.priority ?? 'normal',
+    tags: input.tags ?? [],
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
   };
 }

@@ -14,7 +14,7 @@ import { NotFoundError, PreconditionFailedError } from '../http/errors.js';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
 import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
 import { buildFilterExpression } from './list-filter.js';
-import { type TodoItem, toTodo } from './todo-item.js';
+import { newTodoItem, type TodoItem, toTodo } from './todo-item.js';
 import { buildUpdateExpression } from './update-expression.js';
 
 /** What the store needs besides its client. */
@@ -48,21 +48,7 @@ export class TodoStore {
 
   /** Stores a new todo with a fresh ULID and version 1. */
   async create(ownerId: string, input: TodoCreate): Promise<Todo> {
-    const now = this.#now().toISOString();
-    const completed = input.completed ?? false;
-    const item: TodoItem = {
-      ...todoKey(ownerId, ulid()),
-      title: input.title,
-      ...(input.notes ? { notes: input.notes } : {}),
-      completed,
-      ...(completed ? { completedAt: now } : {}),
-      ...(input.dueDate ? { dueDate: input.dueDate } : {}),
-      priority: input.priority ?? 'normal',
-      tags: input.tags ?? [],
-      createdAt: now,
-      updatedAt: now,
-      version: 1,
-    };
+    const item = newTodoItem(ownerId, ulid(), input, this.#now().toISOString());
     await this.#client.send(
       new PutCommand({
         TableName: this.#tableName,

@@ -4,9 +4,12 @@ import {
   MAX_NOTES_LENGTH,
   MAX_TAG_LENGTH,
   MAX_TITLE_LENGTH,
+  type RouteDefinition,
+  TodoCreate,
+  TodoPatch,
 } from '@todolist/sdk/contract';
 import fc from 'fast-check';
-import { refusedFieldValue, TODO_FIELDS, type TodoField } from './refused-field-values.js';
+import { refusedFieldValue, type TodoField } from './refused-field-values.js';
 import { bodyBytes, type RequestDraft } from './request-draft.js';
 
 /** One thing wrong with a request's body or its Content-Type. */
@@ -93,18 +96,13 @@ const text = {
     .filter((value) => !ACCEPTED_MEDIA_TYPES.has(mediaTypeOf(value))),
 };
 
-/** Defects of a JSON body (create or patch) and its Content-Type. */
-export const bodyDefect: fc.Arbitrary<BodyDefect> = fc.oneof(
-  text.notJson.map((text) => ({ kind: 'notJson', text }) as const),
-  fc.nat().map((keep) => ({ kind: 'truncatedJson', keep }) as const),
-  fc
-    .tuple(fc.nat(), fc.constantFrom(...INVALID_UTF8))
-    .map(([at, bytes]) => ({ kind: 'invalidUtf8', at, bytes }) as const),
-  fc.constant({ kind: 'emptyBody' } as const),
-  fc
-    .constantFrom<unknown>([], [{ title: 'x' }], 0, 42, -1.5, null, true, 'title', '')
-    .map((json) => ({ kind: 'notAnObject', json }) as const),
-  fc.constant({ kind: 'emptyObject' } as const),
+/** The top-level fields of the route's body schema. */
+function bodyFields(route: RouteDefinition): string[] {
+  const body = route.body;
+  return body && 'shape' in body ? Object.keys(body.shape as object) : [];
+}
+
+const unknownField = (known: readonly string[]) =>
   fc
     .tuple(
       fc.oneof(
@@ -122,8 +120,11 @@ export const bodyDefect: fc.Arbitrary<BodyDefect> = fc.oneof(
       ),
       fc.jsonValue({ maxDepth: 1 }),
     )
-    .filter(([name]) => !(TODO_FIELDS as readonly string[]).includes(name))
-    .map(([name, value]) => ({ kind: 'unknownField', name, value }) as const),
+    .filter(([name]) => !known.includes(name))
+    .map(([name, value]) => ({ kind: 'unknownField', name, value }) as const);
+
+// The defects of a todo's own fields, for the routes whose body is a todo.
+const todoFieldDefects: fc.Arbitrary<BodyDefect>[] = [
   refusedFieldValue.map((bad) => ({ kind: 'badField', ...bad }) as const),
   fc
     .oneof(
@@ -141,15 +142,37 @@ export const bodyDefect: fc.Arbitrary<BodyDefect> = fc.oneof(
   fc
     .tuple(fc.constantFrom('title', 'tag'), fc.constantFrom(...CONTROL_CHARACTERS))
     .map(([field, char]) => ({ kind: 'controlCharacter', field, char }) as const),
-  fc
-    .integer({ min: MAX_BODY_BYTES + 1, max: 2 * MAX_BODY_BYTES })
-    .map((bytes) => ({ kind: 'oversized', bytes }) as const),
-  fc.constant({ kind: 'noContentType' } as const),
-  text.badContentType.map((value) => ({ kind: 'wrongContentType', value }) as const),
-);
+];
+
+/**
+ * Defects of the route's JSON body and its Content-Type: those of any body (syntax, shape, an
+ * unknown field, a size over the route's limit, the media type), and a todo's field defects when
+ * the body is a todo (create or patch).
+ */
+export function bodyDefect(route: RouteDefinition): fc.Arbitrary<BodyDefect> {
+  const limit = route.maxBodyBytes ?? MAX_BODY_BYTES;
+  const isTodo = route.body === TodoCreate || route.body === TodoPatch;
+  return fc.oneof(
+    text.notJson.map((text) => ({ kind: 'notJson', text }) as const),
+    fc.nat().map((keep) => ({ kind: 'truncatedJson', keep }) as const),
+    fc
+      .tuple(fc.nat(), fc.constantFrom(...INVALID_UTF8))
+      .map(([at, bytes]) => ({ kind: 'invalidUtf8', at, bytes }) as const),
+    fc.constant({ kind: 'emptyBody' } as const),
+    fc
+      .constantFrom<unknown>([], [{ title: 'x' }], 0, 42, -1.5, null, true, 'title', '')
+      .map((json) => ({ kind: 'notAnObject', json }) as const),
+    fc.constant({ kind: 'emptyObject' } as const),
+    unknownField(bodyFields(route)),
+    ...(isTodo ? todoFieldDefects : []),
+    fc.integer({ min: limit + 1, max: 2 * limit }).map((bytes) => ({ kind: 'oversized', bytes }) as const),
+    fc.constant({ kind: 'noContentType' } as const),
+    text.badContentType.map((value) => ({ kind: 'wrongContentType', value }) as const),
+  );
+}
 
 /** The body's JSON object, or undefined when the body is no longer one (a field defect then changes nothing). */
-function jsonObject(draft: RequestDraft): Record<string, unknown> | undefined {
+export function jsonObject(draft: RequestDraft): Record<string, unknown> | undefined {
   const body = draft.body;
   if (!body || !('json' in body)) return undefined;
   const { json } = body;
@@ -158,7 +181,7 @@ function jsonObject(draft: RequestDraft): Record<string, unknown> | undefined {
     : undefined;
 }
 
-function withField(draft: RequestDraft, name: string, value: unknown): RequestDraft {
+export function withField(draft: RequestDraft, name: string, value: unknown): RequestDraft {
   const object = jsonObject(draft);
   if (!object) return draft;
   // fromEntries defines own properties, so a field named "__proto__" is sent as one.

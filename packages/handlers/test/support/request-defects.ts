@@ -32,10 +32,14 @@ export const REQUEST_DEFECT_CODES: Record<RequestDefect['kind'], ErrorCode[]> = 
 const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
 // The routes' paths as patterns, `{param}` standing for one segment: the oracle for "no such route".
-const ROUTE_PATTERNS = routeList.map(
-  (route) => new RegExp(`^${route.path.replace(/\./g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
-);
-const isRoutedPath = (path: string) => ROUTE_PATTERNS.some((pattern) => pattern.test(path));
+const ROUTE_PATTERNS = routeList.map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replace(/\./g, '\\.').replace(/\{\w+\}/g, '[^/]+')}$`),
+}));
+const isRoutedPath = (path: string) => ROUTE_PATTERNS.some(({ pattern }) => pattern.test(path));
+/** The route a request reaches, if any. A path may match several: `/v1/todos/batch` is also an id. */
+const routeOf = (method: string, path: string) =>
+  ROUTE_PATTERNS.find(({ route, pattern }) => route.method === method && pattern.test(path))?.route;
 const ID_PATTERNS = routeList
   .filter((route) => route.pathParams)
   .map((route) => new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`));
@@ -89,7 +93,7 @@ const badIdSegment = fc
       '%C0%AF',
       'null',
     ),
-    fc.constantFrom(encodeURIComponent('ТОДО-ИДЕНТИФИКАТОР'), encodeURIComponent('😀'), 'batch', '*'),
+    fc.constantFrom(encodeURIComponent('ТОДО-ИДЕНТИФИКАТОР'), encodeURIComponent('😀'), 'batches', '*'),
     fc
       .ulid()
       .chain((id) =>
@@ -143,8 +147,10 @@ const badIfMatch = fc.oneof(
  * the gateway refuses them before any handler runs, so they exercise little.
  */
 export function requestDefect(route: RouteDefinition): fc.Arbitrary<RequestDefect> {
+  // The route's path stands for its requests' paths (`{id}` matches itself); GET /v1/todos/batch
+  // is getTodo's with a bad id, so it is no wrong method for importTodos.
   const allowed = new Set(
-    routeList.filter((other) => other.path === route.path).map((other) => other.method),
+    ROUTE_PATTERNS.filter(({ pattern }) => pattern.test(route.path)).map(({ route }) => route.method),
   );
   const wrongMethod = fc
     .constantFrom(...METHODS.filter((method) => !allowed.has(method as RouteDefinition['method'])))
@@ -180,6 +186,14 @@ function withIdSegment(draft: RequestDraft, segment: string): RequestDraft {
   return { ...draft, path: `${draft.path.slice(0, draft.path.lastIndexOf('/'))}/${segment}` };
 }
 
+/**
+ * The spoiled draft, unless the defect would move it to another route (the bad id `batch` after
+ * a wrong method POST makes an import): a defect must spoil a request, not send it elsewhere.
+ */
+function onSameRoute(draft: RequestDraft, spoiled: RequestDraft): RequestDraft {
+  return routeOf(spoiled.method, spoiled.path) === routeOf(draft.method, draft.path) ? spoiled : draft;
+}
+
 /** The draft with the defect applied (see `applyBodyDefect` for why defects never cancel out). */
 export function applyRequestDefect(
   draft: RequestDraft,
@@ -188,11 +202,12 @@ export function applyRequestDefect(
 ): RequestDraft {
   switch (defect.kind) {
     case 'wrongMethod':
-      return { ...draft, method: defect.method };
+      // After a bad id `batch`, POST is served (by importTodos): no wrong method there.
+      return routeOf(defect.method, draft.path) ? draft : { ...draft, method: defect.method };
     case 'unknownPath':
       return { ...draft, path: defect.path };
     case 'badId':
-      return withIdSegment(draft, defect.segment);
+      return onSameRoute(draft, withIdSegment(draft, defect.segment));
     case 'unknownParam':
     case 'repeatedParam':
     case 'badParam':

@@ -1,4 +1,4 @@
-import { type RouteDefinition, TodoCreate, TodoPatch } from '@todolist/sdk/contract';
+import { type RouteDefinition, TodoCreate, TodoImportRequest, TodoPatch } from '@todolist/sdk/contract';
 import type { RawRequest } from './raw-http-client.js';
 
 /**
@@ -8,6 +8,11 @@ import type { RawRequest } from './raw-http-client.js';
 const EXAMPLE_BODIES = new Map<unknown, unknown>([
   [TodoCreate, { title: 'Hold the route table to its word', tags: ['contract'] }],
   [TodoPatch, { completed: true }],
+  // No ids: each call imports new todos, so every call answers the same way.
+  [
+    TodoImportRequest,
+    { items: [{ title: 'Imported by the contract test' }, { title: 'And its sibling', tags: ['bulk'] }] },
+  ],
 ]);
 
 /** The example body of the route's body schema (see {@link EXAMPLE_BODIES}). */

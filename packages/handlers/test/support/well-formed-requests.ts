@@ -35,6 +35,28 @@ const fields = {
 const createBody = fc
   .record(fields, { requiredKeys: ['title'] })
   .filter((body) => TodoCreate.safeParse(body).success);
+// Mostly good items, with or without an id (some of a todo that exists), and a few bad ones:
+// an import answers 200 whatever its items, reporting the bad ones "rejected".
+const importItem = (existingId: fc.Arbitrary<string>) =>
+  fc.oneof(
+    {
+      arbitrary: fc
+        .tuple(createBody, fc.option(fc.oneof(fc.ulid(), existingId), { nil: undefined }))
+        .map(([item, id]) => (id === undefined ? item : { id, ...item })),
+      weight: 4,
+    },
+    {
+      arbitrary: fc.constantFrom<unknown>(
+        { title: ' ' },
+        { title: 'x', colour: 'red' },
+        { id: 'x', title: 'x' },
+        'x',
+        null,
+      ),
+      weight: 1,
+    },
+  );
+
 const patchBody = fc
   .record(fields, { requiredKeys: [] })
   .filter((body) => Object.keys(body).length > 0 && TodoPatch.safeParse(body).success);
@@ -109,6 +131,15 @@ function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<Re
       return fc
         .tuple(id, ifMatch)
         .map(([id, headers]) => draft({ method: 'DELETE', path: todoPath(id), headers }));
+    case 'importTodos':
+      return fc.array(importItem(id), { minLength: 1, maxLength: 5 }).map((items) =>
+        draft({
+          method: 'POST',
+          path: routes.importTodos.path,
+          headers: JSON_HEADERS,
+          body: { json: { items } },
+        }),
+      );
     case 'openapi':
       return fc.constant(draft({ method: 'GET', path: routes.openapi.path }));
   }

@@ -3,6 +3,7 @@ import {
   type Todo,
   TodoCreate,
   type TodoCreate as TodoCreateInput,
+  type TodoImportItem,
   TodoListQuery,
   type TodoListQuery as TodoListQueryInput,
   type TodoPage,
@@ -10,6 +11,7 @@ import {
   type TodoPatch as TodoPatchInput,
 } from '../contract/index.js';
 import { isPreconditionFailedError } from '../errors/PreconditionFailedError.js';
+import { type ImportOptions, type ImportSummary, importMany } from './import-many.js';
 import { checkId, checkInput, idempotencyKeyHeader, ifMatchHeader } from './request-checks.js';
 import type { Transport } from './transport.js';
 
@@ -226,6 +228,29 @@ export class TodosResource {
       signal: options.signal,
       answer: null,
     });
+  }
+
+  /**
+   * Creates many todos from any iterable or async iterable of creates (an array, a generator
+   * over a file's lines), in batches, a few requests at a time, reading the source only as fast
+   * as they go out. Each item's id comes from the import id and its position: run the same
+   * import again with the same `importId` and nothing is duplicated, and todos changed since
+   * the first run are left as they are. Bad items are reported with their position; the good
+   * ones still go in.
+   *
+   * @example
+   * ```ts
+   * const { created, existing, rejected } = await client.todos.importMany(rows, {
+   *   importId, // keep it to resume after a crash
+   *   onProgress: ({ read }) => console.log(`${read} sent`),
+   * });
+   * ```
+   */
+  importMany(
+    source: Iterable<TodoImportItem> | AsyncIterable<TodoImportItem>,
+    options: ImportOptions = {},
+  ): Promise<ImportSummary> {
+    return importMany(this.#transport, source, options);
   }
 
   /**

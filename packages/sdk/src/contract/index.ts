@@ -6,11 +6,20 @@ export {
 } from './error-codes.js';
 export { summarizeFieldErrors, toFieldErrors } from './field-errors.js';
 export {
+  TodoImportItem,
+  TodoImportRequest,
+  TodoImportResponse,
+  TodoImportResult,
+  TodoImportStatus,
+} from './import.js';
+export {
   DEFAULT_PAGE_SIZE,
   IDEMPOTENCY_KEY_TTL_SECONDS,
   MAX_BODY_BYTES,
   MAX_CURSOR_LENGTH,
   MAX_IDEMPOTENCY_KEY_LENGTH,
+  MAX_IMPORT_BODY_BYTES,
+  MAX_IMPORT_ITEMS,
   MAX_NOTES_LENGTH,
   MAX_PAGE_SIZE,
   MAX_TAG_LENGTH,

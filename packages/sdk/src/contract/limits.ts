@@ -23,3 +23,10 @@ export const MAX_CURSOR_LENGTH = 512;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 /** How long a create's `Idempotency-Key` is remembered, in seconds. */
 export const IDEMPOTENCY_KEY_TTL_SECONDS = 24 * 60 * 60;
+/** Most items in one `importTodos` request. */
+export const MAX_IMPORT_ITEMS = 100;
+/**
+ * Largest `importTodos` request body, in bytes: room for {@link MAX_IMPORT_ITEMS} todos of the
+ * largest size (about 268 KB of ASCII), well under API Gateway's 10 MB and Lambda's 6 MB.
+ */
+export const MAX_IMPORT_BODY_BYTES = 512 * 1024;

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+import { TodoImportRequest, TodoImportResponse } from './import.js';
 import { TodoPage } from './list.js';
 import { PROBLEM_MEDIA_TYPE, Problem } from './problem.js';
 import { COMMON_ERROR_CODES, type RouteDefinition, routeList } from './routes.js';
@@ -14,6 +15,8 @@ const NAMED_SCHEMAS = new Map<z.ZodMiniType, { name: string; io: 'input' | 'outp
   [TodoPatch, { name: 'TodoPatch', io: 'input' }],
   [TodoPage, { name: 'TodoPage', io: 'output' }],
   [Problem, { name: 'Problem', io: 'output' }],
+  [TodoImportRequest, { name: 'TodoImportRequest', io: 'input' }],
+  [TodoImportResponse, { name: 'TodoImportResponse', io: 'output' }],
 ]);
 
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {

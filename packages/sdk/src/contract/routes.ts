@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
 import type { ErrorCode } from './error-codes.js';
+import { TodoImportRequest, TodoImportResponse } from './import.js';
+import { MAX_IMPORT_BODY_BYTES } from './limits.js';
 import { TodoListQuery, TodoPage } from './list.js';
 import { OpenApiDocument } from './openapi-document.js';
 import { Todo, TodoCreate, TodoPatch, TodoPathParams } from './todo.js';
@@ -32,6 +34,8 @@ export interface RouteDefinition {
   readonly success: { readonly status: number; readonly body: z.ZodMiniType | null };
   /** The error codes this route can answer with, besides those every route can. */
   readonly errors: readonly ErrorCode[];
+  /** The largest body this route takes, in bytes. @default MAX_BODY_BYTES */
+  readonly maxBodyBytes?: number;
 }
 
 /** Errors any route can answer with, whatever its input. */
@@ -120,6 +124,16 @@ export const routes = {
     headers: [IF_MATCH],
     success: { status: 204, body: null },
     errors: ['invalid_id', 'invalid_header', 'not_found', 'precondition_failed'],
+  },
+  importTodos: {
+    name: 'importTodos',
+    method: 'POST',
+    path: '/v1/todos/batch',
+    summary: 'Create many todos at once, each at most once per id: a bulk import that is safe to send again',
+    body: TodoImportRequest,
+    maxBodyBytes: MAX_IMPORT_BODY_BYTES,
+    success: { status: 200, body: TodoImportResponse },
+    errors: ['malformed_json', 'payload_too_large', 'unsupported_media_type', 'validation_failed'],
   },
   openapi: {
     name: 'openapi',

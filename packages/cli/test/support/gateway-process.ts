@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The workspace's handlers package, whose dist/local/main.mjs is what `npm start` runs.
+const handlersRoot = fileURLToPath(new URL('../../../handlers/', import.meta.url));
+const gatewayMain = join(handlersRoot, 'dist/local/main.mjs');
+
+/** How long the gateway may take to say it is running. */
+const START_LIMIT_MS = 30_000;
+
+/** The local gateway running as a process of its own, its data on disk, as `npm start` runs it. */
+export interface GatewayProcess {
+  /** Where it listens: `http://127.0.0.1:<port>`. */
+  url: string;
+  port: number;
+  /** SIGKILL, as a crash or a pulled plug: nothing is flushed or closed. Resolves once it is gone. */
+  crash(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+/** Builds the handlers' dist/ with `node scripts/build.mjs` unless dist/local/main.mjs is there. */
+export async function ensureGatewayBuilt(): Promise<void> {
+  if (existsSync(gatewayMain)) return;
+  const child = spawn(process.execPath, ['scripts/build.mjs'], {
+    cwd: handlersRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
+  if (code !== 0) throw new Error(`building the gateway failed (exit ${code}):\n${output}`);
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/**
+ * Starts `node dist/local/main.mjs` with its data in `dataDir`, throttling off, on `port` (a free
+ * one when not given), and resolves once it prints "todolist is running at …".
+ */
+export async function startGatewayProcess(options: {
+  dataDir: string;
+  port?: number;
+}): Promise<GatewayProcess> {
+  const child = spawn(process.execPath, [gatewayMain], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(options.port ?? 0),
+      TODOLIST_DATA_DIR: options.dataDir,
+      THROTTLE_RATE_LIMIT: '0',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  void exited(child).then(() => running.delete(child));
+  let output = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+  const port = await new Promise<number>((resolve, reject) => {
+    const limit = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the gateway did not start in ${START_LIMIT_MS} ms:\n${output}`));
+    }, START_LIMIT_MS);
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      output += chunk;
+      const started = /todolist is running at http:\/\/localhost:(\d+)/.exec(output);
+      if (started) {
+        clearTimeout(limit);
+        resolve(Number(started[1]));
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(limit);
+      reject(new Error(`the gateway ended before it started (${signal ?? `exit ${code}`}):\n${output}`));
+    });
+  });
+  // Keep reading, so a full pipe never blocks it.
+  child.stdout.resume();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited(child);
+    },
+  };
+}
+
+/** Kills every gateway still running (one a failed test left), waiting for each to be gone. */
+export async function stopGatewayProcesses(): Promise<void> {
+  await Promise.all(
+    [...running].map(async (child) => {
+      child.kill('SIGKILL');
+      await exited(child);
+    }),
+  );
+}

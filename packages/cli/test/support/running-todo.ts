@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { todoBin } from './built-cli.js';
+import type { Env, TodoRun } from './todo-user.js';
+
+/** How long one run may take before it is killed and reported as hanging. */
+const RUN_LIMIT_MS = 60_000;
+
+/** A `todo` run the test watches while it runs, and may feed standard input. */
+export interface RunningTodo {
+  /**
+   * Resolves with the first line the run wrote on stderr, from its start, that `test` accepts;
+   * rejects when the run ends or `ms` pass without one.
+   */
+  waitForStderrLine(test: (line: string) => boolean, ms?: number): Promise<string>;
+  /** The run as it ended. */
+  finished: Promise<TodoRun>;
+}
+
+const runs = new Set<ChildProcess>();
+
+/**
+ * Starts `node bin/todo.js <args>` with exactly this environment, stdout and stderr piped; with
+ * `input`, standard input is a pipe that gives that text and closes, else it is closed from the start.
+ */
+export function startTodo(
+  args: readonly string[],
+  env: Env,
+  options: { cwd?: string; input?: string } = {},
+): RunningTodo {
+  const child = spawn(process.execPath, [todoBin, ...args], {
+    env: Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined)),
+    cwd: options.cwd ?? tmpdir(),
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+  });
+  runs.add(child);
+  if (options.input !== undefined) child.stdin?.end(options.input);
+  const output = { stdout: '', stderr: '' };
+  const lines: string[] = [];
+  const watchers = new Set<() => void>();
+  let closed = false;
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    const complete = (output.stderr.split('\n').pop() ?? '') + chunk;
+    output.stderr += chunk;
+    lines.push(...complete.split('\n').slice(0, -1));
+    for (const watcher of watchers) watcher();
+  });
+  const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
+  const finished = new Promise<TodoRun>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', (code) => {
+      clearTimeout(limit);
+      runs.delete(child);
+      closed = true;
+      resolve({ ...output, code });
+      for (const watcher of watchers) watcher();
+    });
+  });
+  return {
+    finished,
+    waitForStderrLine: (test, ms = 20_000) =>
+      new Promise((resolve, reject) => {
+        let seen = 0;
+        const deadline = setTimeout(() => settle(new Error(`no such line on stderr in ${ms} ms`)), ms);
+        const settle = (result: string | Error) => {
+          clearTimeout(deadline);
+          watchers.delete(watch);
+          if (typeof result === 'string') resolve(result);
+          else reject(new Error(`${result.message}; stderr so far:\n${output.stderr}`));
+        };
+        const watch = () => {
+          for (; seen < lines.length; seen++) {
+            const line = lines[seen] as string;
+            if (test(line)) return settle(line);
+          }
+          if (closed) settle(new Error('the run ended without such a line on stderr'));
+        };
+        watchers.add(watch);
+        watch();
+      }),
+  };
+}
+
+/** Kills every run still going (one a failed test left), waiting for each to end. */
+export async function stopTodoRuns(): Promise<void> {
+  await Promise.all(
+    [...runs].map(async (child) => {
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('close', resolve));
+    }),
+  );
+}
