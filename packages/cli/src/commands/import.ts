@@ -1,4 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import type { TodoImportItem } from '@todolist/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
@@ -97,6 +98,10 @@ function checkImportId(value: string): string {
   return value;
 }
 
+/** The path as a shell reads it back: quoted when it holds anything but plain characters. */
+const shellQuote = (path: string) =>
+  /^[\w./@:+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
+
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** `todo import`: many todos from a CSV, JSON or NDJSON file, safe to stop and resume. */
@@ -108,6 +113,8 @@ export async function runImport(context: Context, file: string, flags: ImportFla
   const { importId, done } = await chooseImportId(context, file, flags);
   const sdk = await import('@todolist/sdk');
   const rejects = new RejectsFile(flags.rejects ?? `${file === '-' ? 'stdin' : file}.rejects.ndjson`);
+  // A rejects file left by an earlier run would be taken for this run's.
+  await rm(rejects.path, { force: true });
   const lineOfSent: number[] = [];
   let valid = 0;
 
@@ -161,7 +168,9 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     reporter.stop();
     await rejects.close();
     if (file !== '-')
-      context.io.err(`The import stopped; nothing is lost. Continue it with: todo import ${file} --resume`);
+      context.io.err(
+        `The import stopped; nothing is lost. Continue it with: todo import ${shellQuote(file)} --resume`,
+      );
     throw error;
   }
   reporter.stop();
