@@ -15,7 +15,8 @@ import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/repor
 import { log, runBenchmark } from '@todolist/bench-kit/run';
 import { measureBundles } from './bench/bundle-size.mjs';
 import { measureColdStart } from './bench/cold-start.mjs';
-import { createTodoTable, documentClientFor, startDiskDynalite } from './bench/dynalite.mjs';
+// The raw baseline uses the package's own dynalite start-up, clients and table definition.
+import { createDynamoDbClients, ensureTable, startDynalite } from '../dist/index.mjs';
 import { MEASURED_ROUTES, measureThroughput } from './bench/throughput.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -97,11 +98,11 @@ async function run({ resources, children }) {
     },
   );
   resources.adopt(gatewayProcess, () => stopProcess(gatewayProcess.child));
-  const database = await startDiskDynalite(join(work, 'raw'));
+  const database = await startDynalite({ path: join(work, 'raw') });
   resources.adopt(database, () => database.close());
-  const { client, documentClient } = documentClientFor(database.endpoint);
+  const { client, documentClient } = createDynamoDbClients({ dynamodbEndpoint: database.endpoint });
   resources.adopt(client, () => client.destroy());
-  await createTodoTable(client, TABLE_NAME);
+  await ensureTable(client, TABLE_NAME);
   const { gateway, raw, rawIds } = await measureThroughput({
     gatewayUrl: gatewayProcess.url,
     documentClient,

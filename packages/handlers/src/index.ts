@@ -4,5 +4,8 @@ export type { ProxyHandler } from './http/define-route.js';
 export type { Gateway, GatewayOptions } from './local/gateway.js';
 export { type LocalStack, type LocalStackOptions, startLocalStack } from './local/local-stack.js';
 export type { LocalIdentity } from './local/proxy-event.js';
+export { type DynaliteServer, startDynalite } from './local/dynalite.js';
+export { ensureTable } from './local/table.js';
 export { handlerEntry, handlerLoaders } from './routes/index.js';
+export { createDynamoDbClients } from './store/client.js';
 export { TABLE_KEY, TTL_ATTRIBUTE } from './store/table-schema.js';

@@ -54,6 +54,20 @@ describe('a read that fails for a while', () => {
     },
   );
 
+  it('asks a token function again for every attempt, so a token that expired meanwhile is replaced', async () => {
+    const failure = failures[503] as () => Response;
+    api.server.use(http.get(ONE_TODO, inTurn(failure, failure, todoAnswer)));
+    let issued = 0;
+
+    await quickClient({ token: () => `token-${++issued}` }).todos.get(TODO_ID);
+
+    expect(api.requests.map((request) => request.headers.get('authorization'))).toEqual([
+      'Bearer token-1',
+      'Bearer token-2',
+      'Bearer token-3',
+    ]);
+  });
+
   it('is retried after a network failure and answers once the network is back', async () => {
     api.server.use(
       http.get(

@@ -47,43 +47,24 @@ export async function createOneByOne({ sdkEntry, url, count, inFlight }) {
 export async function writeStraightToDynalite({ handlersRoot, dataDir, count }) {
   const require = createRequire(join(handlersRoot, 'package.json'));
   const load = async (name) => import(pathToFileURL(require.resolve(name)).href);
-  const { default: dynalite } = await load('dynalite');
-  const { DynamoDBClient, CreateTableCommand } = await load('@aws-sdk/client-dynamodb');
-  const { DynamoDBDocumentClient, BatchWriteCommand } = await load('@aws-sdk/lib-dynamodb');
+  // The handlers package's own dynalite start-up, clients and table: the baseline differs from
+  // the import only in going straight to the database.
+  const { startDynalite, createDynamoDbClients, ensureTable } = await import(
+    pathToFileURL(join(handlersRoot, 'dist/index.mjs')).href
+  );
+  const { BatchWriteCommand } = await load('@aws-sdk/lib-dynamodb');
   const { monotonicFactory } = await load('ulid');
 
-  const server = dynalite({ path: dataDir, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+  const database = await startDynalite({ path: dataDir });
+  const { client: raw, documentClient: client } = createDynamoDbClients({
+    dynamodbEndpoint: database.endpoint,
   });
-  const raw = new DynamoDBClient({
-    endpoint: `http://127.0.0.1:${server.address().port}`,
-    region: 'local',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
-  });
-  const stop = () =>
-    new Promise((resolve) => {
-      raw.destroy();
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    });
+  const stop = async () => {
+    raw.destroy();
+    await database.close();
+  };
   try {
-    await raw.send(
-      new CreateTableCommand({
-        TableName: TABLE,
-        BillingMode: 'PAY_PER_REQUEST',
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'sk', AttributeType: 'S' },
-        ],
-        KeySchema: [
-          { AttributeName: 'pk', KeyType: 'HASH' },
-          { AttributeName: 'sk', KeyType: 'RANGE' },
-        ],
-      }),
-    );
-    const client = DynamoDBDocumentClient.from(raw);
+    await ensureTable(raw, TABLE);
     const ulid = monotonicFactory();
     const batches = Math.ceil(count / WRITES_PER_BATCH);
     const started = performance.now();

@@ -1,4 +1,4 @@
-import { routeList } from '@todolist/sdk/contract';
+import { REQUEST_ID_HEADER, routeList } from '@todolist/sdk/contract';
 
 /** Request headers a browser may send: the JSON body, credentials, and every route's own headers. */
 export const CORS_ALLOWED_HEADERS = [
@@ -8,7 +8,7 @@ export const CORS_ALLOWED_HEADERS = [
 ];
 
 /** Response headers a browser's script may read. */
-export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', 'x-amzn-RequestId'];
+export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', REQUEST_ID_HEADER];
 
 /** How long a browser may cache a preflight answer, in seconds. */
 export const CORS_MAX_AGE_SECONDS = 600;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { RouteName } from '@todolist/sdk/contract';
+import { REQUEST_ID_HEADER, type RouteName } from '@todolist/sdk/contract';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { corsHeaders, preflightHeaders } from '../http/cors.js';
 import type { ProxyHandler } from '../http/define-route.js';
@@ -91,7 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = randomUUID();
-    response.setHeader('x-amzn-RequestId', requestId);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
     // The target is always read as a path: `//x/v1` is not host `x`, and an absolute-form or `*`
     // target matches no route instead of being fetched or failing to parse.
     const target = request.url ?? '/';
@@ -198,7 +198,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           problem(
             'internal_error',
             'the handler failed; see the gateway log',
-            String(response.getHeader('x-amzn-RequestId')),
+            String(response.getHeader(REQUEST_ID_HEADER)),
           ),
           false,
         );

@@ -1,7 +1,7 @@
 import { BatchGetCommand, BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { TodoCreate } from '@todolist/sdk/contract';
 import { TodoApiError } from '../http/errors.js';
-import { todoKey } from './keys.js';
+import { idFromSortKey, todoKey } from './keys.js';
 import { newTodoItem } from './todo-item.js';
 
 /** DynamoDB's own limits: 25 writes per BatchWriteItem, 100 keys per BatchGetItem. */
@@ -39,33 +39,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   );
 }
 
-async function existingIds(
-  client: DynamoDBDocumentClient,
-  ownerId: string,
-  ids: string[],
-  options: ImportOptions,
-) {
-  const found = new Set<string>();
-  for (const group of chunks(ids, READS_PER_BATCH)) {
-    let keys: Record<string, unknown>[] | undefined = group.map((id) => todoKey(ownerId, id));
-    for (let attempt = 1; keys && keys.length > 0; attempt++) {
-      if (attempt > MAX_ATTEMPTS) throw unavailable();
-      if (attempt > 1) await (options.sleep ?? defaultSleep)(backoffMs(attempt));
-      const answer = await client.send(
-        new BatchGetCommand({
-          RequestItems: {
-            [options.tableName]: { Keys: keys, ProjectionExpression: 'sk', ConsistentRead: true },
-          },
-        }),
-      );
-      for (const item of answer.Responses?.[options.tableName] ?? [])
-        found.add(String(item.sk).slice('TODO#'.length));
-      keys = answer.UnprocessedKeys?.[options.tableName]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return found;
-}
-
 // Full jitter up to 50 ms × 2^(attempt-2), at most 2 s: DynamoDB's advice for unprocessed items.
 const backoffMs = (attempt: number) => Math.random() * Math.min(2000, 50 * 2 ** (attempt - 2));
 
@@ -73,25 +46,70 @@ const unavailable = () =>
   new TodoApiError(
     'service_unavailable',
     'the table is busy and some todos were not written: send the same import again',
-    {
-      headers: { 'Retry-After': '1' },
-    },
+    { headers: { 'Retry-After': '1' } },
   );
 
-async function writeChunk(
+/**
+ * Sends `work` and again with what DynamoDB left unprocessed, backing off between tries, until
+ * nothing is left; a 503 after {@link MAX_ATTEMPTS} tries. `send` answers what is left.
+ */
+async function untilProcessed<Work>(
+  work: Work[],
+  send: (pending: Work[]) => Promise<Work[]>,
+  options: ImportOptions,
+): Promise<void> {
+  let pending = work;
+  for (let attempt = 1; pending.length > 0; attempt++) {
+    if (attempt > MAX_ATTEMPTS) throw unavailable();
+    if (attempt > 1) await (options.sleep ?? defaultSleep)(backoffMs(attempt));
+    pending = await send(pending);
+  }
+}
+
+async function existingIds(
+  client: DynamoDBDocumentClient,
+  ownerId: string,
+  ids: string[],
+  options: ImportOptions,
+): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (const group of chunks(ids, READS_PER_BATCH)) {
+    const keys: Record<string, unknown>[] = group.map((id) => todoKey(ownerId, id));
+    await untilProcessed(
+      keys,
+      async (pending) => {
+        const answer = await client.send(
+          new BatchGetCommand({
+            RequestItems: {
+              [options.tableName]: { Keys: pending, ProjectionExpression: 'sk', ConsistentRead: true },
+            },
+          }),
+        );
+        for (const item of answer.Responses?.[options.tableName] ?? [])
+          found.add(idFromSortKey(String(item.sk)));
+        return (answer.UnprocessedKeys?.[options.tableName]?.Keys ?? []) as Record<string, unknown>[];
+      },
+      options,
+    );
+  }
+  return found;
+}
+
+function writeChunk(
   client: DynamoDBDocumentClient,
   requests: Record<string, unknown>[],
   options: ImportOptions,
 ) {
-  let pending: Record<string, unknown>[] = requests;
-  for (let attempt = 1; pending.length > 0; attempt++) {
-    if (attempt > MAX_ATTEMPTS) throw unavailable();
-    if (attempt > 1) await (options.sleep ?? defaultSleep)(backoffMs(attempt));
-    const answer = await client.send(
-      new BatchWriteCommand({ RequestItems: { [options.tableName]: pending } }),
-    );
-    pending = (answer.UnprocessedItems?.[options.tableName] ?? []) as Record<string, unknown>[];
-  }
+  return untilProcessed(
+    requests,
+    async (pending) => {
+      const answer = await client.send(
+        new BatchWriteCommand({ RequestItems: { [options.tableName]: pending } }),
+      );
+      return (answer.UnprocessedItems?.[options.tableName] ?? []) as Record<string, unknown>[];
+    },
+    options,
+  );
 }
 
 /**

@@ -1,7 +1,7 @@
 import ky, { isHTTPError, type KyInstance, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
-import { type HttpMethod, toFieldErrors } from '../contract/index.js';
-import { errorFromFailure, REQUEST_ID_HEADER, retryAfterSeconds } from '../errors/from-failure.js';
+import { type HttpMethod, REQUEST_ID_HEADER, toFieldErrors } from '../contract/index.js';
+import { errorFromFailure, retryAfterSeconds } from '../errors/from-failure.js';
 import { ResponseValidationError } from '../errors/ResponseValidationError.js';
 import type { FailedRequest } from '../errors/TodoSdkError.js';
 import type { ResolvedOptions } from './options.js';

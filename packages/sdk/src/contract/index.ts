@@ -35,7 +35,7 @@ export {
 } from './list.js';
 export { generateOpenApiDocument, type OpenApiOptions } from './openapi.js';
 export { OpenApiDocument } from './openapi-document.js';
-export { FieldError, PROBLEM_MEDIA_TYPE, Problem } from './problem.js';
+export { FieldError, PROBLEM_MEDIA_TYPE, Problem, REQUEST_ID_HEADER } from './problem.js';
 export {
   COMMON_ERROR_CODES,
   type HttpMethod,

@@ -22,3 +22,6 @@ export type Problem = z.infer<typeof Problem>;
 
 /** The media type of a problem details document. */
 export const PROBLEM_MEDIA_TYPE = 'application/problem+json';
+
+/** The response header carrying the request id: API Gateway's, which the local gateway sends too. */
+export const REQUEST_ID_HEADER = 'x-amzn-RequestId';

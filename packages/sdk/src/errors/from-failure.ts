@@ -1,5 +1,5 @@
 import { isHTTPError, isNetworkError as isKyNetworkError, isTimeoutError as isKyTimeoutError } from 'ky';
-import { Problem } from '../contract/index.js';
+import { Problem, REQUEST_ID_HEADER } from '../contract/index.js';
 import { AbortedError } from './AbortedError.js';
 import { ConflictError } from './ConflictError.js';
 import { NetworkError } from './NetworkError.js';
@@ -16,9 +16,6 @@ import {
 } from './TodoSdkError.js';
 import { UnauthorizedError } from './UnauthorizedError.js';
 import { ValidationError } from './ValidationError.js';
-
-/** API Gateway's request id header; the local gateway sends it too. */
-export const REQUEST_ID_HEADER = 'x-amzn-requestid';
 
 function describe(request: FailedRequest, detail: string, facts: (string | undefined)[]): string {
   const known = facts.filter(Boolean).join(', ');
