@@ -13,10 +13,10 @@ import { startGatewayProcess } from '@todolist/bench-kit/gateway';
 import { stopProcess } from '@todolist/bench-kit/processes';
 import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
 import { log, runBenchmark } from '@todolist/bench-kit/run';
-import { measureBundles } from './bench/bundle-size.mjs';
-import { measureColdStart } from './bench/cold-start.mjs';
 // The raw baseline uses the package's own dynalite start-up, clients and table definition.
 import { createDynamoDbClients, ensureTable, startDynalite } from '../dist/index.mjs';
+import { measureBundles } from './bench/bundle-size.mjs';
+import { measureColdStart } from './bench/cold-start.mjs';
 import { MEASURED_ROUTES, measureThroughput } from './bench/throughput.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));

@@ -1,10 +1,10 @@
 // The package's public surface, for the CDK app and for other packages' tests.
 export type { HandlerConfig } from './config.js';
 export type { ProxyHandler } from './http/define-route.js';
+export { type DynaliteServer, startDynalite } from './local/dynalite.js';
 export type { Gateway, GatewayOptions } from './local/gateway.js';
 export { type LocalStack, type LocalStackOptions, startLocalStack } from './local/local-stack.js';
 export type { LocalIdentity } from './local/proxy-event.js';
-export { type DynaliteServer, startDynalite } from './local/dynalite.js';
 export { ensureTable } from './local/table.js';
 export { handlerEntry, handlerLoaders } from './routes/index.js';
 export { createDynamoDbClients } from './store/client.js';
