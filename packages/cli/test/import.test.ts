@@ -295,6 +295,38 @@ describe.concurrent('todo import: again, and --resume', () => {
     expect(await titlesOf(user)).toEqual(['Buy oat milk', 'Call the bank', 'Water plants']);
   });
 
+  it('adds only the fixed rows when the file is imported again after fixing its rejected rows', async () => {
+    const user = await newUser();
+    await putFile(user, 'todos.csv', `${THREE_TODOS_CSV}Book flights,urgent\n`);
+    const first = await runImport(user, 'todos.csv');
+    expect(first.code, first.stderr).toBe(1);
+    expect(await titlesOf(user)).toEqual(['Buy milk', 'Call the bank', 'Water plants']);
+
+    await putFile(user, 'todos.csv', `${THREE_TODOS_CSV}Book flights,high\n`);
+    const fixed = await runImport(user, 'todos.csv');
+    expect(fixed.code, fixed.stderr).toBe(0);
+    expect(fixed.stderr).toMatch(/^"todos\.csv" changed since it was last imported: rows imported then/);
+    expect(lines(fixed.stderr).at(-1)).toBe('Imported 4 todos from todos.csv: 1 new, 3 already there.');
+    expect(await titlesOf(user)).toEqual(['Buy milk', 'Call the bank', 'Water plants', 'Book flights']);
+  });
+
+  it('finds moved and repeated rows of an edited file by their content, adding only the new ones', async () => {
+    const user = await newUser();
+    await putFile(user, 'todos.ndjson', '{"title":"Pay rent"}\n{"title":"Walk"}\n{"title":"Walk"}\n');
+    expect((await runImport(user, 'todos.ndjson')).code).toBe(0);
+
+    // A new row first, the old ones moved down, and one more "Walk" than before.
+    await putFile(
+      user,
+      'todos.ndjson',
+      '{"title":"Call mum"}\n{"title":"Walk"}\n{"title":"Pay rent"}\n{"title":"Walk"}\n{"title":"Walk"}\n',
+    );
+    const again = await runImport(user, 'todos.ndjson', '--json');
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 2, existing: 3 });
+    expect((await titlesOf(user)).sort()).toEqual(['Call mum', 'Pay rent', 'Walk', 'Walk', 'Walk']);
+  });
+
   it('refuses --resume with exit 2 when there is nothing to resume', async () => {
     const user = await newUser();
     await putFile(user, 'todos.csv', THREE_TODOS_CSV);

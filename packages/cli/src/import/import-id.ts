@@ -1,0 +1,61 @@
+import type { Context } from '../context.js';
+import { UsageError } from '../errors.js';
+import { hashFile, loadJournal, saveJournal } from './journal.js';
+
+/** The import's id: remembered for this file's content, so a re-run or a resume lands on the same todos. */
+export async function chooseImportId(
+  context: Context,
+  file: string,
+  flags: { importId?: string; resume?: boolean; dryRun?: boolean },
+): Promise<{ importId: string; journaled: boolean; done: () => Promise<void> }> {
+  const sdk = await import('@todolist/sdk');
+  const nothing = async () => undefined;
+  if (flags.importId) return { importId: checkImportId(flags.importId), journaled: false, done: nothing };
+  if (file === '-') {
+    if (flags.resume)
+      throw new UsageError(
+        '--resume needs a file: standard input cannot be read again (give --import-id to repeat an import from a pipe)',
+      );
+    return { importId: sdk.newImportId(), journaled: false, done: nothing };
+  }
+  const profile = (await context.profile()).name;
+  const contentHash = await hashFile(file).catch(() => {
+    throw new UsageError(`cannot read "${file}": no such file, or not readable`);
+  });
+  const journal = await loadJournal(context.paths.cacheDir, profile, contentHash);
+  if (flags.resume && (!journal || journal.completedAt)) {
+    throw new UsageError(
+      journal
+        ? `"${file}" was imported completely on ${journal.completedAt}: nothing to resume`
+        : `no interrupted import of "${file}" (as it is now) to resume: run it without --resume`,
+    );
+  }
+  if (journal && !flags.resume) {
+    context.io.err(
+      journal.completedAt
+        ? `"${file}" was imported before (${journal.completedAt}); rows already in are left as they are.`
+        : `Continuing the interrupted import of "${file}".`,
+    );
+  }
+  const entry = journal ?? {
+    importId: sdk.newImportId(),
+    contentHash,
+    file,
+    startedAt: new Date().toISOString(),
+  };
+  if (!flags.dryRun && !journal) await saveJournal(context.paths.cacheDir, profile, entry);
+  return {
+    importId: entry.importId,
+    journaled: journal !== undefined,
+    done: () =>
+      flags.dryRun
+        ? nothing()
+        : saveJournal(context.paths.cacheDir, profile, { ...entry, completedAt: new Date().toISOString() }),
+  };
+}
+
+function checkImportId(value: string): string {
+  if (!/^[0-9A-Za-z_.-]{1,64}$/.test(value))
+    throw new UsageError(`--import-id must be 1–64 letters, digits, "_", "." or "-" (got "${value}")`);
+  return value;
+}
