@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   MAX_BODY_BYTES,
   MAX_IMPORT_BODY_BYTES,
@@ -196,7 +196,7 @@ describe('importTodos', () => {
     ]);
   });
 
-  it(`creates ${MAX_IMPORT_ITEMS} items with one BatchGetItem and 4 BatchWriteItem calls of 25`, async () => {
+  it(`creates ${MAX_IMPORT_ITEMS} items with one range Query and 4 BatchWriteItem calls of 25`, async () => {
     const owner = 'bulk';
     const send = vi.spyOn(documentClient, 'send');
     const items = titled(MAX_IMPORT_ITEMS, 'Bulk');
@@ -205,7 +205,8 @@ describe('importTodos', () => {
     send.mockRestore();
 
     expect(answer).toMatchObject({ created: MAX_IMPORT_ITEMS, existing: 0, rejected: 0 });
-    expect(commands.filter((command) => command instanceof BatchGetCommand)).toHaveLength(1);
+    expect(commands.filter((command) => command instanceof QueryCommand)).toHaveLength(1);
+    expect(commands.filter((command) => command instanceof BatchGetCommand)).toHaveLength(0);
     const writes = commands.filter((command) => command instanceof BatchWriteCommand);
     expect(writes.map((write) => Object.values(write.input.RequestItems ?? {})[0]?.length)).toEqual([
       25, 25, 25, 25,

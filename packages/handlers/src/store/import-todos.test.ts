@@ -38,7 +38,7 @@ type Throttle = (call: BatchCall) => string[];
  * as DynamoDB does when a partition is busy. Records every id actually written.
  */
 function throttledClient(throttle: Throttle) {
-  const calls = { write: 0, read: 0 };
+  const calls = { write: 0, read: 0, query: 0 };
   const written: string[] = [];
   const split = <T extends Key | WriteRequest>(
     kind: BatchCall['kind'],
@@ -75,6 +75,7 @@ function throttledClient(throttle: Throttle) {
         UnprocessedKeys: held.length > 0 ? { [tableName]: { ...request, Keys: held } } : {},
       };
     }
+    if (command instanceof QueryCommand) calls.query++;
     return documentClient.send(command as QueryCommand);
   }
   // Only `send` is used by the store; the rest of the client's surface is not needed.
@@ -97,6 +98,14 @@ async function storedIds(ownerId: string): Promise<string[]> {
 const entries = (count: number): ImportEntry[] =>
   Array.from({ length: count }, (_, index) => ({ id: ulid(), input: { title: `Imported ${index}` } }));
 const idsOf = (list: readonly ImportEntry[]) => list.map((entry) => entry.id);
+
+/**
+ * Stores `count` todos of the owner with ids made now: todos made before them sort before, todos
+ * made after sort after, so an import of ids from both sides spans a crowded range.
+ */
+async function crowd(ownerId: string, count: number): Promise<void> {
+  await importTodos(documentClient, ownerId, entries(count), recordingOptions());
+}
 
 /** Options with a sleep that records how long it was asked to wait and resolves at once. */
 function recordingOptions(): ImportOptions & { sleeps: number[] } {
@@ -159,11 +168,45 @@ describe('importTodos (store)', () => {
     expect(options.sleeps).toHaveLength(4);
   });
 
+  it('finds the ids already there with one range Query, reading no key one by one, when the range holds only them', async () => {
+    const owner = 'range-alone';
+    const before = entries(60);
+    await importTodos(documentClient, owner, before, recordingOptions());
+    const after = entries(40);
+    const { client, written, calls } = throttledClient(() => []);
+    const outcome = await importTodos(client, owner, [...after, ...before], recordingOptions());
+
+    expect([...outcome.existing].sort()).toEqual(idsOf(before));
+    expect([...outcome.created]).toEqual(idsOf(after));
+    expect(written.sort()).toEqual(idsOf(after));
+    expect(calls).toMatchObject({ query: 1, read: 0 });
+  });
+
+  it('looks up by key the ids past where a crowded range stopped, finding every one already there', async () => {
+    const owner = 'range-crowded';
+    const early = entries(20);
+    await importTodos(documentClient, owner, early.slice(0, 10), recordingOptions());
+    await crowd(owner, 250);
+    const late = entries(20);
+    await importTodos(documentClient, owner, late.slice(10), recordingOptions());
+    const { client, written, calls } = throttledClient(() => []);
+    const outcome = await importTodos(client, owner, [...early, ...late], recordingOptions());
+
+    expect([...outcome.existing].sort()).toEqual([...idsOf(early.slice(0, 10)), ...idsOf(late.slice(10))]);
+    expect([...outcome.created].sort()).toEqual([...idsOf(early.slice(10)), ...idsOf(late.slice(0, 10))]);
+    expect(written).toHaveLength(20);
+    expect(calls.query).toBe(1);
+    expect(calls.read).toBe(1);
+    expect(await storedIds(owner)).toHaveLength(20 + 250 + 20);
+  });
+
   it('retries the keys BatchGetItem leaves unprocessed, so no item already there is written again', async () => {
     const owner = 'reads-throttled';
+    // New ids, then 250 others, then ids already there: the range Query stops among the others.
+    const after = entries(5);
+    await crowd(owner, 250);
     const before = entries(10);
     await importTodos(documentClient, owner, before, recordingOptions());
-    const after = entries(5);
     const { client, written } = throttledClient(({ kind, call, ids }) =>
       kind === 'read' && call < 3 ? ids.filter((id) => idsOf(before).includes(id)).slice(call * 3) : [],
     );
@@ -213,15 +256,18 @@ describe('importTodos (store)', () => {
 
   it('answers 503 after 8 BatchGetItem attempts whose keys stay unprocessed, writing nothing', async () => {
     const owner = 'reads-stuck';
+    const [first] = entries(1);
+    await crowd(owner, 10);
+    const list = [first as ImportEntry, ...entries(2)];
     const { client, written, calls } = throttledClient(({ kind, ids }) => (kind === 'read' ? ids : []));
     const options = recordingOptions();
-    await expect(importTodos(client, owner, entries(3), options)).rejects.toMatchObject({
+    await expect(importTodos(client, owner, list, options)).rejects.toMatchObject({
       code: 'service_unavailable',
       headers: { 'Retry-After': '1' },
     });
     expect(calls.read).toBe(8);
     expect(options.sleeps).toHaveLength(7);
     expect(written).toEqual([]);
-    expect(await storedIds(owner)).toEqual([]);
+    expect(await storedIds(owner)).toHaveLength(10);
   });
 });
