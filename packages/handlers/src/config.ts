@@ -1,3 +1,11 @@
+/**
+ * Where the key that signs list cursors comes from: given directly (`CURSOR_SIGNING_KEY`, as the
+ * local gateway and tests do), or a Secrets Manager secret to read at cold start
+ * (`CURSOR_SIGNING_KEY_SECRET_ARN`, as the CDK stack does, so the key never sits in Lambda's
+ * environment).
+ */
+export type CursorSigningKeySource = { readonly key: string } | { readonly secretArn: string };
+
 /** What a handler reads from its environment, once per container. */
 export interface HandlerConfig {
   /** The DynamoDB table holding todos and idempotency records (`TABLE_NAME`). */
@@ -6,8 +14,8 @@ export interface HandlerConfig {
   dynamodbEndpoint: string | undefined;
   /** The owner of requests that carry no identity (`DEFAULT_OWNER_ID`). @default 'local' */
   defaultOwnerId: string;
-  /** The key that signs list cursors so a client cannot forge or alter one (`CURSOR_SIGNING_KEY`). */
-  cursorSigningKey: string;
+  /** Where the key that signs list cursors comes from, so a client cannot forge or alter one. */
+  cursorSigningKey: CursorSigningKeySource;
   /** Origins the browser may call the API from (`ALLOWED_ORIGINS`, comma-separated). @default none */
   allowedOrigins: string[];
 }
@@ -23,16 +31,47 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
+function cursorSigningKeySource(env: NodeJS.ProcessEnv): CursorSigningKeySource {
+  const key = env.CURSOR_SIGNING_KEY?.trim();
+  if (key) return { key };
+  const secretArn = env.CURSOR_SIGNING_KEY_SECRET_ARN?.trim();
+  if (secretArn) return { secretArn };
+  throw new ConfigError(
+    'neither CURSOR_SIGNING_KEY nor CURSOR_SIGNING_KEY_SECRET_ARN is set: the handlers cannot sign list cursors without one',
+  );
+}
+
 /** Reads the handler configuration from environment variables. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HandlerConfig {
   return {
     tableName: required(env, 'TABLE_NAME'),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined,
     defaultOwnerId: env.DEFAULT_OWNER_ID?.trim() || 'local',
-    cursorSigningKey: required(env, 'CURSOR_SIGNING_KEY'),
+    cursorSigningKey: cursorSigningKeySource(env),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
   };
+}
+
+/** Reads a secret's value by ARN (Powertools' `getSecret` in Lambda; a stub in tests). */
+export type SecretReader = (secretArn: string) => Promise<unknown>;
+
+/**
+ * The cursor signing key itself: the one given, or the secret's value, read once. A secret
+ * that is missing, empty or binary fails the cold start rather than signing with a bad key.
+ */
+export async function loadCursorSigningKey(
+  source: CursorSigningKeySource,
+  readSecret: SecretReader,
+): Promise<string> {
+  if ('key' in source) return source.key;
+  const value = await readSecret(source.secretArn);
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new ConfigError(
+      `the secret ${source.secretArn} (CURSOR_SIGNING_KEY_SECRET_ARN) holds no text: store the cursor signing key in it as a string`,
+    );
+  }
+  return value;
 }

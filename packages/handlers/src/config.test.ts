@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadCursorSigningKey, readConfig } from './config.js';
+
+const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:todolist/cursor-signing-key-AbCdEf';
+const base = { TABLE_NAME: 'todos' };
+
+describe('the cursor signing key', () => {
+  it('is taken from CURSOR_SIGNING_KEY when it is set, even beside a secret ARN', () => {
+    const config = readConfig({
+      ...base,
+      CURSOR_SIGNING_KEY: 'k1',
+      CURSOR_SIGNING_KEY_SECRET_ARN: SECRET_ARN,
+    });
+    expect(config.cursorSigningKey).toEqual({ key: 'k1' });
+  });
+
+  it('is read from Secrets Manager when only CURSOR_SIGNING_KEY_SECRET_ARN is set', () => {
+    const config = readConfig({ ...base, CURSOR_SIGNING_KEY_SECRET_ARN: ` ${SECRET_ARN} ` });
+    expect(config.cursorSigningKey).toEqual({ secretArn: SECRET_ARN });
+  });
+
+  it('stops the cold start with both variables named when neither is set', () => {
+    expect(() => readConfig(base)).toThrow(ConfigError);
+    expect(() => readConfig(base)).toThrow(/CURSOR_SIGNING_KEY nor CURSOR_SIGNING_KEY_SECRET_ARN/);
+  });
+
+  it('given directly, is used without reading any secret', async () => {
+    const read = async () => {
+      throw new Error('no secret should be read');
+    };
+    await expect(loadCursorSigningKey({ key: 'direct' }, read)).resolves.toBe('direct');
+  });
+
+  it('from a secret, is the secret value read once by its ARN', async () => {
+    const reads: string[] = [];
+    const key = await loadCursorSigningKey({ secretArn: SECRET_ARN }, async (arn) => {
+      reads.push(arn);
+      return 'from-secrets-manager';
+    });
+    expect(key).toBe('from-secrets-manager');
+    expect(reads).toEqual([SECRET_ARN]);
+  });
+
+  it.each([
+    ['missing', undefined],
+    ['empty', '  '],
+    ['binary', new Uint8Array([1, 2, 3])],
+  ])('from a %s secret, fails the cold start naming the secret', async (_, value) => {
+    const loading = loadCursorSigningKey({ secretArn: SECRET_ARN }, async () => value);
+    await expect(loading).rejects.toThrow(ConfigError);
+    await expect(loadCursorSigningKey({ secretArn: SECRET_ARN }, async () => value)).rejects.toThrow(
+      SECRET_ARN,
+    );
+  });
+});

@@ -1,0 +1,121 @@
+import type { Node } from 'constructs';
+
+/** A custom domain: the page at `app.<name>`, the API at `api.<name>`, both in one hosted zone. */
+export interface DomainConfig {
+  /** The apex, such as `todolist.com`. */
+  readonly name: string;
+  /** The Route 53 hosted zone of {@link name}. */
+  readonly hostedZoneId: string;
+  /** `app.<name>`: where the page is served. */
+  readonly appHost: string;
+  /** `api.<name>`: where the API is served. */
+  readonly apiHost: string;
+}
+
+/** The app's settings, read from CDK context (`cdk.json`, or `-c key=value` on the command line). */
+export interface InfraConfig {
+  /** The AWS account. @default CDK_DEFAULT_ACCOUNT, or account-agnostic when unknown (offline synth) */
+  readonly account: string | undefined;
+  /**
+   * The regions the API runs in; the first is the primary, which holds the table (replicated to
+   * the others), the cursor key's secret and, without a domain, the page.
+   * @default [CDK_DEFAULT_REGION], or region-agnostic when unknown (offline synth)
+   */
+  readonly regions: readonly string[];
+  /** @default none: the default execute-api and CloudFront endpoints */
+  readonly domain: DomainConfig | undefined;
+  /** Who is e-mailed when an alarm fires. @default none: alarms go to the SNS topic only */
+  readonly alarmEmail: string | undefined;
+  /** Local origins (`http://localhost:<port>`) the API also answers CORS for. @default none */
+  readonly localOrigins: readonly string[];
+}
+
+/** Thrown when the CDK context holds a setting the app cannot use; the message says what to pass. */
+export class InfraConfigError extends Error {
+  override name = 'InfraConfigError';
+}
+
+const DOMAIN = /^(?=.{1,240}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+const ACCOUNT = /^\d{12}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
+
+/** A context value as a list: `a,b` from the command line, or a JSON array from cdk.json. */
+function list(value: unknown): string[] {
+  const items = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
+  return items.map((item) => item.trim()).filter(Boolean);
+}
+
+function text(value: unknown): string | undefined {
+  const trimmed = value === undefined || value === null ? '' : String(value).trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function check(ok: boolean, message: string): void {
+  if (!ok) throw new InfraConfigError(message);
+}
+
+function readDomain(node: Node): DomainConfig | undefined {
+  const name = text(node.tryGetContext('domain'))?.toLowerCase();
+  const hostedZoneId = text(node.tryGetContext('hostedZoneId'));
+  if (!name && !hostedZoneId) return undefined;
+  check(!!name, 'context hostedZoneId is set without domain: pass -c domain=<apex>, such as todolist.com');
+  check(!!hostedZoneId, `context domain=${name} needs its Route 53 zone: pass -c hostedZoneId=Z…`);
+  check(
+    DOMAIN.test(name as string),
+    `context domain must be a DNS name such as todolist.com (got "${name}")`,
+  );
+  check(
+    HOSTED_ZONE_ID.test(hostedZoneId as string),
+    `context hostedZoneId must be a Route 53 zone id such as Z0123456789ABC (got "${hostedZoneId}")`,
+  );
+  return {
+    name: name as string,
+    hostedZoneId: hostedZoneId as string,
+    appHost: `app.${name}`,
+    apiHost: `api.${name}`,
+  };
+}
+
+function readRegions(node: Node, env: NodeJS.ProcessEnv): string[] {
+  const given = list(node.tryGetContext('regions'));
+  const regions = given.length > 0 ? given : list(env.CDK_DEFAULT_REGION);
+  for (const region of regions) {
+    check(
+      REGION.test(region),
+      `context regions must be AWS regions such as us-east-1,eu-west-1 (got "${region}")`,
+    );
+  }
+  check(
+    new Set(regions).size === regions.length,
+    `context regions names a region twice (${regions.join(',')})`,
+  );
+  return regions;
+}
+
+/** Reads and checks the app's settings; `env` supplies the CLI's CDK_DEFAULT_ACCOUNT and _REGION. */
+export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): InfraConfig {
+  const account = text(node.tryGetContext('account')) ?? text(env.CDK_DEFAULT_ACCOUNT);
+  check(!account || ACCOUNT.test(account), `context account must be 12 digits (got "${account}")`);
+  const domain = readDomain(node);
+  const regions = readRegions(node, env);
+  check(
+    regions.length <= 1 || domain !== undefined,
+    `context regions=${regions.join(',')} routes api.<domain> by latency: pass -c domain=… -c hostedZoneId=… too`,
+  );
+  const alarmEmail = text(node.tryGetContext('alarmEmail'));
+  check(
+    !alarmEmail || EMAIL.test(alarmEmail),
+    `context alarmEmail is not an e-mail address (got "${alarmEmail}")`,
+  );
+  const localOrigins = list(node.tryGetContext('localOrigins'));
+  for (const origin of localOrigins) {
+    check(
+      LOCAL_ORIGIN.test(origin),
+      `context localOrigins takes only http://localhost[:port] or http://127.0.0.1[:port] (got "${origin}")`,
+    );
+  }
+  return { account, regions, domain, alarmEmail, localOrigins };
+}

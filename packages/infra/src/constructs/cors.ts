@@ -1,0 +1,17 @@
+import { REQUEST_ID_HEADER, routeList } from '@todolist/sdk/contract';
+
+// The same lists as the handlers' own CORS answers (packages/handlers/src/http/cors.ts), for the
+// answers API Gateway gives by itself: preflights and its own errors.
+
+/** Request headers a browser may send: the JSON body, credentials, and every route's own headers. */
+export const CORS_ALLOWED_HEADERS = [
+  'Content-Type',
+  'Authorization',
+  ...new Set(routeList.flatMap((route) => (route.headers ?? []).map((header) => header.name))),
+];
+
+/** Response headers a browser's script may read. */
+export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', REQUEST_ID_HEADER];
+
+/** How long a browser may cache a preflight answer, in seconds. */
+export const CORS_MAX_AGE_SECONDS = 600;

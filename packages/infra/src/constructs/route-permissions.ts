@@ -1,0 +1,35 @@
+import type { RouteName } from '@todolist/sdk/contract';
+
+/** A DynamoDB action a route's function may take on the todo table. */
+export type TableAction =
+  | 'dynamodb:GetItem'
+  | 'dynamodb:PutItem'
+  | 'dynamodb:UpdateItem'
+  | 'dynamodb:DeleteItem'
+  | 'dynamodb:Query'
+  | 'dynamodb:BatchGetItem'
+  | 'dynamodb:BatchWriteItem';
+
+/**
+ * Exactly the table actions each route's handler takes, read from packages/handlers: keyed by
+ * the route table's names, so a new route without its permissions fails to compile.
+ */
+export const ROUTE_TABLE_ACTIONS = {
+  // store.create (PutItem); with Idempotency-Key, Powertools' DynamoDB persistence layer reads,
+  // writes, completes and on failure deletes its record in the same table.
+  createTodo: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  // store.list: Query within the owner's partition.
+  listTodos: ['dynamodb:Query'],
+  // store.get: a consistent GetItem.
+  getTodo: ['dynamodb:GetItem'],
+  // store.update: a conditional UpdateItem; on a failed condition without the old item
+  // (the todo is absent), a GetItem tells "not found" from "precondition failed".
+  updateTodo: ['dynamodb:UpdateItem', 'dynamodb:GetItem'],
+  // store.delete: a conditional DeleteItem, then GetItem as for updateTodo.
+  deleteTodo: ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
+  // importTodos: a Query over the batch's id range (BatchGetItem past a crowded range) finds the
+  // ids present, BatchWriteItem puts the rest.
+  importTodos: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'],
+  // The OpenAPI document is generated in memory: no table access at all.
+  openapi: [],
+} as const satisfies Record<RouteName, readonly TableAction[]>;

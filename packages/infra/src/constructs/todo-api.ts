@@ -1,0 +1,157 @@
+import { type RouteDefinition, type RouteName, routes } from '@todolist/sdk/contract';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { BuildOutputs } from '../build-outputs.js';
+import { accessLogFormat } from './access-log.js';
+import { bodyModel, requestParameters } from './api-models.js';
+import { CORS_ALLOWED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
+import type { CursorSigningKey } from './cursor-signing-key.js';
+import { addProblemResponses } from './gateway-responses.js';
+import { RouteFunction } from './route-function.js';
+import { ROUTE_TABLE_ACTIONS } from './route-permissions.js';
+
+/** The stage, and so the first segment of every path: the routes' `/v1` prefix. */
+export const API_STAGE = 'v1';
+
+/** Options of {@link TodoApi}. */
+export interface TodoApiProps {
+  readonly table: dynamodb.ITableV2;
+  readonly cursorSigningKey: CursorSigningKey;
+  readonly build: Pick<BuildOutputs, 'lambdaBundle'>;
+  /** The page's origin: the one origin CORS allows, besides {@link localOrigins}. */
+  readonly siteOrigin: string;
+  /** @default none */
+  readonly localOrigins?: readonly string[];
+  /** Steady requests per second for the stage. @default 100 */
+  readonly rateLimit?: number;
+  /** Requests the stage takes at once. @default 200 */
+  readonly burstLimit?: number;
+}
+
+/** A route's path under the stage: `/v1/todos/{id}` is `/todos/{id}` of stage `v1`. */
+export function resourcePath(route: RouteDefinition): string {
+  const prefix = `/${API_STAGE}/`;
+  if (!route.path.startsWith(prefix))
+    throw new Error(`route ${route.name}: ${route.path} is not under ${prefix}`);
+  return route.path.slice(prefix.length - 1);
+}
+
+/**
+ * The REST API of the route table: one function per route, request models and validators from
+ * the contract, CORS for the site, stage `v1` with throttling, JSON access logs and tracing.
+ */
+export class TodoApi extends Construct {
+  readonly api: apigateway.RestApi;
+  readonly functions: Readonly<Record<RouteName, RouteFunction>>;
+  /** The API's default endpoint, `https://<id>.execute-api.<region>.<suffix>`: routes are under `/v1` there. */
+  readonly defaultEndpoint: string;
+
+  constructor(scope: Construct, id: string, props: TodoApiProps) {
+    super(scope, id);
+    const origins = [props.siteOrigin, ...(props.localOrigins ?? [])];
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const importPath = `${resourcePath(routes.importTodos)}/${routes.importTodos.method}`;
+    this.api = new apigateway.RestApi(this, 'Api', {
+      restApiName: 'todolist',
+      description: 'The todolist API, version 1: one Lambda function per route of the contract',
+      endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
+      cloudWatchRole: true,
+      deployOptions: {
+        stageName: API_STAGE,
+        tracingEnabled: true,
+        loggingLevel: apigateway.MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        throttlingRateLimit: props.rateLimit ?? 100,
+        throttlingBurstLimit: props.burstLimit ?? 200,
+        accessLogDestination: new apigateway.LogGroupLogDestination(accessLogs),
+        accessLogFormat: accessLogFormat(),
+        // A bulk import writes up to 100 todos: it gets a tenth of the stage's rate.
+        methodOptions: { [importPath]: { throttlingRateLimit: 10, throttlingBurstLimit: 20 } },
+      },
+    });
+    this.defaultEndpoint = `https://${this.api.restApiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
+    this.api.addUsagePlan('UsagePlan', {
+      description: 'The stage limits, ready for API keys when clients get their own plans',
+      throttle: { rateLimit: props.rateLimit ?? 100, burstLimit: props.burstLimit ?? 200 },
+      apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
+    });
+    const validator = this.api.addRequestValidator('Validator', {
+      requestValidatorName: 'body-and-parameters',
+      validateRequestBody: true,
+      validateRequestParameters: true,
+    });
+    this.functions = this.#addRoutes(props, origins, validator);
+    addProblemResponses(this.api, props.siteOrigin);
+    this.#acknowledge();
+  }
+
+  #addRoutes(props: TodoApiProps, origins: string[], validator: apigateway.IRequestValidator) {
+    const functions = {} as Record<RouteName, RouteFunction>;
+    const methodsByPath = new Map<string, string[]>();
+    for (const route of Object.values(routes) as RouteDefinition[]) {
+      const name = route.name as RouteName;
+      const fn = new RouteFunction(this, name, {
+        routeName: name,
+        bundleDir: props.build.lambdaBundle(name),
+        table: props.table,
+        tableActions: ROUTE_TABLE_ACTIONS[name],
+        cursorSigningKey: props.cursorSigningKey,
+        allowedOrigins: origins,
+      });
+      functions[name] = fn;
+      const path = resourcePath(route);
+      const model = bodyModel(this.api, route);
+      this.api.root
+        .resourceForPath(path)
+        .addMethod(
+          route.method,
+          new apigateway.LambdaIntegration(fn.function, { proxy: true, allowTestInvoke: false }),
+          {
+            operationName: name,
+            requestValidator: validator,
+            requestParameters: requestParameters(route),
+            ...(model ? { requestModels: { 'application/json': model } } : {}),
+          },
+        );
+      methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), route.method]);
+    }
+    for (const [path, methods] of methodsByPath) {
+      this.api.root.resourceForPath(path).addCorsPreflight({
+        allowOrigins: origins,
+        allowMethods: methods,
+        allowHeaders: CORS_ALLOWED_HEADERS,
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+      });
+    }
+    return functions;
+  }
+
+  #acknowledge(): void {
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
+      reason:
+        "The role API Gateway itself assumes, once per account and region, to write execution logs: AWS's managed policy is the one its documentation prescribes, and only apigateway.amazonaws.com can assume it.",
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-APIG3',
+      reason:
+        'No WAF web ACL (about $6 a month per region before requests): the stage throttles (100 rps, burst 200; imports 10 rps) and every input is validated by the models and again by the handlers. Add a regional web ACL when abuse is seen or sign-in arrives.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-APIG4',
+      reason:
+        'No sign-in yet (DESIGN.md): every request belongs to the default owner until an authorizer is added, and the handlers then read the owner from its claims. Stage throttling bounds what an anonymous caller can do; CORS preflights must stay unauthenticated in any case.',
+    });
+    Validations.of(this.api).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-COG4',
+      reason:
+        'As AwsSolutions-APIG4: there are no user accounts to check yet, so no Cognito user pool authorizer.',
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import type { ApiMetrics } from './api-metrics.js';
+
+/**
+ * The API's dashboard: requests, 4xx, 5xx and latency; each function's duration, errors,
+ * throttles and concurrency; the table's throttles and capacity; the alarms' state.
+ */
+export class TodoDashboard extends Construct {
+  readonly dashboard: cloudwatch.Dashboard;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly metrics: ApiMetrics; readonly alarms: cloudwatch.IAlarm[] },
+  ) {
+    super(scope, id);
+    const { metrics } = props;
+    const graph = (title: string, left: cloudwatch.IMetric[], width = 6) =>
+      new cloudwatch.GraphWidget({ title, width, left });
+    this.dashboard = new cloudwatch.Dashboard(this, 'Dashboard', { defaultInterval: Duration.hours(6) });
+    this.dashboard.addWidgets(
+      graph('API requests', [metrics.requests]),
+      graph('API 4xx and 5xx', [metrics.clientErrors, metrics.serverErrors]),
+      graph('API latency p50 and p99 (ms)', [metrics.latency('p50'), metrics.latency('p99')]),
+      new cloudwatch.AlarmStatusWidget({ title: 'Alarms', width: 6, alarms: props.alarms }),
+    );
+    this.dashboard.addWidgets(
+      graph(
+        'Function duration p99 (ms)',
+        metrics.perFunction((fn, o) => fn.metricDuration({ ...o, statistic: 'p99' })),
+      ),
+      graph(
+        'Function errors',
+        metrics.perFunction((fn, o) => fn.metricErrors(o)),
+      ),
+      graph(
+        'Function throttles',
+        metrics.perFunction((fn, o) => fn.metricThrottles(o)),
+      ),
+      graph(
+        'Function concurrency (max)',
+        metrics.perFunction((fn, o) => fn.metric('ConcurrentExecutions', { ...o, statistic: 'Maximum' })),
+      ),
+    );
+    this.dashboard.addWidgets(
+      graph(
+        'Table throttle events',
+        [metrics.table('ReadThrottleEvents'), metrics.table('WriteThrottleEvents')],
+        12,
+      ),
+      graph(
+        'Table consumed capacity',
+        [metrics.table('ConsumedReadCapacityUnits'), metrics.table('ConsumedWriteCapacityUnits')],
+        12,
+      ),
+    );
+  }
+}

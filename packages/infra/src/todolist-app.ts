@@ -1,0 +1,48 @@
+import { App, type AppProps, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type BuildOutputs, workspaceBuildOutputs } from './build-outputs.js';
+import { readConfig } from './config.js';
+import { ApiStack } from './stacks/api-stack.js';
+import { SiteStack } from './stacks/site-stack.js';
+
+/** The stack name of the primary region; another region's is `Todolist-<region>`. */
+export const STACK_NAME = 'Todolist';
+
+/**
+ * The whole app from its context: the API in each region (the first holding the table), the
+ * page (its own us-east-1 stack when there is a domain), and cdk-nag's AwsSolutions checks.
+ */
+export function createApp(props: AppProps = {}, build: BuildOutputs = workspaceBuildOutputs()): App {
+  const app = new App(props);
+  const config = readConfig(app.node);
+  const [primaryRegion, ...replicaRegions] = config.regions;
+  const env = (region: string | undefined) => ({ account: config.account, region });
+  const primary = new ApiStack(app, STACK_NAME, {
+    env: env(primaryRegion),
+    description: 'todolist: the table, the API and its monitoring (primary region)',
+    config,
+    build,
+    replicaRegions,
+  });
+  for (const region of replicaRegions) {
+    const replica = new ApiStack(app, `${STACK_NAME}-${region}`, {
+      env: env(region),
+      description: `todolist: the API and its monitoring in ${region}, over the table's replica`,
+      config,
+      build,
+      replicaRegions: undefined,
+    });
+    // The replica of the table and of the secret exist once the primary stack is deployed.
+    replica.addStackDependency(primary);
+  }
+  if (config.domain) {
+    new SiteStack(app, `${STACK_NAME}-Site`, {
+      env: env('us-east-1'),
+      description: `todolist: the page at ${config.domain.appHost}`,
+      domain: config.domain,
+      build,
+    });
+  }
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return app;
+}

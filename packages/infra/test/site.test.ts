@@ -1,0 +1,152 @@
+import { readFileSync } from 'node:fs';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Synthesized, synthesize, VARIANTS } from './support/synth.js';
+
+let defaults: Synthesized;
+let withDomain: Synthesized;
+let template: Template;
+let domainTemplate: Template;
+
+beforeAll(() => {
+  defaults = synthesize(VARIANTS.defaultEndpoints);
+  template = defaults.template(defaults.primary);
+  withDomain = synthesize(VARIANTS.customDomain);
+  domainTemplate = withDomain.template(withDomain.site ?? defaults.primary);
+});
+
+const headersPolicy = (of: Template) =>
+  Object.values(of.findResources('AWS::CloudFront::ResponseHeadersPolicy'))[0]?.Properties
+    .ResponseHeadersPolicyConfig;
+
+describe('the site bucket', () => {
+  it('is private, versioned, encrypted, TLS-only and logged, and kept when the stack goes', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: Match.anyValue(),
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'site-bucket/' }),
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+        ]),
+      },
+    });
+    template.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({ VersioningConfiguration: Match.anyValue() }),
+    });
+  });
+});
+
+describe('the distribution', () => {
+  it('reaches the bucket by origin access control, over HTTPS only, with the security headers', () => {
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        HttpVersion: 'http2and3',
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: Match.anyValue(),
+          Compress: true,
+        }),
+        Origins: [Match.objectLike({ OriginAccessControlId: Match.anyValue() })],
+      }),
+    });
+  });
+
+  it("sets the local gateway's strict CSP with the API's origin in connect-src, HSTS and the rest", () => {
+    const config = headersPolicy(template);
+    const csp = JSON.stringify(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("default-src 'self'; script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toMatch(/connect-src 'self' https:\/\/",\{"Ref":"Api\w+"\},".execute-api./);
+    expect(config.SecurityHeadersConfig).toMatchObject({
+      StrictTransportSecurity: {
+        AccessControlMaxAgeSec: 63072000,
+        IncludeSubdomains: true,
+        Preload: true,
+        Override: true,
+      },
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY', Override: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin', Override: true },
+    });
+  });
+
+  it('with a domain, serves app.<domain> with its us-east-1 certificate, TLS 1.2 at least, and a Route 53 alias', () => {
+    expect(withDomain.site?.region).toBe('us-east-1');
+    domainTemplate.hasResourceProperties('AWS::CertificateManager::Certificate', {
+      DomainName: 'app.todolist.com',
+      ValidationMethod: 'DNS',
+    });
+    domainTemplate.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        Aliases: ['app.todolist.com'],
+        ViewerCertificate: Match.objectLike({
+          MinimumProtocolVersion: 'TLSv1.2_2021',
+          SslSupportMethod: 'sni-only',
+        }),
+      }),
+    });
+    for (const type of ['A', 'AAAA']) {
+      domainTemplate.hasResourceProperties('AWS::Route53::RecordSet', {
+        Name: 'app.todolist.com.',
+        Type: type,
+        HostedZoneId: 'Z0123456789ABC',
+        AliasTarget: Match.objectLike({ HostedZoneId: Match.anyValue() }),
+      });
+    }
+    const csp =
+      headersPolicy(domainTemplate).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
+    expect(csp).toContain("connect-src 'self' https://api.todolist.com;");
+  });
+});
+
+describe('the deployment of the page', () => {
+  it('uploads site/ without its tests and package files, the SDK bundle under vendor/, and config.json', () => {
+    const [index] = withDomain.stagedFiles('index.html');
+    expect(index).toBeDefined();
+    expect(withDomain.stagedFiles('package.json')).toEqual([]);
+    expect(withDomain.stagedFiles('README.md')).toEqual([]);
+    for (const notPage of ['test', 'test-results', 'bench', 'types', 'tsconfig.json', 'vitest.config.ts']) {
+      expect(withDomain.stagedFiles(notPage), notPage).toEqual([]);
+    }
+    expect(withDomain.stagedFiles('js')).not.toEqual([]);
+    expect(withDomain.stagedFiles('css')).not.toEqual([]);
+    expect(withDomain.stagedFiles('vendor/todolist-sdk.min.js')).toHaveLength(1);
+    expect(withDomain.stagedFiles('vendor/todolist-sdk.min.js.map')).toHaveLength(1);
+    const [config] = withDomain.stagedFiles('config.json');
+    expect(JSON.parse(readFileSync(config as string, 'utf8'))).toEqual({
+      apiUrl: 'https://api.todolist.com',
+    });
+    const [deployment] = Object.values(domainTemplate.findResources('Custom::CDKBucketDeployment'));
+    expect(deployment?.Properties).toMatchObject({ DistributionPaths: ['/*'], Prune: true });
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(4);
+  });
+
+  it("without a domain, points config.json at the API's default endpoint, the origin the SDK adds /v1 to", () => {
+    const deployment = Object.values(template.findResources('Custom::CDKBucketDeployment'))[0];
+    // Tokens in config.json are staged as markers, which the deployment replaces with their values.
+    const markers: Record<string, unknown> = Object.assign(
+      {},
+      ...(deployment?.Properties.SourceMarkers ?? []),
+    );
+    const [config] = defaults.stagedFiles('config.json');
+    const apiUrl = JSON.parse(readFileSync(config as string, 'utf8')).apiUrl as string;
+    const resolved = apiUrl.replace(/<<marker:0xbaba:\d+>>/g, (marker) => JSON.stringify(markers[marker]));
+    expect(resolved).toMatch(
+      /^https:\/\/\{"Ref":"Api\w+"\}\.execute-api\.\{"Ref":"AWS::Region"\}\.\{"Ref":"AWS::URLSuffix"\}$/,
+    );
+  });
+});

@@ -1,0 +1,91 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { ApiStack } from '../../src/stacks/api-stack.js';
+import type { SiteStack } from '../../src/stacks/site-stack.js';
+import { createApp, STACK_NAME } from '../../src/todolist-app.js';
+
+/** The app's variants the tests synthesize, by their CDK context. */
+export const VARIANTS = {
+  /** No context at all: default endpoints, environment-agnostic, as `npm run synth` offline. */
+  defaultEndpoints: {},
+  /** One region with the custom domain and an alarm e-mail. */
+  customDomain: {
+    domain: 'todolist.com',
+    hostedZoneId: 'Z0123456789ABC',
+    alarmEmail: 'ops@todolist.com',
+    regions: 'eu-west-1',
+    localOrigins: 'http://localhost:3000',
+  },
+  /** Two regions over a global table, api.<domain> routed by latency. */
+  multiRegion: {
+    domain: 'todolist.com',
+    hostedZoneId: 'Z0123456789ABC',
+    regions: 'us-east-1,eu-west-1',
+    account: '123456789012',
+  },
+} as const;
+
+/** One cdk-nag finding left unacknowledged. */
+export interface NagFinding {
+  rule: string;
+  severity: string;
+  paths: string[];
+}
+
+/** A synthesized variant: its app, stacks, templates, and what cdk-nag reported. */
+export interface Synthesized {
+  app: App;
+  primary: ApiStack;
+  template(stack: Stack): Template;
+  stack<T extends Stack>(name: string): T;
+  site: SiteStack | undefined;
+  /** The AwsSolutions violations still standing after acknowledgements. */
+  nagFindings: NagFinding[];
+  /** The files named `relativePath` in the staged assets: what a deployment would upload. */
+  stagedFiles(relativePath: string): string[];
+}
+
+interface ValidationReport {
+  pluginReports: {
+    pluginName: string;
+    violations: { ruleName: string; severity: string; violatingConstructs: { constructPath: string }[] }[];
+  }[];
+}
+
+/** Synthesizes a variant as `cdk synth` would, with cdk-nag, into a fresh folder. */
+export function synthesize(context: Record<string, string>): Synthesized {
+  const outdir = mkdtempSync(join(tmpdir(), 'todolist-cdk-'));
+  const app = createApp({ context, outdir });
+  try {
+    app.synth();
+  } catch (error) {
+    // cdk-nag's errors stop synthesis; the report is still written, and is what a test shows.
+    if (!String(error).includes('ValidationFailed')) throw error;
+  }
+  const report = JSON.parse(readFileSync(join(outdir, 'validation-report.json'), 'utf8')) as ValidationReport;
+  const nagFindings = report.pluginReports
+    .filter((plugin) => plugin.pluginName === 'AwsSolutions')
+    .flatMap((plugin) => plugin.violations)
+    .map((violation) => ({
+      rule: violation.ruleName,
+      severity: violation.severity,
+      paths: violation.violatingConstructs.map((construct) => construct.constructPath),
+    }));
+  const stack = <T extends Stack>(name: string) => app.node.findChild(name) as T;
+  return {
+    app,
+    primary: stack<ApiStack>(STACK_NAME),
+    stack,
+    site: app.node.tryFindChild(`${STACK_NAME}-Site`) as SiteStack | undefined,
+    template: (of) => Template.fromStack(of),
+    nagFindings,
+    stagedFiles: (relativePath) =>
+      readdirSync(outdir)
+        .filter((entry) => entry.startsWith('asset.'))
+        .map((entry) => join(outdir, entry, relativePath))
+        .filter((path) => existsSync(path)),
+  };
+}
