@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
-import { extname, join, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -33,6 +34,19 @@ const LANDING_PAGE = `<!doctype html>
 </body></html>
 `;
 
+/** Where the page loads the SDK from: the deployment uploads the browser bundle to the same path. */
+export const SDK_BUNDLE_PATH = '/vendor/todolist-sdk.min.js';
+const SDK_BUNDLE_FILES = new Set([SDK_BUNDLE_PATH, `${SDK_BUNDLE_PATH}.map`]);
+
+/**
+ * The SDK's dist/browser folder, found through the package (a workspace link in the repository,
+ * node_modules elsewhere), so the gateway serves whichever SDK it was installed with.
+ */
+export function sdkBrowserDir(): string {
+  const manifest = createRequire(import.meta.url).resolve('@todolist/sdk/package.json');
+  return join(dirname(manifest), 'dist', 'browser');
+}
+
 function send(
   response: ServerResponse,
   status: number,
@@ -58,6 +72,7 @@ export async function serveSite(
   if (pathname === '/config.json') {
     return send(response, 200, CONTENT_TYPES['.json'] as string, JSON.stringify(siteConfig), head);
   }
+  if (SDK_BUNDLE_FILES.has(pathname)) return serveSdkBundle(pathname, response, head);
   if (!siteDir) {
     if (pathname === '/') return send(response, 200, CONTENT_TYPES['.html'] as string, LANDING_PAGE, head);
     return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', head);
@@ -80,4 +95,20 @@ export async function serveSite(
   }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   send(response, 200, type, await readFile(file), head);
+}
+
+/** Answers {@link SDK_BUNDLE_PATH} or its source map from `browserDir`, or a 404 that says how to build it. */
+export async function serveSdkBundle(
+  pathname: string,
+  response: ServerResponse,
+  head: boolean,
+  browserDir = sdkBrowserDir(),
+): Promise<void> {
+  const file = join(browserDir, pathname.slice('/vendor/'.length));
+  const body = await readFile(file).catch(() => undefined);
+  if (!body) {
+    const message = `The SDK's browser bundle is not built (no ${file}): run \`npm run build -w @todolist/sdk\`, then reload.\n`;
+    return send(response, 404, 'text/plain; charset=utf-8', message, head);
+  }
+  send(response, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body, head);
 }

@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  SDK_BUNDLE_PATH,
+  SITE_SECURITY_HEADERS,
+  sdkBrowserDir,
+  serveSdkBundle,
+  serveSite,
+} from './static-site.js';
+
+let server: Server;
+let base: string;
+// A folder with no bundle in it, standing in for an SDK that was never built.
+const UNBUILT = join(import.meta.dirname, 'no-such-dist');
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://site.local');
+    const head = request.method === 'HEAD';
+    if (url.searchParams.has('unbuilt')) void serveSdkBundle(url.pathname, response, head, UNBUILT);
+    else void serveSite('', url.pathname, { apiUrl: 'http://api.local' }, response, head);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+describe('the SDK bundle at /vendor', () => {
+  it('is the SDK package’s browser bundle, as JavaScript, with the site’s security headers', async () => {
+    const response = await fetch(`${base}${SDK_BUNDLE_PATH}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(
+      SITE_SECURITY_HEADERS['Content-Security-Policy'],
+    );
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const served = Buffer.from(await response.arrayBuffer());
+    expect(served.equals(await readFile(join(sdkBrowserDir(), 'todolist-sdk.min.js')))).toBe(true);
+  });
+
+  it('serves its source map beside it', async () => {
+    const response = await fetch(`${base}${SDK_BUNDLE_PATH}.map`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect((await response.json()) as { version: number }).toMatchObject({ version: 3 });
+  });
+
+  it('answers 404 saying how to build it when the SDK is not built', async () => {
+    const response = await fetch(`${base}${SDK_BUNDLE_PATH}?unbuilt`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('npm run build -w @todolist/sdk');
+  });
+
+  it('serves nothing else from the SDK package', async () => {
+    for (const path of ['/vendor/todolist-sdk.min.js.gz', '/vendor/../package.json', '/vendor/']) {
+      expect((await fetch(`${base}${path}`)).status).toBe(404);
+    }
+  });
+});

@@ -1,0 +1,259 @@
+// The page's benchmark (`npm run bench`): what a first visit costs, in Debian's Chromium against
+// the local gateway (`node packages/handlers/dist/local/main.mjs`, serving this folder):
+//   a. the bytes a first load transfers: every file the page fetches, SDK included, gzipped with
+//      zlib at level 9 (the local gateway does not compress; CloudFront does, in front of the
+//      deployment), beside the SDK bundle alone;
+//   b. the time from navigation start until 100 todos are on screen, in a fresh browser context
+//      (cold cache) each run, beside the load event of a blank page served from loopback in the
+//      same browser, alternating run by run.
+// A missed target is reported, not failed.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { ensureGatewayBuilt, startGatewayProcess } from '@todolist/bench-kit/gateway';
+import { stopProcess } from '@todolist/bench-kit/processes';
+import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
+import { log, runBenchmark, SetupError } from '@todolist/bench-kit/run';
+import { transform } from 'esbuild';
+import { chromium } from 'playwright-core';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const handlersRoot = resolve(root, '../packages/handlers');
+const SETTINGS = { runs: 15, todos: 100 };
+const TARGETS = { firstLoadGzipBytes: 40 * 1024 };
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+/** A loopback server answering an empty page: the floor any page load pays in this browser. */
+async function startBlankServer() {
+  const server = createServer((_, response) => {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+    response.end('<!doctype html><title>blank</title>');
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+async function seed(url, count) {
+  const items = Array.from({ length: count }, (_, i) => ({
+    title: `todo number ${i + 1}`,
+    tags: i % 3 ? [] : ['home'],
+  }));
+  const response = await fetch(`${url}/v1/todos/batch`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ items }),
+  });
+  if (!response.ok) throw new Error(`seeding answered ${response.status}: ${await response.text()}`);
+}
+
+/** Every response of one cold first load, with its body's raw and gzipped size. */
+async function firstLoadBytes(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = [];
+  page.on('response', async (response) => {
+    const body = await response.body().catch(() => Buffer.alloc(0));
+    const { pathname, search } = new URL(response.url());
+    files.push({
+      path: pathname + search,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body).length,
+    });
+  });
+  await page.goto(url);
+  await page.waitForFunction((n) => document.querySelectorAll('.todo-list li').length === n, SETTINGS.todos);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  return files;
+}
+
+/** Milliseconds from navigation start until `n` todos are in the list, in a fresh context. */
+async function timeToList(browser, url, n) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript((count) => {
+    new MutationObserver((_, observer) => {
+      if (
+        document.querySelectorAll('.todo-list li').length >= count &&
+        document.querySelector('.main:not([hidden])')
+      ) {
+        window.shownAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, attributes: true });
+  }, n);
+  await page.goto(url);
+  await page.waitForFunction(() => window.shownAt);
+  // Where the time went: the SDK bundle, and the API's list call, from the page's resource timing.
+  const timing = await page.evaluate(() => {
+    const entries = performance.getEntriesByType('resource');
+    const sdk = entries.find((entry) => entry.name.includes('/vendor/'));
+    const list = entries.find((entry) => entry.name.includes('/v1/todos'));
+    return {
+      shown: window.shownAt,
+      sdkEnd: sdk?.responseEnd ?? 0,
+      listStart: list?.startTime ?? 0,
+      listEnd: list?.responseEnd ?? 0,
+    };
+  });
+  await context.close();
+  return timing;
+}
+
+/** Milliseconds from navigation start to the load event's end, for a blank page. */
+async function timeToBlank(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const loaded = await page.waitForFunction(
+    () => performance.getEntriesByType('navigation')[0]?.loadEventEnd || 0,
+  );
+  const value = await loaded.jsonValue();
+  await context.close();
+  return value;
+}
+
+async function run({ resources, children }) {
+  const machine = describeMachine();
+  const mainPath = await ensureGatewayBuilt(handlersRoot, children, log);
+  const work = await resources.makeTempDir('todolist-site-bench-');
+  const gateway = await startGatewayProcess(mainPath, join(work, 'gateway'), children, { throttle: false });
+  resources.adopt(gateway, () => stopProcess(gateway.child));
+  const sdk = await fetch(`${gateway.url}/vendor/todolist-sdk.min.js`);
+  if (!sdk.ok) {
+    throw new SetupError(
+      `${gateway.url}/vendor/todolist-sdk.min.js answered ${sdk.status}: build the SDK and the handlers (\`npm run build -w @todolist/sdk && npm run build -w @todolist/handlers\`)`,
+    );
+  }
+  const sdkBody = Buffer.from(await sdk.arrayBuffer());
+  const blank = resources.adopt(await startBlankServer(), () => blank.close());
+  await seed(gateway.url, SETTINGS.todos);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  resources.adopt(browser, () => browser.close());
+
+  log('a. bytes of a first load');
+  const files = await firstLoadBytes(browser, gateway.url).catch((error) => {
+    throw new Error(
+      `${error.message}\ngateway exit ${gateway.child.exitCode} ${gateway.child.signalCode}:\n${gateway.output()}`,
+    );
+  });
+  const isApi = (file) => file.path.startsWith('/v1/');
+  const page = files.filter((file) => !isApi(file));
+  const sum = (list, key) => list.reduce((total, file) => total + file[key], 0);
+  const pageGzip = sum(page, 'gzip');
+  const pageBrotli = sum(page, 'brotli');
+  const minifiedGzip = await minifiedSize(page, root);
+  const sdkGzip = gzipSync(sdkBody, { level: 9 }).length;
+
+  if (gateway.child.exitCode !== null) throw new Error(`the gateway exited:\n${gateway.output()}`);
+  log(
+    `b. ${SETTINGS.runs + 1} cold loads each of the page with ${SETTINGS.todos} todos and of a blank page, alternating`,
+  );
+  const listTimes = [];
+  const blankTimes = [];
+  const phases = [];
+  for (let i = -1; i < SETTINGS.runs; i++) {
+    const list = await timeToList(browser, gateway.url, SETTINGS.todos);
+    const empty = await timeToBlank(browser, blank.url);
+    if (i >= 0) {
+      listTimes.push(list.shown);
+      phases.push(list);
+      blankTimes.push(empty);
+    }
+  }
+  const listMs = median(listTimes);
+  const blankMs = median(blankTimes);
+
+  const rows = [
+    {
+      figure: 'first load: page + SDK, gzip -9',
+      value: `${kb(pageGzip)} (${kb(sum(page, 'raw'))} raw, ${page.length} files)`,
+      baseline: `${kb(sdkGzip)} SDK bundle alone`,
+      ratio: pageGzip / sdkGzip,
+      target: '<= 40 KB gzip',
+      pass: pageGzip <= TARGETS.firstLoadGzipBytes,
+    },
+    {
+      figure: `${SETTINGS.todos} todos on screen, cold`,
+      value: ms(listMs),
+      baseline: `${ms(blankMs)} blank page load`,
+      ratio: listMs / blankMs,
+      target: 'none',
+    },
+  ];
+  const api = files.filter(isApi);
+  const report = renderReport({
+    title: 'todolist site benchmark',
+    machine,
+    method: [
+      `Chromium ${browser.version()} headless, against the local gateway on loopback with ${SETTINGS.todos} todos; every load in a fresh browser context (cold cache)`,
+      `bytes: each response body of one first load, gzipped with zlib level 9 (the local gateway sends them uncompressed; CloudFront compresses in front of the deployment)`,
+      `time: navigation start to ${SETTINGS.todos} <li> in the list, by a MutationObserver in the page; blank page: navigation start to loadEventEnd; median of ${SETTINGS.runs} runs each after one discarded pair, alternating`,
+    ],
+    rows,
+    details: [
+      'files of the first load (raw → gzip):',
+      ...files.map(
+        (file) => `  ${file.path.padEnd(32)} ${kb(file.raw).padStart(9)} → ${kb(file.gzip).padStart(8)}`,
+      ),
+    ],
+    notes: [
+      `the API's answers are data, not page: ${api.length} call(s), ${kb(sum(api, 'raw'))} raw, ${kb(sum(api, 'gzip'))} gzip, for ${SETTINGS.todos} todos`,
+      `the same files with brotli (what CloudFront sends a browser that accepts br): ${kb(pageBrotli)}`,
+      `the page's own files minified with esbuild (the site has no build step, so this is only what one would save): ${kb(minifiedGzip)} gzip in all, SDK included`,
+      `where the time goes (medians, from navigation start): SDK bundle in at ${ms(median(phases.map((p) => p.sdkEnd)))}, list call sent at ${ms(median(phases.map((p) => p.listStart)))}, answered at ${ms(median(phases.map((p) => p.listEnd)))}, ${SETTINGS.todos} todos on screen at ${ms(listMs)}`,
+      `middle half of runs: ${ms(quantile(listTimes, 0.25))}–${ms(quantile(listTimes, 0.75))} for the list, ${ms(quantile(blankTimes, 0.25))}–${ms(quantile(blankTimes, 0.75))} for the blank page`,
+    ],
+    reproduce:
+      'npm run bench -w @todolist/site   (after `npm run build -w @todolist/sdk && npm run build -w @todolist/handlers`; or `npm run bench` at the root)',
+  });
+  process.stdout.write(`${report}\n`);
+}
+
+/** Gzipped size of the first load had the page's own JS and CSS been minified (the SDK already is). */
+async function minifiedSize(files, siteRoot) {
+  let total = 0;
+  for (const file of files) {
+    const loader = file.path.endsWith('.css')
+      ? 'css'
+      : file.path.endsWith('.js') && file.path.startsWith('/js/')
+        ? 'js'
+        : null;
+    if (!loader) {
+      total += file.gzip;
+      continue;
+    }
+    const source = await readFile(join(siteRoot, file.path), 'utf8');
+    const { code } = await transform(source, { loader, minify: true });
+    total += gzipSync(code, { level: 9 }).length;
+  }
+  return total;
+}
+
+function quantile(values, q) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+await runBenchmark(run);

@@ -1,0 +1,274 @@
+// @ts-check
+// The todos the page holds, and every change to them. A change shows at once (the store emits
+// `change` before the API answers); when the API refuses it or cannot be reached, the change is
+// undone and `onFailure` is told. Calls on one todo go out one after another, in the order they
+// were made, so a toggle made while the todo is still being created waits for its id.
+import { isNotFoundError, isPreconditionFailedError } from '/vendor/todolist-sdk.min.js';
+import { addedHere, collides, draftOf, loadedEntry, newKey, shown } from './todo-entry.js';
+
+/** @typedef {import('./todo-entry.js').Entry} Entry */
+/** @typedef {import('./todo-entry.js').ShownTodo} ShownTodo */
+/** @typedef {import('/vendor/todolist-sdk.min.js').TodoPatch} TodoPatch */
+/** @typedef {import('/vendor/todolist-sdk.min.js').TodoCreate} TodoCreate */
+/** @typedef {'add' | 'save' | 'delete' | 'load'} Action */
+/** @typedef {(action: Action, title: string, error: unknown) => void} FailureListener */
+
+/** The most calls in flight at once: what a browser opens to one host over HTTP/1.1. */
+const MAX_IN_FLIGHT = 6;
+
+export class TodoStore extends EventTarget {
+  #client;
+  #onFailure;
+  #pageSize;
+  /** @type {Entry[]} in the API's order (creation), then those added on this page */
+  #entries = [];
+  /** @type {Map<string, Promise<void>>} the last call queued for each todo */
+  #chains = new Map();
+  /** @type {string | null} */
+  #cursor = null;
+  /** @type {Promise<void> | null} */
+  #loadingMore = null;
+  /** @type {'loading' | 'ready' | 'failed'} */
+  #status = 'loading';
+  #inFlight = 0;
+  /** @type {(() => void)[]} */
+  #waiting = [];
+  #emitQueued = false;
+
+  /**
+   * @param {import('./api.js').TodolistClient} client
+   * @param {{ onFailure: FailureListener, pageSize?: number }} options
+   */
+  constructor(client, { onFailure, pageSize = 100 }) {
+    super();
+    this.#client = client;
+    this.#onFailure = onFailure;
+    this.#pageSize = pageSize;
+  }
+
+  /** @returns {ShownTodo[]} the todos as shown, deleted ones left out */
+  get todos() {
+    return this.#entries.filter((entry) => !entry.deleting).map(shown);
+  }
+
+  get status() {
+    return this.#status;
+  }
+
+  /** Whether the API holds more todos than those loaded so far. */
+  get hasMore() {
+    return this.#cursor !== null;
+  }
+
+  /** How many todos have calls queued or in flight. */
+  get pendingCount() {
+    return this.#chains.size;
+  }
+
+  get loadingMore() {
+    return this.#loadingMore !== null;
+  }
+
+  /** Loads the first page; rejects, with the store `failed`, when it cannot. */
+  async load() {
+    this.#status = 'loading';
+    this.#changed();
+    try {
+      this.#addPage(await this.#client.todos.list({ limit: this.#pageSize }));
+      this.#status = 'ready';
+    } catch (error) {
+      this.#status = 'failed';
+      throw error;
+    } finally {
+      this.#changed();
+    }
+  }
+
+  /** Loads the next page, if there is one; a second call while one is loading waits for it. */
+  loadMore() {
+    const cursor = this.#cursor;
+    if (this.#loadingMore || cursor === null) return this.#loadingMore ?? Promise.resolve();
+    this.#loadingMore = this.#client.todos
+      .list({ limit: this.#pageSize, cursor })
+      .then((page) => this.#addPage(page))
+      .finally(() => {
+        this.#loadingMore = null;
+        this.#changed();
+      });
+    this.#changed();
+    return this.#loadingMore;
+  }
+
+  /** Loads every page not loaded yet: what "all" means to toggle-all and clear-completed. */
+  async loadRest() {
+    while (this.#cursor !== null) await this.loadMore();
+  }
+
+  /** @param {TodoCreate} input */
+  add(input) {
+    /** @type {Entry} */
+    const entry = { key: newKey(), confirmed: null, draft: draftOf(input), pending: [], deleting: false };
+    this.#entries.push(entry);
+    this.#changed();
+    this.#queue(entry, async () => {
+      try {
+        entry.confirmed = await this.#client.todos.create(input);
+      } catch (error) {
+        this.#drop(entry);
+        this.#onFailure('add', input.title, error);
+      }
+    });
+  }
+
+  /**
+   * @param {string} key
+   * @param {TodoPatch} patch
+   */
+  update(key, patch) {
+    const entry = this.#find(key);
+    if (!entry || entry.deleting) return;
+    const change = { patch };
+    entry.pending.push(change);
+    this.#changed();
+    this.#queue(entry, async () => {
+      try {
+        if (entry.confirmed && this.#entries.includes(entry))
+          await this.#sendPatch(entry, entry.confirmed, patch);
+      } catch (error) {
+        if (isNotFoundError(error)) this.#drop(entry);
+        this.#onFailure('save', (entry.confirmed ?? entry.draft).title, error);
+      } finally {
+        entry.pending = entry.pending.filter((sent) => sent !== change);
+      }
+    });
+  }
+
+  /** @param {string} key */
+  remove(key) {
+    const entry = this.#find(key);
+    if (!entry || entry.deleting) return;
+    entry.deleting = true;
+    this.#changed();
+    this.#queue(entry, async () => {
+      // No confirmed copy: its create failed, and it is gone already.
+      if (!entry.confirmed) return;
+      try {
+        await this.#client.todos.delete(entry.confirmed.id);
+      } catch (error) {
+        // Deleted elsewhere first: what the person wanted.
+        if (!isNotFoundError(error)) {
+          entry.deleting = false;
+          this.#onFailure('delete', entry.confirmed.title, error);
+          return;
+        }
+      }
+      this.#drop(entry);
+    });
+  }
+
+  /** @param {boolean} completed */
+  async setAllCompleted(completed) {
+    if (!(await this.#loadedAll())) return;
+    for (const todo of this.todos) if (todo.completed !== completed) this.update(todo.key, { completed });
+  }
+
+  async clearCompleted() {
+    if (!(await this.#loadedAll())) return;
+    for (const todo of this.todos) if (todo.completed) this.remove(todo.key);
+  }
+
+  /** Whether every page is in, loading the rest first; a failure is reported. */
+  async #loadedAll() {
+    try {
+      await this.loadRest();
+      return true;
+    } catch (error) {
+      this.#onFailure('load', '', error);
+      return false;
+    }
+  }
+
+  /**
+   * Sends a change on the condition that nobody changed the todo since `before`. If somebody
+   * did, the change is sent again over theirs unless it touches a field they changed too: then
+   * theirs stays and the failure is reported.
+   * @param {Entry} entry
+   * @param {import('/vendor/todolist-sdk.min.js').Todo} before
+   * @param {TodoPatch} patch
+   */
+  async #sendPatch(entry, before, patch) {
+    try {
+      entry.confirmed = await this.#client.todos.update(before.id, patch, { ifMatch: before.version });
+    } catch (error) {
+      if (!isPreconditionFailedError(error)) throw error;
+      const latest = await this.#client.todos.get(before.id);
+      entry.confirmed = latest;
+      if (collides(patch, before, latest)) throw error;
+      entry.confirmed = await this.#client.todos.update(latest.id, patch, { ifMatch: latest.version });
+    }
+  }
+
+  /** @param {{ items: import('/vendor/todolist-sdk.min.js').Todo[], nextCursor: string | null }} page */
+  #addPage(page) {
+    const known = new Set(this.#entries.map((entry) => entry.confirmed?.id));
+    // Todos added on this page are newer than any the API lists, so they stay last.
+    const firstLocal = this.#entries.findIndex(addedHere);
+    const at = firstLocal === -1 ? this.#entries.length : firstLocal;
+    const fresh = page.items.filter((todo) => !known.has(todo.id)).map(loadedEntry);
+    this.#entries.splice(at, 0, ...fresh);
+    this.#cursor = page.nextCursor;
+  }
+
+  /** @param {string} key */
+  #find(key) {
+    return this.#entries.find((entry) => entry.key === key);
+  }
+
+  /** @param {Entry} entry */
+  #drop(entry) {
+    this.#entries = this.#entries.filter((other) => other !== entry);
+  }
+
+  /**
+   * Runs `call` after every call queued before it for the same todo, with at most
+   * MAX_IN_FLIGHT calls out at once; the store emits `change` when it ends.
+   * @param {Entry} entry
+   * @param {() => Promise<void>} call
+   */
+  #queue(entry, call) {
+    const previous = this.#chains.get(entry.key) ?? Promise.resolve();
+    /** @type {Promise<void>} */
+    const next = previous
+      .then(() => this.#limited(call))
+      .finally(() => {
+        if (this.#chains.get(entry.key) === next) this.#chains.delete(entry.key);
+        this.#changed();
+      });
+    this.#chains.set(entry.key, next);
+  }
+
+  /** @param {() => Promise<void>} call */
+  async #limited(call) {
+    // A call that ends hands its slot straight to the next one waiting.
+    if (this.#inFlight >= MAX_IN_FLIGHT)
+      await new Promise((resolve) => this.#waiting.push(() => resolve(null)));
+    else this.#inFlight++;
+    try {
+      await call();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#inFlight--;
+    }
+  }
+
+  /** Emits one `change` per turn of the event loop, however many things changed in it. */
+  #changed() {
+    if (this.#emitQueued) return;
+    this.#emitQueued = true;
+    queueMicrotask(() => {
+      this.#emitQueued = false;
+      this.dispatchEvent(new Event('change'));
+    });
+  }
+}

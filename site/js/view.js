@@ -1,0 +1,183 @@
+// @ts-check
+// Draws the store's todos for the current route into index.html's TodoMVC skeleton: the list
+// (each <li> kept and updated in place), toggle-all, the counter, the filters, the tag filter,
+// clear-completed and "load more". It reads state and never changes it: clicks go to handlers.
+import { one } from './dom.js';
+import { createItem, updateItem } from './render-item.js';
+import { hrefOf } from './router.js';
+
+/** @typedef {import('./todo-entry.js').ShownTodo} ShownTodo */
+/** @typedef {import('./router.js').Route} Route */
+/**
+ * @typedef {object} ViewState
+ * @property {ShownTodo[]} todos every todo loaded, whatever the route
+ * @property {Route} route
+ * @property {'loading' | 'ready' | 'failed'} status
+ * @property {boolean} hasMore
+ * @property {boolean} loadingMore
+ * @property {number} pending todos with calls still out, shown as data-pending on .todoapp
+ */
+
+/**
+ * Whether `todo` belongs in the list for `route`.
+ * @param {ShownTodo} todo
+ * @param {Route} route
+ */
+export function matches(todo, { filter, tag }) {
+  if (filter === 'active' && todo.completed) return false;
+  if (filter === 'completed' && !todo.completed) return false;
+  return tag === null || todo.tags.includes(tag);
+}
+
+/**
+ * The counter's words, TodoMVC's exactly ("<strong>1</strong> item left"), and "so far" while
+ * pages remain unloaded, since then the count is only of those loaded.
+ * @param {HTMLElement} counter
+ * @param {number} active
+ * @param {boolean} partial
+ */
+function renderCount(counter, active, partial) {
+  const words = ` ${active === 1 ? 'item' : 'items'} left${partial ? ' so far' : ''}`;
+  const strong = counter.querySelector('strong') ?? document.createElement('strong');
+  strong.textContent = String(active);
+  if (counter.firstChild !== strong || counter.lastChild?.textContent !== words) {
+    counter.replaceChildren(strong, words);
+  }
+}
+
+export class TodoView {
+  #app;
+  #list;
+  #main;
+  #footer;
+  #loading;
+  #toggleAll;
+  #counter;
+  #clear;
+  #filters;
+  #tagBox;
+  #tagSelect;
+  #more;
+  #moreButton;
+  /** @type {Map<string, HTMLLIElement>} */
+  #items = new Map();
+  /** @type {Map<string, ShownTodo>} */
+  #shown = new Map();
+
+  /** @param {ParentNode} root */
+  constructor(root) {
+    this.#app = one(root, '.todoapp', HTMLElement);
+    this.#list = one(root, '.todo-list', HTMLUListElement);
+    this.#main = one(root, '.main', HTMLElement);
+    this.#footer = one(root, '.footer', HTMLElement);
+    this.#loading = one(root, '[data-loading]', HTMLElement);
+    this.#toggleAll = one(root, '.toggle-all', HTMLInputElement);
+    this.#counter = one(root, '.todo-count', HTMLElement);
+    this.#clear = one(root, '.clear-completed', HTMLButtonElement);
+    this.#filters = [...root.querySelectorAll('.filters a')].filter((a) => a instanceof HTMLAnchorElement);
+    this.#tagBox = one(root, '.tag-filter', HTMLElement);
+    this.#tagSelect = one(root, '#tag-filter', HTMLSelectElement);
+    this.#more = one(root, '.more', HTMLElement);
+    this.#moreButton = one(root, '.load-more', HTMLButtonElement);
+  }
+
+  /** The todo shown with `key`, as last drawn. @param {string} key */
+  todo(key) {
+    return this.#shown.get(key);
+  }
+
+  /** @param {ViewState} state */
+  render({ todos, route, status, hasMore, loadingMore, pending }) {
+    this.#app.dataset.pending = String(pending);
+    this.#loading.hidden = status !== 'loading';
+    const any = status === 'ready' && todos.length > 0;
+    this.#main.hidden = !any;
+    this.#footer.hidden = !any;
+    this.#renderList(
+      todos.filter((todo) => matches(todo, route)),
+      route,
+    );
+
+    const active = todos.filter((todo) => !todo.completed).length;
+    this.#toggleAll.checked = any && active === 0;
+    renderCount(this.#counter, active, hasMore);
+    this.#clear.hidden = active === todos.length;
+    for (const link of this.#filters) {
+      link.dataset.filter ??= parseFilter(link);
+      const filter = link.dataset.filter;
+      const selected = filter === route.filter;
+      link.classList.toggle('selected', selected);
+      if (selected) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+      link.setAttribute('href', hrefOf({ filter: /** @type {Route['filter']} */ (filter), tag: route.tag }));
+    }
+    this.#renderTagFilter(todos, route);
+    this.#more.hidden = !hasMore;
+    this.#moreButton.textContent = loadingMore ? 'Loading more todos…' : 'Load more todos';
+    this.#moreButton.setAttribute('aria-busy', String(loadingMore));
+  }
+
+  /**
+   * @param {ShownTodo[]} visible
+   * @param {Route} route
+   */
+  #renderList(visible, route) {
+    const keep = new Set(visible.map((todo) => todo.key));
+    const focusedKey = this.#focusedKey();
+    const focusedIndex = [...this.#list.children].findIndex((li) => li.contains(document.activeElement));
+    for (const [key, li] of this.#items) {
+      if (keep.has(key)) continue;
+      li.remove();
+      this.#items.delete(key);
+    }
+    this.#shown = new Map(visible.map((todo) => [todo.key, todo]));
+    visible.forEach((todo, index) => {
+      let li = this.#items.get(todo.key);
+      if (!li) {
+        li = createItem(todo.key);
+        this.#items.set(todo.key, li);
+      }
+      updateItem(li, todo, route);
+      if (this.#list.children[index] !== li) this.#list.insertBefore(li, this.#list.children[index] ?? null);
+    });
+    // The focused todo left the list (deleted, or filtered out): focus goes to its neighbour, so
+    // a keyboard user is not thrown back to the top of the page.
+    if (focusedKey && !keep.has(focusedKey)) this.#focusNear(focusedIndex);
+  }
+
+  #focusedKey() {
+    const li = document.activeElement?.closest('.todo-list > li');
+    return li instanceof HTMLLIElement ? (li.dataset.key ?? null) : null;
+  }
+
+  /** @param {number} index */
+  #focusNear(index) {
+    const items = this.#list.children;
+    const near = items[Math.min(index, items.length - 1)];
+    /** @type {HTMLElement | null} */
+    const target = near ? near.querySelector('.toggle') : document.querySelector('.new-todo');
+    target?.focus();
+  }
+
+  /**
+   * @param {ShownTodo[]} todos
+   * @param {Route} route
+   */
+  #renderTagFilter(todos, route) {
+    const tags = [...new Set(todos.flatMap((todo) => todo.tags))].sort();
+    if (route.tag && !tags.includes(route.tag)) tags.unshift(route.tag);
+    this.#tagBox.hidden = tags.length === 0;
+    const wanted = ['', ...tags];
+    const current = [...this.#tagSelect.options].map((option) => option.value);
+    if (wanted.join('\n') !== current.join('\n')) {
+      this.#tagSelect.replaceChildren(...wanted.map((tag) => new Option(tag ? `#${tag}` : 'All tags', tag)));
+    }
+    this.#tagSelect.value = route.tag ?? '';
+  }
+}
+
+/** @param {HTMLAnchorElement} link */
+function parseFilter(link) {
+  const path = (link.getAttribute('href') ?? '').replace(/^#\/?/, '').split('?')[0];
+  return path === 'active' || path === 'completed' ? path : 'all';
+}

@@ -1,0 +1,121 @@
+// axe-core finds no violations in any state of the page, at a phone's width and a desktop's;
+// the screenshots of those states are saved in test-results/ for a person to look at.
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { artifactPath, closePages, launchBrowser, openPage } from './support/browser.js';
+import { type Site, startSite } from './support/site.js';
+import { todoPage } from './support/todo-page.js';
+
+let site: Site;
+let browser: Browser;
+let axeSource: string;
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe in the page. It is evaluated through the DevTools protocol, which the page's CSP
+ * does not govern, so the policy under test stays as strict as it is served.
+ */
+async function violations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const found = (await page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }
+    ).axe;
+    return (await axe.run(document)).violations;
+  })) as AxeViolation[];
+  return found.map((v) => `${v.id}: ${v.help} (${v.nodes.map((node) => node.target.join(' ')).join(', ')})`);
+}
+
+function day(offset: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const SAMPLE = [
+  { title: 'Pay the electricity bill', dueDate: day(-3), priority: 'high' as const, tags: ['home', 'money'] },
+  { title: 'Book the dentist', dueDate: day(0), tags: ['health'] },
+  { title: 'Buy oat milk', completed: true, tags: ['errands'] },
+  {
+    title: 'Draft the quarterly report for the team meeting on Thursday',
+    dueDate: day(4),
+    notes: 'Numbers from finance first; keep it to two pages, with the charts at the end.',
+    tags: ['work'],
+  },
+  { title: 'Water the plants', priority: 'low' as const },
+];
+
+beforeAll(async () => {
+  axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  [site, browser] = await Promise.all([startSite(), launchBrowser()]);
+});
+
+afterEach(closePages);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.stack.close();
+});
+
+beforeEach(async () => {
+  await site.reset();
+});
+
+describe.each([
+  // A phone: touch, no hover, so a row's buttons always show.
+  { width: 375, height: 812, isMobile: true, hasTouch: true },
+  { width: 1280, height: 800, isMobile: false, hasTouch: false },
+])('at $width pixels wide', ({ width, height, isMobile, hasTouch }) => {
+  const open = async () => {
+    const { page } = await openPage(browser, site.url, { viewport: { width, height }, isMobile, hasTouch });
+    const app = todoPage(page);
+    await app.loaded();
+    return { page, app };
+  };
+
+  it('has no axe violations with no todos', async () => {
+    const { page } = await open();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`empty-${width}.png`), fullPage: true });
+  });
+
+  it('has no axe violations with todos, in each filter, with details open and while editing', async () => {
+    await site.seed(SAMPLE);
+    const { page, app } = await open();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`list-${width}.png`), fullPage: true });
+
+    await app.item('Book the dentist').locator('.open-details').click();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`details-${width}.png`), fullPage: true });
+    await page.keyboard.press('Escape');
+
+    await app.item('Water the plants').locator('label').dblclick();
+    expect(await violations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.click('.filters a[href="#/active"]');
+    await page.selectOption('#tag-filter', 'home');
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`filtered-${width}.png`), fullPage: true });
+  });
+
+  it('has no axe violations with the error message shown', async () => {
+    await site.seed(SAMPLE.slice(0, 2));
+    const { page, app } = await open();
+    await page.route('**/v1/todos/*', (route) => route.abort('connectionrefused'));
+    await app.item('Book the dentist').locator('.toggle').check();
+    await page.locator('.notice.shown').waitFor();
+    await app.settled();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`message-${width}.png`), fullPage: false });
+  });
+});

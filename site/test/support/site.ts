@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type LocalStack, startLocalStack } from '@todolist/handlers';
+import { createClient, type Todo, type TodoCreate, type TodolistClient } from '@todolist/sdk';
+
+/** The site folder: what the local gateway serves at `/`. */
+export const SITE_DIR = fileURLToPath(new URL('../..', import.meta.url));
+
+/** The page loads the SDK's built browser bundle; say how to build it rather than fail obscurely. */
+function checkSdkBuilt(): void {
+  const sdkRoot = dirname(createRequire(import.meta.url).resolve('@todolist/sdk/package.json'));
+  const bundle = join(sdkRoot, 'dist/browser/todolist-sdk.min.js');
+  if (!existsSync(bundle)) {
+    throw new Error(
+      `${bundle} is missing: run \`npm run build -w @todolist/sdk\` (turbo does it before \`npm test\`)`,
+    );
+  }
+}
+
+/** The local gateway serving the site over an in-memory database, and a client of its API. */
+export interface Site {
+  url: string;
+  stack: LocalStack;
+  api: TodolistClient;
+  /** Deletes every todo, so each test starts from an empty list. */
+  reset(): Promise<void>;
+  /** Creates todos through the API, one after another, so their order is known. */
+  seed(todos: TodoCreate[]): Promise<Todo[]>;
+}
+
+/** Starts the local stack (one per test file: the gateway allows one per process). */
+export async function startSite(): Promise<Site> {
+  checkSdkBuilt();
+  const stack = await startLocalStack({ dataDir: null, port: 0, siteDir: SITE_DIR, throttle: null });
+  const api = createClient({ baseUrl: stack.url, retry: false });
+  return {
+    url: stack.url,
+    stack,
+    api,
+    async reset() {
+      const ids: string[] = [];
+      for await (const todo of api.todos.iterate()) ids.push(todo.id);
+      await Promise.all(ids.map((id) => api.todos.delete(id)));
+    },
+    async seed(todos) {
+      const created: Todo[] = [];
+      for (const todo of todos) created.push(await api.todos.create(todo));
+      return created;
+    },
+  };
+}
