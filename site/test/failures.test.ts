@@ -76,8 +76,9 @@ describe('the API answers an error', () => {
   });
 
   it('undoes a toggle, an edit and a delete', async () => {
+    // click, not check: check() insists the box stays ticked, and here it is rightly unticked again.
     await failCalls('PATCH', 503);
-    await app.item('one').locator('.toggle').check();
+    await app.item('one').locator('.toggle').click();
     await eventually(() => app.item('one').getAttribute('class'), '');
     await eventually(
       textOf(page.locator('.notice-text')),
@@ -113,7 +114,7 @@ describe('the API answers an error', () => {
 
   it('makes one message of many failures at once', async () => {
     await failCalls('PATCH', 500);
-    await app.toggleAll.check();
+    await app.toggleAll.click();
     await eventually(
       textOf(page.locator('.notice-text')),
       "Couldn't save 2 changes: the server had a problem (500). They were undone.",
@@ -149,7 +150,7 @@ describe('someone else changed the todo', () => {
 describe('the gateway is stopped', () => {
   it('undoes the change and says the server could not be reached', async () => {
     await site.stack.close();
-    await app.item('two').locator('.toggle').check();
+    await app.item('two').locator('.toggle').click();
     await eventually(() => app.item('two').getAttribute('class'), '');
     await eventually(
       textOf(page.locator('.notice-text')),
