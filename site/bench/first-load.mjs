@@ -1,13 +1,13 @@
 // The page's benchmark (`npm run bench`): what a first visit costs, in Debian's Chromium against
-// the local gateway (`node packages/handlers/dist/local/main.mjs`, serving this folder):
+// the local gateway (`node packages/handlers/dist/local/main.mjs`) serving the page as the
+// deployment uploads it (deploy/prepare-upload.mjs: this folder's page, minified):
 //   a. the bytes a first load transfers: every file the page fetches, SDK included, gzipped with
 //      zlib at level 9 (the local gateway does not compress; CloudFront does, in front of the
-//      deployment), beside the SDK bundle alone;
+//      deployment), beside the SDK bundle alone; and the same for the page as written, unminified;
 //   b. the time from navigation start until 100 todos are on screen, in a fresh browser context
 //      (cold cache) each run, beside the load event of a blank page served from loopback in the
 //      same browser, alternating run by run.
 // A missed target is reported, not failed.
-import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,8 @@ import { ensureGatewayBuilt, startGatewayProcess } from '@todolist/bench-kit/gat
 import { stopProcess } from '@todolist/bench-kit/processes';
 import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
 import { log, runBenchmark, SetupError } from '@todolist/bench-kit/run';
-import { transform } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { preparePageUpload } from '../deploy/prepare-upload.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const handlersRoot = resolve(root, '../packages/handlers');
@@ -135,8 +135,15 @@ async function run({ resources, children }) {
   const machine = describeMachine();
   const mainPath = await ensureGatewayBuilt(handlersRoot, children, log);
   const work = await resources.makeTempDir('todolist-site-bench-');
-  const gateway = await startGatewayProcess(mainPath, join(work, 'gateway'), children, { throttle: false });
+  const gateway = await startGatewayProcess(mainPath, join(work, 'gateway'), children, {
+    throttle: false,
+    siteDir: preparePageUpload(join(work, 'page')),
+  });
   resources.adopt(gateway, () => stopProcess(gateway.child));
+  const asWritten = await startGatewayProcess(mainPath, join(work, 'gateway-as-written'), children, {
+    throttle: false,
+  });
+  resources.adopt(asWritten, () => stopProcess(asWritten.child));
   const sdk = await fetch(`${gateway.url}/vendor/todolist-sdk.min.js`);
   if (!sdk.ok) {
     throw new SetupError(
@@ -146,6 +153,7 @@ async function run({ resources, children }) {
   const sdkBody = Buffer.from(await sdk.arrayBuffer());
   const blank = resources.adopt(await startBlankServer(), () => blank.close());
   await seed(gateway.url, SETTINGS.todos);
+  await seed(asWritten.url, SETTINGS.todos);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -163,7 +171,8 @@ async function run({ resources, children }) {
   const sum = (list, key) => list.reduce((total, file) => total + file[key], 0);
   const pageGzip = sum(page, 'gzip');
   const pageBrotli = sum(page, 'brotli');
-  const minifiedGzip = await minifiedSize(page, root);
+  const unminified = (await firstLoadBytes(browser, asWritten.url)).filter((file) => !isApi(file));
+  await stopProcess(asWritten.child);
   const sdkGzip = gzipSync(sdkBody, { level: 9 }).length;
 
   if (gateway.child.exitCode !== null) throw new Error(`the gateway exited:\n${gateway.output()}`);
@@ -187,7 +196,7 @@ async function run({ resources, children }) {
 
   const rows = [
     {
-      figure: 'first load: page + SDK, gzip -9',
+      figure: 'first load as deployed: page + SDK, gzip -9',
       value: `${kb(pageGzip)} (${kb(sum(page, 'raw'))} raw, ${page.length} files)`,
       baseline: `${kb(sdkGzip)} SDK bundle alone`,
       ratio: pageGzip / sdkGzip,
@@ -208,7 +217,7 @@ async function run({ resources, children }) {
     machine,
     method: [
       `Chromium ${browser.version()} headless, against the local gateway on loopback with ${SETTINGS.todos} todos; every load in a fresh browser context (cold cache)`,
-      `bytes: each response body of one first load, gzipped with zlib level 9 (the local gateway sends them uncompressed; CloudFront compresses in front of the deployment)`,
+      `bytes: each response body of one first load of the page as uploaded (index.html, css/, js/ minified by esbuild: site/deploy/prepare-upload.mjs, which the CDK app runs), gzipped with zlib level 9 (the local gateway sends them uncompressed; CloudFront compresses in front of the deployment)`,
       `time: navigation start to ${SETTINGS.todos} <li> in the list, by a MutationObserver in the page; blank page: navigation start to loadEventEnd; median of ${SETTINGS.runs} runs each after one discarded pair, alternating`,
     ],
     rows,
@@ -221,7 +230,7 @@ async function run({ resources, children }) {
     notes: [
       `the API's answers are data, not page: ${api.length} call(s), ${kb(sum(api, 'raw'))} raw, ${kb(sum(api, 'gzip'))} gzip, for ${SETTINGS.todos} todos`,
       `the same files with brotli (what CloudFront sends a browser that accepts br): ${kb(pageBrotli)}`,
-      `the page's own files minified with esbuild (the site has no build step, so this is only what one would save): ${kb(minifiedGzip)} gzip in all, SDK included`,
+      `the page as written (unminified, as npm start serves it): ${kb(sum(unminified, 'gzip'))} gzip in all, SDK included (${kb(sum(unminified, 'raw'))} raw)`,
       `where the time goes (medians, from navigation start): SDK bundle in at ${ms(median(phases.map((p) => p.sdkEnd)))}, list call sent at ${ms(median(phases.map((p) => p.listStart)))}, answered at ${ms(median(phases.map((p) => p.listEnd)))}, ${SETTINGS.todos} todos on screen at ${ms(listMs)}`,
       `middle half of runs: ${ms(quantile(listTimes, 0.25))}–${ms(quantile(listTimes, 0.75))} for the list, ${ms(quantile(blankTimes, 0.25))}–${ms(quantile(blankTimes, 0.75))} for the blank page`,
     ],
@@ -229,26 +238,6 @@ async function run({ resources, children }) {
       'npm run bench -w @todolist/site   (after `npm run build -w @todolist/sdk && npm run build -w @todolist/handlers`; or `npm run bench` at the root)',
   });
   process.stdout.write(`${report}\n`);
-}
-
-/** Gzipped size of the first load had the page's own JS and CSS been minified (the SDK already is). */
-async function minifiedSize(files, siteRoot) {
-  let total = 0;
-  for (const file of files) {
-    const loader = file.path.endsWith('.css')
-      ? 'css'
-      : file.path.endsWith('.js') && file.path.startsWith('/js/')
-        ? 'js'
-        : null;
-    if (!loader) {
-      total += file.gzip;
-      continue;
-    }
-    const source = await readFile(join(siteRoot, file.path), 'utf8');
-    const { code } = await transform(source, { loader, minify: true });
-    total += gzipSync(code, { level: 9 }).length;
-  }
-  return total;
 }
 
 function quantile(values, q) {

@@ -37,14 +37,15 @@ export async function ensureGatewayBuilt(handlersRoot, children, log) {
  * Spawns the built gateway at `mainPath` with its data in `dataDir` and resolves once it prints its
  * ready line. The child is in `children` from spawn to exit, so an interrupted run can stop it
  * even before it is ready.
- * @param {{ throttle?: boolean }} [options] `throttle`: keep the stage throttle (1000 req/s) on;
- *   thousands of calls back to back would otherwise meet it. @default true
+ * @param {{ throttle?: boolean, siteDir?: string }} [options] `throttle`: keep the stage throttle
+ *   (1000 req/s) on; thousands of calls back to back would otherwise meet it. @default true.
+ *   `siteDir`: serve the page from this folder instead of the repository's site/.
  * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, output: () => string }>}
  * @example
  * const gateway = await startGatewayProcess(mainPath, join(work, 'gateway'), children, { throttle: false });
  * resources.adopt(gateway, () => stopProcess(gateway.child));
  */
-export async function startGatewayProcess(mainPath, dataDir, children, { throttle = true } = {}) {
+export async function startGatewayProcess(mainPath, dataDir, children, { throttle = true, siteDir } = {}) {
   const child = track(
     children,
     spawn(process.execPath, [mainPath], {
@@ -54,6 +55,7 @@ export async function startGatewayProcess(mainPath, dataDir, children, { throttl
         HOST: '127.0.0.1',
         TODOLIST_DATA_DIR: dataDir,
         ...(throttle ? {} : { THROTTLE_RATE_LIMIT: '0' }),
+        ...(siteDir ? { TODOLIST_SITE_DIR: siteDir } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     }),

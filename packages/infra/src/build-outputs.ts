@@ -1,7 +1,9 @@
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RouteName } from '@todolist/sdk/contract';
+import { preparePageUpload } from '@todolist/site/deploy';
 
 /** What the other packages build and this app deploys. */
 export interface BuildOutputs {
@@ -9,8 +11,8 @@ export interface BuildOutputs {
   lambdaBundle(route: RouteName): string;
   /** The SDK's browser bundle, from `npm run build -w @todolist/sdk`. */
   readonly sdkBrowserBundle: string;
-  /** The static page's folder. */
-  readonly siteDir: string;
+  /** The page as it is uploaded: site/'s index.html, css/ and js/, minified, in a folder made at synthesis. */
+  readonly pageUpload: string;
 }
 
 /** Thrown when a build output the app deploys is missing; the message names the command that makes it. */
@@ -36,8 +38,16 @@ function required(path: string, what: string, command: string): string {
   return path;
 }
 
+/** A new folder for this synthesis (CDK copies assets into its output), removed when the process ends. */
+function temporaryFolder(prefix: string): string {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  return folder;
+}
+
 /** The build outputs under the given package folders, each checked to exist when asked for. */
 export function buildOutputsIn(folders: { handlers: string; sdk: string; site: string }): BuildOutputs {
+  let pageUpload: string | undefined;
   return {
     lambdaBundle: (route) => {
       const dir = join(folders.handlers, 'dist', 'lambda', route);
@@ -55,8 +65,10 @@ export function buildOutputsIn(folders: { handlers: string; sdk: string; site: s
         'npm run build -w @todolist/sdk',
       );
     },
-    get siteDir() {
-      return required(folders.site, 'the page (site/)', 'git checkout site');
+    get pageUpload() {
+      required(join(folders.site, 'index.html'), 'the page (site/index.html)', 'git checkout site');
+      pageUpload ??= preparePageUpload(temporaryFolder('todolist-page-'), { siteDir: folders.site });
+      return pageUpload;
     },
   };
 }

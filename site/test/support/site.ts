@@ -30,10 +30,13 @@ export interface Site {
   seed(todos: TodoCreate[]): Promise<Todo[]>;
 }
 
-/** Starts the local stack (one per test file: the gateway allows one per process). */
-export async function startSite(): Promise<Site> {
+/**
+ * Starts the local stack (one per test file: the gateway allows one per process), serving the
+ * page from `siteDir` (this folder, as written, unless told otherwise).
+ */
+export async function startSite(siteDir = SITE_DIR): Promise<Site> {
   checkSdkBuilt();
-  const stack = await startLocalStack({ dataDir: null, port: 0, siteDir: SITE_DIR, throttle: null });
+  const stack = await startLocalStack({ dataDir: null, port: 0, siteDir, throttle: null });
   // Setup and checks, not what is tested: generous limits, so a busy CI machine slows them
   // rather than fails them.
   const api = createClient({

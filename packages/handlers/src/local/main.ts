@@ -5,7 +5,8 @@ import { startLocalStack } from './local-stack.js';
 import type { ThrottleSettings } from './throttle.js';
 
 // `npm start`: the whole API on this machine. Settings come from the environment:
-// PORT (3000), HOST (127.0.0.1), TODOLIST_DATA_DIR (.todolist), ALLOWED_ORIGINS (extra origins),
+// PORT (3000), HOST (127.0.0.1), TODOLIST_DATA_DIR (.todolist), TODOLIST_SITE_DIR (the page's
+// folder: the repository's site/), ALLOWED_ORIGINS (extra origins),
 // DEFAULT_OWNER_ID (local), THROTTLE_RATE_LIMIT and THROTTLE_BURST_LIMIT (1000 and 2000; 0 turns
 // throttling off).
 
@@ -40,7 +41,9 @@ function readPort(): number {
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.TODOLIST_DATA_DIR ?? '.todolist');
   // The page lives in the repository's site/ folder, three levels up from dist/local/ or src/local/.
-  const siteDir = fileURLToPath(new URL('../../../../site/', import.meta.url));
+  const siteDir = process.env.TODOLIST_SITE_DIR
+    ? resolve(process.env.TODOLIST_SITE_DIR)
+    : fileURLToPath(new URL('../../../../site/', import.meta.url));
   const port = readPort();
   const stack = await startLocalStack({
     dataDir,

@@ -10,27 +10,12 @@ import type { BuildOutputs } from '../build-outputs.js';
 import { acknowledgeDeploymentHandler } from './deployment-acknowledgements.js';
 import { SiteHeaders } from './site-headers.js';
 
-/** What in site/ is not the page: tests and their results, benchmarks, editor types, package and tool files. */
-export const SITE_EXCLUDES = [
-  'test',
-  'test-results',
-  'bench',
-  'types',
-  'node_modules',
-  'package.json',
-  'tsconfig.json',
-  '*.config.*',
-  '*.test.*',
-  '*.d.ts',
-  '*.md',
-];
-
 /** The page's path to the SDK's browser bundle (the local gateway's `SDK_BUNDLE_PATH`), as an object key. */
 export const SDK_BUNDLE_KEY = 'vendor/todolist-sdk.min.js';
 
 /** Options of {@link TodoSite}. */
 export interface TodoSiteProps {
-  readonly build: Pick<BuildOutputs, 'siteDir' | 'sdkBrowserBundle'>;
+  readonly build: Pick<BuildOutputs, 'pageUpload' | 'sdkBrowserBundle'>;
   /** What the page's `config.json` gives as `apiUrl`: the origin the SDK puts `/v1/…` after. */
   readonly apiUrl: string;
   /** The custom domain of the page, with its certificate (in us-east-1). @default the CloudFront domain */
@@ -95,7 +80,7 @@ export class TodoSite extends Construct {
     const deployment = new s3deploy.BucketDeployment(this, 'Deployment', {
       destinationBucket: this.bucket,
       sources: [
-        s3deploy.Source.asset(props.build.siteDir, { exclude: SITE_EXCLUDES }),
+        s3deploy.Source.asset(props.build.pageUpload),
         // Where the page imports the SDK from, as the local gateway serves it, with its source map.
         s3deploy.Source.data(SDK_BUNDLE_KEY, readFileSync(props.build.sdkBrowserBundle, 'utf8')),
         s3deploy.Source.data(

@@ -1,0 +1,52 @@
+// The page as the deployment uploads it (deploy/prepare-upload.mjs: index.html, css/ and js/,
+// minified by esbuild) must be the same page: minifying must not break a module, an import or
+// the Content-Security-Policy. The other tests use the files as written.
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preparePageUpload } from '../deploy/prepare-upload.mjs';
+import { closePages, launchBrowser, openPage } from './support/browser.js';
+import { type Site, startSite } from './support/site.js';
+import { eventually, textOf, todoPage } from './support/todo-page.js';
+
+let site: Site;
+let browser: Browser;
+let uploadDir: string;
+
+beforeAll(async () => {
+  uploadDir = preparePageUpload(mkdtempSync(join(tmpdir(), 'todolist-page-upload-')));
+  [site, browser] = await Promise.all([startSite(uploadDir), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await closePages();
+  await browser?.close();
+  await site?.stack.close();
+});
+
+describe('the page as deployed', () => {
+  it('holds only the page itself: index.html, css/ and js/', () => {
+    expect(readdirSync(uploadDir).sort()).toEqual(['css', 'index.html', 'js']);
+  });
+
+  it('adds, completes and keeps todos across a reload, with no console or CSP error', async () => {
+    const opened = await openPage(browser, site.url);
+    const app = todoPage(opened.page);
+    await app.loaded();
+    await app.add('Buy milk', 'Call the bank');
+    await app.item('Buy milk').locator('.toggle').check();
+    await app.settled();
+    await eventually(textOf(app.count), '1 item left');
+
+    await opened.page.reload();
+    await app.loaded();
+    await eventually(app.titles, ['Buy milk', 'Call the bank']);
+    expect(await app.item('Buy milk').getAttribute('class')).toContain('completed');
+    expect((await site.api.todos.list({ status: 'completed' })).items.map((todo) => todo.title)).toEqual([
+      'Buy milk',
+    ]);
+    expect(opened.errors).toEqual([]);
+  });
+});
