@@ -69,6 +69,7 @@ async function main(): Promise<void> {
   const shown = stack.url.replace('127.0.0.1', 'localhost');
   process.stdout.write(
     `todolist is running at ${shown} (ready in ${seconds} s)\n` +
+      `  page     ${shown}/\n` +
       `  API      ${shown}/v1/todos\n` +
       `  OpenAPI  ${shown}/v1/openapi.json\n` +
       `  data     ${dataDir}\n` +
