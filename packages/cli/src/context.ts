@@ -56,7 +56,7 @@ export function createContext(
         sdk.createClient({
           baseUrl: active.baseUrl,
           timeout: { attemptMs: active.timeoutMs, totalMs: Math.max(active.timeoutMs * 3, 30_000) },
-          ...(env.TODO_TOKEN ? { token: env.TODO_TOKEN } : {}),
+          ...(env.TODO_TOKEN ? { auth: env.TODO_TOKEN } : {}),
         }),
       );
       return client;

@@ -1,7 +1,14 @@
 export { createClient, type TodolistClient } from './client/create-client.js';
 export { importItemId, newImportId } from './client/import-ids.js';
 export type { ImportOptions, ImportProgress, ImportSummary, RejectedItem } from './client/import-many.js';
-export type { ClientOptions, RetryOptions, SdkLogger, TimeoutOptions } from './client/options.js';
+export type {
+  ClientOptions,
+  RetryOptions,
+  SdkLogger,
+  TimeoutOptions,
+  TokenProvider,
+  TokenRequest,
+} from './client/options.js';
 export type {
   CallOptions,
   ConditionalOptions,

@@ -459,8 +459,8 @@ describe("the server's refusals", () => {
 });
 
 describe('client options', () => {
-  it('token sends Authorization: Bearer <token> on every request', async () => {
-    const recorded = recordedClient({ token: 'secret-token' });
+  it('auth: a token is sent as Authorization: Bearer <token> on every request', async () => {
+    const recorded = recordedClient({ auth: 'secret-token' });
     const created = await recorded.todos.create({ title: 'Authorized' });
     await recorded.todos.get(created.id);
     await recorded.todos.list({ limit: 1 });
@@ -471,9 +471,9 @@ describe('client options', () => {
     ]);
   });
 
-  it('a token function is called for each request, and no token sends no Authorization', async () => {
+  it('auth: a token provider is asked for each request, and no token sends no Authorization', async () => {
     let calls = 0;
-    const recorded = recordedClient({ token: async () => (++calls === 3 ? undefined : `token-${calls}`) });
+    const recorded = recordedClient({ auth: async () => (++calls === 3 ? undefined : `token-${calls}`) });
     const created = await recorded.todos.create({ title: 'Fresh tokens' });
     await recorded.todos.get(created.id);
     await recorded.todos.delete(created.id);

@@ -54,12 +54,12 @@ describe('a read that fails for a while', () => {
     },
   );
 
-  it('asks a token function again for every attempt, so a token that expired meanwhile is replaced', async () => {
+  it('asks a token provider again for every attempt, so a token that expired meanwhile is replaced', async () => {
     const failure = failures[503] as () => Response;
     api.server.use(http.get(ONE_TODO, inTurn(failure, failure, todoAnswer)));
     let issued = 0;
 
-    await quickClient({ token: () => `token-${++issued}` }).todos.get(TODO_ID);
+    await quickClient({ auth: () => `token-${++issued}` }).todos.get(TODO_ID);
 
     expect(api.requests.map((request) => request.headers.get('authorization'))).toEqual([
       'Bearer token-1',
@@ -493,6 +493,75 @@ describe('an answer that retrying cannot change', () => {
 
     expect(error).toBeInstanceOf(errorClass);
     expect(error).toMatchObject({ status });
+    expect(api.requests).toHaveLength(1);
+  });
+});
+
+describe('a 401', () => {
+  /** Answers 401 to every token but `accepted`. */
+  const onlyFor =
+    (accepted: string) =>
+    ({ request }: { request: Request }) =>
+      request.headers.get('authorization') === `Bearer ${accepted}`
+        ? todoAnswer()
+        : problemAnswer('unauthorized');
+
+  /** A token provider that notes each time it is asked whether it was told to refresh. */
+  function recordingProvider(give: (refresh: boolean, asked: number) => string) {
+    const asked: boolean[] = [];
+    const provider = ({ refresh }: { refresh: boolean }) => {
+      asked.push(refresh);
+      return give(refresh, asked.length);
+    };
+    return { asked, provider };
+  }
+
+  it('asks the token provider for a fresh token once and sends the call again with it', async () => {
+    api.server.use(http.get(ONE_TODO, onlyFor('fresh')));
+    const { asked, provider } = recordingProvider((refresh) => (refresh ? 'fresh' : 'stale'));
+    const client = quickClient({ auth: provider });
+
+    expect(await client.todos.get(TODO_ID)).toEqual(aTodo());
+    expect(asked).toEqual([false, true]);
+    expect(api.requests.map((request) => request.headers.get('authorization'))).toEqual([
+      'Bearer stale',
+      'Bearer fresh',
+    ]);
+  });
+
+  it('sends a create again with the same Idempotency-Key, so it cannot create twice', async () => {
+    api.server.use(http.post(TODOS, onlyFor('fresh')));
+    const client = quickClient({ auth: ({ refresh }) => (refresh ? 'fresh' : 'stale') });
+
+    await client.todos.create({ title: 'Buy milk' });
+
+    const keys = api.requests.map((request) => request.headers.get('idempotency-key'));
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(UUID_V4);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('after the fresh token is refused too, throws UnauthorizedError without asking a third time', async () => {
+    api.server.use(http.get(ONE_TODO, onlyFor('never')));
+    const { asked, provider } = recordingProvider((_, count) => `token-${count}`);
+    const client = quickClient({ auth: provider });
+
+    const failure = await client.todos.get(TODO_ID).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(UnauthorizedError);
+    expect(failure).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(asked).toEqual([false, true]);
+    expect(api.requests).toHaveLength(2);
+  });
+
+  it('with a fixed token, throws UnauthorizedError at once: there is nothing to refresh', async () => {
+    api.server.use(http.get(ONE_TODO, onlyFor('never')));
+
+    const failure = await quickClient({ auth: 'expired' })
+      .todos.get(TODO_ID)
+      .catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(UnauthorizedError);
     expect(api.requests).toHaveLength(1);
   });
 });

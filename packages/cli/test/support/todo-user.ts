@@ -76,7 +76,7 @@ export async function newTodoUser(apiUrl: string): Promise<TodoUser> {
   return {
     configDir,
     env,
-    api: createClient({ baseUrl: apiUrl, token }),
+    api: createClient({ baseUrl: apiUrl, auth: token }),
     run: (args, options = {}) => runTodo(args, { ...env, ...options.env }, options),
   };
 }

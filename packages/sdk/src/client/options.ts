@@ -22,12 +22,28 @@ export interface TimeoutOptions {
   totalMs?: number;
 }
 
+/** What a {@link TokenProvider} is asked for. */
+export interface TokenRequest {
+  /**
+   * True when the API refused the token given last (401): give a new one (refresh it, sign in
+   * again), not a cached copy. The call is sent once more with it.
+   */
+  refresh: boolean;
+}
+
+/** Gives the bearer token for a request; `undefined` sends none. Called for every attempt. */
+export type TokenProvider = (request: TokenRequest) => string | undefined | Promise<string | undefined>;
+
 /** The options of {@link createClient}. */
 export interface ClientOptions {
   /** The API's base URL, without `/v1`: `http://localhost:3000` or `https://api.todolist.com`. */
   baseUrl: string | URL;
-  /** A bearer token sent as `Authorization`, or a function returning one per request. @default none */
-  token?: string | (() => string | undefined | Promise<string | undefined>);
+  /**
+   * The credentials: a bearer token sent as `Authorization`, or a {@link TokenProvider} asked for
+   * one on every attempt; after a 401 the provider is asked for a fresh token (`refresh: true`)
+   * and the call is sent once more, then the 401 is an `UnauthorizedError`. @default none
+   */
+  auth?: string | TokenProvider;
   /** The `fetch` to use: a test double, or one with a proxy. @default globalThis.fetch */
   fetch?: typeof fetch;
   /** Per-attempt timeout in ms, or both limits. @default { attemptMs: 10000, totalMs: 30000 } */
@@ -45,7 +61,7 @@ export interface ClientOptions {
 /** The options after defaults, as the SDK uses them. */
 export interface ResolvedOptions {
   baseUrl: string;
-  token: ClientOptions['token'];
+  auth: ClientOptions['auth'];
   fetch: typeof fetch | undefined;
   timeout: Required<TimeoutOptions>;
   retry: Required<RetryOptions>;
@@ -84,7 +100,7 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
   }
   const resolved: ResolvedOptions = {
     baseUrl: baseUrl.href.replace(/\/+$/, ''),
-    token: options.token,
+    auth: options.auth,
     fetch: options.fetch,
     timeout: resolveTimeout(options.timeout),
     retry: resolveRetry(options.retry),

@@ -52,16 +52,18 @@ export class Transport {
       timeout: options.timeout.attemptMs,
       totalTimeout: options.timeout.totalMs,
       hooks: {
-        beforeRequest: [async ({ request }) => this.#authorize(request)],
+        beforeRequest: [
+          async ({ request, options }) => this.#authorize(request, options.context.refresh === true),
+        ],
         beforeRetry: [
           async ({ request, error, retryCount }) => {
             options.logger?.warn?.(`retrying ${request.method} ${new URL(request.url).pathname}`, {
               retry: retryCount,
               reason: error.message,
             });
-            // A token function is asked again for each attempt, so a token that expired while
+            // A token provider is asked again for each attempt, so a token that expired while
             // retrying is replaced.
-            await this.#authorize(request);
+            await this.#authorize(request, false);
           },
         ],
       },
@@ -75,21 +77,32 @@ export class Transport {
     // ky's timeouts end with the headers: this stops a body that is still coming at the deadline.
     const download = new AbortController();
     const reading: BodyReading = { request, deadline, download, signal: call.signal };
-    try {
-      const response = await this.#http(call.path.replace(/^\//, ''), {
-        method: call.method,
-        ...(call.json === undefined ? {} : { json: call.json }),
-        ...(call.searchParams ? { searchParams: call.searchParams } : {}),
-        ...(call.headers ? { headers: call.headers } : {}),
-        signal: requestSignal(reading),
-        retry: this.#retryFor(deadline),
-      });
-      return { data: (await this.#read(response, call.answer, reading)) as Answer<Schema>, response };
-    } catch (error) {
-      const failure = errorFromFailure(error, request, call.signal);
-      this.#options.logger?.debug?.(`${call.method} ${call.path} failed`, { error: String(failure) });
-      throw failure;
+    // A 401 sends the call once more with a fresh token, when a provider can give one. Any
+    // method may go again: the API refuses an unauthorized request before doing anything.
+    for (let refresh = false; ; refresh = true) {
+      try {
+        const response = await this.#http(call.path.replace(/^\//, ''), {
+          method: call.method,
+          ...(call.json === undefined ? {} : { json: call.json }),
+          ...(call.searchParams ? { searchParams: call.searchParams } : {}),
+          ...(call.headers ? { headers: call.headers } : {}),
+          signal: requestSignal(reading),
+          retry: this.#retryFor(deadline),
+          context: { refresh },
+          ...(refresh ? { totalTimeout: Math.max(1, deadline - Date.now()) } : {}),
+        });
+        return { data: (await this.#read(response, call.answer, reading)) as Answer<Schema>, response };
+      } catch (error) {
+        if (!refresh && this.#mayRefresh(error)) continue;
+        const failure = errorFromFailure(error, request, call.signal);
+        this.#options.logger?.debug?.(`${call.method} ${call.path} failed`, { error: String(failure) });
+        throw failure;
+      }
     }
+  }
+
+  #mayRefresh(error: unknown): boolean {
+    return typeof this.#options.auth === 'function' && isHTTPError(error) && error.response.status === 401;
   }
 
   #retryFor(deadline: number): KyOptions['retry'] {
@@ -120,9 +133,9 @@ export class Transport {
     };
   }
 
-  async #authorize(request: Request): Promise<void> {
-    const { token } = this.#options;
-    const value = typeof token === 'function' ? await token() : token;
+  async #authorize(request: Request, refresh: boolean): Promise<void> {
+    const { auth } = this.#options;
+    const value = typeof auth === 'function' ? await auth({ refresh }) : auth;
     if (value) request.headers.set('Authorization', `Bearer ${value}`);
   }
 
