@@ -13,6 +13,7 @@ describe('the context the app reads', () => {
       domain: undefined,
       alarmEmail: undefined,
       localOrigins: [],
+      machineOwner: undefined,
     });
   });
 
@@ -52,6 +53,7 @@ describe('the context the app reads', () => {
     [{ alarmEmail: 'ops' }, /alarmEmail is not an e-mail address/],
     [{ account: '1234' }, /account must be 12 digits/],
     [{ localOrigins: 'https://evil.example' }, /localOrigins takes only http:\/\/localhost/],
+    [{ machineOwner: 'a b"c' }, /machineOwner must be an owner id/],
   ])('refuses %o, saying what to pass', (context, message) => {
     expect(() => read(context)).toThrow(InfraConfigError);
     expect(() => read(context)).toThrow(message);

@@ -28,6 +28,12 @@ export interface InfraConfig {
   readonly alarmEmail: string | undefined;
   /** Local origins (`http://localhost:<port>`) the API also answers CORS for. @default none */
   readonly localOrigins: readonly string[];
+  /**
+   * The owner id the machine (client-credentials) app client's tokens act for: such a token's
+   * `sub` is the client id, so the functions get `MACHINE_OWNERS` mapping it to this owner.
+   * @default none: no machine client is created
+   */
+  readonly machineOwner: string | undefined;
 }
 
 /** Thrown when the CDK context holds a setting the app cannot use; the message says what to pass. */
@@ -40,6 +46,8 @@ const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const ACCOUNT = /^\d{12}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The handlers' owner ids: no spaces, separators or quotes, so it sits in JSON and a DynamoDB key as is.
+const OWNER_ID = /^[A-Za-z0-9._@-]{1,128}$/;
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 
 /** A context value as a list: `a,b` from the command line, or a JSON array from cdk.json. */
@@ -117,5 +125,10 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): In
       `context localOrigins takes only http://localhost[:port] or http://127.0.0.1[:port] (got "${origin}")`,
     );
   }
-  return { account, regions, domain, alarmEmail, localOrigins };
+  const machineOwner = text(node.tryGetContext('machineOwner'));
+  check(
+    !machineOwner || OWNER_ID.test(machineOwner),
+    `context machineOwner must be an owner id of letters, digits and . _ @ - (got "${machineOwner}")`,
+  );
+  return { account, regions, domain, alarmEmail, localOrigins, machineOwner };
 }

@@ -13,7 +13,10 @@ interface ProblemAnswer {
  * code the handlers would give. A 403 "Missing Authentication Token" is API Gateway's answer to
  * a path or method no route has: here it is the 404 it means.
  */
-export const GATEWAY_PROBLEMS: ReadonlyMap<apigateway.ResponseType, ProblemAnswer> = new Map([
+export const GATEWAY_PROBLEMS: ReadonlyMap<apigateway.ResponseType, ProblemAnswer> = new Map<
+  apigateway.ResponseType,
+  ProblemAnswer
+>([
   [apigateway.ResponseType.BAD_REQUEST_BODY, { code: 'validation_failed' }],
   [apigateway.ResponseType.BAD_REQUEST_PARAMETERS, { code: 'invalid_query' }],
   [apigateway.ResponseType.MISSING_AUTHENTICATION_TOKEN, { code: 'route_not_found' }],
@@ -22,7 +25,18 @@ export const GATEWAY_PROBLEMS: ReadonlyMap<apigateway.ResponseType, ProblemAnswe
   [apigateway.ResponseType.UNSUPPORTED_MEDIA_TYPE, { code: 'unsupported_media_type' }],
   [apigateway.ResponseType.THROTTLED, { code: 'rate_limited', headers: { 'Retry-After': '1' } }],
   [apigateway.ResponseType.QUOTA_EXCEEDED, { code: 'rate_limited', headers: { 'Retry-After': '60' } }],
-  [apigateway.ResponseType.UNAUTHORIZED, { code: 'unauthorized' }],
+  // The Cognito authorizer: no token, or a bad or expired one (RFC 6750's challenge).
+  [apigateway.ResponseType.UNAUTHORIZED, { code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } }],
+  [
+    apigateway.ResponseType.EXPIRED_TOKEN,
+    { code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } },
+  ],
+  // A valid token without the method's scope. The contract has no 403 code, so it is the 401 of
+  // `unauthorized`, with RFC 6750's insufficient_scope telling the client what to ask for.
+  [
+    apigateway.ResponseType.ACCESS_DENIED,
+    { code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' } },
+  ],
   [
     apigateway.ResponseType.INTEGRATION_FAILURE,
     { code: 'service_unavailable', headers: { 'Retry-After': '1' } },

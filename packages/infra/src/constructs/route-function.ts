@@ -22,6 +22,11 @@ export interface RouteFunctionProps {
   readonly cursorSigningKey: CursorSigningKey;
   /** Origins a browser may call the API from (`ALLOWED_ORIGINS`). */
   readonly allowedOrigins: readonly string[];
+  /**
+   * `MACHINE_OWNERS`: JSON mapping machine (client-credentials) client ids, a token's `sub`, to
+   * the owner id their tokens act for. @default none: no machine client acts for anyone
+   */
+  readonly machineOwners?: string;
   /** @default 512 (MB): more memory is more CPU, and the handlers are CPU-bound at cold start */
   readonly memorySize?: number;
   /** @default 10 seconds, well inside API Gateway's 29-second integration timeout */
@@ -74,6 +79,7 @@ export class RouteFunction extends Construct {
         CURSOR_SIGNING_KEY_SECRET_ARN: props.cursorSigningKey.secretArn,
         ALLOWED_ORIGINS: props.allowedOrigins.join(','),
         DEFAULT_OWNER_ID: 'default',
+        ...(props.machineOwners ? { MACHINE_OWNERS: props.machineOwners } : {}),
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -20,6 +20,11 @@ export interface TodoSiteProps {
   readonly apiUrl: string;
   /** The custom domain of the page, with its certificate (in us-east-1). @default the CloudFront domain */
   readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
+  /**
+   * Sign-in, for `config.json`'s `auth`: the tokens' issuer, managed login's base URL and the
+   * page's client id. @default none: `config.json` holds `apiUrl` only
+   */
+  readonly auth?: { readonly issuer: string; readonly domain: string; readonly clientId: string };
   /** Where CloudFront's and S3's access logs go. */
   readonly logBucket: s3.IBucket;
 }
@@ -87,7 +92,10 @@ export class TodoSite extends Construct {
           `${SDK_BUNDLE_KEY}.map`,
           readFileSync(`${props.build.sdkBrowserBundle}.map`, 'utf8'),
         ),
-        s3deploy.Source.jsonData('config.json', { apiUrl: props.apiUrl }),
+        s3deploy.Source.jsonData('config.json', {
+          apiUrl: props.apiUrl,
+          ...(props.auth ? { auth: props.auth } : {}),
+        }),
       ],
       // CloudFront keeps a copy a day at the edge; each deployment invalidates it.
       cacheControl: [s3deploy.CacheControl.fromString('public, max-age=60, s-maxage=86400')],

@@ -6,7 +6,9 @@ import type { InfraConfig } from '../config.js';
 import { ApiDomain } from '../constructs/api-domain.js';
 import { CursorSigningKey } from '../constructs/cursor-signing-key.js';
 import { LogBucket } from '../constructs/log-bucket.js';
+import { PrimaryAuth, publishAuth } from '../constructs/primary-auth.js';
 import { TodoApi } from '../constructs/todo-api.js';
+import { TodoAuth } from '../constructs/todo-auth.js';
 import { TodoMonitoring } from '../constructs/todo-monitoring.js';
 import { TodoSite } from '../constructs/todo-site.js';
 import { TodoTable } from '../constructs/todo-table.js';
@@ -32,6 +34,8 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly api: TodoApi;
   readonly site: TodoSite | undefined;
+  /** The user pool and its clients: in the primary region only. */
+  readonly auth: TodoAuth | undefined;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -51,12 +55,36 @@ export class ApiStack extends Stack {
     const siteOrigin = config.domain
       ? `https://${config.domain.appHost}`
       : Lazy.string({ produce: () => site?.origin ?? '' });
+    // One user pool, in the primary region; the other regions' authorizers take it by its ARN.
+    const auth = primary
+      ? new TodoAuth(this, 'Auth', {
+          siteOrigin,
+          localOrigins: config.localOrigins,
+          ...(config.machineOwner ? { machineOwner: config.machineOwner } : {}),
+        })
+      : undefined;
+    const primaryAuth = auth
+      ? undefined
+      : new PrimaryAuth(this, 'Auth', {
+          primaryRegion: config.regions[0] as string,
+          ...(config.machineOwner ? { machineOwner: config.machineOwner } : {}),
+        });
+    if (auth && props.replicaRegions && props.replicaRegions.length > 0)
+      publishAuth(this, 'AuthParameter', auth);
+    const userPool = auth?.userPool ?? (primaryAuth as PrimaryAuth).userPool;
+    const machineClientId = auth ? auth.machineClient?.userPoolClientId : primaryAuth?.machineClientId;
+    this.auth = auth;
     this.api = new TodoApi(this, 'Api', {
       table,
       cursorSigningKey,
       build: props.build,
       siteOrigin,
       localOrigins: config.localOrigins,
+      userPool,
+      // A client-credentials token's sub is its client id: the handlers map it to this owner.
+      ...(config.machineOwner && machineClientId
+        ? { machineOwners: `{"${machineClientId}":${JSON.stringify(config.machineOwner)}}` }
+        : {}),
     });
     const apiUrl = config.domain ? `https://${config.domain.apiHost}` : this.api.defaultEndpoint;
     if (config.domain) {
@@ -75,6 +103,15 @@ export class ApiStack extends Stack {
         build: props.build,
         apiUrl,
         logBucket: new LogBucket(this, 'Logs').bucket,
+        ...(auth
+          ? {
+              auth: {
+                issuer: auth.issuer,
+                domain: auth.domain.baseUrl(),
+                clientId: auth.webClient.userPoolClientId,
+              },
+            }
+          : {}),
       });
       new CfnOutput(this, 'SiteUrl', { value: site.origin, description: 'The page' });
     }
@@ -85,6 +122,24 @@ export class ApiStack extends Stack {
       table,
       alarmEmail: config.alarmEmail,
     });
+    if (auth) this.#authOutputs(auth);
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'The API: its routes are under /v1 here' });
+  }
+
+  #authOutputs(auth: TodoAuth): void {
+    const output = (id: string, value: string, description: string) =>
+      new CfnOutput(this, id, { value, description });
+    output('UserPoolId', auth.userPool.userPoolId, 'The Cognito user pool of sign-in');
+    output('AuthUrl', auth.domain.baseUrl(), 'Managed login: /oauth2/authorize, /oauth2/token, /logout');
+    output('AuthIssuer', auth.issuer, "The tokens' issuer (OpenID configuration under /.well-known)");
+    output('WebClientId', auth.webClient.userPoolClientId, "The page's app client (code + PKCE)");
+    output('CliClientId', auth.cliClient.userPoolClientId, "The CLI's app client (code + PKCE, loopback)");
+    if (auth.machineClient) {
+      output(
+        'MachineClientId',
+        auth.machineClient.userPoolClientId,
+        'The client-credentials client (its secret is in the console)',
+      );
+    }
   }
 }

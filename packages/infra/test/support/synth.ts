@@ -11,13 +11,14 @@ import { createApp, STACK_NAME } from '../../src/todolist-app.js';
 export const VARIANTS = {
   /** No context at all: default endpoints, environment-agnostic, as `npm run synth` offline. */
   defaultEndpoints: {},
-  /** One region with the custom domain and an alarm e-mail. */
+  /** One region with the custom domain, an alarm e-mail, a local origin and a machine client. */
   customDomain: {
     domain: 'todolist.com',
     hostedZoneId: 'Z0123456789ABC',
     alarmEmail: 'ops@todolist.com',
     regions: 'eu-west-1',
     localOrigins: 'http://localhost:3000',
+    machineOwner: 'importer',
   },
   /** Two regions over a global table, api.<domain> routed by latency. */
   multiRegion: {

@@ -1,0 +1,87 @@
+import { Fn, Stack, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import type { TodoAuth } from './todo-auth.js';
+
+/**
+ * The parameter, in the primary region, naming the user pool's ARN and the machine client's id
+ * (or `none`). A fixed name, as the table's and the secret's: no stack references another's
+ * resources, and the user pool's id is only known once it is created.
+ */
+export const AUTH_PARAMETER_NAME = '/todolist/auth';
+
+/** Publishes the primary region's user pool for the other regions' APIs (see {@link PrimaryAuth}). */
+export function publishAuth(scope: Construct, id: string, auth: TodoAuth): ssm.StringListParameter {
+  return new ssm.StringListParameter(scope, id, {
+    parameterName: AUTH_PARAMETER_NAME,
+    description:
+      "todolist: the user pool's ARN and the machine client's id, for the APIs of the other regions",
+    stringListValue: [auth.userPool.userPoolArn, auth.machineClient?.userPoolClientId ?? 'none'],
+  });
+}
+
+/** Options of {@link PrimaryAuth}. */
+export interface PrimaryAuthProps {
+  /** The region whose stack holds the user pool and {@link AUTH_PARAMETER_NAME}. */
+  readonly primaryRegion: string;
+  /** The machine owner of the context: a new value re-reads the parameter (its client id). @default none */
+  readonly machineOwner?: string;
+}
+
+/**
+ * In another region, the primary region's user pool and machine client, read at deployment from
+ * {@link AUTH_PARAMETER_NAME} (SSM parameters are regional, so by an SDK call into that region).
+ * API Gateway's Cognito authorizer takes the pool by its ARN, wherever it is.
+ */
+export class PrimaryAuth extends Construct {
+  readonly userPool: cognito.IUserPool;
+  /** The machine client's id, or `none`. */
+  readonly machineClientId: string;
+
+  constructor(scope: Construct, id: string, props: PrimaryAuthProps) {
+    super(scope, id);
+    const call: cr.AwsSdkCall = {
+      service: 'SSM',
+      action: 'getParameter',
+      parameters: { Name: AUTH_PARAMETER_NAME },
+      region: props.primaryRegion,
+      physicalResourceId: cr.PhysicalResourceId.of(`${AUTH_PARAMETER_NAME}:${props.machineOwner ?? 'none'}`),
+    };
+    const read = new cr.AwsCustomResource(this, 'Read', {
+      resourceType: 'Custom::TodolistPrimaryAuth',
+      onCreate: call,
+      onUpdate: call,
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({
+        resources: [
+          Stack.of(this).formatArn({
+            service: 'ssm',
+            region: props.primaryRegion,
+            resource: 'parameter',
+            resourceName: AUTH_PARAMETER_NAME.slice(1),
+          }),
+        ],
+      }),
+      installLatestAwsSdk: false,
+    });
+    const values = Fn.split(',', read.getResponseField('Parameter.Value'), 2);
+    this.userPool = cognito.UserPool.fromUserPoolArn(this, 'UserPool', Fn.select(0, values));
+    this.machineClientId = Fn.select(1, values);
+    this.#acknowledge();
+  }
+
+  #acknowledge(): void {
+    // The provider function is a singleton at the stack's root; the acknowledgements go there.
+    const provider = Stack.of(this).node.tryFindChild(
+      `AWS${cr.AwsCustomResource.PROVIDER_FUNCTION_UUID.replaceAll('-', '')}`,
+    );
+    for (const target of [provider].filter((node): node is Construct => node !== undefined)) {
+      Validations.of(target).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason:
+          "CDK's AwsCustomResource provider, which reads the primary region's auth parameter once per deployment, writes its own logs with the basic execution policy.",
+      });
+    }
+  }
+}

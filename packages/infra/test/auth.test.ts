@@ -1,0 +1,274 @@
+import { readFileSync } from 'node:fs';
+import { type RouteDefinition, routeList } from '@todolist/sdk/contract';
+import { Stack } from 'aws-cdk-lib';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { CfnAuthorizer } from 'aws-cdk-lib/aws-apigateway';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_PARAMETER_NAME } from '../src/constructs/primary-auth.js';
+import { resourcePath } from '../src/constructs/todo-api.js';
+import { CLI_CALLBACK_PORTS, cliCallbackUrl, TODO_SCOPES } from '../src/constructs/todo-auth.js';
+import type { ApiStack } from '../src/stacks/api-stack.js';
+import { type Synthesized, synthesize, VARIANTS } from './support/synth.js';
+
+let defaults: Synthesized;
+let template: Template;
+let withDomain: Synthesized;
+let domainTemplate: Template;
+
+beforeAll(() => {
+  defaults = synthesize(VARIANTS.defaultEndpoints);
+  template = defaults.template(defaults.primary);
+  withDomain = synthesize(VARIANTS.customDomain);
+  domainTemplate = withDomain.template(withDomain.primary);
+});
+
+const todoRoutes = routeList.filter((route) => route.path.startsWith('/v1/todos'));
+/** An app client's scope of the resource server, which CloudFormation joins to the server's identifier. */
+const serverScope = (name: string) => ({
+  'Fn::Join': ['', [{ Ref: Match.stringLikeRegexp('ResourceServer') }, `/${name}`]],
+});
+const userScopes = ['openid', 'email', 'profile', serverScope('todos.read'), serverScope('todos.write')];
+
+/** The one method of a route, found by its operation name. */
+function methodOf(of: Template, route: RouteDefinition) {
+  const methods = Object.values(
+    of.findResources('AWS::ApiGateway::Method', {
+      Properties: { HttpMethod: route.method, OperationName: route.name },
+    }),
+  );
+  expect(methods, `${route.method} ${route.path}`).toHaveLength(1);
+  return methods[0]?.Properties;
+}
+
+function authorizerIdOf(stack: ApiStack): string {
+  const authorizer = stack.api.node.findAll().find((node) => node.node.id === 'Authorizer');
+  return stack.getLogicalId(
+    (authorizer as unknown as { node: { defaultChild: CfnAuthorizer } }).node.defaultChild,
+  );
+}
+
+describe('the API with sign-in', () => {
+  it('covers every route under /v1/todos, by the route table', () => {
+    expect(todoRoutes.map((route) => route.name).sort()).toEqual(
+      ['createTodo', 'deleteTodo', 'getTodo', 'importTodos', 'listTodos', 'updateTodo'].sort(),
+    );
+  });
+
+  it("puts the user pool's authorizer on every todo method, reads needing todos.read and writes todos.write", () => {
+    const authorizerId = authorizerIdOf(defaults.primary);
+    template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      IdentitySource: 'method.request.header.Authorization',
+      ProviderARNs: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^AuthUserPool'), 'Arn'] }],
+    });
+    for (const route of todoRoutes) {
+      expect(methodOf(template, route), `${route.method} ${route.path}`).toMatchObject({
+        AuthorizationType: 'COGNITO_USER_POOLS',
+        AuthorizerId: { Ref: authorizerId },
+        AuthorizationScopes: [route.method === 'GET' ? TODO_SCOPES.read : TODO_SCOPES.write],
+      });
+    }
+  });
+
+  it('leaves GET /v1/openapi.json and every CORS preflight public', () => {
+    const openapi = routeList.find((route) => route.name === 'openapi') as RouteDefinition;
+    expect(methodOf(template, openapi).AuthorizationType).toBe('NONE');
+    const preflights = Object.values(
+      template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } }),
+    );
+    expect(preflights.length).toBe(new Set(routeList.map(resourcePath)).size);
+    for (const preflight of preflights) {
+      expect(preflight.Properties.AuthorizationType).toBe('NONE');
+      expect(preflight.Properties.AuthorizerId).toBeUndefined();
+    }
+  });
+
+  it("answers the authorizer's refusals as problem+json with a Bearer challenge", () => {
+    for (const type of ['UNAUTHORIZED', 'EXPIRED_TOKEN', 'ACCESS_DENIED']) {
+      template.hasResourceProperties('AWS::ApiGateway::GatewayResponse', {
+        ResponseType: type,
+        StatusCode: '401',
+        ResponseParameters: Match.objectLike({
+          'gatewayresponse.header.Content-Type': "'application/problem+json'",
+          'gatewayresponse.header.WWW-Authenticate': Match.stringLikeRegexp("^'Bearer"),
+        }),
+        ResponseTemplates: { 'application/json': Match.stringLikeRegexp('"code":"unauthorized"') },
+      });
+    }
+  });
+});
+
+describe('the user pool', () => {
+  it('signs in by e-mail, verified, case-insensitive, with a strong password policy, kept and protected', () => {
+    template.resourceCountIs('AWS::Cognito::UserPool', 1);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UsernameAttributes: ['email'],
+      AutoVerifiedAttributes: ['email'],
+      UsernameConfiguration: { CaseSensitive: false },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      DeletionProtection: 'ACTIVE',
+      UserPoolTier: 'ESSENTIALS',
+    });
+    template.hasResource('AWS::Cognito::UserPool', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('has a managed login domain and the todolist resource server with its two scopes', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: { 'Fn::Join': ['', ['todolist-', { Ref: 'AWS::AccountId' }]] },
+      ManagedLoginVersion: 2,
+    });
+    template.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 2);
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'todolist',
+      Scopes: [
+        { ScopeName: 'todos.read', ScopeDescription: Match.anyValue() },
+        { ScopeName: 'todos.write', ScopeDescription: Match.anyValue() },
+      ],
+    });
+  });
+});
+
+describe('the app clients', () => {
+  const tokenSettings = {
+    GenerateSecret: false,
+    AllowedOAuthFlows: ['code'],
+    AllowedOAuthFlowsUserPoolClient: true,
+    AllowedOAuthScopes: userScopes,
+    ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+    AccessTokenValidity: 60,
+    IdTokenValidity: 60,
+    RefreshTokenValidity: 43200,
+    TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
+    PreventUserExistenceErrors: 'ENABLED',
+    EnableTokenRevocation: true,
+  };
+
+  it("gives the page a public code + PKCE client redirecting to the page's origin (and local origins)", () => {
+    domainTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'todolist page',
+      ...tokenSettings,
+      CallbackURLs: ['https://app.todolist.com/', 'http://localhost:3000/'],
+      LogoutURLs: ['https://app.todolist.com/', 'http://localhost:3000/'],
+    });
+    // Without a domain: the CloudFront origin of the same stack, and no local origin.
+    const distributionId = defaults.primary.getLogicalId(
+      defaults.primary.site?.distribution.node.defaultChild as never,
+    );
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'todolist page',
+      ...tokenSettings,
+      CallbackURLs: [
+        { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, '/']] },
+      ],
+    });
+  });
+
+  it('gives the CLI a public code + PKCE client with loopback redirects', () => {
+    const loopback = CLI_CALLBACK_PORTS.map(cliCallbackUrl);
+    expect(loopback[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'todolist CLI',
+      ...tokenSettings,
+      CallbackURLs: loopback,
+    });
+  });
+
+  it('has no machine client without machineOwner', () => {
+    template.resourceCountIs('AWS::Cognito::UserPoolClient', 2);
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      expect(fn.Properties.Environment?.Variables?.MACHINE_OWNERS).toBeUndefined();
+    }
+  });
+
+  it('with machineOwner: a client-credentials client with a secret and only the todos scopes, mapped in MACHINE_OWNERS', () => {
+    domainTemplate.resourceCountIs('AWS::Cognito::UserPoolClient', 3);
+    domainTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ClientName: 'todolist machine (importer)',
+      GenerateSecret: true,
+      AllowedOAuthFlows: ['client_credentials'],
+      AllowedOAuthScopes: [serverScope('todos.read'), serverScope('todos.write')],
+      CallbackURLs: Match.absent(),
+    });
+    const stack = withDomain.primary;
+    const clientId = stack.getLogicalId(stack.auth?.machineClient?.node.defaultChild as never);
+    for (const name of Object.keys(stack.api.functions) as (keyof typeof stack.api.functions)[]) {
+      domainTemplate.hasResourceProperties('AWS::Lambda::Function', {
+        Description: `todolist API: ${name}`,
+        Environment: {
+          Variables: Match.objectLike({
+            MACHINE_OWNERS: { 'Fn::Join': ['', ['{"', { Ref: clientId }, '":"importer"}']] },
+          }),
+        },
+      });
+    }
+  });
+
+  it('outputs the pool, the managed login URL, the issuer and the client ids', () => {
+    const outputs = Object.keys(domainTemplate.toJSON().Outputs ?? {});
+    for (const name of [
+      'UserPoolId',
+      'AuthUrl',
+      'AuthIssuer',
+      'WebClientId',
+      'CliClientId',
+      'MachineClientId',
+    ]) {
+      expect(outputs).toContain(name);
+    }
+  });
+});
+
+describe("the page's config.json", () => {
+  it('names the issuer, managed login and the web client without a domain (same stack), and only apiUrl with one', () => {
+    const [config] = defaults.stagedFiles('config.json');
+    const auth = JSON.parse(readFileSync(config as string, 'utf8')).auth;
+    expect(Object.keys(auth ?? {}).sort()).toEqual(['clientId', 'domain', 'issuer']);
+    const [siteConfig] = withDomain.stagedFiles('config.json');
+    expect(JSON.parse(readFileSync(siteConfig as string, 'utf8')).auth).toBeUndefined();
+  });
+});
+
+describe('sign-in in several regions', () => {
+  it("has one user pool, in the primary region, whose ARN the other regions' authorizers read from its parameter", () => {
+    const multi = synthesize(VARIANTS.multiRegion);
+    const primary = multi.template(multi.primary);
+    const replicaStack = multi.stack<ApiStack>('Todolist-eu-west-1');
+    const replica = multi.template(replicaStack);
+    primary.resourceCountIs('AWS::Cognito::UserPool', 1);
+    replica.resourceCountIs('AWS::Cognito::UserPool', 0);
+    primary.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: AUTH_PARAMETER_NAME,
+      Type: 'StringList',
+    });
+    const readId = Stack.of(replicaStack).getLogicalId(
+      replicaStack.node.findChild('Auth').node.findChild('Read').node.findChild('Resource').node
+        .defaultChild as never,
+    );
+    replica.hasResourceProperties('Custom::TodolistPrimaryAuth', {
+      Create: Match.stringLikeRegexp('"region":"us-east-1"'),
+    });
+    replica.hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      ProviderARNs: [Match.objectLike({ 'Fn::Select': Match.arrayWith([0]) })],
+    });
+    expect(JSON.stringify(replica.toJSON())).toContain(readId);
+    for (const route of todoRoutes) {
+      expect(methodOf(replica, route).AuthorizationType).toBe('COGNITO_USER_POOLS');
+    }
+  });
+});
