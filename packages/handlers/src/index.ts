@@ -1,6 +1,11 @@
 // The package's public surface, for the CDK app and for other packages' tests.
 export type { HandlerConfig } from './config.js';
 export type { ProxyHandler } from './http/define-route.js';
+export {
+  type LocalSignIn,
+  type SignInLocallyOptions,
+  signInLocally,
+} from './local/auth/sign-in-locally.js';
 export { type DynaliteServer, startDynalite } from './local/dynalite.js';
 export type { Gateway, GatewayOptions } from './local/gateway.js';
 export { type LocalStack, type LocalStackOptions, startLocalStack } from './local/local-stack.js';

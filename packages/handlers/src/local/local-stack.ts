@@ -6,6 +6,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { RouteName } from '@todolist/sdk/contract';
 import type { ProxyHandler } from '../http/define-route.js';
 import { loadHandlers } from '../routes/index.js';
+import { createLocalAuth } from './auth/local-auth.js';
+import { issuerFor } from './auth/local-authority.js';
+import { loadSigningKey } from './auth/signing-key.js';
 import { lockDataFolder } from './data-lock.js';
 import { startDynalite } from './dynalite.js';
 import { type Gateway, startGateway } from './gateway.js';
@@ -15,7 +18,10 @@ import type { ThrottleSettings } from './throttle.js';
 
 /** Options of {@link startLocalStack}. */
 export interface LocalStackOptions {
-  /** Folder for dynalite's data and the cursor key; `null` keeps everything in memory (tests). */
+  /**
+   * Folder for dynalite's data, the cursor key and the sign-in signing key; `null` keeps
+   * everything in memory (tests).
+   */
   dataDir: string | null;
   /** @default 3000 */
   port?: number;
@@ -27,8 +33,9 @@ export interface LocalStackOptions {
   /** Browser origins allowed besides the gateway's own (`http://localhost:<port>`, `http://127.0.0.1:<port>`). */
   allowedOrigins?: string[];
   throttle?: ThrottleSettings | null;
+  /** A fixed identity for every request, instead of bearer tokens (tests). @default none */
   identify?: (request: IncomingMessage) => LocalIdentity;
-  /** @default 'local' */
+  /** The owner of requests with no `Authorization` header, for now (see the README). @default 'local' */
   defaultOwnerId?: string;
 }
 
@@ -38,6 +45,8 @@ export interface LocalStack {
   gateway: Gateway;
   dynamodbEndpoint: string;
   tableName: string;
+  /** The `iss` of the tokens the local sign-in issues: `http://localhost:<port>/auth`. */
+  issuer: string;
   /** Stops the gateway, waits for requests in flight, then closes the database. */
   close(): Promise<void>;
 }
@@ -73,6 +82,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     stackStarted = true;
     const tableName = options.tableName ?? 'todolist';
+    const signingKey = await loadSigningKey(options.dataDir);
     const database = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {});
     const client = new DynamoDBClient({
       endpoint: database.endpoint,
@@ -95,6 +105,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       allowedOrigins,
       ...(options.throttle !== undefined ? { throttle: options.throttle } : {}),
       ...(options.identify ? { identify: options.identify } : {}),
+      auth: (port) => createLocalAuth(signingKey, port),
     }).catch(async (error) => {
       await database.close();
       throw error;
@@ -116,6 +127,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       gateway,
       dynamodbEndpoint: database.endpoint,
       tableName,
+      issuer: issuerFor(Number(port)),
       close: async () => {
         await gateway.close();
         await database.close();

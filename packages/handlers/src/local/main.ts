@@ -72,6 +72,7 @@ async function main(): Promise<void> {
       `  page     ${shown}/\n` +
       `  API      ${shown}/v1/todos\n` +
       `  OpenAPI  ${shown}/v1/openapi.json\n` +
+      `  sign-in  ${shown}/oauth2/authorize (local, no password; the page's Sign in opens it)\n` +
       `  data     ${dataDir}\n` +
       'Press Ctrl-C to stop.\n',
   );

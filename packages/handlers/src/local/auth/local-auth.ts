@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type BearerCheck, checkBearer } from './access-token-verifier.js';
+import { jwksEndpoint, openIdConfigurationEndpoint } from './discovery-endpoints.js';
+import { sendText } from './http-answers.js';
+import { createLocalAuthority, type LocalAuthority } from './local-authority.js';
+import { logoutEndpoint } from './logout-endpoint.js';
+import { authorizeEndpoint, loginEndpoint } from './sign-in-endpoints.js';
+import { SIGN_IN_CSS, SIGN_IN_CSS_PATH } from './sign-in-page.js';
+import type { SigningKey } from './signing-key.js';
+import { tokenEndpoint } from './token-endpoint.js';
+
+/** The local user pool, as the gateway uses it. */
+export interface LocalAuth {
+  /** The `iss` of its tokens: `http://localhost:<port>/auth`. */
+  readonly issuer: string;
+  /** Answers a request for one of its endpoints; `false` when the path is none of them. */
+  serve(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean>;
+  /** Checks an `Authorization` header for a route that needs `scope`. */
+  checkBearer(header: string, scope: string): Promise<BearerCheck>;
+}
+
+interface Endpoint {
+  method: 'GET' | 'POST';
+  run(authority: LocalAuthority, request: IncomingMessage, response: ServerResponse, url: URL): unknown;
+}
+
+const jwks: Endpoint = {
+  method: 'GET',
+  run: (authority, _request, response) => jwksEndpoint(authority, response),
+};
+const openIdConfiguration: Endpoint = {
+  method: 'GET',
+  run: (authority, _request, response) => openIdConfigurationEndpoint(authority, response),
+};
+
+// Discovery is served at the root and under the issuer's path, where OIDC clients look for it
+// (`<issuer>/.well-known/openid-configuration`), as Cognito serves it under its issuer.
+const ENDPOINTS: Record<string, Endpoint> = {
+  '/.well-known/jwks.json': jwks,
+  '/auth/.well-known/jwks.json': jwks,
+  '/.well-known/openid-configuration': openIdConfiguration,
+  '/auth/.well-known/openid-configuration': openIdConfiguration,
+  '/oauth2/authorize': {
+    method: 'GET',
+    run: (authority, _request, response, url) => authorizeEndpoint(authority, url, response),
+  },
+  '/login': {
+    method: 'POST',
+    run: (authority, request, response) => loginEndpoint(authority, request, response),
+  },
+  '/oauth2/token': {
+    method: 'POST',
+    run: (authority, request, response) => tokenEndpoint(authority, request, response),
+  },
+  '/logout': {
+    method: 'GET',
+    run: (authority, _request, response, url) => logoutEndpoint(authority, url, response),
+  },
+  [SIGN_IN_CSS_PATH]: {
+    method: 'GET',
+    run: (_authority, _request, response) => sendText(response, 200, 'text/css; charset=utf-8', SIGN_IN_CSS),
+  },
+};
+
+/**
+ * The local user pool of a gateway listening on `port`: the sign-in endpoints (authorize,
+ * login, token, logout, discovery) and the check of access tokens the API routes need.
+ */
+export function createLocalAuth(key: SigningKey, port: number): LocalAuth {
+  const authority = createLocalAuthority(key, port);
+  return {
+    issuer: authority.issuer,
+    async serve(request, response, url) {
+      const endpoint = Object.hasOwn(ENDPOINTS, url.pathname) ? ENDPOINTS[url.pathname] : undefined;
+      if (!endpoint) return false;
+      if (request.method !== endpoint.method) {
+        response.writeHead(405, { Allow: endpoint.method, 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end(`${request.method} is not allowed on ${url.pathname}; allowed: ${endpoint.method}\n`);
+        return true;
+      }
+      await endpoint.run(authority, request, response, url);
+      return true;
+    },
+    checkBearer: (header, scope) => checkBearer(header, scope, authority.key, authority.issuer),
+  };
+}

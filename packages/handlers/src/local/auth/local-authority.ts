@@ -1,0 +1,47 @@
+import { GrantStore } from './grant-store.js';
+import type { SigningKey } from './signing-key.js';
+import type { SignInGrant } from './token-issuer.js';
+
+/** An authorization code's grant: the sign-in, and what the token request must prove. */
+export interface AuthorizationCodeGrant extends SignInGrant {
+  redirectUri: string;
+  codeChallenge: string;
+}
+
+/** The local user pool's state, shared by its endpoints. */
+export interface LocalAuthority {
+  key: SigningKey;
+  /** `http://localhost:<port>/auth`: the `iss` of every token. */
+  issuer: string;
+  /** The gateway's origin as the discovery document names it: `http://localhost:<port>`. */
+  origin: string;
+  port: number;
+  /** One-time codes, valid 60 s. */
+  codes: GrantStore<AuthorizationCodeGrant>;
+  /** Refresh tokens, valid 30 days, in memory: after a restart the user signs in again. */
+  refreshTokens: GrantStore<SignInGrant>;
+}
+
+const CODE_LIFETIME_MS = 60_000;
+const REFRESH_TOKEN_LIFETIME_MS = 30 * 24 * 3600_000;
+
+/**
+ * The `iss` of a gateway on `port`'s tokens. It names `localhost` whatever address the gateway
+ * listens on, so it is one stable value per port, whichever name a client used.
+ */
+export function issuerFor(port: number): string {
+  return `http://localhost:${port}/auth`;
+}
+
+/** The local user pool of a gateway on `port`. */
+export function createLocalAuthority(key: SigningKey, port: number): LocalAuthority {
+  const origin = `http://localhost:${port}`;
+  return {
+    key,
+    issuer: issuerFor(port),
+    origin,
+    port,
+    codes: new GrantStore(CODE_LIFETIME_MS),
+    refreshTokens: new GrantStore(REFRESH_TOKEN_LIFETIME_MS),
+  };
+}
