@@ -1,6 +1,7 @@
 // The SDK against the real API: the handlers over dynalite behind the local gateway. Every test
 // acts through `client.todos` and asserts what a user of the SDK would see.
 import { randomUUID } from 'node:crypto';
+import { signInLocally } from '@todolist/handlers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type ClientOptions,
@@ -459,30 +460,55 @@ describe("the server's refusals", () => {
 });
 
 describe('client options', () => {
-  it('auth: a token is sent as Authorization: Bearer <token> on every request', async () => {
-    const recorded = recordedClient({ auth: 'secret-token' });
+  it('auth: a signed-in token is sent as Authorization: Bearer <token>, and the API answers as that person', async () => {
+    const { accessToken } = await signInLocally(gateway.url, `sdk-${randomUUID()}@example.com`);
+    const recorded = recordedClient({ auth: accessToken });
     const created = await recorded.todos.create({ title: 'Authorized' });
     await recorded.todos.get(created.id);
-    await recorded.todos.list({ limit: 1 });
+    expect((await recorded.todos.list()).items.map((todo) => todo.title)).toEqual(['Authorized']);
     expect(recorded.requests.map((request) => request.headers.get('authorization'))).toEqual([
-      'Bearer secret-token',
-      'Bearer secret-token',
-      'Bearer secret-token',
+      `Bearer ${accessToken}`,
+      `Bearer ${accessToken}`,
+      `Bearer ${accessToken}`,
     ]);
+    // Someone else does not see it.
+    await expect(createClient({ baseUrl: gateway.url }).todos.get(created.id)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
   });
 
-  it('auth: a token provider is asked for each request, and no token sends no Authorization', async () => {
+  it('auth: a token provider is asked for each request, and a provider with no token sends no Authorization', async () => {
+    const { accessToken } = await signInLocally(gateway.url, `sdk-${randomUUID()}@example.com`);
     let calls = 0;
-    const recorded = recordedClient({ auth: async () => (++calls === 3 ? undefined : `token-${calls}`) });
+    const recorded = recordedClient({
+      auth: async () => {
+        calls++;
+        return accessToken;
+      },
+    });
     const created = await recorded.todos.create({ title: 'Fresh tokens' });
     await recorded.todos.get(created.id);
     await recorded.todos.delete(created.id);
     expect(calls).toBe(3);
-    expect(recorded.requests.map((request) => request.headers.get('authorization'))).toEqual([
-      'Bearer token-1',
-      'Bearer token-2',
-      null,
-    ]);
+    const anonymous = recordedClient({ auth: async () => undefined });
+    await anonymous.todos.list({ limit: 1 });
+    expect(anonymous.requests.map((request) => request.headers.get('authorization'))).toEqual([null]);
+  });
+
+  it('auth: a token the gateway refuses (401) is replaced by the provider once, and the call goes through', async () => {
+    const { accessToken } = await signInLocally(gateway.url, `sdk-${randomUUID()}@example.com`);
+    const expired = `${accessToken.slice(0, -4)}AAAA`;
+    const asked: boolean[] = [];
+    const recorded = recordedClient({
+      auth: ({ refresh }) => {
+        asked.push(refresh);
+        return refresh ? accessToken : expired;
+      },
+    });
+    const created = await recorded.todos.create({ title: 'After a refresh' });
+    expect(created.title).toBe('After a refresh');
+    expect(asked).toEqual([false, true]);
+    expect(recorded.requests).toHaveLength(2);
   });
 
   it('headers are sent on every request', async () => {
