@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LocalStack } from '@todolist/handlers';
+import { type LocalStack, signInLocally } from '@todolist/handlers';
 import type { ImportProgress, Todo } from '@todolist/sdk';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from './support/built-cli.js';
@@ -378,7 +378,10 @@ describe('todo import: the gateway crashes halfway', () => {
   it('fails with exit 7 and a hint, then --resume after a restart ends with every row exactly once', async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'todo-import-gateway-'));
     const gateway: GatewayProcess = await startGatewayProcess({ dataDir });
-    const user = await newTodoUser(gateway.url);
+    // A gateway process checks real tokens; its key stays in the data folder, so the token
+    // still holds after the restart.
+    const { accessToken } = await signInLocally(gateway.url, 'importer@example.com');
+    const user = await newTodoUser(gateway.url, { token: accessToken });
     await putFile(user, 'big.csv', bigCsv());
 
     const cut = startTodo(['import', 'big.csv', '--progress', 'json'], user.env, { cwd: user.configDir });

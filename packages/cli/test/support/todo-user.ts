@@ -59,11 +59,15 @@ export interface TodoUser {
 
 const folders = new Set<string>();
 
-/** A new user of the API at `apiUrl`, with no todos and no settings yet. */
-export async function newTodoUser(apiUrl: string): Promise<TodoUser> {
+/**
+ * A new user of the API at `apiUrl`, with no todos and no settings yet. Their `token` is, by
+ * default, a name the test gateway of `startLocalApi` takes as the subject; against a gateway
+ * process, pass a real access token (`signInLocally`).
+ */
+export async function newTodoUser(apiUrl: string, options: { token?: string } = {}): Promise<TodoUser> {
   const configDir = await mkdtemp(join(tmpdir(), 'todo-cli-e2e-'));
   folders.add(configDir);
-  const token = `user-${randomUUID()}`;
+  const token = options.token ?? `user-${randomUUID()}`;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: configDir,
