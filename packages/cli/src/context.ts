@@ -1,6 +1,9 @@
-import type { TodolistClient } from '@todolist/sdk';
+import type { TodolistClient, TokenProvider } from '@todolist/sdk';
+import { openSession, type Session } from './auth/session.js';
+import { tokenFile } from './auth/token-file.js';
 import { type CliPaths, cliPaths } from './config/paths.js';
 import { type ActiveProfile, activeProfile, loadConfig } from './config/profiles.js';
+import { NotSignedInError } from './errors.js';
 import { createIO, type IO } from './io.js';
 
 /** The options every command accepts. */
@@ -20,6 +23,8 @@ export interface Context {
   /** Aborted on Ctrl-C, so a request in flight stops at once. */
   signal: AbortSignal;
   profile(): Promise<ActiveProfile>;
+  /** The active profile's stored sign-in (`todo login`). */
+  session(): Promise<Session>;
   /** The API client for the active profile; the SDK is loaded on first use only. */
   client(): Promise<TodolistClient>;
 }
@@ -28,6 +33,20 @@ export interface Streams {
   stdin: IO['stdin'];
   stdout: IO['stdout'];
   stderr: IO['stderr'];
+}
+
+/**
+ * The SDK's credentials: `TODO_TOKEN` as it is (scripts; never refreshed), else the stored
+ * sign-in, refreshed silently; without one no `Authorization` header (the local gateway's default
+ * owner, for now).
+ */
+function credentials(env: NodeJS.ProcessEnv, session: Session): string | TokenProvider {
+  if (env.TODO_TOKEN) return env.TODO_TOKEN;
+  return async ({ refresh }) => {
+    const tokens = await session.tokens({ refresh });
+    if (!tokens && refresh) throw new NotSignedInError();
+    return tokens?.accessToken;
+  };
 }
 
 /** Builds the context once the global options are parsed. */
@@ -40,6 +59,7 @@ export function createContext(
   const io = createIO(streams, { env, noColor: !globals.color, noInput: !globals.input });
   const paths = cliPaths(env);
   let profile: Promise<ActiveProfile> | undefined;
+  let session: Promise<Session> | undefined;
   let client: Promise<TodolistClient> | undefined;
   const context: Context = {
     env,
@@ -51,13 +71,25 @@ export function createContext(
       profile ??= loadConfig(paths.configFile).then((config) => activeProfile(config, globals.profile, env));
       return profile;
     },
-    client: () => {
-      client ??= Promise.all([import('@todolist/sdk'), context.profile()]).then(([sdk, active]) =>
-        sdk.createClient({
-          baseUrl: active.baseUrl,
-          timeout: { attemptMs: active.timeoutMs, totalMs: Math.max(active.timeoutMs * 3, 30_000) },
-          ...(env.TODO_TOKEN ? { auth: env.TODO_TOKEN } : {}),
+    session: () => {
+      session ??= context.profile().then((active) =>
+        openSession({
+          file: tokenFile(paths.tokensDir, active.name),
+          now: context.now,
+          signal,
+          timeoutMs: active.timeoutMs,
         }),
+      );
+      return session;
+    },
+    client: () => {
+      client ??= Promise.all([import('@todolist/sdk'), context.profile(), context.session()]).then(
+        ([sdk, active, stored]) =>
+          sdk.createClient({
+            baseUrl: active.baseUrl,
+            timeout: { attemptMs: active.timeoutMs, totalMs: Math.max(active.timeoutMs * 3, 30_000) },
+            auth: credentials(env, stored),
+          }),
       );
       return client;
     },

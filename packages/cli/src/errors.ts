@@ -26,3 +26,19 @@ export class InterruptedError extends TodoCliError {
     super('interrupted', EXIT_CODES.interrupted);
   }
 }
+
+/** No usable sign-in for the profile: none stored, or the session expired (exit 4). */
+export class NotSignedInError extends TodoCliError {
+  override name = 'NotSignedInError';
+  constructor(message = 'not signed in (or the session expired): run todo login', options?: ErrorOptions) {
+    super(message, EXIT_CODES.unauthorized, options);
+  }
+}
+
+/** The sign-in itself failed: the server refused, or no answer came in time (exit 4). */
+export class SignInError extends TodoCliError {
+  override name = 'SignInError';
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, EXIT_CODES.unauthorized, options);
+  }
+}

@@ -7,9 +7,12 @@ import { registerEdit } from './commands/edit.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
+import { registerLogin } from './commands/login.js';
+import { registerLogout } from './commands/logout.js';
 import { registerRm } from './commands/rm.js';
 import type { Runner } from './commands/shared.js';
 import { registerShow } from './commands/show.js';
+import { registerWhoami } from './commands/whoami.js';
 import { type Context, createContext, type GlobalOptions, type Streams } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { reportError } from './report-error.js';
@@ -40,6 +43,7 @@ Examples:
   $ todo list
   $ todo done 1
   $ todo list --all --json
+  $ todo login
 
 Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthorized,
 5 conflict (changed meanwhile), 6 rate limited, 7 API unreachable, 130 interrupted.
@@ -53,6 +57,9 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
   registerRm(program, run);
   registerExport(program, run);
   registerImport(program, run);
+  registerLogin(program, run);
+  registerLogout(program, run);
+  registerWhoami(program, run);
   registerConfig(program, run, () => globals().profile);
   registerCompletion(program, run);
   return program;

@@ -477,6 +477,28 @@ describe.concurrent('todo config', () => {
     expectErrorLine(fromProfile, 7, 'cannot reach the API at http://127.0.0.1:9');
   });
 
+  it('keeps where a profile signs in: authUrl and clientId, with the local gateway as the default', async () => {
+    const user = await newUser();
+    const withoutOverride = { env: { TODO_API_URL: undefined } };
+    const defaults = await Promise.all([
+      user.run(['config', 'get', 'authUrl'], withoutOverride),
+      user.run(['config', 'get', 'clientId']),
+    ]);
+    expect(defaults.map((run) => run.stdout)).toEqual(['http://localhost:3000\n', 'todolist-cli\n']);
+    const cognito = 'https://todolist.auth.eu-west-1.amazoncognito.com';
+    await user.run(['config', 'set', 'authUrl', `${cognito}/`, '--profile', 'aws']);
+    await user.run(['config', 'set', 'clientId', '1example23456789', '--profile', 'aws']);
+    const [authUrl, clientId, badUrl, badClient] = await Promise.all([
+      user.run(['config', 'get', 'authUrl', '--profile', 'aws']),
+      user.run(['config', 'get', 'clientId', '--profile', 'aws']),
+      user.run(['config', 'set', 'authUrl', 'cognito']),
+      user.run(['config', 'set', 'clientId', 'two words']),
+    ]);
+    expect([authUrl.stdout, clientId.stdout]).toEqual([`${cognito}\n`, '1example23456789\n']);
+    expectErrorLine(badUrl, 2, 'authUrl must be an http(s) URL');
+    expectErrorLine(badClient, 2, 'clientId is 1–128 letters');
+  });
+
   it('deletes a profile with rm, but never the default one', async () => {
     const user = await newUser();
     await user.run(['config', 'set', 'baseUrl', 'https://api.example.com', '--profile', 'old']);
@@ -493,7 +515,21 @@ describe.concurrent('todo config', () => {
 });
 
 describe.concurrent('todo completion', () => {
-  const commands = ['add', 'list', 'show', 'done', 'reopen', 'edit', 'rm', 'export', 'config', 'completion'];
+  const commands = [
+    'add',
+    'list',
+    'show',
+    'done',
+    'reopen',
+    'edit',
+    'rm',
+    'export',
+    'login',
+    'logout',
+    'whoami',
+    'config',
+    'completion',
+  ];
 
   it.each(['bash', 'zsh', 'fish'])('prints a %s script that offers every command', async (shell) => {
     const user = await newUser();

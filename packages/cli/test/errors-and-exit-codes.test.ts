@@ -96,7 +96,7 @@ describe.concurrent('usage errors (exit 2)', () => {
     [['completion', 'tcsh'], 'no completion for "tcsh": use bash, zsh or fish'],
     [['config', 'set', 'timeout', '50'], 'timeout is in milliseconds, at least 100 (got "50")'],
     [['config', 'set', 'baseUrl', 'ftp://example.com'], 'baseUrl must be http or https'],
-    [['config', 'get', 'colour'], 'unknown setting "colour": use baseUrl or timeout'],
+    [['config', 'get', 'colour'], 'unknown setting "colour": use baseUrl, timeout, authUrl or clientId'],
     [['--profile', 'nope', 'list'], 'no profile named "nope" (profiles: default)'],
   ])('says what is wrong with the input: todo %j', async (args, message) => {
     const user = await newUser();
@@ -271,6 +271,9 @@ describe.concurrent('help and version', () => {
     ['edit'],
     ['rm'],
     ['export'],
+    ['login'],
+    ['logout'],
+    ['whoami'],
     ['completion'],
     ['config'],
     ['config', 'list'],

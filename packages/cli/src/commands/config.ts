@@ -6,36 +6,66 @@ import {
   loadConfig,
   type Profile,
   saveConfig,
+  signInSettings,
 } from '../config/profiles.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
 import { examples, jsonOption, type Runner } from './shared.js';
 
+function httpUrl(key: string, value: string, example: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`${key} must be an http(s) URL such as ${example} (got "${value}")`);
+  }
+  if (!['http:', 'https:'].includes(url.protocol))
+    throw new UsageError(`${key} must be http or https (got "${value}")`);
+  return url.href.replace(/\/+$/, '');
+}
+
+/** A setting of a profile as `todo config` names it: how to read a value typed, and how to show it. */
+interface Setting {
+  set(value: string): Partial<Profile>;
+  get(profile: Profile): string;
+}
+
 /** The settings a profile has, as `todo config set` names them. */
-const KEYS = {
-  baseUrl: (value: string): Partial<Profile> => {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      throw new UsageError(`baseUrl must be an http(s) URL such as http://localhost:3000 (got "${value}")`);
-    }
-    if (!['http:', 'https:'].includes(url.protocol))
-      throw new UsageError(`baseUrl must be http or https (got "${value}")`);
-    return { baseUrl: url.href.replace(/\/+$/, '') };
+const KEYS: Record<string, Setting> = {
+  baseUrl: {
+    set: (value) => ({ baseUrl: httpUrl('baseUrl', value, 'http://localhost:3000') }),
+    get: (profile) => profile.baseUrl,
   },
-  timeout: (value: string): Partial<Profile> => {
-    if (!/^\d+$/.test(value) || Number(value) < 100)
-      throw new UsageError(`timeout is in milliseconds, at least 100 (got "${value}")`);
-    return { timeoutMs: Number(value) };
+  timeout: {
+    set: (value) => {
+      if (!/^\d+$/.test(value) || Number(value) < 100)
+        throw new UsageError(`timeout is in milliseconds, at least 100 (got "${value}")`);
+      return { timeoutMs: Number(value) };
+    },
+    get: (profile) => String(profile.timeoutMs),
+  },
+  authUrl: {
+    set: (value) => ({
+      authUrl: httpUrl('authUrl', value, 'https://todolist.auth.eu-west-1.amazoncognito.com'),
+    }),
+    get: (profile) => signInSettings(profile).authUrl,
+  },
+  clientId: {
+    set: (value) => {
+      if (!/^[\w+=,.@-]{1,128}$/.test(value))
+        throw new UsageError(`clientId is 1–128 letters, digits or _+=,.@- (got "${value}")`);
+      return { clientId: value };
+    },
+    get: (profile) => signInSettings(profile).clientId,
   },
 };
-type Key = keyof typeof KEYS;
+const KEY_NAMES = 'baseUrl, timeout, authUrl or clientId';
 
-function checkKey(key: string): Key {
-  if (!(key in KEYS)) throw new UsageError(`unknown setting "${key}": use baseUrl or timeout`);
-  return key as Key;
+function setting(key: string): Setting {
+  const found = Object.hasOwn(KEYS, key) ? KEYS[key] : undefined;
+  if (!found) throw new UsageError(`unknown setting "${key}": use ${KEY_NAMES}`);
+  return found;
 }
 
 async function profileName(context: Context, config: CliConfig, flag: string | undefined): Promise<string> {
@@ -45,12 +75,16 @@ async function profileName(context: Context, config: CliConfig, flag: string | u
 export function registerConfig(program: Command, run: Runner, profileFlag: () => string | undefined): void {
   const config = program
     .command('config')
-    .description('show and change settings: named profiles, each with an API URL and a timeout')
+    .description(
+      'show and change settings: named profiles, each with an API URL, a timeout and where to sign in',
+    )
     .addHelpText(
       'after',
       `${examples('todo config list', 'todo config set baseUrl https://api.todolist.com --profile work', 'todo config use work', 'todo config get baseUrl')}
 The profile used is --profile, else TODO_PROFILE, else the default one ("todo config use").
-TODO_API_URL overrides the profile's baseUrl for one run.\n`,
+TODO_API_URL overrides the profile's baseUrl for one run. authUrl (default: the origin of
+baseUrl) and clientId (default: todolist-cli) say where "todo login" signs in: on AWS, the CDK
+outputs AuthUrl and CliClientId.\n`,
     );
 
   config
@@ -66,7 +100,10 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
         if (mode !== 'human') return printData(context.io, mode, current, false);
         for (const [name, profile] of Object.entries(current.profiles)) {
           const mark = name === active ? context.io.color.green('*') : ' ';
-          context.io.out(`${mark} ${name.padEnd(12)} ${profile.baseUrl}  timeout ${profile.timeoutMs} ms`);
+          const signIn = profile.authUrl ? `  sign-in ${profile.authUrl}` : '';
+          context.io.out(
+            `${mark} ${name.padEnd(12)} ${profile.baseUrl}  timeout ${profile.timeoutMs} ms${signIn}`,
+          );
         }
         context.io.err(context.io.color.dim(`settings in ${context.paths.configFile}`));
       }),
@@ -75,7 +112,7 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
   config
     .command('get')
     .description('print one setting of the profile in use')
-    .argument('<key>', 'baseUrl or timeout')
+    .argument('<key>', KEY_NAMES)
     .addHelpText('after', examples('todo config get baseUrl', 'todo config get timeout --profile work'))
     .action((key: string) =>
       run(async (context) => {
@@ -83,20 +120,22 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
         const name = await profileName(context, current, profileFlag());
         const profile = current.profiles[name];
         if (!profile) throw new UsageError(`no profile named "${name}"`);
-        context.io.out(String(checkKey(key) === 'baseUrl' ? profile.baseUrl : profile.timeoutMs));
+        context.io.out(setting(key).get(profile));
       }),
     );
 
   config
     .command('set')
     .description('change a setting of the profile in use, creating the profile if it is new')
-    .argument('<key>', 'baseUrl or timeout')
+    .argument('<key>', KEY_NAMES)
     .argument('<value>', 'the new value')
     .addHelpText(
       'after',
       examples(
         'todo config set baseUrl https://api.todolist.com --profile work',
         'todo config set timeout 20000',
+        'todo config set authUrl https://todolist.auth.eu-west-1.amazoncognito.com --profile aws',
+        'todo config set clientId 1example23456789 --profile aws',
       ),
     )
     .action((key: string, value: string) =>
@@ -106,7 +145,7 @@ TODO_API_URL overrides the profile's baseUrl for one run.\n`,
         current.profiles[name] = {
           ...DEFAULT_PROFILE,
           ...current.profiles[name],
-          ...KEYS[checkKey(key)](value),
+          ...setting(key).set(value),
         };
         await saveConfig(context.paths.configFile, current);
         context.io.err(`Set ${key} of profile ${name}.`);

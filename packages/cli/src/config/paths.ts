@@ -7,16 +7,23 @@ export interface CliPaths {
   configFile: string;
   /** The cache folder: what the last `todo list` showed, per profile. */
   cacheDir: string;
+  /** The sign-in tokens, one file per profile, readable by the owner only. */
+  tokensDir: string;
 }
 
 export function cliPaths(env: NodeJS.ProcessEnv = process.env): CliPaths {
-  // TODO_CONFIG_DIR moves both, for tests and for people who keep dotfiles elsewhere.
+  // TODO_CONFIG_DIR moves them all, for tests and for people who keep dotfiles elsewhere.
   if (env.TODO_CONFIG_DIR) {
     return {
       configFile: join(env.TODO_CONFIG_DIR, 'config.json'),
       cacheDir: join(env.TODO_CONFIG_DIR, 'cache'),
+      tokensDir: join(env.TODO_CONFIG_DIR, 'tokens'),
     };
   }
   const paths = envPaths('todolist', { suffix: '' });
-  return { configFile: join(paths.config, 'config.json'), cacheDir: paths.cache };
+  return {
+    configFile: join(paths.config, 'config.json'),
+    cacheDir: paths.cache,
+    tokensDir: join(paths.config, 'tokens'),
+  };
 }

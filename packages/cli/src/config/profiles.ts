@@ -8,6 +8,21 @@ export interface Profile {
   baseUrl: string;
   /** How long one request may take, in milliseconds. */
   timeoutMs: number;
+  /** The authorization server to sign in at. @default the origin of `baseUrl` (the local gateway) */
+  authUrl?: string;
+  /** The OAuth app client the CLI signs in as. @default 'todolist-cli' */
+  clientId?: string;
+}
+
+/** The CLI's app client in the local gateway's user pool. */
+export const DEFAULT_CLIENT_ID = 'todolist-cli';
+
+/** Where a profile signs in: its `authUrl`, else the API's own origin. */
+export function signInSettings(profile: Profile): { authUrl: string; clientId: string } {
+  return {
+    authUrl: profile.authUrl ?? new URL(profile.baseUrl).origin,
+    clientId: profile.clientId ?? DEFAULT_CLIENT_ID,
+  };
 }
 
 /** What `config.json` holds. */

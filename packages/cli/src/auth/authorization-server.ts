@@ -1,0 +1,153 @@
+import { NotSignedInError, SignInError, TodoCliError } from '../errors.js';
+import { EXIT_CODES } from '../exit-codes.js';
+import { readClaims } from './jwt.js';
+import type { StoredTokens } from './token-file.js';
+
+/** Where an authorization server takes each step of a sign-in. */
+export interface AuthEndpoints {
+  authorization: string;
+  token: string;
+}
+
+/** The scopes the CLI asks for: who you are, and your todos. */
+export const SIGN_IN_SCOPES = 'openid email todolist/todos.read todolist/todos.write';
+
+function requestSignal(signal: AbortSignal, timeoutMs: number): AbortSignal {
+  return AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
+}
+
+/**
+ * The endpoints from `<authUrl>/.well-known/openid-configuration` (the local gateway serves
+ * one), else Cognito's fixed paths: a Cognito domain has no discovery document of its own.
+ */
+export async function discoverEndpoints(
+  authUrl: string,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<AuthEndpoints> {
+  const fixed = {
+    authorization: new URL('/oauth2/authorize', authUrl).href,
+    token: new URL('/oauth2/token', authUrl).href,
+  };
+  try {
+    const answer = await fetch(new URL('.well-known/openid-configuration', `${authUrl}/`), {
+      signal: requestSignal(signal, timeoutMs),
+    });
+    if (!answer.ok) return fixed;
+    const document = (await answer.json()) as Record<string, unknown>;
+    const { authorization_endpoint: authorization, token_endpoint: token } = document;
+    return typeof authorization === 'string' && typeof token === 'string' ? { authorization, token } : fixed;
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new TodoCliError(
+      `cannot reach the sign-in server at ${authUrl}: is it running? Set another with "todo config set authUrl <url>"`,
+      EXIT_CODES.unavailable,
+      { cause: error },
+    );
+  }
+}
+
+interface TokenAnswer {
+  access_token?: string;
+  id_token?: string;
+  refresh_token?: string;
+  expires_in?: number;
+  error?: string;
+  error_description?: string;
+}
+
+async function postForm(
+  endpoint: string,
+  form: Record<string, string>,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<{ status: number; body: TokenAnswer }> {
+  try {
+    const answer = await fetch(endpoint, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      signal: requestSignal(signal, timeoutMs),
+    });
+    const body = (await answer.json().catch(() => ({}))) as TokenAnswer;
+    return { status: answer.status, body };
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new TodoCliError(`cannot reach the sign-in server at ${endpoint}`, EXIT_CODES.unavailable, {
+      cause: error,
+    });
+  }
+}
+
+function expiresAt(body: TokenAnswer, accessToken: string, now: Date): string {
+  const exp = readClaims(accessToken).exp;
+  const ms =
+    typeof body.expires_in === 'number'
+      ? now.getTime() + body.expires_in * 1000
+      : typeof exp === 'number'
+        ? exp * 1000
+        : now.getTime();
+  return new Date(ms).toISOString();
+}
+
+/** Redeems the authorization code (with its PKCE verifier) for tokens. */
+export async function exchangeCode(
+  grant: { tokenEndpoint: string; clientId: string; code: string; redirectUri: string; verifier: string },
+  signal: AbortSignal,
+  timeoutMs: number,
+  now: Date,
+): Promise<StoredTokens> {
+  const { status, body } = await postForm(
+    grant.tokenEndpoint,
+    {
+      grant_type: 'authorization_code',
+      client_id: grant.clientId,
+      code: grant.code,
+      redirect_uri: grant.redirectUri,
+      code_verifier: grant.verifier,
+    },
+    signal,
+    timeoutMs,
+  );
+  if (status !== 200 || !body.access_token) {
+    const reason = body.error_description ?? body.error ?? `HTTP ${status}`;
+    throw new SignInError(`the sign-in server refused the sign-in: ${reason}; run todo login again`);
+  }
+  return {
+    accessToken: body.access_token,
+    ...(body.id_token ? { idToken: body.id_token } : {}),
+    ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}),
+    expiresAt: expiresAt(body, body.access_token, now),
+    tokenEndpoint: grant.tokenEndpoint,
+    clientId: grant.clientId,
+  };
+}
+
+/** New tokens for the refresh token; a refused refresh means signing in again (exit 4). */
+export async function refreshTokens(
+  tokens: StoredTokens,
+  signal: AbortSignal,
+  timeoutMs: number,
+  now: Date,
+): Promise<StoredTokens> {
+  if (!tokens.refreshToken) throw new NotSignedInError();
+  const { status, body } = await postForm(
+    tokens.tokenEndpoint,
+    { grant_type: 'refresh_token', client_id: tokens.clientId, refresh_token: tokens.refreshToken },
+    signal,
+    timeoutMs,
+  );
+  if (status === 400 || status === 401) throw new NotSignedInError();
+  if (status !== 200 || !body.access_token) {
+    throw new TodoCliError(
+      `the sign-in server at ${tokens.tokenEndpoint} failed (HTTP ${status}); try again later`,
+    );
+  }
+  // Cognito sends no new refresh token (no rotation): the one held stays valid.
+  return {
+    ...tokens,
+    accessToken: body.access_token,
+    ...(body.id_token ? { idToken: body.id_token } : {}),
+    ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}),
+    expiresAt: expiresAt(body, body.access_token, now),
+  };
+}

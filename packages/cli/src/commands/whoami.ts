@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import { readClaims, stringClaim } from '../auth/jwt.js';
+import type { Context } from '../context.js';
+import { NotSignedInError } from '../errors.js';
+import { type OutputFlags, outputMode, printData } from '../output/mode.js';
+import { examples, jsonOption, type Runner } from './shared.js';
+
+/** Who `todo` acts as, for `--json`: stable field names, `null` for what is not known. */
+interface Identity {
+  email: string | null;
+  sub: string | null;
+  profile: string;
+  baseUrl: string;
+  /** When the access token expires; a stored sign-in is refreshed before then. */
+  expiresAt: string | null;
+  /** `login` (the stored sign-in) or `TODO_TOKEN`. */
+  source: 'login' | 'TODO_TOKEN';
+}
+
+async function identity(context: Context): Promise<Identity> {
+  const profile = await context.profile();
+  const base = { profile: profile.name, baseUrl: profile.baseUrl };
+  if (context.env.TODO_TOKEN) {
+    const claims = readClaims(context.env.TODO_TOKEN);
+    const exp = claims.exp;
+    return {
+      ...base,
+      email: null,
+      sub: stringClaim(claims, 'sub') ?? null,
+      expiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null,
+      source: 'TODO_TOKEN',
+    };
+  }
+  // Refreshed when stale, so a session that can no longer be renewed shows as signed out.
+  const tokens = await (await context.session()).tokens();
+  if (!tokens) throw new NotSignedInError(`not signed in (profile ${profile.name}): run todo login`);
+  const id = readClaims(tokens.idToken);
+  return {
+    ...base,
+    email: stringClaim(id, 'email') ?? null,
+    sub: stringClaim(id, 'sub') ?? stringClaim(readClaims(tokens.accessToken), 'sub') ?? null,
+    expiresAt: tokens.expiresAt,
+    source: 'login',
+  };
+}
+
+/** `todo whoami`: who the API sees, for which profile and API, and until when. */
+export async function runWhoami(context: Context, flags: OutputFlags): Promise<void> {
+  const mode = outputMode(flags);
+  const who = await identity(context);
+  if (mode !== 'human') return printData(context.io, mode, who, false);
+  const { dim } = context.io.color;
+  const rows: [string, string][] = [
+    ['email', who.email ?? '—'],
+    ['sub', who.sub ?? '—'],
+    ['profile', who.profile],
+    ['api', who.baseUrl],
+    [
+      'expires',
+      who.expiresAt ? `${who.expiresAt}${who.source === 'login' ? dim(' (renewed silently)') : ''}` : '—',
+    ],
+    ['from', who.source === 'login' ? 'todo login' : 'TODO_TOKEN'],
+  ];
+  for (const [name, value] of rows) context.io.out(`${name.padEnd(8)} ${value}`);
+}
+
+export function registerWhoami(program: Command, run: Runner): void {
+  program
+    .command('whoami')
+    .description('show who you are signed in as, for which profile and API')
+    .addOption(jsonOption())
+    .addHelpText('after', examples('todo whoami', 'todo whoami --json', 'todo whoami --profile aws'))
+    .action((flags: OutputFlags) => run((context) => runWhoami(context, flags)));
+}
