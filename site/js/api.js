@@ -4,20 +4,34 @@
 import { createClient } from '/vendor/todolist-sdk.min.js';
 
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodolistClient} TodolistClient */
+/** @typedef {{ apiUrl: string, auth?: import('./auth.js').AuthConfig }} Config */
 
 /**
- * Reads `/config.json` and answers a client for its `apiUrl`.
- * @returns {Promise<TodolistClient>}
+ * Reads `/config.json`: `apiUrl`, and on AWS `auth` (the user pool's issuer, managed login's
+ * domain and the page's client id).
+ * @returns {Promise<Config>}
  */
-export async function connect() {
+export async function readConfig() {
   // Default fetch options, so the request matches the <link rel="preload"> in index.html.
   const response = await fetch('/config.json');
   if (!response.ok) throw new Error(`/config.json answered ${response.status}`);
-  /** @type {{ apiUrl?: unknown }} */
+  /** @type {{ apiUrl?: unknown, auth?: unknown }} */
   const config = await response.json();
   if (typeof config.apiUrl !== 'string') throw new Error('/config.json has no apiUrl');
+  const auth = config.auth && typeof config.auth === 'object' ? config.auth : undefined;
+  return { apiUrl: config.apiUrl, ...(auth ? { auth } : {}) };
+}
+
+/**
+ * A client for `apiUrl` that sends the person's access token.
+ * @param {Config} config
+ * @param {import('/vendor/todolist-sdk.min.js').TokenProvider} auth
+ * @returns {TodolistClient}
+ */
+export function connect({ apiUrl }, auth) {
   return createClient({
-    baseUrl: config.apiUrl,
+    baseUrl: apiUrl,
+    auth,
     // The page shows every change at once and undoes it when the API refuses it, so a change
     // that cannot get through must say so within seconds, not after the SDK's 30 s default.
     retry: { limit: 2, baseDelayMs: 250, maxDelayMs: 1000 },

@@ -1,17 +1,21 @@
 // @ts-check
-// The page's entry: connects to the API, loads the first page of todos, and wires the store,
-// the view, the route and the keyboard together.
-import { connect } from './api.js';
+// The page's entry: signs the person in (or shows the welcome), connects to the API, loads the
+// first page of todos, and wires the store, the view, the route and the keyboard together.
+import { AccountView } from './account-view.js';
+import { connect, readConfig } from './api.js';
+import { AuthClient, isSignInReturn } from './auth.js';
 import { one } from './dom.js';
 import { reasonOf } from './failures.js';
 import { handleListEvents } from './list-events.js';
 import { Notice } from './notice.js';
 import { hrefOf, parseRoute, watchRoute } from './router.js';
+import { Session } from './session.js';
 import { TodoStore } from './store.js';
 import { TodoView } from './view.js';
 
 const notice = new Notice(document);
 const view = new TodoView(document);
+const account = new AccountView(document);
 const newTodo = one(document, '.new-todo', HTMLInputElement);
 let route = parseRoute(window.location.hash);
 
@@ -104,14 +108,52 @@ function handleShortcuts() {
   });
 }
 
+/**
+ * Ends a sign-in that came back to `/?code=…&state=…` (or `?error=…`), then takes the code out of
+ * the address bar, back to the route the page had when Sign in was clicked.
+ * @param {AuthClient} auth
+ * @param {Session} session
+ */
+async function completeSignIn(auth, session) {
+  let hash = '';
+  try {
+    const signedIn = await auth.completeSignIn(new URLSearchParams(window.location.search));
+    session.start(signedIn.tokens);
+    hash = signedIn.hash;
+  } catch (error) {
+    notice.show(`Couldn't sign in: ${reasonOf(error)}.`);
+  }
+  window.history.replaceState(null, '', `/${hash}`);
+  route = parseRoute(window.location.hash);
+}
+
+/**
+ * @param {AuthClient} auth
+ * @param {Session} session
+ */
+function wireAccount(auth, session) {
+  account.onSignIn(() =>
+    auth.signIn().catch((error) => notice.show(`Couldn't sign in: ${reasonOf(error)}.`)),
+  );
+  account.onSignOut(() => {
+    session.end();
+    window.location.assign(auth.signOutUrl());
+  });
+  session.addEventListener('ended', (event) => {
+    account.showSignedOut();
+    const reason = reasonOf(/** @type {CustomEvent} */ (event).detail);
+    notice.show(`You were signed out (${reason}). Sign in again to see your todos.`);
+  });
+}
+
 async function start() {
   handleShortcuts();
-  let store;
+  const returning = isSignInReturn();
+  // Known at once, before config.json: no flash of the list's skeleton for someone signed out.
+  if (!returning && !Session.exists()) account.showSignedOut();
+  let config;
   try {
-    const client = await connect();
-    store = new TodoStore(client, {
-      onFailure: (action, title, error) => notice.failure(action, title, error),
-    });
+    config = await readConfig();
   } catch (error) {
     view.render({ todos: [], route, status: 'failed', hasMore: false, loadingMore: false, pending: 0 });
     notice.show(`Couldn't start: ${error instanceof Error ? error.message : String(error)}.`, {
@@ -120,9 +162,25 @@ async function start() {
     });
     return;
   }
+  const auth = new AuthClient(config);
+  const session = new Session(auth);
+  wireAccount(auth, session);
+  if (returning) await completeSignIn(auth, session);
+  if (!session.signedIn) {
+    account.showSignedOut();
+    return;
+  }
+  account.showSignedIn(session.email);
+  const store = new TodoStore(connect(config, session.token), {
+    // Once the session has ended, its message says what happened; the calls it failed need none.
+    onFailure: (action, title, error) => {
+      if (session.signedIn) notice.failure(action, title, error);
+    },
+  });
   wire(store);
   const load = () =>
     store.load().catch((error) => {
+      if (!session.signedIn) return;
       notice.show(`Couldn't load your todos: ${reasonOf(error)}.`, { label: 'Try again', run: load });
     });
   await load();

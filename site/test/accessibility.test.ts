@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { artifactPath, closePages, launchBrowser, openPage } from './support/browser.js';
+import { openSignedIn } from './support/sign-in.js';
 import { type Site, startSite } from './support/site.js';
 import { todoPage } from './support/todo-page.js';
 
@@ -75,11 +76,22 @@ describe.each([
   { width: 1280, height: 800, isMobile: false, hasTouch: false },
 ])('at $width pixels wide', ({ width, height, isMobile, hasTouch }) => {
   const open = async () => {
-    const { page } = await openPage(browser, site.url, { viewport: { width, height }, isMobile, hasTouch });
+    const { page } = await openSignedIn(browser, site, '/', {
+      viewport: { width, height },
+      isMobile,
+      hasTouch,
+    });
     const app = todoPage(page);
     await app.loaded();
     return { page, app };
   };
+
+  it('has no axe violations signed out', async () => {
+    const { page } = await openPage(browser, site.url, { viewport: { width, height }, isMobile, hasTouch });
+    await page.locator('.sign-in').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`signed-out-${width}.png`), fullPage: true });
+  });
 
   it('has no axe violations with no todos', async () => {
     const { page } = await open();

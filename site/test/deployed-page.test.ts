@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preparePageUpload } from '../deploy/prepare-upload.mjs';
-import { closePages, launchBrowser, openPage } from './support/browser.js';
+import { closePages, launchBrowser } from './support/browser.js';
+import { openSignedIn } from './support/sign-in.js';
 import { type Site, startSite } from './support/site.js';
 import { eventually, textOf, todoPage } from './support/todo-page.js';
 
@@ -32,7 +33,7 @@ describe('the page as deployed', () => {
   });
 
   it('adds, completes and keeps todos across a reload, with no console or CSP error', async () => {
-    const opened = await openPage(browser, site.url);
+    const opened = await openSignedIn(browser, site);
     const app = todoPage(opened.page);
     await app.loaded();
     await app.add('Buy milk', 'Call the bank');

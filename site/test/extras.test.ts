@@ -2,7 +2,8 @@
 // a first load without a flash of the empty state; changes shown before the API answers.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closePages, launchBrowser, type OpenedPage, openPage } from './support/browser.js';
+import { closePages, launchBrowser, type OpenedPage } from './support/browser.js';
+import { openSignedIn, signIn } from './support/sign-in.js';
 import { type Site, startSite } from './support/site.js';
 import { countOf, eventually, textOf, todoPage } from './support/todo-page.js';
 
@@ -21,7 +22,7 @@ function day(offset: number): string {
 }
 
 async function open(path = '/') {
-  opened = await openPage(browser, `${site.url}${path}`);
+  opened = await openSignedIn(browser, site, path);
   page = opened.page;
   app = todoPage(page);
   await app.loaded();
@@ -200,6 +201,7 @@ describe('feeling instant', () => {
       await route.continue();
     });
     await slow.goto(site.url);
+    await signIn(slow, site.email);
     // One check in the page, so nothing can change between its parts: the loading line shows
     // (after its 400 ms delay) while the main section and the footer stay hidden.
     await slow.waitForFunction(() => {

@@ -3,7 +3,8 @@
 // The gateway is stopped in the last test: a process holds one local stack, never restarted.
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closePages, launchBrowser, openPage } from './support/browser.js';
+import { closePages, launchBrowser } from './support/browser.js';
+import { openSignedIn } from './support/sign-in.js';
 import { type Site, startSite } from './support/site.js';
 import { eventually, textOf, todoPage, visible } from './support/todo-page.js';
 
@@ -53,7 +54,7 @@ afterAll(async () => {
 beforeEach(async () => {
   await site.reset();
   await site.seed([{ title: 'one' }, { title: 'two' }]);
-  page = (await openPage(browser, site.url)).page;
+  page = (await openSignedIn(browser, site)).page;
   app = todoPage(page);
   await app.loaded();
 });

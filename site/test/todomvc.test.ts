@@ -1,7 +1,8 @@
 // The TodoMVC application specification, behaviour by behaviour, with the todos kept by the API.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closePages, launchBrowser, openPage } from './support/browser.js';
+import { closePages, launchBrowser } from './support/browser.js';
+import { openSignedIn } from './support/sign-in.js';
 import { type Site, startSite } from './support/site.js';
 import { countOf, eventually, textOf, todoPage, visible } from './support/todo-page.js';
 
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   await site.reset();
-  page = (await openPage(browser, site.url)).page;
+  page = (await openSignedIn(browser, site)).page;
   app = todoPage(page);
   await app.loaded();
 });

@@ -269,6 +269,28 @@ describe('the sign-in form', () => {
     expect(response.headers.get('location')).toBeNull();
   });
 
+  it('takes a post whose origin the browser hid (null) only when Fetch Metadata says it came from this gateway', async () => {
+    const hidden = await postLogin(loginForm({}), { origin: 'null', 'sec-fetch-site': 'same-origin' });
+    expect(hidden.status).toBe(302);
+    const crossSite = await postLogin(loginForm({}), { origin: 'null', 'sec-fetch-site': 'cross-site' });
+    expect(crossSite.status).toBe(400);
+    expect(crossSite.headers.get('location')).toBeNull();
+  });
+
+  it('serves the sign-in page with Referrer-Policy same-origin, so a browser posts the form with its origin', async () => {
+    const page = await fetch(
+      `${stack.url}/oauth2/authorize?${new URLSearchParams({
+        response_type: 'code',
+        client_id: 'todolist-web',
+        redirect_uri: webRedirect,
+        code_challenge: pkcePair().challenge,
+        code_challenge_method: 'S256',
+      })}`,
+    );
+    expect(page.status).toBe(200);
+    expect(page.headers.get('referrer-policy')).toBe('same-origin');
+  });
+
   it('shows the form again for an address that is not an e-mail address', async () => {
     const response = await postLogin(loginForm({ email: 'not an address' }));
     expect(response.status).toBe(400);

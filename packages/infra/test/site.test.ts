@@ -65,12 +65,14 @@ describe('the distribution', () => {
     });
   });
 
-  it("sets the local gateway's strict CSP with the API's origin in connect-src, HSTS and the rest", () => {
+  it("sets the local gateway's strict CSP with the API's and managed login's origins in connect-src, HSTS and the rest", () => {
     const config = headersPolicy(template);
     const csp = JSON.stringify(config.SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy);
     expect(csp).toContain("default-src 'self'; script-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toMatch(/connect-src 'self' https:\/\/",\{"Ref":"Api\w+"\},".execute-api./);
+    // The page exchanges and refreshes its tokens at the user pool's domain.
+    expect(csp).toMatch(/\.execute-api\.[^;]* https:\/\/",\{"Ref":"Auth\w*Domain\w*"\},"\.auth\./);
     expect(config.SecurityHeadersConfig).toMatchObject({
       StrictTransportSecurity: {
         AccessControlMaxAgeSec: 63072000,
@@ -109,7 +111,7 @@ describe('the distribution', () => {
     }
     const csp =
       headersPolicy(domainTemplate).SecurityHeadersConfig.ContentSecurityPolicy.ContentSecurityPolicy;
-    expect(csp).toContain("connect-src 'self' https://api.todolist.com;");
+    expect(csp).toContain("connect-src 'self' https://api.todolist.com https://*.amazoncognito.com;");
   });
 });
 

@@ -4,15 +4,16 @@ import { Construct } from 'constructs';
 
 /**
  * The page's Content-Security-Policy: the local gateway's (packages/handlers/src/local/static-site.ts),
- * with `connect-src` allowing the page's own origin and the API's.
+ * with `connect-src` allowing the page's own origin, the API's and sign-in's (the page exchanges
+ * and refreshes its tokens at managed login's token endpoint).
  */
-export function contentSecurityPolicy(apiOrigin: string): string {
+export function contentSecurityPolicy(apiOrigin: string, signInOrigin: string): string {
   return [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data:",
-    `connect-src 'self' ${apiOrigin}`,
+    `connect-src 'self' ${apiOrigin} ${signInOrigin}`,
     "base-uri 'none'",
     "form-action 'self'",
     "frame-ancestors 'none'",
@@ -25,13 +26,17 @@ export function contentSecurityPolicy(apiOrigin: string): string {
 export class SiteHeaders extends Construct {
   readonly policy: cloudfront.ResponseHeadersPolicy;
 
-  constructor(scope: Construct, id: string, props: { readonly apiOrigin: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { readonly apiOrigin: string; readonly signInOrigin: string },
+  ) {
     super(scope, id);
     this.policy = new cloudfront.ResponseHeadersPolicy(this, 'Policy', {
       comment: 'todolist page: CSP, HSTS and the rest',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(props.apiOrigin),
+          contentSecurityPolicy: contentSecurityPolicy(props.apiOrigin, props.signInOrigin),
           override: true,
         },
         strictTransportSecurity: {

@@ -25,6 +25,8 @@ export interface TodoSiteProps {
    * page's client id. @default none: `config.json` holds `apiUrl` only
    */
   readonly auth?: { readonly issuer: string; readonly domain: string; readonly clientId: string };
+  /** Where the page exchanges and refreshes its tokens (managed login's origin), for the CSP's `connect-src`. */
+  readonly signInOrigin: string;
   /** Where CloudFront's and S3's access logs go. */
   readonly logBucket: s3.IBucket;
 }
@@ -55,7 +57,10 @@ export class TodoSite extends Construct {
       serverAccessLogsPrefix: 'site-bucket/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const headers = new SiteHeaders(this, 'Headers', { apiOrigin: props.apiUrl });
+    const headers = new SiteHeaders(this, 'Headers', {
+      apiOrigin: props.apiUrl,
+      signInOrigin: props.signInOrigin,
+    });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'todolist page',
       defaultRootObject: 'index.html',

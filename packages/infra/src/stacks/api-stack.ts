@@ -102,6 +102,8 @@ export class ApiStack extends Stack {
       site = new TodoSite(this, 'Site', {
         build: props.build,
         apiUrl,
+        // Without a domain there is one region, this primary one, so the user pool is here.
+        signInOrigin: (auth as TodoAuth).domain.baseUrl(),
         logBucket: new LogBucket(this, 'Logs').bucket,
         ...(auth
           ? {

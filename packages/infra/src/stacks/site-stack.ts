@@ -34,6 +34,9 @@ export class SiteStack extends Stack {
     this.site = new TodoSite(this, 'Site', {
       build: props.build,
       apiUrl: `https://${props.domain.apiHost}`,
+      // Managed login's domain lives in the primary region's stack, which this one does not
+      // reference (see above): allow Cognito's managed-login domains, and nothing else.
+      signInOrigin: 'https://*.amazoncognito.com',
       domain: { name: props.domain.appHost, certificate },
       logBucket: new LogBucket(this, 'Logs').bucket,
     });

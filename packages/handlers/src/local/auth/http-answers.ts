@@ -8,7 +8,9 @@ const PAGE_HEADERS = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer a browser posts the sign-in form with
+  // `Origin: null`, which the login CSRF check must refuse. Nothing leaks to the redirect's origin.
+  'Referrer-Policy': 'same-origin',
 };
 
 /**

@@ -16,10 +16,13 @@ const OPENED_DIRECTLY =
 
 /**
  * Browsers send `Origin` with a form post: another site's page must not sign someone in behind
- * their back (login CSRF). Scripts outside a browser send none and are let through.
+ * their back (login CSRF). Scripts outside a browser send none and are let through. A browser
+ * that hides the origin (`null`) still says, with Fetch Metadata, whether the post came from
+ * this gateway's own page.
  */
 function postedFromGateway(request: IncomingMessage, port: number): boolean {
   const origin = request.headers.origin;
+  if (origin === 'null') return request.headers['sec-fetch-site'] === 'same-origin';
   return (
     origin === undefined || origin === `http://localhost:${port}` || origin === `http://127.0.0.1:${port}`
   );

@@ -1,0 +1,193 @@
+// @ts-check
+// The page's OAuth client: the authorization code flow with PKCE (S256) against the user pool
+// config.json names: Cognito's managed login on AWS (`auth.domain`), or, when config.json has no
+// `auth`, the local gateway, which plays the user pool at the API's own origin with the same paths.
+
+/** What the page asks for: who the person is, and their todos. */
+export const SCOPES = 'openid email todolist/todos.read todolist/todos.write';
+
+/** The page's app client when config.json does not name one: the local user pool's. */
+const DEFAULT_CLIENT_ID = 'todolist-web';
+
+/** The sign-in under way (verifier, state, where to come back to), for the redirect's return. */
+const PENDING_KEY = 'todolist.sign-in';
+
+/** @typedef {{ authorize: string, token: string, logout: string }} Endpoints */
+/**
+ * @typedef {object} Tokens
+ * @property {string} accessToken sent to the API
+ * @property {string} idToken who signed in, for display
+ * @property {string} refreshToken for new access tokens
+ * @property {number} expiresAt when the access token expires, in ms since the epoch
+ */
+/** @typedef {{ issuer?: string, domain?: string, clientId?: string }} AuthConfig */
+
+/** Signing in or refreshing failed; the message says why, for the person. */
+export class SignInError extends Error {
+  /** @override */
+  name = 'SignInError';
+}
+
+/** 32 random bytes, base64url: a PKCE verifier, or a state. */
+function randomString() {
+  return base64url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+/** @param {Uint8Array} bytes */
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+/** @param {string} verifier */
+async function challengeOf(verifier) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  return base64url(new Uint8Array(digest));
+}
+
+/**
+ * The endpoints under a base URL, at Cognito's paths.
+ * @param {string} domain managed login's base URL (`https://…amazoncognito.com`), scheme optional
+ * @returns {Endpoints}
+ */
+function endpointsAt(domain) {
+  const base = (/^https?:\/\//.test(domain) ? domain : `https://${domain}`).replace(/\/+$/, '');
+  return { authorize: `${base}/oauth2/authorize`, token: `${base}/oauth2/token`, logout: `${base}/logout` };
+}
+
+/**
+ * Turns a token endpoint's answer into tokens, or a {@link SignInError} with its reason.
+ * @param {Response} response
+ * @param {string} [refreshToken] kept when the answer has none (Cognito does not rotate it)
+ * @returns {Promise<Tokens>}
+ */
+async function tokensFrom(response, refreshToken) {
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok)
+    throw new SignInError(
+      body.error_description ?? body.error ?? `the sign-in service answered ${response.status}`,
+    );
+  const refresh = body.refresh_token ?? refreshToken;
+  if (
+    typeof body.access_token !== 'string' ||
+    typeof body.id_token !== 'string' ||
+    typeof refresh !== 'string'
+  )
+    throw new SignInError('the sign-in service answered without tokens');
+  return {
+    accessToken: body.access_token,
+    idToken: body.id_token,
+    refreshToken: refresh,
+    expiresAt: Date.now() + Number(body.expires_in ?? 3600) * 1000,
+  };
+}
+
+export class AuthClient {
+  #apiUrl;
+  #auth;
+
+  /** @param {{ apiUrl: string, auth?: AuthConfig | undefined }} config */
+  constructor({ apiUrl, auth }) {
+    this.#apiUrl = apiUrl;
+    this.#auth = auth;
+  }
+
+  get clientId() {
+    return this.#auth?.clientId ?? DEFAULT_CLIENT_ID;
+  }
+
+  /**
+   * Where the authorization server's endpoints are: managed login's domain on AWS; locally the
+   * gateway, at the API's own origin and with Cognito's paths, so its token endpoint is the
+   * page's own origin (`connect-src 'self'`), under whichever name the page was opened with.
+   * @returns {Endpoints}
+   */
+  get endpoints() {
+    return endpointsAt(this.#auth?.domain ?? new URL(this.#apiUrl).origin);
+  }
+
+  /** Sends the browser to the sign-in page; it comes back to `/?code=…&state=…`. */
+  async signIn() {
+    const { authorize } = this.endpoints;
+    const verifier = randomString();
+    const state = randomString();
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify({ verifier, state, hash: window.location.hash }));
+    const url = new URL(authorize);
+    url.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: this.clientId,
+      redirect_uri: redirectUri(),
+      scope: SCOPES,
+      state,
+      code_challenge: await challengeOf(verifier),
+      code_challenge_method: 'S256',
+    }).toString();
+    window.location.assign(url);
+  }
+
+  /**
+   * Ends the sign-in that brought the browser back with `params`: checks the state and trades the
+   * code for tokens. Answers them and the hash the page had when Sign in was clicked.
+   * @param {URLSearchParams} params
+   * @returns {Promise<{ tokens: Tokens, hash: string }>}
+   */
+  async completeSignIn(params) {
+    const raw = sessionStorage.getItem(PENDING_KEY);
+    sessionStorage.removeItem(PENDING_KEY);
+    /** @type {{ verifier?: string, state?: string, hash?: string }} */
+    const pending = raw ? JSON.parse(raw) : {};
+    const error = params.get('error');
+    if (error) throw new SignInError(params.get('error_description') ?? error);
+    if (!pending.verifier || !pending.state || params.get('state') !== pending.state)
+      throw new SignInError('the answer did not match a sign-in started here');
+    const { token } = this.endpoints;
+    const response = await fetch(token, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        client_id: this.clientId,
+        code: params.get('code') ?? '',
+        redirect_uri: redirectUri(),
+        code_verifier: pending.verifier,
+      }),
+    });
+    return { tokens: await tokensFrom(response), hash: pending.hash ?? '' };
+  }
+
+  /**
+   * New tokens for a refresh token.
+   * @param {string} refreshToken
+   */
+  async refresh(refreshToken) {
+    const { token } = this.endpoints;
+    const response = await fetch(token, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: this.clientId,
+        refresh_token: refreshToken,
+      }),
+    });
+    return tokensFrom(response, refreshToken);
+  }
+
+  /** The URL that ends the session at the user pool and comes back to the page. */
+  signOutUrl() {
+    const url = new URL(this.endpoints.logout);
+    url.search = new URLSearchParams({ client_id: this.clientId, logout_uri: redirectUri() }).toString();
+    return url.href;
+  }
+}
+
+/** Whether the address is the sign-in coming back: `?code=…` or `?error=…`. */
+export function isSignInReturn() {
+  const params = new URLSearchParams(window.location.search);
+  return params.has('code') || params.has('error');
+}
+
+/** The page's root at its own origin: where sign-in and sign-out come back to. */
+function redirectUri() {
+  return `${window.location.origin}/`;
+}
