@@ -16,6 +16,7 @@ import { ensureGatewayBuilt, startGatewayProcess } from '@todolist/bench-kit/gat
 import { stopProcess } from '@todolist/bench-kit/processes';
 import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
 import { log, runBenchmark, SetupError } from '@todolist/bench-kit/run';
+import { signInLocally } from '@todolist/handlers';
 import { chromium } from 'playwright-core';
 import { preparePageUpload } from '../deploy/prepare-upload.mjs';
 
@@ -50,22 +51,48 @@ async function startBlankServer() {
   };
 }
 
-async function seed(url, count) {
+/**
+ * Signs a person in to the gateway, and answers the session as the page keeps it in
+ * sessionStorage (js/session.js): every measured load is a signed-in visitor opening the page in
+ * a new tab, cold cache, without the sign-in pages in the figures.
+ */
+async function signedInSession(url) {
+  const tokens = await signInLocally(url, 'bench@example.com');
+  return {
+    key: 'todolist.session',
+    value: JSON.stringify({
+      accessToken: tokens.accessToken,
+      idToken: tokens.idToken,
+      refreshToken: tokens.refreshToken,
+      expiresAt: Date.now() + 50 * 60_000,
+    }),
+    accessToken: tokens.accessToken,
+  };
+}
+
+/** A fresh context (cold cache) whose tab already holds the session. */
+async function signedInContext(browser, session) {
+  const context = await browser.newContext();
+  await context.addInitScript(({ key, value }) => sessionStorage.setItem(key, value), session);
+  return context;
+}
+
+async function seed(url, count, session) {
   const items = Array.from({ length: count }, (_, i) => ({
     title: `todo number ${i + 1}`,
     tags: i % 3 ? [] : ['home'],
   }));
   const response = await fetch(`${url}/v1/todos/batch`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.accessToken}` },
     body: JSON.stringify({ items }),
   });
   if (!response.ok) throw new Error(`seeding answered ${response.status}: ${await response.text()}`);
 }
 
 /** Every response of one cold first load, with its body's raw and gzipped size. */
-async function firstLoadBytes(browser, url) {
-  const context = await browser.newContext();
+async function firstLoadBytes(browser, url, session) {
+  const context = await signedInContext(browser, session);
   const page = await context.newPage();
   const files = [];
   page.on('response', async (response) => {
@@ -86,8 +113,8 @@ async function firstLoadBytes(browser, url) {
 }
 
 /** Milliseconds from navigation start until `n` todos are in the list, in a fresh context. */
-async function timeToList(browser, url, n) {
-  const context = await browser.newContext();
+async function timeToList(browser, url, n, session) {
+  const context = await signedInContext(browser, session);
   const page = await context.newPage();
   await page.addInitScript((count) => {
     new MutationObserver((_, observer) => {
@@ -152,8 +179,10 @@ async function run({ resources, children }) {
   }
   const sdkBody = Buffer.from(await sdk.arrayBuffer());
   const blank = resources.adopt(await startBlankServer(), () => blank.close());
-  await seed(gateway.url, SETTINGS.todos);
-  await seed(asWritten.url, SETTINGS.todos);
+  const session = await signedInSession(gateway.url);
+  const sessionAsWritten = await signedInSession(asWritten.url);
+  await seed(gateway.url, SETTINGS.todos, session);
+  await seed(asWritten.url, SETTINGS.todos, sessionAsWritten);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -161,7 +190,7 @@ async function run({ resources, children }) {
   resources.adopt(browser, () => browser.close());
 
   log('a. bytes of a first load');
-  const files = await firstLoadBytes(browser, gateway.url).catch((error) => {
+  const files = await firstLoadBytes(browser, gateway.url, session).catch((error) => {
     throw new Error(
       `${error.message}\ngateway exit ${gateway.child.exitCode} ${gateway.child.signalCode}:\n${gateway.output()}`,
     );
@@ -171,7 +200,9 @@ async function run({ resources, children }) {
   const sum = (list, key) => list.reduce((total, file) => total + file[key], 0);
   const pageGzip = sum(page, 'gzip');
   const pageBrotli = sum(page, 'brotli');
-  const unminified = (await firstLoadBytes(browser, asWritten.url)).filter((file) => !isApi(file));
+  const unminified = (await firstLoadBytes(browser, asWritten.url, sessionAsWritten)).filter(
+    (file) => !isApi(file),
+  );
   await stopProcess(asWritten.child);
   const sdkGzip = gzipSync(sdkBody, { level: 9 }).length;
 
@@ -183,7 +214,7 @@ async function run({ resources, children }) {
   const blankTimes = [];
   const phases = [];
   for (let i = -1; i < SETTINGS.runs; i++) {
-    const list = await timeToList(browser, gateway.url, SETTINGS.todos);
+    const list = await timeToList(browser, gateway.url, SETTINGS.todos, session);
     const empty = await timeToBlank(browser, blank.url);
     if (i >= 0) {
       listTimes.push(list.shown);

@@ -3,7 +3,7 @@
 // its own: the local gateway serves these files as written, and the CDK app (packages/infra)
 // calls this at synthesis so that visitors of the deployed page download about a fifth less.
 // The modules keep their file names and import paths; only comments, whitespace and local
-// names go. Synchronous, because CDK constructs are built synchronously.
+// names go (and the HTML's comments). Synchronous, because CDK constructs are built synchronously.
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +17,14 @@ export const PAGE_ENTRIES = ['index.html', 'css', 'js'];
 
 const LOADERS = { '.js': 'js', '.css': 'css' };
 
+// The page's HTML comments are notes for its next engineer, not for visitors. index.html holds
+// no script or style element whose text could contain "<!--", so a plain scan is exact here.
+const withoutComments = (html) => html.replace(/<!--[\s\S]*?-->\s*/g, '');
+
 function minified(file) {
-  const loader = LOADERS[extname(file)];
   const source = readFileSync(file, 'utf8');
+  if (extname(file) === '.html') return withoutComments(source);
+  const loader = LOADERS[extname(file)];
   if (!loader) return undefined;
   // es2022 is what the page is written in (modules, top-level await, private fields); the
   // format stays ESM so every import and export keeps its name.

@@ -3,13 +3,13 @@
 // first page of todos, and wires the store, the view, the route and the keyboard together.
 import { AccountView } from './account-view.js';
 import { connect, readConfig } from './api.js';
-import { AuthClient, isSignInReturn } from './auth.js';
 import { one } from './dom.js';
 import { reasonOf } from './failures.js';
 import { handleListEvents } from './list-events.js';
 import { Notice } from './notice.js';
 import { hrefOf, parseRoute, watchRoute } from './router.js';
 import { Session } from './session.js';
+import { isSignInReturn } from './sign-in-state.js';
 import { TodoStore } from './store.js';
 import { TodoView } from './view.js';
 
@@ -108,15 +108,33 @@ function handleShortcuts() {
   });
 }
 
+/** @typedef {import('./auth.js').AuthClient} AuthClient */
+
+/**
+ * The OAuth client, loaded on first use: a signed-in visit needs it only to refresh its token or
+ * to sign out, so the first screen does not wait for it.
+ * @param {{ apiUrl: string, auth?: import('./auth.js').AuthConfig | undefined }} config
+ * @returns {() => Promise<AuthClient>}
+ */
+function lazyAuth(config) {
+  /** @type {Promise<AuthClient> | undefined} */
+  let loading;
+  return () => {
+    loading ??= import('./auth.js').then(({ AuthClient }) => new AuthClient(config));
+    return loading;
+  };
+}
+
 /**
  * Ends a sign-in that came back to `/?code=…&state=…` (or `?error=…`), then takes the code out of
  * the address bar, back to the route the page had when Sign in was clicked.
- * @param {AuthClient} auth
+ * @param {() => Promise<AuthClient>} getAuth
  * @param {Session} session
  */
-async function completeSignIn(auth, session) {
+async function completeSignIn(getAuth, session) {
   let hash = '';
   try {
+    const auth = await getAuth();
     const signedIn = await auth.completeSignIn(new URLSearchParams(window.location.search));
     session.start(signedIn.tokens);
     hash = signedIn.hash;
@@ -128,16 +146,22 @@ async function completeSignIn(auth, session) {
 }
 
 /**
- * @param {AuthClient} auth
+ * @param {() => Promise<AuthClient>} getAuth
  * @param {Session} session
  */
-function wireAccount(auth, session) {
+function wireAccount(getAuth, session) {
   account.onSignIn(() =>
-    auth.signIn().catch((error) => notice.show(`Couldn't sign in: ${reasonOf(error)}.`)),
+    getAuth()
+      .then((auth) => auth.signIn())
+      .catch((error) => notice.show(`Couldn't sign in: ${reasonOf(error)}.`)),
   );
   account.onSignOut(() => {
     session.end();
-    window.location.assign(auth.signOutUrl());
+    getAuth().then(
+      (auth) => window.location.assign(auth.signOutUrl()),
+      (error) =>
+        notice.show(`Signed out here, but couldn't reach sign-in to end it there: ${reasonOf(error)}.`),
+    );
   });
   session.addEventListener('ended', (event) => {
     account.showSignedOut();
@@ -162,10 +186,10 @@ async function start() {
     });
     return;
   }
-  const auth = new AuthClient(config);
-  const session = new Session(auth);
-  wireAccount(auth, session);
-  if (returning) await completeSignIn(auth, session);
+  const getAuth = lazyAuth(config);
+  const session = new Session(getAuth);
+  wireAccount(getAuth, session);
+  if (returning) await completeSignIn(getAuth, session);
   if (!session.signedIn) {
     account.showSignedOut();
     return;

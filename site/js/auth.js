@@ -3,6 +3,8 @@
 // config.json names: Cognito's managed login on AWS (`auth.domain`), or, when config.json has no
 // `auth`, the local gateway, which plays the user pool at the API's own origin with the same paths.
 
+import { SignInError } from './sign-in-state.js';
+
 /** What the page asks for: who the person is, and their todos. */
 export const SCOPES = 'openid email todolist/todos.read todolist/todos.write';
 
@@ -21,12 +23,6 @@ const PENDING_KEY = 'todolist.sign-in';
  * @property {number} expiresAt when the access token expires, in ms since the epoch
  */
 /** @typedef {{ issuer?: string, domain?: string, clientId?: string }} AuthConfig */
-
-/** Signing in or refreshing failed; the message says why, for the person. */
-export class SignInError extends Error {
-  /** @override */
-  name = 'SignInError';
-}
 
 /** 32 random bytes, base64url: a PKCE verifier, or a state. */
 function randomString() {
@@ -179,12 +175,6 @@ export class AuthClient {
     url.search = new URLSearchParams({ client_id: this.clientId, logout_uri: redirectUri() }).toString();
     return url.href;
   }
-}
-
-/** Whether the address is the sign-in coming back: `?code=…` or `?error=…`. */
-export function isSignInReturn() {
-  const params = new URLSearchParams(window.location.search);
-  return params.has('code') || params.has('error');
 }
 
 /** The page's root at its own origin: where sign-in and sign-out come back to. */

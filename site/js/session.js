@@ -3,7 +3,7 @@
 // while a new tab or window signs in again. Never localStorage: tokens end with the tab. The SDK
 // asks `token` for the access token of every call; it is refreshed first when it is about to
 // expire or when the API refused it.
-import { SignInError } from './auth.js';
+import { SignInError } from './sign-in-state.js';
 
 /** @typedef {import('./auth.js').Tokens} Tokens */
 /** @typedef {import('./auth.js').AuthClient} AuthClient */
@@ -51,7 +51,7 @@ export class Session extends EventTarget {
   /** @type {Promise<string> | null} one refresh at a time: every caller waits for the same */
   #refreshing = null;
 
-  /** @param {AuthClient} auth */
+  /** @param {() => Promise<AuthClient>} auth the OAuth client, loaded when first needed */
   constructor(auth) {
     super();
     this.#auth = auth;
@@ -98,8 +98,8 @@ export class Session extends EventTarget {
 
   /** @param {string} refreshToken */
   #refresh(refreshToken) {
-    this.#refreshing ??= this.#auth
-      .refresh(refreshToken)
+    this.#refreshing ??= this.#auth()
+      .then((auth) => auth.refresh(refreshToken))
       .then(
         (tokens) => {
           this.start(tokens);
