@@ -1,10 +1,9 @@
-import { type RouteName, routeList, routes } from '@todolist/sdk/contract';
+import { CORS_ALLOWED_HEADERS, type RouteName, routeList, routes } from '@todolist/sdk/contract';
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestJsonSchema } from '../src/constructs/api-models.js';
-import { CORS_ALLOWED_HEADERS } from '../src/constructs/cors.js';
 import { ROUTE_TABLE_ACTIONS } from '../src/constructs/route-permissions.js';
 import { resourcePath } from '../src/constructs/todo-api.js';
 import type { ApiStack } from '../src/stacks/api-stack.js';

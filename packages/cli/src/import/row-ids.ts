@@ -61,9 +61,7 @@ export class RowIdBook {
     const fingerprint = digest(JSON.stringify(input)).slice(0, 22);
     let id: string | undefined;
     if (this.#previous.size > 0) {
-      const occurrence = (this.#occurrences.get(fingerprint) ?? 0) + 1;
-      this.#occurrences.set(fingerprint, occurrence);
-      id = this.#previous.get(`${fingerprint}#${occurrence}`);
+      id = this.#previous.get(occurrenceKey(this.#occurrences, fingerprint));
     }
     id ??= this.#newId(index);
     this.#next?.write(`${fingerprint} ${id}\n`);
@@ -81,6 +79,13 @@ export class RowIdBook {
   async close(): Promise<void> {
     if (this.#next) await closeStream(this.#next);
   }
+}
+
+/** `fingerprint#n` for the n-th row with this fingerprint, counting it in `counts`. */
+function occurrenceKey(counts: Map<string, number>, fingerprint: string): string {
+  const occurrence = (counts.get(fingerprint) ?? 0) + 1;
+  counts.set(fingerprint, occurrence);
+  return `${fingerprint}#${occurrence}`;
 }
 
 function digest(text: string): string {
@@ -102,9 +107,7 @@ async function readBook(path: string): Promise<Map<string, string>> {
     for await (const line of lines) {
       const [fingerprint, id] = line.split(' ');
       if (!fingerprint || !id) continue;
-      const occurrence = (counts.get(fingerprint) ?? 0) + 1;
-      counts.set(fingerprint, occurrence);
-      book.set(`${fingerprint}#${occurrence}`, id);
+      book.set(occurrenceKey(counts, fingerprint), id);
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

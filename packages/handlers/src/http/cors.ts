@@ -1,17 +1,4 @@
-import { REQUEST_ID_HEADER, routeList } from '@todolist/sdk/contract';
-
-/** Request headers a browser may send: the JSON body, credentials, and every route's own headers. */
-export const CORS_ALLOWED_HEADERS = [
-  'Content-Type',
-  'Authorization',
-  ...new Set(routeList.flatMap((route) => (route.headers ?? []).map((h) => h.name))),
-];
-
-/** Response headers a browser's script may read. */
-export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', REQUEST_ID_HEADER];
-
-/** How long a browser may cache a preflight answer, in seconds. */
-export const CORS_MAX_AGE_SECONDS = 600;
+import { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from '@todolist/sdk/contract';
 
 /** True when the origin may call the API: listed exactly, or `*` is listed. */
 export function isAllowedOrigin(

@@ -1,6 +1,11 @@
-import { ERROR_CODES, type ErrorCode, PROBLEM_MEDIA_TYPE, problemType } from '@todolist/sdk/contract';
+import {
+  CORS_EXPOSED_HEADERS,
+  ERROR_CODES,
+  type ErrorCode,
+  PROBLEM_MEDIA_TYPE,
+  problemType,
+} from '@todolist/sdk/contract';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
-import { CORS_EXPOSED_HEADERS } from './cors.js';
 
 /** How one of API Gateway's own answers is told: the problem code, and headers besides CORS. */
 interface ProblemAnswer {

@@ -1,4 +1,10 @@
-import { type RouteDefinition, type RouteName, routes } from '@todolist/sdk/contract';
+import {
+  CORS_ALLOWED_HEADERS,
+  CORS_MAX_AGE_SECONDS,
+  type RouteDefinition,
+  type RouteName,
+  routes,
+} from '@todolist/sdk/contract';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -8,7 +14,6 @@ import { Construct } from 'constructs';
 import type { BuildOutputs } from '../build-outputs.js';
 import { accessLogFormat } from './access-log.js';
 import { bodyModel, requestParameters } from './api-models.js';
-import { CORS_ALLOWED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
 import type { CursorSigningKey } from './cursor-signing-key.js';
 import { addProblemResponses } from './gateway-responses.js';
 import { RouteFunction } from './route-function.js';

@@ -1,7 +1,8 @@
-import { REQUEST_ID_HEADER, routeList } from '@todolist/sdk/contract';
+import { REQUEST_ID_HEADER } from './problem.js';
+import { routeList } from './routes.js';
 
-// The same lists as the handlers' own CORS answers (packages/handlers/src/http/cors.ts), for the
-// answers API Gateway gives by itself: preflights and its own errors.
+// The API's CORS lists, for the handlers' own answers and for the ones API Gateway gives by
+// itself (preflights and its own errors), so the two cannot drift apart.
 
 /** Request headers a browser may send: the JSON body, credentials, and every route's own headers. */
 export const CORS_ALLOWED_HEADERS = [
