@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { stopProcess, track } from './processes.mjs';
+import { signInToGateway } from './sign-in.mjs';
 
 const READY_LINE = /todolist is running at http:\/\/[^:/]+:(\d+)/;
 const READY_TIMEOUT_MS = 20_000;
@@ -40,10 +41,13 @@ export async function ensureGatewayBuilt(handlersRoot, children, log) {
  * @param {{ throttle?: boolean, siteDir?: string }} [options] `throttle`: keep the stage throttle
  *   (1000 req/s) on; thousands of calls back to back would otherwise meet it. @default true.
  *   `siteDir`: serve the page from this folder instead of the repository's site/.
- * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, output: () => string }>}
+ * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, output: () => string, signIn: (email?: string, options?: { clientId?: string }) => ReturnType<typeof signInToGateway> }>}
+ *   `signIn`: signs a person in to this gateway ({@link signInToGateway}); every /v1/todos request
+ *   needs their `authorization`.
  * @example
  * const gateway = await startGatewayProcess(mainPath, join(work, 'gateway'), children, { throttle: false });
  * resources.adopt(gateway, () => stopProcess(gateway.child));
+ * const { authorization } = await gateway.signIn('bench@example.com');
  */
 export async function startGatewayProcess(mainPath, dataDir, children, { throttle = true, siteDir } = {}) {
   const child = track(
@@ -85,7 +89,13 @@ export async function startGatewayProcess(mainPath, dataDir, children, { throttl
         reject(new Error(`the gateway exited (${signal ?? code}) before it was ready:\n${output}`));
       });
     });
-    return { url: `http://127.0.0.1:${port}`, child, output: () => output };
+    const url = `http://127.0.0.1:${port}`;
+    return {
+      url,
+      child,
+      output: () => output,
+      signIn: (email, options) => signInToGateway(mainPath, url, email, options),
+    };
   } catch (error) {
     await stopProcess(child);
     throw error;

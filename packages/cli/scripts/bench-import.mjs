@@ -69,7 +69,8 @@ async function run({ resources, children }) {
   const gatewayMain = await ensureGatewayBuilt(handlersRoot, children, log);
   const work = await resources.makeTempDir('todolist-cli-bench-import-');
 
-  // A fresh gateway, its data on disk in a folder of its own, for each measurement.
+  // A fresh gateway, its data on disk in a folder of its own, for each measurement, and a person
+  // signed in to it through the CLI's app client: the gateway refuses requests without a token.
   let gateways = 0;
   const withGateway = async (measure) => {
     const gateway = await startGatewayProcess(gatewayMain, join(work, `gateway-${++gateways}`), children, {
@@ -77,7 +78,8 @@ async function run({ resources, children }) {
     });
     resources.adopt(gateway, () => stopProcess(gateway.child));
     try {
-      return await measure(gateway.url);
+      const { accessToken } = await gateway.signIn('bench@example.com', { clientId: 'todolist-cli' });
+      return await measure(gateway.url, accessToken);
     } finally {
       await stopProcess(gateway.child);
     }
@@ -85,12 +87,13 @@ async function run({ resources, children }) {
 
   /** `todo import <csv> --progress none` against a fresh gateway; checks every row came in new. */
   const importFile = (csv, rows) =>
-    withGateway(async (url) => {
+    withGateway(async (url, accessToken) => {
       // Only what the CLI reads, with a config and cache (the import's journal) of this run alone.
       const env = {
         PATH: process.env.PATH ?? '',
         TODO_CONFIG_DIR: join(work, `config-${gateways}`),
         TODO_API_URL: url,
+        TODO_TOKEN: accessToken,
       };
       const result = await measureNode([BIN, 'import', csv, '--progress', 'none'], {
         cwd: work,
@@ -115,8 +118,8 @@ async function run({ resources, children }) {
   log(
     `a. ${count(options.rows)} todos created one by one through the SDK, ${SETTINGS.sdkInFlight} in flight`,
   );
-  const oneByOne = await withGateway((url) =>
-    createOneByOne({ sdkEntry, url, count: options.rows, inFlight: SETTINGS.sdkInFlight }),
+  const oneByOne = await withGateway((url, accessToken) =>
+    createOneByOne({ sdkEntry, url, accessToken, count: options.rows, inFlight: SETTINGS.sdkInFlight }),
   );
   log(`a. ${count(options.rows)} items written straight to dynalite, 25 per BatchWriteItem, 4 in flight`);
   const dynaliteDir = join(work, 'dynalite');

@@ -150,6 +150,24 @@ describe.concurrent('not found (exit 3)', () => {
   );
 });
 
+describe.concurrent('not signed in (exit 4)', () => {
+  it('todo list with no TODO_TOKEN and no stored sign-in says to run todo login', async () => {
+    const user = await newUser();
+    await someTodo(user, 'Only for the signed in');
+    const run = await user.run(['list'], { env: { TODO_TOKEN: undefined } });
+    expectErrorLine(run, 4, /^todo: not signed in \(profile default\): run todo login\n$/);
+  });
+
+  it('todo list with a TODO_TOKEN the gateway refuses ends with exit 4 and one line', async () => {
+    const user = await newUser();
+    // Their own token with its signature zeroed: the gateway cannot tell who sent it.
+    const [header, payload, signature = ''] = user.token.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(signature.length)}`;
+    const run = await user.run(['list'], { env: { TODO_TOKEN: forged } });
+    expectErrorLine(run, 4, "the token's signature does not verify with this gateway's key");
+  });
+});
+
 describe.concurrent('the API cannot be reached (exit 7)', () => {
   it.each([['list'], ['add', 'Milk'], ['show', '01KMZ7X3ABCDEFGHJKMNPQRSTV'], ['export']])(
     'todo %s names the URL it tried',

@@ -103,8 +103,11 @@ async function run({ resources, children }) {
   const { client, documentClient } = createDynamoDbClients({ dynamodbEndpoint: database.endpoint });
   resources.adopt(client, () => client.destroy());
   await ensureTable(client, TABLE_NAME);
+  // The gateway refuses requests without a bearer token: one person, signed in as the page does.
+  const session = await gatewayProcess.signIn('bench@example.com');
   const { gateway, raw, rawIds } = await measureThroughput({
     gatewayUrl: gatewayProcess.url,
+    session,
     documentClient,
     tableName: TABLE_NAME,
     settings: SETTINGS,
@@ -116,6 +119,7 @@ async function run({ resources, children }) {
   const cold = await measureColdStart({
     bundlePath: join(root, 'dist/lambda/getTodo/index.mjs'),
     id: rawIds[0],
+    ownerId: session.sub,
     handlerEnv: {
       TABLE_NAME,
       DYNAMODB_ENDPOINT: database.endpoint,

@@ -53,3 +53,31 @@ describe('the cursor signing key', () => {
     );
   });
 });
+
+describe('MACHINE_OWNERS', () => {
+  const withKey = { ...base, CURSOR_SIGNING_KEY: 'k' };
+
+  it('maps machine client ids to the owners their tokens act for', () => {
+    const config = readConfig({ ...withKey, MACHINE_OWNERS: '{"abc123":"alice","def456":"bob"}' });
+    expect([...config.machineOwners]).toEqual([
+      ['abc123', 'alice'],
+      ['def456', 'bob'],
+    ]);
+  });
+
+  it('is empty when unset or blank', () => {
+    expect(readConfig(withKey).machineOwners.size).toBe(0);
+    expect(readConfig({ ...withKey, MACHINE_OWNERS: ' ' }).machineOwners.size).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '{abc:alice}'],
+    ['an array', '["alice"]'],
+    ['an empty owner', '{"abc":""}'],
+    ['an owner that is not text', '{"abc":7}'],
+  ])('stops the cold start when it is %s', (_, value) => {
+    expect(() => readConfig({ ...withKey, MACHINE_OWNERS: value })).toThrow(
+      /MACHINE_OWNERS must be a JSON object/,
+    );
+  });
+});

@@ -1,3 +1,5 @@
+import type { MachineOwners } from './http/identity.js';
+
 /**
  * Where the key that signs list cursors comes from: given directly (`CURSOR_SIGNING_KEY`, as the
  * local gateway and tests do), or a Secrets Manager secret to read at cold start
@@ -12,8 +14,11 @@ export interface HandlerConfig {
   tableName: string;
   /** A DynamoDB endpoint other than AWS's, such as the local gateway's dynalite (`DYNAMODB_ENDPOINT`). */
   dynamodbEndpoint: string | undefined;
-  /** The owner of requests that carry no identity (`DEFAULT_OWNER_ID`). @default 'local' */
-  defaultOwnerId: string;
+  /**
+   * Machine (client-credentials) app clients and the owner each one's tokens act for
+   * (`MACHINE_OWNERS`, a JSON object of client id to owner). @default none
+   */
+  machineOwners: MachineOwners;
   /** Where the key that signs list cursors comes from, so a client cannot forge or alter one. */
   cursorSigningKey: CursorSigningKeySource;
   /** Origins the browser may call the API from (`ALLOWED_ORIGINS`, comma-separated). @default none */
@@ -41,12 +46,32 @@ function cursorSigningKeySource(env: NodeJS.ProcessEnv): CursorSigningKeySource 
   );
 }
 
+/** `MACHINE_OWNERS`: a mistake here fails the cold start, rather than refusing a server's import later. */
+function machineOwners(raw: string | undefined): MachineOwners {
+  if (!raw?.trim()) return new Map();
+  const invalid = () =>
+    new ConfigError(
+      `MACHINE_OWNERS must be a JSON object of app client id to owner id, like {"4h5k…":"alice"} (got ${raw})`,
+    );
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw invalid();
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw invalid();
+  const entries = Object.entries(parsed);
+  if (!entries.every(([clientId, owner]) => clientId !== '' && typeof owner === 'string' && owner !== ''))
+    throw invalid();
+  return new Map(entries as [string, string][]);
+}
+
 /** Reads the handler configuration from environment variables. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HandlerConfig {
   return {
     tableName: required(env, 'TABLE_NAME'),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined,
-    defaultOwnerId: env.DEFAULT_OWNER_ID?.trim() || 'local',
+    machineOwners: machineOwners(env.MACHINE_OWNERS),
     cursorSigningKey: cursorSigningKeySource(env),
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
       .split(',')

@@ -1,6 +1,7 @@
 // The package's public surface, for the CDK app and for other packages' tests.
 export type { HandlerConfig } from './config.js';
 export type { ProxyHandler } from './http/define-route.js';
+export type { MachineClient } from './local/auth/machine-client.js';
 export {
   type LocalSignIn,
   type SignInLocallyOptions,

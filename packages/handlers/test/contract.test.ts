@@ -10,6 +10,7 @@ import {
 } from '@todolist/sdk/contract';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInLocally } from '../src/local/auth/sign-in-locally.js';
 import { type LocalStack, startLocalStack } from '../src/local/local-stack.js';
 import { readProblem } from './support/problem-details.js';
 import { createRawHttpClient, type RawHttpClient, type RawResponse } from './support/raw-http-client.js';
@@ -25,7 +26,8 @@ const answered = new Map<string, Set<string>>(routeList.map((route) => [route.na
 
 beforeAll(async () => {
   stack = await startLocalStack({ dataDir: null, port: 0, throttle: null });
-  client = createRawHttpClient(stack.url);
+  const { accessToken } = await signInLocally(stack.url, 'contract@example.test');
+  client = createRawHttpClient(stack.url, { authorization: `Bearer ${accessToken}` });
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_BODY_BYTES, type Todo, type TodoPage } from '@todolist/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInLocally } from '../src/local/auth/sign-in-locally.js';
 import { GATEWAY_MAX_BODY_BYTES } from '../src/local/gateway.js';
 import { type LocalStack, startLocalStack } from '../src/local/local-stack.js';
 import { startFreshLocalStack } from './support/fresh-local-stack.js';
@@ -13,11 +14,16 @@ const OTHER_ORIGIN = 'https://elsewhere.test';
 const SECRET = 'a file outside the site folder';
 const SITE_PAGE = '<!doctype html><title>todolist test page</title>';
 
-// The test's stand-in for an authorizer: the owner is whoever the x-test-owner header names.
-const identify = (request: { headers: Record<string, string | string[] | undefined> }) => {
-  const sub = request.headers['x-test-owner'];
-  return typeof sub === 'string' ? { claims: { sub } } : null;
-};
+// Each owner a test names is a person signed in to the local user pool, once per file.
+const tokens = new Map<string, Promise<string>>();
+function tokenOf(owner: string): Promise<string> {
+  let token = tokens.get(owner);
+  if (!token) {
+    token = signInLocally(stack.url, `${owner}@example.test`).then((signIn) => signIn.accessToken);
+    tokens.set(owner, token);
+  }
+  return token;
+}
 
 let stack: LocalStack;
 let folder: string;
@@ -33,7 +39,6 @@ beforeAll(async () => {
     port: 0,
     siteDir: join(folder, 'site'),
     allowedOrigins: [ALLOWED_ORIGIN],
-    identify,
   });
 });
 
@@ -49,9 +54,13 @@ interface Call {
   headers?: Record<string, string>;
 }
 
-function call(path: string, { method = 'GET', owner, body, headers = {} }: Call = {}, base = stack.url) {
+async function call(
+  path: string,
+  { method = 'GET', owner, body, headers = {} }: Call = {},
+  base = stack.url,
+) {
   const sent: Record<string, string> = { ...headers };
-  if (owner) sent['x-test-owner'] = owner;
+  if (owner) sent.authorization = `Bearer ${await tokenOf(owner)}`;
   if (body !== undefined) sent['content-type'] ??= 'application/json';
   return fetch(`${base}${path}`, {
     method,
@@ -201,7 +210,7 @@ describe('CORS at the local gateway', () => {
         headers: { Origin: own, 'Access-Control-Request-Method': 'POST' },
       });
       expect(preflight.headers.get('access-control-allow-origin')).toBe(own);
-      const listed = await call('/v1/todos', { headers: { Origin: own } });
+      const listed = await call('/v1/todos', { owner: 'own-origin', headers: { Origin: own } });
       expect(listed.headers.get('access-control-allow-origin')).toBe(own);
     }
   });

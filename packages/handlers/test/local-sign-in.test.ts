@@ -32,18 +32,14 @@ function api(path: string, init: RequestInit & { token?: string } = {}): Promise
   return fetch(`${stack.url}${path}`, { ...init, headers });
 }
 
-async function create(title: string, token?: string): Promise<Todo> {
-  const response = await api('/v1/todos', {
-    method: 'POST',
-    body: JSON.stringify({ title }),
-    ...(token ? { token } : {}),
-  });
+async function create(title: string, token: string): Promise<Todo> {
+  const response = await api('/v1/todos', { method: 'POST', body: JSON.stringify({ title }), token });
   expect(response.status).toBe(201);
   return (await response.json()) as Todo;
 }
 
-async function titles(token?: string): Promise<string[]> {
-  const response = await api('/v1/todos', token ? { token } : {});
+async function titles(token: string): Promise<string[]> {
+  const response = await api('/v1/todos', { token });
   expect(response.status).toBe(200);
   return ((await response.json()) as TodoPage).items.map((todo) => todo.title);
 }
@@ -105,12 +101,36 @@ describe('signed-in users', () => {
     });
   });
 
-  it('for now, a request with no Authorization header belongs to the default owner (transitional)', async () => {
-    const dana = await signInLocally(stack.url, 'dana@example.com');
-    await create('Anyone: water the plants');
-    expect(await titles()).toContain('Anyone: water the plants');
-    expect(await titles(dana.accessToken)).not.toContain('Anyone: water the plants');
-  });
+  it.each([
+    ['list', 'GET', '/v1/todos'],
+    ['create', 'POST', '/v1/todos'],
+    ['import', 'POST', '/v1/todos/batch'],
+    ['read', 'GET', '/v1/todos/01JB0000000000000000000000'],
+    ['change', 'PATCH', '/v1/todos/01JB0000000000000000000000'],
+    ['delete', 'DELETE', '/v1/todos/01JB0000000000000000000000'],
+  ])(
+    'a request to %s with no Authorization header is a 401 with a bare Bearer challenge',
+    async (_name, method, path) => {
+      const origin = `http://localhost:${new URL(stack.url).port}`;
+      const body = path.endsWith('batch')
+        ? { items: [{ title: 'never stored' }] }
+        : { title: 'never stored' };
+      const response = await fetch(`${stack.url}${path}`, {
+        method,
+        headers: { origin, 'content-type': 'application/json' },
+        ...(method === 'POST' || method === 'PATCH' ? { body: JSON.stringify(body) } : {}),
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toBe(PROBLEM_MEDIA_TYPE);
+      // RFC 6750 §3.1: no error code when the request carried no credentials at all.
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+      expect(Problem.parse(await response.json())).toMatchObject({
+        code: 'unauthorized',
+        detail: expect.stringMatching(/sign in first/),
+      });
+    },
+  );
 
   it('the OpenAPI document stays public, whatever the Authorization header says', async () => {
     expect((await api('/v1/openapi.json', { token: 'not.a.token' })).status).toBe(200);
@@ -174,7 +194,7 @@ describe('the API refuses a bearer token that is not a valid access token', () =
       /id token is not an access token/,
     ],
     [
-      'one of an unknown client',
+      'one for another audience: a client this user pool does not have',
       async () => ({ authorization: `Bearer ${await withKey({ client_id: 'stranger' })}` }),
       /client stranger is not an app client/,
     ],

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Todo, TodoPage } from '@todolist/sdk/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { signInLocally } from '../src/local/auth/sign-in-locally.js';
 import { DataFolderInUseError } from '../src/local/data-lock.js';
 import { type LocalStack, startLocalStack } from '../src/local/local-stack.js';
 import { startFreshLocalStack } from './support/fresh-local-stack.js';
@@ -36,10 +37,19 @@ async function close(stack: LocalStack): Promise<void> {
   await stack.close();
 }
 
+/**
+ * The same person's `Authorization` header on this stack: signed in afresh on each start, since
+ * the issuer names the port. The subject, and so the todos, outlive the restart.
+ */
+async function signedIn(stack: LocalStack): Promise<{ authorization: string }> {
+  const { accessToken } = await signInLocally(stack.url, 'keeper@example.test');
+  return { authorization: `Bearer ${accessToken}` };
+}
+
 async function create(stack: LocalStack, title: string): Promise<Todo> {
   const response = await fetch(`${stack.url}/v1/todos`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await signedIn(stack)) },
     body: JSON.stringify({ title }),
   });
   expect(response.status).toBe(201);
@@ -47,7 +57,7 @@ async function create(stack: LocalStack, title: string): Promise<Todo> {
 }
 
 async function list(stack: LocalStack, query: string): Promise<TodoPage> {
-  const response = await fetch(`${stack.url}/v1/todos?${query}`);
+  const response = await fetch(`${stack.url}/v1/todos?${query}`, { headers: await signedIn(stack) });
   expect(response.status).toBe(200);
   return (await response.json()) as TodoPage;
 }
@@ -75,7 +85,7 @@ describe('a local stack with a data folder', () => {
 
     const after = await start();
     for (const todo of todos) {
-      const response = await fetch(`${after.url}/v1/todos/${todo.id}`);
+      const response = await fetch(`${after.url}/v1/todos/${todo.id}`, { headers: await signedIn(after) });
       expect(response.status).toBe(200);
       expect(await response.json()).toEqual(todo);
     }

@@ -9,6 +9,7 @@ import {
 } from '@todolist/sdk/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signInLocally } from '../src/local/auth/sign-in-locally.js';
 import { type LocalStack, startLocalStack } from '../src/local/local-stack.js';
 import {
   buildRequest,
@@ -53,7 +54,8 @@ async function nextCursor(query: string): Promise<string> {
 
 beforeAll(async () => {
   stack = await startLocalStack({ dataDir: null, port: 0, throttle: null });
-  client = createRawHttpClient(stack.url);
+  const { accessToken } = await signInLocally(stack.url, 'contract@example.test');
+  client = createRawHttpClient(stack.url, { authorization: `Bearer ${accessToken}` });
   const ids: string[] = [];
   for (const title of ['Buy milk', 'Call the plumber', 'Renew passport', 'Water the plants']) {
     const response = await client.send({

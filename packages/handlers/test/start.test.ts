@@ -1,9 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Todo, TodoPage } from '@todolist/sdk/contract';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { signInLocally } from '../src/local/auth/sign-in-locally.js';
 import { ensureBuilt, gatewayBundle } from './support/built-dist.js';
 import { findFreePort } from './support/free-port.js';
 import { killSpawned, type SpawnedNode, spawnNode } from './support/spawned-node.js';
@@ -23,9 +24,9 @@ afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-function startGateway(port: number | string): SpawnedNode {
+function startGateway(port: number | string, env: Record<string, string> = {}): SpawnedNode {
   return spawnNode([gatewayBundle], {
-    env: { HOME: tmpdir(), PORT: String(port), TODOLIST_DATA_DIR: dataDir },
+    env: { HOME: tmpdir(), PORT: String(port), TODOLIST_DATA_DIR: dataDir, ...env },
     cwd: dataDir,
   });
 }
@@ -43,10 +44,16 @@ async function stop(gateway: SpawnedNode) {
   return gateway.exited;
 }
 
+/** A person's `Authorization` header at this gateway, signed in through its sign-in page. */
+async function signedIn(api: string): Promise<{ authorization: string }> {
+  const { accessToken } = await signInLocally(new URL(api).origin, 'starter@example.test');
+  return { authorization: `Bearer ${accessToken}` };
+}
+
 async function createTodo(api: string, title: string): Promise<Todo> {
   const response = await fetch(api, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await signedIn(api)) },
     body: JSON.stringify({ title }),
   });
   expect(response.status).toBe(201);
@@ -54,7 +61,7 @@ async function createTodo(api: string, title: string): Promise<Todo> {
 }
 
 async function listTodos(api: string): Promise<Todo[]> {
-  const response = await fetch(api);
+  const response = await fetch(api, { headers: await signedIn(api) });
   expect(response.status).toBe(200);
   return ((await response.json()) as TodoPage).items;
 }
@@ -110,6 +117,36 @@ describe('npm start (dist/local/main.mjs)', () => {
     } finally {
       await new Promise((resolve) => occupant.close(resolve));
     }
+  });
+
+  it('with MACHINE_OWNER, says which client acts for whom and where its secret is; a token of it writes to that list', async () => {
+    const port = await findFreePort();
+    const gateway = startGateway(port, { MACHINE_OWNER: 'starter@example.test' });
+    await gateway.waitForStdout('Press Ctrl-C');
+    const line = gateway
+      .stdout()
+      .split('\n')
+      .find((text) => text.trimStart().startsWith('machine'));
+    const secretFile = join(dataDir, 'machine-client-secret');
+    expect(line).toMatch(
+      new RegExp(`client todolist-machine acts for [0-9a-f-]{36}; its secret is in ${secretFile}`),
+    );
+
+    const base = `http://127.0.0.1:${port}`;
+    const secret = (await readFile(secretFile, 'utf8')).trim();
+    const tokenAnswer = await fetch(`${base}/oauth2/token`, {
+      method: 'POST',
+      headers: { authorization: `Basic ${Buffer.from(`todolist-machine:${secret}`).toString('base64')}` },
+      body: new URLSearchParams({ grant_type: 'client_credentials' }),
+    });
+    const { access_token } = (await tokenAnswer.json()) as { access_token: string };
+    const created = await fetch(`${base}/v1/todos`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Filed by a script' }),
+    });
+    expect(created.status).toBe(201);
+    expect((await listTodos(`${base}/v1/todos`)).map((todo) => todo.title)).toEqual(['Filed by a script']);
   });
 
   it('exits 1 with a clear message when PORT is not a number', async () => {

@@ -5,7 +5,7 @@
 // through each of its code paths, and holds the table to it: a route takes no action it is not
 // granted (which would be AccessDenied once deployed), and is granted none it never takes.
 import http from 'node:http';
-import { type LocalStack, startLocalStack } from '@todolist/handlers';
+import { type LocalStack, signInLocally, startLocalStack } from '@todolist/handlers';
 import { importItemId, newImportId } from '@todolist/sdk';
 import { type RouteName, routes } from '@todolist/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -14,6 +14,8 @@ import { ROUTE_TABLE_ACTIONS } from '../src/constructs/route-permissions.js';
 const TARGET_PREFIX = 'DynamoDB_20120810.';
 
 let stack: LocalStack;
+/** A signed-in person's `Authorization` header: every todo route needs one. */
+let authorization: string;
 /** The route whose request is in flight: routes are called one at a time, so its calls are its own. */
 let current: RouteName | undefined;
 const seen = new Map<RouteName, Set<string>>();
@@ -44,6 +46,7 @@ beforeAll(async () => {
   // The injected failure below would be logged as an unhandled error.
   vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
   stack = await startLocalStack({ dataDir: null, port: 0, throttle: null });
+  authorization = `Bearer ${(await signInLocally(stack.url, 'permissions@example.test')).accessToken}`;
 });
 
 afterAll(async () => {
@@ -68,7 +71,11 @@ async function call(route: RouteName, { id = '', body, headers = {}, query = {} 
   try {
     const response = await fetch(url, {
       method,
-      headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+      headers: {
+        authorization,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();

@@ -110,8 +110,11 @@ async function run({ resources, children }) {
     throttle: false,
   });
   resources.adopt(gateway, () => stopProcess(gateway.child));
+  // The gateway refuses requests without a bearer token: one person, signed in as the page does.
+  const { accessToken } = await gateway.signIn('bench@example.com');
   const overhead = await measureOverhead({
     gatewayUrl: gateway.url,
+    accessToken,
     sdkEntry: ESM_ENTRY,
     settings: SETTINGS,
     log,

@@ -11,6 +11,7 @@ import {
   PreconditionFailedError,
   type Todo,
   type TodolistClient,
+  UnauthorizedError,
   ValidationError,
 } from '../src/index.js';
 import { inBatches } from './support/in-batches.js';
@@ -24,10 +25,13 @@ const UNKNOWN_ID = '01ARZ3NDEKTSV4RRFFQ69G5FAV';
 
 let gateway: Awaited<ReturnType<typeof startTestGateway>>;
 let client: TodolistClient;
+/** The access token of the person most tests act as. */
+let token: string;
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  client = createClient({ baseUrl: gateway.url });
+  token = (await signInLocally(gateway.url, 'sdk-tests@example.com')).accessToken;
+  client = createClient({ baseUrl: gateway.url, auth: token });
 });
 
 afterAll(async () => {
@@ -39,7 +43,7 @@ function recordedClient(options: Partial<ClientOptions> = {}) {
   const recorder = recordingFetch();
   return {
     ...recorder,
-    todos: createClient({ baseUrl: gateway.url, fetch: recorder.fetch, ...options }).todos,
+    todos: createClient({ baseUrl: gateway.url, fetch: recorder.fetch, auth: token, ...options }).todos,
   };
 }
 
@@ -472,12 +476,13 @@ describe('client options', () => {
       `Bearer ${accessToken}`,
     ]);
     // Someone else does not see it.
-    await expect(createClient({ baseUrl: gateway.url }).todos.get(created.id)).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    const someoneElse = await signInLocally(gateway.url, `sdk-${randomUUID()}@example.com`);
+    await expect(
+      createClient({ baseUrl: gateway.url, auth: someoneElse.accessToken }).todos.get(created.id),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it('auth: a token provider is asked for each request, and a provider with no token sends no Authorization', async () => {
+  it('auth: a token provider is asked for each request; with no token there is no Authorization and the API says 401', async () => {
     const { accessToken } = await signInLocally(gateway.url, `sdk-${randomUUID()}@example.com`);
     let calls = 0;
     const recorded = recordedClient({
@@ -491,8 +496,9 @@ describe('client options', () => {
     await recorded.todos.delete(created.id);
     expect(calls).toBe(3);
     const anonymous = recordedClient({ auth: async () => undefined });
-    await anonymous.todos.list({ limit: 1 });
-    expect(anonymous.requests.map((request) => request.headers.get('authorization'))).toEqual([null]);
+    await expect(anonymous.todos.list({ limit: 1 })).rejects.toBeInstanceOf(UnauthorizedError);
+    // Asked again for a fresh token after the 401, the provider still has none.
+    expect(anonymous.requests.map((request) => request.headers.get('authorization'))).toEqual([null, null]);
   });
 
   it('auth: a token the gateway refuses (401) is replaced by the provider once, and the call goes through', async () => {

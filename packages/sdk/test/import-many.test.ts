@@ -1,3 +1,4 @@
+import { signInLocally } from '@todolist/handlers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importItemId } from '../src/client/import-ids.js';
 import { createClient, type TodoImportItem, type TodolistClient } from '../src/index.js';
@@ -8,7 +9,8 @@ let client: TodolistClient;
 
 beforeAll(async () => {
   gateway = await startTestGateway();
-  client = createClient({ baseUrl: gateway.url });
+  const { accessToken } = await signInLocally(gateway.url, 'importer@example.com');
+  client = createClient({ baseUrl: gateway.url, auth: accessToken });
 });
 afterAll(() => gateway?.close());
 

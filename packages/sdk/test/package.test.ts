@@ -1,5 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { signInLocally } from '@todolist/handlers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestGateway } from './support/local-gateway.js';
 import { ensureBuilt, installInEmptyProject, packSdk, repoRoot, run, sdkDir } from './support/packed-sdk.js';
@@ -11,11 +12,14 @@ import { ensureBuilt, installInEmptyProject, packSdk, repoRoot, run, sdkDir } fr
 let tarball: string;
 let project: string;
 let gateway: Awaited<ReturnType<typeof startTestGateway>>;
+/** A signed-in person's access token, given to each script after the API's URL. */
+let token: string;
 
 beforeAll(async () => {
   await ensureBuilt();
   tarball = await packSdk();
   [project, gateway] = await Promise.all([installInEmptyProject(tarball), startTestGateway()]);
+  token = (await signInLocally(gateway.url, 'package@example.com')).accessToken;
 }, 120_000);
 
 afterAll(async () => {
@@ -96,13 +100,13 @@ export const pending: Promise<sdk.Todo> = client.todos.complete('01KMZ7X3Q4V8N2B
     await writeFile(
       join(project, 'run.mjs'),
       `import { createClient } from '@todolist/sdk';
-const client = createClient({ baseUrl: process.argv[2] });
+const client = createClient({ baseUrl: process.argv[2], auth: process.argv[3] });
 const todo = await client.todos.create({ title: 'From a packed SDK' });
 const page = await client.todos.list();
 console.log(JSON.stringify({ created: todo.title, listed: page.items.map((t) => t.id).includes(todo.id) }));
 `,
     );
-    const { stdout } = await run(process.execPath, ['run.mjs', gateway.url], { cwd: project });
+    const { stdout } = await run(process.execPath, ['run.mjs', gateway.url, token], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({ created: 'From a packed SDK', listed: true });
   });
 
@@ -113,7 +117,7 @@ console.log(JSON.stringify({ created: todo.title, listed: page.items.map((t) => 
 const { routes } = require('@todolist/sdk/contract');
 (async () => {
   const esm = await import('@todolist/sdk');
-  const client = createClient({ baseUrl: process.argv[2] });
+  const client = createClient({ baseUrl: process.argv[2], auth: process.argv[3] });
   const error = await client.todos.get('01KMZ7X3Q4V8N2B6C9D1E5F7G0').catch((e) => e);
   console.log(JSON.stringify({
     route: routes.getTodo.path,
@@ -125,7 +129,7 @@ const { routes } = require('@todolist/sdk/contract');
 })();
 `,
     );
-    const { stdout } = await run(process.execPath, ['run.cjs', gateway.url], { cwd: project });
+    const { stdout } = await run(process.execPath, ['run.cjs', gateway.url, token], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({
       route: '/v1/todos/{id}',
       cjs: true,
@@ -147,9 +151,11 @@ const { routes } = require('@todolist/sdk/contract');
         '--input-type=module',
         '-e',
         `const { createClient } = await import(${JSON.stringify(join(project, 'node_modules/@todolist/sdk/dist/browser/todolist-sdk.min.js'))});
-const todo = await createClient({ baseUrl: process.argv[1] }).todos.create({ title: 'From the browser bundle' });
+const client = createClient({ baseUrl: process.argv[1], auth: process.argv[2] });
+const todo = await client.todos.create({ title: 'From the browser bundle' });
 console.log(todo.title);`,
         gateway.url,
+        token,
       ],
       { cwd: project },
     );

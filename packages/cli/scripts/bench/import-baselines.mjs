@@ -23,11 +23,11 @@ async function pool(count, inFlight, work) {
 
 /**
  * Creates `count` todos through the gateway at `url` with `client.todos.create`, `inFlight` at a
- * time; answers the wall time.
+ * time, as the person whose `accessToken` the client sends; answers the wall time.
  */
-export async function createOneByOne({ sdkEntry, url, count, inFlight }) {
+export async function createOneByOne({ sdkEntry, url, accessToken, count, inFlight }) {
   const { createClient } = await import(pathToFileURL(sdkEntry).href);
-  const client = createClient({ baseUrl: url });
+  const client = createClient({ baseUrl: url, auth: accessToken });
   const started = performance.now();
   let created = 0;
   await pool(count, inFlight, async (index) => {

@@ -17,14 +17,17 @@ function seededTodo(index, today) {
   };
 }
 
-/** Creates `count` open todos through the gateway at `url`; answers their ids. */
-export async function seedTodos(url, count) {
+/**
+ * Creates `count` open todos through the gateway at `url` as the person whose `authorization`
+ * (a bearer access token) it carries; answers their ids.
+ */
+export async function seedTodos(url, count, authorization) {
   const today = new Date();
   const ids = [];
   for (let index = 0; index < count; index++) {
     const response = await fetch(`${url}/v1/todos`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', authorization },
       body: JSON.stringify(seededTodo(index, today)),
     });
     if (response.status !== 201) {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { signInLocally } from '@todolist/handlers';
 import { createClient, type TodolistClient } from '@todolist/sdk';
 import { todoBin } from './built-cli.js';
 
@@ -43,13 +44,22 @@ export function runTodo(args: readonly string[], env: Env, options: { cwd?: stri
   });
 }
 
+/** The client id `todo login` signs in to; its tokens are the ones a person's `todo` sends. */
+const CLI_CLIENT_ID = 'todolist-cli';
+
 /**
  * A person using `todo`: a settings folder of their own (TODO_CONFIG_DIR, also HOME), their own
- * todos on the API (TODO_TOKEN, see `startLocalApi`), and the SDK to arrange todos quickly and to
+ * todos on the API (TODO_TOKEN, a real access token), and the SDK to arrange todos quickly and to
  * check what the CLI did.
  */
 export interface TodoUser {
   configDir: string;
+  /** The e-mail they signed in with; `undefined` when the caller passed a token of its own. */
+  email: string | undefined;
+  /** Their subject (owner id in the API); `undefined` when the caller passed a token of its own. */
+  sub: string | undefined;
+  /** The access token sent as TODO_TOKEN and by `api`. */
+  token: string;
   /** The environment every run gets: PATH, HOME, TODO_CONFIG_DIR, TODO_API_URL, TODO_TOKEN. */
   env: Record<string, string>;
   api: TodolistClient;
@@ -59,15 +69,32 @@ export interface TodoUser {
 
 const folders = new Set<string>();
 
+/** Signs a new person (a fresh e-mail) in to the gateway at `apiUrl` as `todo login` would. */
+async function signInNewPerson(apiUrl: string) {
+  const email = `user-${randomUUID()}@example.test`;
+  const { accessToken, sub } = await signInLocally(apiUrl, email, { clientId: CLI_CLIENT_ID });
+  return { email, sub, token: accessToken };
+}
+
 /**
- * A new user of the API at `apiUrl`, with no todos and no settings yet. Their `token` is, by
- * default, a name the test gateway of `startLocalApi` takes as the subject; against a gateway
- * process, pass a real access token (`signInLocally`).
+ * A new user of the API at `apiUrl`, with no todos and no settings yet. By default they sign in
+ * for real through the gateway's local sign-in with an e-mail of their own (so a gateway must be
+ * listening at `apiUrl`); pass `token` to use an access token you already have instead.
+ *
+ * @example
+ * ```ts
+ * const user = await newTodoUser(stack.url);
+ * await user.api.todos.create({ title: 'Milk' });
+ * const list = await user.run(['list', '--json']);
+ * ```
  */
 export async function newTodoUser(apiUrl: string, options: { token?: string } = {}): Promise<TodoUser> {
+  const person = options.token
+    ? { email: undefined, sub: undefined, token: options.token }
+    : await signInNewPerson(apiUrl);
+  const { token } = person;
   const configDir = await mkdtemp(join(tmpdir(), 'todo-cli-e2e-'));
   folders.add(configDir);
-  const token = options.token ?? `user-${randomUUID()}`;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: configDir,
@@ -79,6 +106,7 @@ export async function newTodoUser(apiUrl: string, options: { token?: string } = 
   };
   return {
     configDir,
+    ...person,
     env,
     api: createClient({ baseUrl: apiUrl, auth: token }),
     run: (args, options = {}) => runTodo(args, { ...env, ...options.env }, options),

@@ -7,16 +7,16 @@ import { rawCalls, seedRaw } from './raw-calls.mjs';
 /** The routes measured, in the order they run: reads first, so they see only the seeded todos. */
 export const MEASURED_ROUTES = ['getTodo', 'listTodos', 'createTodo'];
 
-/** The owner the gateway gives requests without identity (DEFAULT_OWNER_ID's default). */
-const OWNER_ID = 'local';
-
-/** Creates `count` todos through the gateway and returns their ids. */
-export async function seedGateway(url, count) {
+/**
+ * Creates `count` todos through the gateway as the person whose `authorization` (a bearer access
+ * token) it carries, and returns their ids.
+ */
+export async function seedGateway(url, authorization, count) {
   const ids = [];
   for (let index = 0; index < count; index++) {
     const response = await fetch(`${url}/v1/todos`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', authorization },
       body: JSON.stringify({ title: `Seeded todo ${index + 1}` }),
     });
     if (response.status !== 201) {
@@ -27,13 +27,14 @@ export async function seedGateway(url, count) {
   return ids;
 }
 
-/** Per route, a function running the gateway's load for some seconds (autocannon). */
-function gatewayLoads(url, ids, connections) {
+/** Per route, a function running the gateway's load for some seconds (autocannon), every request signed in. */
+function gatewayLoads(url, authorization, ids, connections) {
   let next = 0;
   const options = {
     getTodo: {
       url: `${url}/v1/todos`,
       request: {
+        headers: { authorization },
         requests: [
           {
             method: 'GET',
@@ -42,12 +43,12 @@ function gatewayLoads(url, ids, connections) {
         ],
       },
     },
-    listTodos: { url: `${url}/v1/todos?limit=25`, request: { method: 'GET' } },
+    listTodos: { url: `${url}/v1/todos?limit=25`, request: { method: 'GET', headers: { authorization } } },
     createTodo: {
       url: `${url}/v1/todos`,
       request: {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization },
         body: JSON.stringify({ title: 'Benchmark todo' }),
       },
     },
@@ -56,8 +57,8 @@ function gatewayLoads(url, ids, connections) {
 }
 
 /** Per route, a function running the raw DynamoDB calls for some seconds. */
-function rawLoads(documentClient, tableName, ids, concurrency) {
-  const calls = rawCalls(documentClient, tableName, OWNER_ID);
+function rawLoads(documentClient, tableName, ownerId, ids, concurrency) {
+  const calls = rawCalls(documentClient, tableName, ownerId);
   const callFor = {
     getTodo: (index) => calls.getTodo(ids[index % ids.length]),
     listTodos: () => calls.listTodos(),
@@ -67,15 +68,16 @@ function rawLoads(documentClient, tableName, ids, concurrency) {
 }
 
 /**
- * Seeds both sides, then measures each route through the gateway at `gatewayUrl` and as raw
- * calls through `documentClient`. Returns `{ gateway, raw }`, each keyed by route, and the ids
- * of the todos seeded in the raw table.
+ * Seeds both sides, then measures each route through the gateway at `gatewayUrl`, as the person
+ * signed in as `session` (`{ authorization, sub }`), and as raw calls through `documentClient` on
+ * that person's todos (owner `session.sub`). Returns `{ gateway, raw }`, each keyed by route, and
+ * the ids of the todos seeded in the raw table.
  */
-export async function measureThroughput({ gatewayUrl, documentClient, tableName, settings, log }) {
-  const gatewayIds = await seedGateway(gatewayUrl, settings.seed);
-  const rawIds = await seedRaw(documentClient, tableName, OWNER_ID, settings.seed);
-  const gatewayLoad = gatewayLoads(gatewayUrl, gatewayIds, settings.concurrency);
-  const rawLoad = rawLoads(documentClient, tableName, rawIds, settings.concurrency);
+export async function measureThroughput({ gatewayUrl, session, documentClient, tableName, settings, log }) {
+  const gatewayIds = await seedGateway(gatewayUrl, session.authorization, settings.seed);
+  const rawIds = await seedRaw(documentClient, tableName, session.sub, settings.seed);
+  const gatewayLoad = gatewayLoads(gatewayUrl, session.authorization, gatewayIds, settings.concurrency);
+  const rawLoad = rawLoads(documentClient, tableName, session.sub, rawIds, settings.concurrency);
   const roundSeconds = settings.seconds / settings.rounds;
   const gateway = {};
   const raw = {};

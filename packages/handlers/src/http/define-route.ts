@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { RouteDefinition } from '@todolist/sdk/contract';
+import { type RouteDefinition, requiredScope } from '@todolist/sdk/contract';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { config } from '../container.js';
 import { logger, metrics } from '../observability.js';
 import { parseJsonBody } from './body.js';
 import { corsHeaders } from './cors.js';
-import { isTodoApiError } from './errors.js';
+import { isTodoApiError, TodoApiError } from './errors.js';
 import { header } from './headers.js';
 import { ownerOf } from './identity.js';
 import { parsePathParams, parseQuery } from './params.js';
@@ -20,7 +20,7 @@ export interface RouteRequest<Route extends RouteDefinition> {
   event: APIGatewayProxyEvent;
   context: Context | undefined;
   requestId: string;
-  /** The owner whose todos this request may see and change. */
+  /** The owner whose todos this request may see and change; empty on a public route (OpenAPI). */
   ownerId: string;
   params: Parsed<Route['pathParams']>;
   query: Parsed<Route['query']>;
@@ -29,6 +29,23 @@ export interface RouteRequest<Route extends RouteDefinition> {
 
 /** An API Gateway REST (v1 payload) proxy handler. */
 export type ProxyHandler = (event: APIGatewayProxyEvent, context?: Context) => Promise<APIGatewayProxyResult>;
+
+/**
+ * The request's owner. API Gateway's authorizer refuses a request without a valid token before
+ * any function runs, so one reaching here without identity means a method was deployed without
+ * the authorizer: refuse it rather than guess an owner.
+ */
+function ownerOrRefuse(route: RouteDefinition, event: APIGatewayProxyEvent): string {
+  const owner = ownerOf(event, config.machineOwners);
+  if (owner !== undefined) return owner;
+  if (requiredScope(route) === null) return '';
+  logger.warn('request without identity: is the authorizer attached to this method?');
+  throw new TodoApiError(
+    'unauthorized',
+    'the request carries no identity: sign in and send "Authorization: Bearer <access token>"',
+    { headers: { 'WWW-Authenticate': 'Bearer' } },
+  );
+}
 
 function parseRequest<Route extends RouteDefinition>(
   route: Route,
@@ -40,7 +57,7 @@ function parseRequest<Route extends RouteDefinition>(
     event,
     context,
     requestId,
-    ownerId: ownerOf(event, config.defaultOwnerId),
+    ownerId: ownerOrRefuse(route, event),
     params: (route.pathParams ? parsePathParams(event, route.pathParams) : undefined) as Parsed<
       Route['pathParams']
     >,

@@ -9,7 +9,7 @@ import { problem } from '../http/responses.js';
 import type { LocalAuth } from './auth/local-auth.js';
 import { identifyRequest } from './auth/request-identity.js';
 import { lambdaContext } from './lambda-context.js';
-import { type LocalIdentity, toProxyEvent } from './proxy-event.js';
+import { toProxyEvent } from './proxy-event.js';
 import { RouteMatcher } from './route-matcher.js';
 import { serveSite } from './static-site.js';
 import { type ThrottleSettings, TokenBucket } from './throttle.js';
@@ -31,14 +31,11 @@ export interface GatewayOptions {
   allowedOrigins?: string[];
   /** Stage throttling; `null` turns it off. @default { rateLimit: 1000, burstLimit: 2000 } */
   throttle?: ThrottleSettings | null;
-  /** The identity an authorizer would attach to a request. @default none: the default owner */
-  identify?: (request: IncomingMessage) => LocalIdentity;
   /**
    * Makes the local user pool once the port is known (its issuer and redirect URIs name it): the
-   * sign-in endpoints are served, and bearer tokens on API routes are checked.
-   * @default none: no sign-in, every request has the `identify` identity or none
+   * sign-in endpoints are served, and every todo route needs one of its access tokens.
    */
-  auth?: (port: number) => LocalAuth;
+  auth: (port: number) => LocalAuth;
 }
 
 /** A listening gateway. */
@@ -166,13 +163,14 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         ),
       );
     }
-    // As API Gateway, the authorizer runs before the body is read or validated. TRANSITIONAL: a
-    // request with no Authorization header still goes to the default owner (see identifyRequest).
-    const identified = await identifyRequest(request, match.route, { identify: options.identify, auth });
+    // As API Gateway, the authorizer runs before the body is read or validated.
+    const identified = auth
+      ? await identifyRequest(request, match.route, auth)
+      : { refused: 'the gateway is still starting: try again', challenge: 'Bearer' };
     if ('refused' in identified) {
       return answer(
         problem('unauthorized', identified.refused, requestId, {
-          headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+          headers: { 'WWW-Authenticate': identified.challenge },
         }),
       );
     }
@@ -244,7 +242,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.closeIdleConnections();
       }),
   };
-  auth = options.auth?.(port);
+  auth = options.auth(port);
   if (!options.allowedOrigins) allowedOrigins = [gateway.url, `http://localhost:${port}`];
   return gateway;
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { RouteName } from '@todolist/sdk/contract';
@@ -8,11 +7,12 @@ import type { ProxyHandler } from '../http/define-route.js';
 import { loadHandlers } from '../routes/index.js';
 import { createLocalAuth } from './auth/local-auth.js';
 import { issuerFor } from './auth/local-authority.js';
+import { loadMachineClient, type MachineClient } from './auth/machine-client.js';
 import { loadSigningKey } from './auth/signing-key.js';
+import { subjectFor } from './auth/subject.js';
 import { lockDataFolder } from './data-lock.js';
 import { startDynalite } from './dynalite.js';
 import { type Gateway, startGateway } from './gateway.js';
-import type { LocalIdentity } from './proxy-event.js';
 import { ensureTable } from './table.js';
 import type { ThrottleSettings } from './throttle.js';
 
@@ -33,10 +33,12 @@ export interface LocalStackOptions {
   /** Browser origins allowed besides the gateway's own (`http://localhost:<port>`, `http://127.0.0.1:<port>`). */
   allowedOrigins?: string[];
   throttle?: ThrottleSettings | null;
-  /** A fixed identity for every request, instead of bearer tokens (tests). @default none */
-  identify?: (request: IncomingMessage) => LocalIdentity;
-  /** The owner of requests with no `Authorization` header, for now (see the README). @default 'local' */
-  defaultOwnerId?: string;
+  /**
+   * The owner whose todos the machine client's tokens (client-credentials grant) act for, as
+   * the CDK app's `machineOwner`: a subject, or the e-mail address a person signs in with here.
+   * @default none: no machine client
+   */
+  machineOwner?: string;
 }
 
 /** The running local product. */
@@ -47,6 +49,8 @@ export interface LocalStack {
   tableName: string;
   /** The `iss` of the tokens the local sign-in issues: `http://localhost:<port>/auth`. */
   issuer: string;
+  /** The client-credentials client for scripts, with its secret, when `machineOwner` was given. */
+  machineClient: MachineClient | undefined;
   /** Stops the gateway, waits for requests in flight, then closes the database. */
   close(): Promise<void>;
 }
@@ -83,6 +87,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     stackStarted = true;
     const tableName = options.tableName ?? 'todolist';
     const signingKey = await loadSigningKey(options.dataDir);
+    const machineOwner = options.machineOwner?.includes('@')
+      ? subjectFor(options.machineOwner, signingKey.kid)
+      : options.machineOwner;
+    const machineClient = machineOwner ? await loadMachineClient(options.dataDir, machineOwner) : undefined;
     const database = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {});
     const client = new DynamoDBClient({
       endpoint: database.endpoint,
@@ -104,8 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.siteDir ? { siteDir: options.siteDir } : {}),
       allowedOrigins,
       ...(options.throttle !== undefined ? { throttle: options.throttle } : {}),
-      ...(options.identify ? { identify: options.identify } : {}),
-      auth: (port) => createLocalAuth(signingKey, port),
+      auth: (port) => createLocalAuth(signingKey, port, machineClient),
     }).catch(async (error) => {
       await database.close();
       throw error;
@@ -116,7 +123,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: database.endpoint,
       CURSOR_SIGNING_KEY: cursorSigningKey(options.dataDir),
-      DEFAULT_OWNER_ID: options.defaultOwnerId ?? 'local',
+      MACHINE_OWNERS: machineClient ? JSON.stringify({ [machineClient.clientId]: machineClient.owner }) : '',
       ALLOWED_ORIGINS: allowedOrigins.join(','),
     });
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
@@ -128,6 +135,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamodbEndpoint: database.endpoint,
       tableName,
       issuer: issuerFor(Number(port)),
+      machineClient,
       close: async () => {
         await gateway.close();
         await database.close();

@@ -1,13 +1,14 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MACHINE_SECRET_FILE } from './auth/machine-client.js';
 import { DataFolderInUseError } from './data-lock.js';
 import { startLocalStack } from './local-stack.js';
 import type { ThrottleSettings } from './throttle.js';
 
 // `npm start`: the whole API on this machine. Settings come from the environment:
 // PORT (3000), HOST (127.0.0.1), TODOLIST_DATA_DIR (.todolist), TODOLIST_SITE_DIR (the page's
-// folder: the repository's site/), ALLOWED_ORIGINS (extra origins),
-// DEFAULT_OWNER_ID (local), THROTTLE_RATE_LIMIT and THROTTLE_BURST_LIMIT (1000 and 2000; 0 turns
+// folder: the repository's site/), ALLOWED_ORIGINS (extra origins), MACHINE_OWNER (the owner a
+// client-credentials client acts for; none by default), THROTTLE_RATE_LIMIT and THROTTLE_BURST_LIMIT (1000 and 2000; 0 turns
 // throttling off).
 
 function fail(message: string): never {
@@ -45,11 +46,12 @@ async function main(): Promise<void> {
     ? resolve(process.env.TODOLIST_SITE_DIR)
     : fileURLToPath(new URL('../../../../site/', import.meta.url));
   const port = readPort();
+  const machineOwner = process.env.MACHINE_OWNER?.trim();
   const stack = await startLocalStack({
     dataDir,
     port,
     ...(process.env.HOST ? { host: process.env.HOST } : {}),
-    ...(process.env.DEFAULT_OWNER_ID ? { defaultOwnerId: process.env.DEFAULT_OWNER_ID } : {}),
+    ...(machineOwner ? { machineOwner } : {}),
     throttle: readThrottle(),
     siteDir,
     allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '')
@@ -73,6 +75,10 @@ async function main(): Promise<void> {
       `  API      ${shown}/v1/todos\n` +
       `  OpenAPI  ${shown}/v1/openapi.json\n` +
       `  sign-in  ${shown}/oauth2/authorize (local, no password; the page's Sign in opens it)\n` +
+      (stack.machineClient
+        ? `  machine  client ${stack.machineClient.clientId} acts for ${stack.machineClient.owner}; ` +
+          `its secret is in ${join(dataDir, MACHINE_SECRET_FILE)}\n`
+        : '') +
       `  data     ${dataDir}\n` +
       'Press Ctrl-C to stop.\n',
   );

@@ -11,9 +11,17 @@ export interface TestRequest {
   headers?: Record<string, string>;
   /** A value to send as JSON, or a raw string body. */
   body?: unknown;
-  /** The caller's identity (Cognito `sub`); none means the default owner. */
-  owner?: string;
+  /**
+   * The caller's identity (Cognito `sub`), as the authorizer passes it; `null` for a request
+   * that reached the function with none. @default {@link TEST_OWNER}
+   */
+  owner?: string | null;
+  /** More claims the authorizer passes on, such as `client_id`. */
+  claims?: Record<string, string>;
 }
+
+/** The owner of a test request that names none. */
+export const TEST_OWNER = 'test-owner';
 
 /** An API Gateway REST proxy event for a test request. */
 export function apiEvent(request: TestRequest = {}): APIGatewayProxyEvent {
@@ -45,7 +53,8 @@ export function apiEvent(request: TestRequest = {}): APIGatewayProxyEvent {
     isBase64Encoded: false,
     requestContext: {
       requestId: randomUUID(),
-      authorizer: request.owner ? { claims: { sub: request.owner } } : null,
+      authorizer:
+        request.owner === null ? null : { claims: { ...request.claims, sub: request.owner ?? TEST_OWNER } },
     } as APIGatewayProxyEvent['requestContext'],
   };
 }

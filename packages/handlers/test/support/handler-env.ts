@@ -11,7 +11,7 @@ Object.assign(process.env, {
   TABLE_NAME: tableName,
   DYNAMODB_ENDPOINT: endpoint,
   CURSOR_SIGNING_KEY: randomBytes(32).toString('base64url'),
-  DEFAULT_OWNER_ID: 'default-owner',
+  MACHINE_OWNERS: JSON.stringify({ 'machine-client': 'owner-of-imports' }),
   ALLOWED_ORIGINS: 'https://app.todolist.test',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   POWERTOOLS_METRICS_DISABLED: 'true',

@@ -27,7 +27,14 @@ export interface RawHttpClient {
 
 // node:http rather than fetch: fetch normalises paths, adds a Content-Type to string bodies and
 // refuses some header values, which would hide exactly the requests these tests want to send.
-export function createRawHttpClient(baseUrl: string, options: { maxSockets?: number } = {}): RawHttpClient {
+export function createRawHttpClient(
+  baseUrl: string,
+  options: {
+    maxSockets?: number;
+    /** An `Authorization` value for every request that does not set its own. */
+    authorization?: string;
+  } = {},
+): RawHttpClient {
   const { hostname, port } = new URL(baseUrl);
   const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 4 });
   let sent = 0;
@@ -35,9 +42,14 @@ export function createRawHttpClient(baseUrl: string, options: { maxSockets?: num
     get sent() {
       return sent;
     },
-    send: ({ method, target, headers = {}, body }) =>
+    send: ({ method, target, headers: given = {}, body }) =>
       new Promise((resolve, reject) => {
         sent += 1;
+        const ownAuthorization = Object.keys(given).some((name) => name.toLowerCase() === 'authorization');
+        const headers =
+          options.authorization && !ownAuthorization
+            ? { authorization: options.authorization, ...given }
+            : given;
         const outgoing = request(
           {
             agent,

@@ -78,7 +78,6 @@ export class RouteFunction extends Construct {
         TABLE_NAME: props.table.tableName,
         CURSOR_SIGNING_KEY_SECRET_ARN: props.cursorSigningKey.secretArn,
         ALLOWED_ORIGINS: props.allowedOrigins.join(','),
-        DEFAULT_OWNER_ID: 'default',
         ...(props.machineOwners ? { MACHINE_OWNERS: props.machineOwners } : {}),
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: SERVICE_NAME,

@@ -3,6 +3,7 @@ import {
   CORS_MAX_AGE_SECONDS,
   type RouteDefinition,
   type RouteName,
+  requiredScope,
   routes,
 } from '@todolist/sdk/contract';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
@@ -18,7 +19,6 @@ import type { CursorSigningKey } from './cursor-signing-key.js';
 import { addProblemResponses } from './gateway-responses.js';
 import { RouteFunction } from './route-function.js';
 import { ROUTE_TABLE_ACTIONS } from './route-permissions.js';
-import { TODO_SCOPES } from './todo-auth.js';
 
 /** The stage, and so the first segment of every path: the routes' `/v1` prefix. */
 export const API_STAGE = 'v1';
@@ -48,19 +48,6 @@ export function resourcePath(route: RouteDefinition): string {
   if (!route.path.startsWith(prefix))
     throw new Error(`route ${route.name}: ${route.path} is not under ${prefix}`);
   return route.path.slice(prefix.length - 1);
-}
-
-/** The paths that hold someone's todos, so need a signed-in caller; the others (openapi.json) are public. */
-export const AUTHORIZED_PATH = '/v1/todos';
-
-/** Whether a route needs a token: every route at or under {@link AUTHORIZED_PATH}. */
-export function requiresSignIn(route: RouteDefinition): boolean {
-  return route.path === AUTHORIZED_PATH || route.path.startsWith(`${AUTHORIZED_PATH}/`);
-}
-
-/** The scope a route's token must hold: reading needs `todos.read`, anything else `todos.write`. */
-export function requiredScope(route: RouteDefinition): string {
-  return route.method === 'GET' ? TODO_SCOPES.read : TODO_SCOPES.write;
 }
 
 /**
@@ -143,6 +130,7 @@ export class TodoApi extends Construct {
       functions[name] = fn;
       const path = resourcePath(route);
       const model = bodyModel(this.api, route);
+      const scope = requiredScope(route);
       this.api.root
         .resourceForPath(path)
         .addMethod(
@@ -153,11 +141,11 @@ export class TodoApi extends Construct {
             requestValidator: validator,
             requestParameters: requestParameters(route),
             ...(model ? { requestModels: { 'application/json': model } } : {}),
-            ...(requiresSignIn(route)
+            ...(scope
               ? {
                   authorizer,
                   authorizationType: apigateway.AuthorizationType.COGNITO,
-                  authorizationScopes: [requiredScope(route)],
+                  authorizationScopes: [scope],
                 }
               : {}),
           },

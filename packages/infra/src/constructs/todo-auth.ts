@@ -1,15 +1,10 @@
+import { RESOURCE_SERVER_ID } from '@todolist/sdk/contract';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 
-/** The resource server's identifier: the prefix of its scopes in tokens (`todolist/todos.read`). */
-export const RESOURCE_SERVER_ID = 'todolist';
-
-/** The API's scopes, as API Gateway checks them in an access token's `scope` claim. */
-export const TODO_SCOPES = {
-  read: `${RESOURCE_SERVER_ID}/todos.read`,
-  write: `${RESOURCE_SERVER_ID}/todos.write`,
-} as const;
+// The resource server and its scopes are the contract's, which the handlers and clients share.
+export { RESOURCE_SERVER_ID, TODO_SCOPES } from '@todolist/sdk/contract';
 
 /**
  * The loopback ports the CLI may listen on for its redirect: Cognito matches callback URLs

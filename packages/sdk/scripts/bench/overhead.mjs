@@ -10,13 +10,16 @@ export const MEASURED_CALLS = {
   listTodos: { sdk: 'client.todos.list({ limit: 25 })', bare: 'fetch /v1/todos?limit=25' },
 };
 
-/** Creates `count` todos through the gateway with plain fetch and returns their ids. */
-async function seedTodos(url, count) {
+/**
+ * Creates `count` todos through the gateway with plain fetch, as the person whose `authorization`
+ * (a bearer access token) it carries, and returns their ids.
+ */
+async function seedTodos(url, authorization, count) {
   const ids = [];
   for (let index = 0; index < count; index++) {
     const response = await fetch(`${url}/v1/todos`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', authorization },
       body: JSON.stringify({ title: `Seeded todo ${index + 1}`, tags: ['bench'], dueDate: '2026-12-01' }),
     });
     if (response.status !== 201) {
@@ -27,9 +30,9 @@ async function seedTodos(url, count) {
   return ids;
 }
 
-/** The baseline: the body of a GET, parsed, as a page without an SDK would fetch it. */
-async function bareJson(url) {
-  const response = await fetch(url);
+/** The baseline: the body of a GET, parsed, as a signed-in page without an SDK would fetch it. */
+async function bareJson(url, authorization) {
+  const response = await fetch(url, { headers: { authorization } });
   const body = await response.json();
   // Checked after the body is read, as `.then((r) => r.json())` would read it, so it costs nothing extra.
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${JSON.stringify(body)}`);
@@ -37,16 +40,16 @@ async function bareJson(url) {
 }
 
 /** Per measured call, the SDK side and the bare side, both taking a running index. */
-function callPairs(client, url, ids) {
+function callPairs(client, url, authorization, ids) {
   const idAt = (index) => ids[index % ids.length];
   return {
     getTodo: {
       sdk: (index) => client.todos.get(idAt(index)),
-      bare: (index) => bareJson(`${url}/v1/todos/${idAt(index)}`),
+      bare: (index) => bareJson(`${url}/v1/todos/${idAt(index)}`, authorization),
     },
     listTodos: {
       sdk: () => client.todos.list({ limit: 25 }),
-      bare: () => bareJson(`${url}/v1/todos?limit=25`),
+      bare: () => bareJson(`${url}/v1/todos?limit=25`, authorization),
     },
   };
 }
@@ -67,13 +70,16 @@ async function checkSameAnswers(pairs, ids) {
 
 /**
  * Seeds the gateway at `gatewayUrl`, then measures each call of {@link MEASURED_CALLS} through
- * the built SDK at `sdkEntry` (dist/esm/index.js) and bare, sequentially, in alternating rounds.
- * Returns, per call, `{ sdk, bare, roundRatios }` with medians and p90s in ms.
+ * the built SDK at `sdkEntry` (dist/esm/index.js) and bare, sequentially, in alternating rounds;
+ * both sides, and the seeding, send the same `accessToken`. Returns, per call,
+ * `{ sdk, bare, roundRatios }` with medians and p90s in ms.
  */
-export async function measureOverhead({ gatewayUrl, sdkEntry, settings, log }) {
+export async function measureOverhead({ gatewayUrl, accessToken, sdkEntry, settings, log }) {
   const { createClient } = await import(pathToFileURL(sdkEntry).href);
-  const ids = await seedTodos(gatewayUrl, settings.seed);
-  const pairs = callPairs(createClient({ baseUrl: gatewayUrl }), gatewayUrl, ids);
+  const authorization = `Bearer ${accessToken}`;
+  const ids = await seedTodos(gatewayUrl, authorization, settings.seed);
+  const client = createClient({ baseUrl: gatewayUrl, auth: accessToken });
+  const pairs = callPairs(client, gatewayUrl, authorization, ids);
   await checkSameAnswers(pairs, ids);
   const results = {};
   for (const name of Object.keys(MEASURED_CALLS)) {

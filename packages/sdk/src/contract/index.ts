@@ -1,3 +1,4 @@
+export { RESOURCE_SERVER_ID, requiredScope, SIGNED_IN_PATH, TODO_SCOPES } from './access.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
 export {
   ERROR_CODE_LIST,

@@ -1,9 +1,21 @@
 import { errors, type JWTPayload, jwtVerify } from 'jose';
-import { findClient } from './clients.js';
 import { SIGNING_ALGORITHM, type SigningKey } from './signing-key.js';
 
-/** The outcome of checking a bearer token: the claims as API Gateway passes them, or why not. */
-export type BearerCheck = { ok: true; claims: Record<string, string> } | { ok: false; reason: string };
+/**
+ * The outcome of checking a bearer token: the claims as API Gateway passes them, or why not and
+ * the `WWW-Authenticate` challenge to answer with (RFC 6750 §3).
+ */
+export type BearerCheck =
+  | { ok: true; claims: Record<string, string> }
+  | { ok: false; reason: string; challenge: string };
+
+// RFC 6750 §3.1: a request with no credentials at all gets the bare challenge, no error code.
+const NO_CREDENTIALS = 'Bearer';
+const INVALID_TOKEN = 'Bearer error="invalid_token"';
+
+function refused(reason: string): BearerCheck {
+  return { ok: false, reason, challenge: INVALID_TOKEN };
+}
 
 // Clocks on one machine agree; a little slack only covers a token made in the same second.
 const CLOCK_TOLERANCE_SECONDS = 5;
@@ -32,15 +44,21 @@ function reasonOf(error: unknown, issuer: string): string {
 /**
  * Checks an `Authorization` header as API Gateway's Cognito authorizer with authorization scopes
  * does: a signed, unexpired access token from this issuer, of a known client, holding `scope`.
+ * A request with no header is refused too: every todo route needs a token, as on AWS.
  */
 export async function checkBearer(
-  header: string,
+  header: string | undefined,
   scope: string,
-  key: SigningKey,
-  issuer: string,
+  authority: { key: SigningKey; issuer: string; knowsClient(clientId: string): boolean },
 ): Promise<BearerCheck> {
+  const { key, issuer } = authority;
+  if (header === undefined || header.trim() === '') {
+    const reason =
+      'sign in first: send "Authorization: Bearer <access token>" (see /.well-known/openid-configuration)';
+    return { ok: false, reason, challenge: NO_CREDENTIALS };
+  }
   const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header.trim())?.[1];
-  if (!token) return { ok: false, reason: 'the Authorization header must be "Bearer <access token>"' };
+  if (!token) return refused('the Authorization header must be "Bearer <access token>"');
   let payload: JWTPayload;
   try {
     ({ payload } = await jwtVerify(token, key.publicKey, {
@@ -50,16 +68,13 @@ export async function checkBearer(
       requiredClaims: ['sub', 'exp', 'token_use'],
     }));
   } catch (error) {
-    return { ok: false, reason: reasonOf(error, issuer) };
+    return refused(reasonOf(error, issuer));
   }
   if (payload.token_use !== 'access')
-    return {
-      ok: false,
-      reason: `a ${String(payload.token_use)} token is not an access token: send the access_token`,
-    };
-  if (typeof payload.client_id !== 'string' || !findClient(payload.client_id))
-    return { ok: false, reason: `the token's client ${String(payload.client_id)} is not an app client here` };
+    return refused(`a ${String(payload.token_use)} token is not an access token: send the access_token`);
+  if (typeof payload.client_id !== 'string' || !authority.knowsClient(payload.client_id))
+    return refused(`the token's client ${String(payload.client_id)} is not an app client here`);
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
-  if (!scopes.includes(scope)) return { ok: false, reason: `the access token lacks the scope ${scope}` };
+  if (!scopes.includes(scope)) return refused(`the access token lacks the scope ${scope}`);
   return { ok: true, claims: asStrings(payload) };
 }

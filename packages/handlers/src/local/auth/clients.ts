@@ -1,11 +1,7 @@
-import type { RouteDefinition } from '@todolist/sdk/contract';
-
-/** The resource server's scopes, as the Cognito user pool names them. */
-export const TODOS_READ_SCOPE = 'todolist/todos.read';
-export const TODOS_WRITE_SCOPE = 'todolist/todos.write';
+import { TODO_SCOPES } from '@todolist/sdk/contract';
 
 /** Every scope the local user pool grants. */
-export const SUPPORTED_SCOPES = ['openid', 'email', TODOS_READ_SCOPE, TODOS_WRITE_SCOPE] as const;
+export const SUPPORTED_SCOPES = ['openid', 'email', TODO_SCOPES.read, TODO_SCOPES.write] as const;
 
 /** A local app client: public (no secret), authorization code with PKCE S256 only. */
 export interface LocalClient {
@@ -56,13 +52,4 @@ export function allowedRedirect(
   if (!raw || !URL.canParse(raw)) return undefined;
   const uri = new URL(raw);
   return client.allowsRedirect(uri, gatewayPort) ? uri : undefined;
-}
-
-/**
- * The scope a route needs in the access token, as the deployed API's method authorization
- * scopes: reading needs `todos.read`, changing needs `todos.write`; the OpenAPI document is public.
- */
-export function requiredScope(route: Pick<RouteDefinition, 'method'> & { name: string }): string | null {
-  if (route.name === 'openapi') return null;
-  return route.method === 'GET' ? TODOS_READ_SCOPE : TODOS_WRITE_SCOPE;
 }

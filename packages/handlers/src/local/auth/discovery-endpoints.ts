@@ -17,12 +17,20 @@ export function openIdConfigurationEndpoint(authority: LocalAuthority, response:
     authorization_endpoint: `${origin}/oauth2/authorize`,
     token_endpoint: `${origin}/oauth2/token`,
     jwks_uri: `${origin}/.well-known/jwks.json`,
+    revocation_endpoint: `${origin}/oauth2/revoke`,
     end_session_endpoint: `${origin}/logout`,
     scopes_supported: SUPPORTED_SCOPES,
     response_types_supported: ['code'],
-    grant_types_supported: ['authorization_code', 'refresh_token'],
+    grant_types_supported: [
+      'authorization_code',
+      'refresh_token',
+      ...(authority.machineClient ? ['client_credentials'] : []),
+    ],
     code_challenge_methods_supported: ['S256'],
-    token_endpoint_auth_methods_supported: ['none'],
+    token_endpoint_auth_methods_supported: [
+      'none',
+      ...(authority.machineClient ? ['client_secret_basic', 'client_secret_post'] : []),
+    ],
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: [SIGNING_ALGORITHM],
   });

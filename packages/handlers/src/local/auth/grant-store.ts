@@ -33,6 +33,11 @@ export class GrantStore<Grant> {
     return grant;
   }
 
+  /** Forgets a handle, as a revoked refresh token; `false` when it was unknown. */
+  revoke(handle: string): boolean {
+    return this.#grants.delete(handle);
+  }
+
   #sweep(): void {
     const now = Date.now();
     for (const [handle, entry] of this.#grants) if (entry.expiresAt <= now) this.#grants.delete(handle);

@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type BearerCheck, checkBearer } from './access-token-verifier.js';
+import { findClient } from './clients.js';
 import { jwksEndpoint, openIdConfigurationEndpoint } from './discovery-endpoints.js';
 import { sendText } from './http-answers.js';
 import { createLocalAuthority, type LocalAuthority } from './local-authority.js';
 import { logoutEndpoint } from './logout-endpoint.js';
+import type { MachineClient } from './machine-client.js';
+import { revokeEndpoint } from './revoke-endpoint.js';
 import { authorizeEndpoint, loginEndpoint } from './sign-in-endpoints.js';
 import { SIGN_IN_CSS, SIGN_IN_CSS_PATH } from './sign-in-page.js';
 import type { SigningKey } from './signing-key.js';
@@ -15,8 +18,8 @@ export interface LocalAuth {
   readonly issuer: string;
   /** Answers a request for one of its endpoints; `false` when the path is none of them. */
   serve(request: IncomingMessage, response: ServerResponse, url: URL): Promise<boolean>;
-  /** Checks an `Authorization` header for a route that needs `scope`. */
-  checkBearer(header: string, scope: string): Promise<BearerCheck>;
+  /** Checks an `Authorization` header (or its absence) for a route that needs `scope`. */
+  checkBearer(header: string | undefined, scope: string): Promise<BearerCheck>;
 }
 
 interface Endpoint {
@@ -52,6 +55,10 @@ const ENDPOINTS: Record<string, Endpoint> = {
     method: 'POST',
     run: (authority, request, response) => tokenEndpoint(authority, request, response),
   },
+  '/oauth2/revoke': {
+    method: 'POST',
+    run: (authority, request, response) => revokeEndpoint(authority, request, response),
+  },
   '/logout': {
     method: 'GET',
     run: (authority, _request, response, url) => logoutEndpoint(authority, url, response),
@@ -64,10 +71,13 @@ const ENDPOINTS: Record<string, Endpoint> = {
 
 /**
  * The local user pool of a gateway listening on `port`: the sign-in endpoints (authorize,
- * login, token, logout, discovery) and the check of access tokens the API routes need.
+ * login, token, revoke, logout, discovery) and the check of access tokens the API routes need.
+ * With a `machineClient`, scripts can also get tokens with the client-credentials grant.
  */
-export function createLocalAuth(key: SigningKey, port: number): LocalAuth {
-  const authority = createLocalAuthority(key, port);
+export function createLocalAuth(key: SigningKey, port: number, machineClient?: MachineClient): LocalAuth {
+  const authority = createLocalAuthority(key, port, machineClient);
+  const knowsClient = (clientId: string) =>
+    findClient(clientId) !== undefined || clientId === machineClient?.clientId;
   return {
     issuer: authority.issuer,
     async serve(request, response, url) {
@@ -81,6 +91,6 @@ export function createLocalAuth(key: SigningKey, port: number): LocalAuth {
       await endpoint.run(authority, request, response, url);
       return true;
     },
-    checkBearer: (header, scope) => checkBearer(header, scope, authority.key, authority.issuer),
+    checkBearer: (header, scope) => checkBearer(header, scope, { ...authority, knowsClient }),
   };
 }

@@ -1,4 +1,5 @@
 import { GrantStore } from './grant-store.js';
+import type { MachineClient } from './machine-client.js';
 import type { SigningKey } from './signing-key.js';
 import type { SignInGrant } from './token-issuer.js';
 
@@ -20,6 +21,8 @@ export interface LocalAuthority {
   codes: GrantStore<AuthorizationCodeGrant>;
   /** Refresh tokens, valid 30 days, in memory: after a restart the user signs in again. */
   refreshTokens: GrantStore<SignInGrant>;
+  /** The client-credentials client for scripts, when the gateway was given an owner for it. */
+  machineClient: MachineClient | undefined;
 }
 
 const CODE_LIFETIME_MS = 60_000;
@@ -34,7 +37,11 @@ export function issuerFor(port: number): string {
 }
 
 /** The local user pool of a gateway on `port`. */
-export function createLocalAuthority(key: SigningKey, port: number): LocalAuthority {
+export function createLocalAuthority(
+  key: SigningKey,
+  port: number,
+  machineClient?: MachineClient,
+): LocalAuthority {
   const origin = `http://localhost:${port}`;
   return {
     key,
@@ -43,5 +50,6 @@ export function createLocalAuthority(key: SigningKey, port: number): LocalAuthor
     port,
     codes: new GrantStore(CODE_LIFETIME_MS),
     refreshTokens: new GrantStore(REFRESH_TOKEN_LIFETIME_MS),
+    machineClient,
   };
 }

@@ -64,3 +64,16 @@ export async function issueTokens(
   );
   return { accessToken, idToken, expiresIn: TOKEN_LIFETIME_SECONDS };
 }
+
+/**
+ * Signs a client-credentials access token as Cognito does: no user, so its `sub` is the client
+ * id, and no id token or refresh token come with it.
+ */
+export function issueMachineToken(
+  clientId: string,
+  scope: string,
+  key: SigningKey,
+  issuer: string,
+): Promise<string> {
+  return signed({ sub: clientId, token_use: 'access', client_id: clientId, scope }, key, issuer);
+}

@@ -1,0 +1,51 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { TODO_SCOPES } from '@todolist/sdk/contract';
+
+/** The local machine client's id, as `todolist-web` and `todolist-cli` are the people's. */
+export const MACHINE_CLIENT_ID = 'todolist-machine';
+
+/** The file in the data folder holding the machine client's secret. */
+export const MACHINE_SECRET_FILE = 'machine-client-secret';
+
+/** The scopes a machine client may ask for, as the deployed client-credentials client's. */
+export const MACHINE_SCOPES = [TODO_SCOPES.read, TODO_SCOPES.write] as const;
+
+/**
+ * A confidential app client with the client-credentials grant only, for scripts on a server:
+ * its tokens act for one named owner (the handlers' `MACHINE_OWNERS`), as the CDK app's
+ * machine client does with `machineOwner`.
+ */
+export interface MachineClient {
+  clientId: string;
+  clientSecret: string;
+  /** The owner its tokens act for. */
+  owner: string;
+}
+
+/** Whether `presented` is the client's secret, compared in constant time. */
+export function secretMatches(client: MachineClient, presented: string): boolean {
+  const expected = Buffer.from(client.clientSecret);
+  const given = Buffer.from(presented);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/**
+ * The machine client acting for `owner`. Its secret is read from the data folder, or made and
+ * written there (mode 0600) on first start, so a script's configuration outlives a restart;
+ * with no data folder (tests) it lives in memory only.
+ */
+export async function loadMachineClient(dataDir: string | null, owner: string): Promise<MachineClient> {
+  const fresh = () => randomBytes(32).toString('base64url');
+  if (!dataDir) return { clientId: MACHINE_CLIENT_ID, clientSecret: fresh(), owner };
+  const file = join(dataDir, MACHINE_SECRET_FILE);
+  const stored = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (stored?.trim()) return { clientId: MACHINE_CLIENT_ID, clientSecret: stored.trim(), owner };
+  const clientSecret = fresh();
+  await writeFile(file, `${clientSecret}\n`, { mode: 0o600 });
+  return { clientId: MACHINE_CLIENT_ID, clientSecret, owner };
+}
