@@ -1,8 +1,9 @@
 import type { TodolistClient, TokenProvider } from '@todolist/sdk';
+import { machineCredentials, machineTokenProvider } from './auth/machine-credentials.js';
 import { openSession, type Session } from './auth/session.js';
 import { tokenFile } from './auth/token-file.js';
 import { type CliPaths, cliPaths } from './config/paths.js';
-import { type ActiveProfile, activeProfile, loadConfig } from './config/profiles.js';
+import { type ActiveProfile, activeProfile, loadConfig, signInSettings } from './config/profiles.js';
 import { NotSignedInError } from './errors.js';
 import { createIO, type IO } from './io.js';
 
@@ -36,16 +37,31 @@ export interface Streams {
 }
 
 /**
- * The SDK's credentials: `TODO_TOKEN` as it is (scripts; never refreshed), else the stored
- * sign-in, refreshed silently; without one no `Authorization` header (the local gateway's default
- * owner, for now).
+ * The SDK's credentials, first found: `TODO_TOKEN` as it is (never refreshed); a machine client
+ * (`TODO_CLIENT_ID` and `TODO_CLIENT_SECRET`, client-credentials tokens); the stored sign-in,
+ * refreshed silently. With none, no request is sent: the API would only refuse it.
  */
-function credentials(env: NodeJS.ProcessEnv, session: Session): string | TokenProvider {
+function credentials(
+  context: Pick<Context, 'env' | 'signal' | 'now'>,
+  profile: ActiveProfile,
+  session: Session,
+): string | TokenProvider {
+  const { env } = context;
   if (env.TODO_TOKEN) return env.TODO_TOKEN;
+  const machine = machineCredentials(env);
+  if (machine) {
+    const { authUrl } = signInSettings(profile);
+    return machineTokenProvider(machine, {
+      authUrl,
+      signal: context.signal,
+      timeoutMs: profile.timeoutMs,
+      now: context.now,
+    });
+  }
   return async ({ refresh }) => {
     const tokens = await session.tokens({ refresh });
-    if (!tokens && refresh) throw new NotSignedInError();
-    return tokens?.accessToken;
+    if (!tokens) throw new NotSignedInError(`not signed in (profile ${profile.name}): run todo login`);
+    return tokens.accessToken;
   };
 }
 
@@ -88,7 +104,7 @@ export function createContext(
           sdk.createClient({
             baseUrl: active.baseUrl,
             timeout: { attemptMs: active.timeoutMs, totalMs: Math.max(active.timeoutMs * 3, 30_000) },
-            auth: credentials(env, stored),
+            auth: credentials(context, active, stored),
           }),
       );
       return client;

@@ -32,6 +32,9 @@ function describeSdkError(error: TodoSdkError, baseUrl: string | undefined): str
       return `cannot reach the API at ${baseUrl ?? 'its URL'}: is it running? Start it with "npm start", or point a profile elsewhere with "todo config set baseUrl <url>"`;
     case 'TimeoutError':
       return `the API at ${baseUrl ?? 'its URL'} did not answer in time; try again, or raise the profile's timeout with "todo config set timeout <ms>"`;
+    case 'UnauthorizedError':
+      // The stored sign-in was already renewed once before this: what is left is for the user.
+      return `the API refused the credentials: ${error.problem?.detail ?? error.message}; run todo login, or renew TODO_TOKEN if it is set${requestId}`;
     case 'PreconditionFailedError':
       return `someone changed this todo meanwhile; nothing was changed: run the command again${requestId}`;
     case 'RateLimitedError': {

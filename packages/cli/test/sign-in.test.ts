@@ -8,7 +8,7 @@ import { expectErrorLine } from './support/error-line.js';
 import { startTodo, stopTodoRuns } from './support/running-todo.js';
 import { newTodoUser, removeTodoUsers, type TodoUser } from './support/todo-user.js';
 
-// `todo login` against the local gateway's real sign-in (no `identify`: the gateway verifies the
+// `todo login` against the local gateway's real sign-in (the gateway verifies the
 // tokens it issued). The tests run one after another: each login listens on the same loopback ports.
 
 let stack: LocalStack;
@@ -36,6 +36,11 @@ async function newUser(): Promise<TodoUser> {
 const tokenPath = (user: TodoUser) => join(user.configDir, 'tokens', 'default.json');
 const readTokenFile = async (user: TodoUser) =>
   JSON.parse(await readFile(tokenPath(user), 'utf8')) as Record<string, string>;
+
+/** Rewrites some fields of the user's stored sign-in, as time or a moved server would. */
+async function changeTokenFile(user: TodoUser, changes: Record<string, string>): Promise<void> {
+  await writeFile(tokenPath(user), JSON.stringify({ ...(await readTokenFile(user)), ...changes }));
+}
 
 /** The sign-in page's form as the browser would post it: its hidden fields and the e-mail typed. */
 async function signInForm(authorizeUrl: string, email: string): Promise<URLSearchParams> {
@@ -137,11 +142,7 @@ describe('todo login', () => {
   it('ends with exit 4 and one line when the session cannot be renewed', async () => {
     const user = await newUser();
     await login(user, 'ada@example.com');
-    const tokens = await readTokenFile(user);
-    await writeFile(
-      tokenPath(user),
-      JSON.stringify({ ...tokens, refreshToken: 'revoked', expiresAt: '2020-01-01T00:00:00.000Z' }),
-    );
+    await changeTokenFile(user, { refreshToken: 'revoked', expiresAt: '2020-01-01T00:00:00.000Z' });
     expectErrorLine(
       await user.run(['list']),
       4,
@@ -154,10 +155,45 @@ describe('todo login', () => {
     await login(user, 'ada@example.com');
     const logout = await user.run(['logout']);
     expect(logout.code, logout.stderr).toBe(0);
-    expect(logout.stderr).toContain('Signed out (profile default).');
+    expect(logout.stderr).toContain('Signed out (profile default); the sign-in server ended the session.');
     await expect(stat(tokenPath(user))).rejects.toThrow();
     expectErrorLine(await user.run(['whoami']), 4, 'not signed in (profile default): run todo login');
+    const again = await user.run(['logout']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Not signed in (profile default); nothing to do.');
+  });
+
+  it('revokes the refresh token at logout: a copy of the token file no longer renews anything', async () => {
+    const user = await newUser();
+    await login(user, 'ada@example.com');
+    const copied = await readTokenFile(user);
+    const refresh = () =>
+      fetch(`${stack.url}/oauth2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: 'todolist-cli',
+          refresh_token: copied.refreshToken ?? '',
+        }),
+      });
+    expect((await refresh()).status).toBe(200);
     expect((await user.run(['logout'])).code).toBe(0);
+    const refused = await refresh();
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
+  });
+
+  it('still signs out here when the sign-in server cannot be reached, and says the session outlives it', async () => {
+    const user = await newUser();
+    await login(user, 'ada@example.com');
+    // The sign-in server has moved away: nothing listens on port 9 (discard) of the loopback.
+    await changeTokenFile(user, { tokenEndpoint: 'http://127.0.0.1:9/oauth2/token' });
+    const logout = await user.run(['logout']);
+    expect(logout.code, logout.stderr).toBe(0);
+    expect(logout.stderr).toMatch(
+      /^Signed out here \(profile default\), but cannot reach the sign-in server at http:\/\/127\.0\.0\.1:9\/oauth2\/revoke: the session ends when its refresh token expires\.\n$/,
+    );
+    await expect(stat(tokenPath(user))).rejects.toThrow();
   });
 
   it('uses TODO_TOKEN over the stored sign-in', async () => {

@@ -61,10 +61,12 @@ async function postForm(
   form: Record<string, string>,
   signal: AbortSignal,
   timeoutMs: number,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: TokenAnswer }> {
   try {
     const answer = await fetch(endpoint, {
       method: 'POST',
+      headers,
       body: new URLSearchParams(form),
       signal: requestSignal(signal, timeoutMs),
     });
@@ -150,4 +152,56 @@ export async function refreshTokens(
     ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}),
     expiresAt: expiresAt(body, body.access_token, now),
   };
+}
+
+/**
+ * An access token for a machine client (client-credentials grant), with HTTP Basic client
+ * authentication as Cognito expects. Refused credentials are exit 4, naming the variables.
+ */
+export async function clientCredentialsToken(
+  client: { tokenEndpoint: string; clientId: string; clientSecret: string },
+  signal: AbortSignal,
+  timeoutMs: number,
+  now: Date,
+): Promise<{ accessToken: string; expiresAt: string }> {
+  // RFC 6749 §2.3.1: each half is form-encoded before the two are joined and base64-encoded.
+  const encode = (part: string) => encodeURIComponent(part).replaceAll('%20', '+');
+  const basic = Buffer.from(`${encode(client.clientId)}:${encode(client.clientSecret)}`).toString('base64');
+  const { status, body } = await postForm(
+    client.tokenEndpoint,
+    { grant_type: 'client_credentials' },
+    signal,
+    timeoutMs,
+    { Authorization: `Basic ${basic}` },
+  );
+  if (status === 400 || status === 401) {
+    const reason = body.error_description ?? body.error ?? `HTTP ${status}`;
+    throw new SignInError(`the sign-in server refused TODO_CLIENT_ID and TODO_CLIENT_SECRET: ${reason}`);
+  }
+  if (status !== 200 || !body.access_token) {
+    throw new TodoCliError(
+      `the sign-in server at ${client.tokenEndpoint} failed (HTTP ${status}); try again later`,
+    );
+  }
+  return { accessToken: body.access_token, expiresAt: expiresAt(body, body.access_token, now) };
+}
+
+/**
+ * Tells the sign-in server to forget a refresh token (RFC 7009; Cognito's `/oauth2/revoke`
+ * beside its token endpoint). Answers whether the server confirmed it.
+ */
+export async function revokeRefreshToken(
+  tokens: Pick<StoredTokens, 'tokenEndpoint' | 'clientId' | 'refreshToken'>,
+  signal: AbortSignal,
+  timeoutMs: number,
+): Promise<boolean> {
+  if (!tokens.refreshToken) return true;
+  const endpoint = new URL('/oauth2/revoke', tokens.tokenEndpoint).href;
+  const { status } = await postForm(
+    endpoint,
+    { token: tokens.refreshToken, client_id: tokens.clientId },
+    signal,
+    timeoutMs,
+  );
+  return status === 200;
 }

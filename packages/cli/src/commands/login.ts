@@ -97,7 +97,8 @@ export function registerLogin(program: Command, run: Runner): void {
       `${examples('todo login', 'todo login --no-browser', 'todo login --profile aws')}
 The browser comes back to http://127.0.0.1:<port>/callback (ports 53682-53684). You sign in
 at the profile's authUrl (default: the API's own origin) with its clientId (default
-todolist-cli): see "todo config --help". TODO_TOKEN, when set, wins over the sign-in.\n`,
+todolist-cli): see "todo config --help". TODO_TOKEN, when set, wins over the sign-in; then
+TODO_CLIENT_ID with TODO_CLIENT_SECRET (a machine client, for scripts on a server).\n`,
     )
     .action((flags: LoginFlags) => run((context) => runLogin(context, flags)));
 }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { readClaims, stringClaim } from '../auth/jwt.js';
+import { machineCredentials, machineTokenProvider } from '../auth/machine-credentials.js';
+import { signInSettings } from '../config/profiles.js';
 import type { Context } from '../context.js';
 import { NotSignedInError } from '../errors.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
@@ -13,23 +15,43 @@ interface Identity {
   baseUrl: string;
   /** When the access token expires; a stored sign-in is refreshed before then. */
   expiresAt: string | null;
-  /** `login` (the stored sign-in) or `TODO_TOKEN`. */
-  source: 'login' | 'TODO_TOKEN';
+  /** `login` (the stored sign-in), `TODO_TOKEN`, or `TODO_CLIENT_ID` (a machine client). */
+  source: 'login' | 'TODO_TOKEN' | 'TODO_CLIENT_ID';
+}
+
+const SOURCE_NAMES: Record<Identity['source'], string> = {
+  login: 'todo login',
+  TODO_TOKEN: 'TODO_TOKEN',
+  TODO_CLIENT_ID: 'TODO_CLIENT_ID (machine client)',
+};
+
+/** Who a bare access token is, as far as its claims say. */
+function fromAccessToken(token: string, source: Identity['source']) {
+  const claims = readClaims(token);
+  const exp = claims.exp;
+  return {
+    email: null,
+    sub: stringClaim(claims, 'sub') ?? null,
+    expiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null,
+    source,
+  };
 }
 
 async function identity(context: Context): Promise<Identity> {
   const profile = await context.profile();
   const base = { profile: profile.name, baseUrl: profile.baseUrl };
-  if (context.env.TODO_TOKEN) {
-    const claims = readClaims(context.env.TODO_TOKEN);
-    const exp = claims.exp;
-    return {
-      ...base,
-      email: null,
-      sub: stringClaim(claims, 'sub') ?? null,
-      expiresAt: typeof exp === 'number' ? new Date(exp * 1000).toISOString() : null,
-      source: 'TODO_TOKEN',
-    };
+  if (context.env.TODO_TOKEN) return { ...base, ...fromAccessToken(context.env.TODO_TOKEN, 'TODO_TOKEN') };
+  const machine = machineCredentials(context.env);
+  if (machine) {
+    // The token's `sub` is the client id; the API acts for the owner it is configured for.
+    const provider = machineTokenProvider(machine, {
+      authUrl: signInSettings(profile).authUrl,
+      signal: context.signal,
+      timeoutMs: profile.timeoutMs,
+      now: context.now,
+    });
+    const token = (await provider({ refresh: false })) ?? '';
+    return { ...base, ...fromAccessToken(token, 'TODO_CLIENT_ID') };
   }
   // Refreshed when stale, so a session that can no longer be renewed shows as signed out.
   const tokens = await (await context.session()).tokens();
@@ -59,7 +81,7 @@ export async function runWhoami(context: Context, flags: OutputFlags): Promise<v
       'expires',
       who.expiresAt ? `${who.expiresAt}${who.source === 'login' ? dim(' (renewed silently)') : ''}` : '—',
     ],
-    ['from', who.source === 'login' ? 'todo login' : 'TODO_TOKEN'],
+    ['from', SOURCE_NAMES[who.source]],
   ];
   for (const [name, value] of rows) context.io.out(`${name.padEnd(8)} ${value}`);
 }
