@@ -36,12 +36,15 @@ export function createApp(props: AppProps = {}, build: BuildOutputs = workspaceB
     replica.addStackDependency(primary);
   }
   if (config.domain) {
-    new SiteStack(app, `${STACK_NAME}-Site`, {
+    const site = new SiteStack(app, `${STACK_NAME}-Site`, {
       env: env('us-east-1'),
       description: `todolist: the page at ${config.domain.appHost}`,
       domain: config.domain,
       build,
+      primaryRegion: primaryRegion as string,
     });
+    // The page's config.json names the user pool the primary stack creates and publishes.
+    site.addStackDependency(primary);
   }
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   return app;

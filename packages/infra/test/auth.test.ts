@@ -234,12 +234,26 @@ describe('the app clients', () => {
 });
 
 describe("the page's config.json", () => {
-  it('names the issuer, managed login and the web client without a domain (same stack), and only apiUrl with one', () => {
+  it('names the issuer, managed login and the web client, from the same stack without a domain', () => {
     const [config] = defaults.stagedFiles('config.json');
     const auth = JSON.parse(readFileSync(config as string, 'utf8')).auth;
     expect(Object.keys(auth ?? {}).sort()).toEqual(['clientId', 'domain', 'issuer']);
+  });
+
+  it("names them too with a domain, read in us-east-1 from the primary region's parameter after that stack deploys", () => {
     const [siteConfig] = withDomain.stagedFiles('config.json');
-    expect(JSON.parse(readFileSync(siteConfig as string, 'utf8')).auth).toBeUndefined();
+    const auth = JSON.parse(readFileSync(siteConfig as string, 'utf8')).auth;
+    expect(Object.keys(auth ?? {}).sort()).toEqual(['clientId', 'domain', 'issuer']);
+    const siteStack = withDomain.stack<Stack>('Todolist-Site');
+    const primaryRegion = withDomain.primary.region;
+    withDomain.template(siteStack).hasResourceProperties('Custom::TodolistPrimaryAuth', {
+      Create: Match.stringLikeRegexp(`"region":"${primaryRegion}"`),
+    });
+    expect(siteStack.dependencies.map((stack) => stack.stackName)).toContain(withDomain.primary.stackName);
+    domainTemplate.hasResourceProperties('AWS::SSM::Parameter', {
+      Name: AUTH_PARAMETER_NAME,
+      Type: 'StringList',
+    });
   });
 });
 

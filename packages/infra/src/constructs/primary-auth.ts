@@ -6,19 +6,30 @@ import { Construct } from 'constructs';
 import type { TodoAuth } from './todo-auth.js';
 
 /**
- * The parameter, in the primary region, naming the user pool's ARN and the machine client's id
- * (or `none`). A fixed name, as the table's and the secret's: no stack references another's
+ * The parameter, in the primary region, naming the user pool's ARN, the machine client's id (or
+ * `none`), and the page's sign-in: the tokens' issuer, managed login's base URL and the web
+ * client's id. A fixed name, as the table's and the secret's: no stack references another's
  * resources, and the user pool's id is only known once it is created.
  */
 export const AUTH_PARAMETER_NAME = '/todolist/auth';
 
-/** Publishes the primary region's user pool for the other regions' APIs (see {@link PrimaryAuth}). */
+// The parameter's list, in order; none of its values can hold a comma.
+const AUTH_VALUES = ['userPoolArn', 'machineClientId', 'issuer', 'signInDomain', 'webClientId'] as const;
+
+/** Publishes the primary region's user pool for the other regions' stacks (see {@link PrimaryAuth}). */
 export function publishAuth(scope: Construct, id: string, auth: TodoAuth): ssm.StringListParameter {
+  const values: Record<(typeof AUTH_VALUES)[number], string> = {
+    userPoolArn: auth.userPool.userPoolArn,
+    machineClientId: auth.machineClient?.userPoolClientId ?? 'none',
+    issuer: auth.issuer,
+    signInDomain: auth.domain.baseUrl(),
+    webClientId: auth.webClient.userPoolClientId,
+  };
   return new ssm.StringListParameter(scope, id, {
     parameterName: AUTH_PARAMETER_NAME,
     description:
-      "todolist: the user pool's ARN and the machine client's id, for the APIs of the other regions",
-    stringListValue: [auth.userPool.userPoolArn, auth.machineClient?.userPoolClientId ?? 'none'],
+      "todolist: the user pool and its clients, for the other regions' APIs and the page's stack in us-east-1",
+    stringListValue: AUTH_VALUES.map((name) => values[name]),
   });
 }
 
@@ -31,14 +42,17 @@ export interface PrimaryAuthProps {
 }
 
 /**
- * In another region, the primary region's user pool and machine client, read at deployment from
+ * In another region, the primary region's user pool and its clients, read at deployment from
  * {@link AUTH_PARAMETER_NAME} (SSM parameters are regional, so by an SDK call into that region).
- * API Gateway's Cognito authorizer takes the pool by its ARN, wherever it is.
+ * API Gateway's Cognito authorizer takes the pool by its ARN, wherever it is; the page's stack
+ * in us-east-1 writes the web sign-in into its `config.json`.
  */
 export class PrimaryAuth extends Construct {
   readonly userPool: cognito.IUserPool;
   /** The machine client's id, or `none`. */
   readonly machineClientId: string;
+  /** The page's sign-in, for its `config.json`: the tokens' issuer, managed login and the web client. */
+  readonly webSignIn: { readonly issuer: string; readonly domain: string; readonly clientId: string };
 
   constructor(scope: Construct, id: string, props: PrimaryAuthProps) {
     super(scope, id);
@@ -65,9 +79,15 @@ export class PrimaryAuth extends Construct {
       }),
       installLatestAwsSdk: false,
     });
-    const values = Fn.split(',', read.getResponseField('Parameter.Value'), 2);
-    this.userPool = cognito.UserPool.fromUserPoolArn(this, 'UserPool', Fn.select(0, values));
-    this.machineClientId = Fn.select(1, values);
+    const values = Fn.split(',', read.getResponseField('Parameter.Value'), AUTH_VALUES.length);
+    const value = (name: (typeof AUTH_VALUES)[number]) => Fn.select(AUTH_VALUES.indexOf(name), values);
+    this.userPool = cognito.UserPool.fromUserPoolArn(this, 'UserPool', value('userPoolArn'));
+    this.machineClientId = value('machineClientId');
+    this.webSignIn = {
+      issuer: value('issuer'),
+      domain: value('signInDomain'),
+      clientId: value('webClientId'),
+    };
     this.#acknowledge();
   }
 

@@ -69,7 +69,8 @@ export class ApiStack extends Stack {
           primaryRegion: config.regions[0] as string,
           ...(config.machineOwner ? { machineOwner: config.machineOwner } : {}),
         });
-    if (auth && props.replicaRegions && props.replicaRegions.length > 0)
+    // Read by the other regions' stacks, and by the page's stack in us-east-1 when there is a domain.
+    if (auth && ((props.replicaRegions?.length ?? 0) > 0 || config.domain))
       publishAuth(this, 'AuthParameter', auth);
     const userPool = auth?.userPool ?? (primaryAuth as PrimaryAuth).userPool;
     const machineClientId = auth ? auth.machineClient?.userPoolClientId : primaryAuth?.machineClientId;

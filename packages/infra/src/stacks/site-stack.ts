@@ -6,17 +6,21 @@ import type { Construct } from 'constructs';
 import type { BuildOutputs } from '../build-outputs.js';
 import type { DomainConfig } from '../config.js';
 import { LogBucket } from '../constructs/log-bucket.js';
+import { PrimaryAuth } from '../constructs/primary-auth.js';
 import { TodoSite } from '../constructs/todo-site.js';
 
 /** Options of {@link SiteStack}. */
 export interface SiteStackProps extends StackProps {
   readonly domain: DomainConfig;
   readonly build: BuildOutputs;
+  /** The region of the primary API stack, whose user pool the page signs in with. */
+  readonly primaryRegion: string;
 }
 
 /**
  * The page at `app.<domain>`, in us-east-1 because CloudFront takes its certificate from there.
- * It names the API by its domain, so it holds no reference to any region's stack.
+ * It names the API by its domain and reads the user pool's sign-in from the primary region's
+ * parameter, so it holds no reference to any region's stack; it deploys after the primary one.
  */
 export class SiteStack extends Stack {
   readonly site: TodoSite;
@@ -31,12 +35,12 @@ export class SiteStack extends Stack {
       domainName: props.domain.appHost,
       validation: acm.CertificateValidation.fromDns(zone),
     });
+    const { webSignIn } = new PrimaryAuth(this, 'Auth', { primaryRegion: props.primaryRegion });
     this.site = new TodoSite(this, 'Site', {
       build: props.build,
       apiUrl: `https://${props.domain.apiHost}`,
-      // Managed login's domain lives in the primary region's stack, which this one does not
-      // reference (see above): allow Cognito's managed-login domains, and nothing else.
-      signInOrigin: 'https://*.amazoncognito.com',
+      auth: webSignIn,
+      signInOrigin: webSignIn.domain,
       domain: { name: props.domain.appHost, certificate },
       logBucket: new LogBucket(this, 'Logs').bucket,
     });

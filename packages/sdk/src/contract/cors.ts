@@ -12,7 +12,13 @@ export const CORS_ALLOWED_HEADERS = [
 ];
 
 /** Response headers a browser's script may read. */
-export const CORS_EXPOSED_HEADERS = ['ETag', 'Location', 'Retry-After', REQUEST_ID_HEADER];
+export const CORS_EXPOSED_HEADERS = [
+  'ETag',
+  'Location',
+  'Retry-After',
+  'WWW-Authenticate',
+  REQUEST_ID_HEADER,
+];
 
 /** How long a browser may cache a preflight answer, in seconds. */
 export const CORS_MAX_AGE_SECONDS = 600;

@@ -43,3 +43,27 @@ describe('the OpenAPI document', () => {
     for (const ref of new Set(refs)) expect(schemas).toHaveProperty(ref as string);
   });
 });
+
+describe('the security the document declares', () => {
+  const document = generateOpenApiDocument();
+  const operations = Object.values(document.paths).flatMap((path) => Object.values(path as object)) as {
+    operationId: string;
+    security: unknown;
+  }[];
+
+  it('has every todo operation need a bearer token with its scope, and leaves only the document itself public', () => {
+    const byName = Object.fromEntries(operations.map((op) => [op.operationId, op.security]));
+    expect(byName).toEqual({
+      createTodo: [{ bearer: ['todolist/todos.write'] }],
+      listTodos: [{ bearer: ['todolist/todos.read'] }],
+      getTodo: [{ bearer: ['todolist/todos.read'] }],
+      updateTodo: [{ bearer: ['todolist/todos.write'] }],
+      deleteTodo: [{ bearer: ['todolist/todos.write'] }],
+      importTodos: [{ bearer: ['todolist/todos.write'] }],
+      openapi: [],
+    });
+    expect((document.components as { securitySchemes: unknown }).securitySchemes).toEqual({
+      bearer: expect.objectContaining({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }),
+    });
+  });
+});

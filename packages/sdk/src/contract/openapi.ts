@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { requiredScope, TODO_SCOPES } from './access.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { TodoImportRequest, TodoImportResponse } from './import.js';
 import { TodoPage } from './list.js';
@@ -74,6 +75,19 @@ function errorResponses(route: RouteDefinition): Record<string, JsonSchema> {
   return responses;
 }
 
+/** The security scheme every todo route uses: see {@link requiredScope}. */
+const BEARER_SCHEME: JsonSchema = {
+  type: 'http',
+  scheme: 'bearer',
+  bearerFormat: 'JWT',
+  description: `An access token of the user pool (Cognito's, or the local gateway's sign-in) holding the route's scope: ${TODO_SCOPES.read} to read, ${TODO_SCOPES.write} to change. Without one, or with an expired or foreign one, the answer is 401 unauthorized.`,
+};
+
+function scopeOf(route: RouteDefinition): JsonSchema[] {
+  const scope = requiredScope(route);
+  return scope === null ? [] : [{ bearer: [scope] }];
+}
+
 function operation(route: RouteDefinition): JsonSchema {
   const { status, body } = route.success;
   const success: JsonSchema = { description: route.summary };
@@ -83,6 +97,8 @@ function operation(route: RouteDefinition): JsonSchema {
     summary: route.summary,
     parameters: parameters(route),
     responses: { [String(status)]: success, ...errorResponses(route) },
+    // A public route says so with an empty list; the others need a token holding their scope.
+    security: scopeOf(route),
   };
   if (route.body) {
     op.requestBody = {
@@ -129,6 +145,6 @@ export function generateOpenApiDocument(
     },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     paths,
-    components: { schemas },
+    components: { schemas, securitySchemes: { bearer: BEARER_SCHEME } },
   };
 }
