@@ -109,6 +109,7 @@ export async function main(argv: string[], streams: Streams, env: NodeJS.Process
       const { message, exitCode: code } = reportError(
         interrupt.signal.aborted ? new DOMException('interrupted', 'AbortError') : error,
         baseUrl,
+        env,
       );
       exitCode = interrupt.signal.aborted ? EXIT_CODES.interrupted : code;
       if (message && exitCode !== EXIT_CODES.interrupted) streams.stderr.write(`todo: ${message}\n`);

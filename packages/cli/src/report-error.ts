@@ -25,7 +25,14 @@ function isSdkError(error: unknown): error is TodoSdkError {
   );
 }
 
-function describeSdkError(error: TodoSdkError, baseUrl: string | undefined): string {
+/** What to do about refused credentials: renew the ones the environment gave, or sign in again. */
+function credentialsHint(env: NodeJS.ProcessEnv): string {
+  if (env.TODO_TOKEN) return 'renew TODO_TOKEN, or unset it to use todo login';
+  if (env.TODO_CLIENT_ID) return "check that TODO_CLIENT_ID's client may use this API";
+  return 'run todo login';
+}
+
+function describeSdkError(error: TodoSdkError, baseUrl: string | undefined, env: NodeJS.ProcessEnv): string {
   const requestId = error.requestId ? ` (request id ${error.requestId})` : '';
   switch (error.name) {
     case 'NetworkError':
@@ -34,7 +41,7 @@ function describeSdkError(error: TodoSdkError, baseUrl: string | undefined): str
       return `the API at ${baseUrl ?? 'its URL'} did not answer in time; try again, or raise the profile's timeout with "todo config set timeout <ms>"`;
     case 'UnauthorizedError':
       // The stored sign-in was already renewed once before this: what is left is for the user.
-      return `the API refused the credentials: ${error.problem?.detail ?? error.message}; run todo login, or renew TODO_TOKEN if it is set${requestId}`;
+      return `the API refused the credentials: ${error.problem?.detail ?? error.message}; ${credentialsHint(env)}${requestId}`;
     case 'PreconditionFailedError':
       return `someone changed this todo meanwhile; nothing was changed: run the command again${requestId}`;
     case 'RateLimitedError': {
@@ -52,11 +59,15 @@ function describeSdkError(error: TodoSdkError, baseUrl: string | undefined): str
 }
 
 /** The one line and exit code a failure is reported with. Never a stack trace. */
-export function reportError(error: unknown, baseUrl?: string): { message: string; exitCode: ExitCode } {
+export function reportError(
+  error: unknown,
+  baseUrl?: string,
+  env: NodeJS.ProcessEnv = {},
+): { message: string; exitCode: ExitCode } {
   if (error instanceof TodoCliError) return { message: error.message, exitCode: error.exitCode };
   if (isSdkError(error)) {
     return {
-      message: describeSdkError(error, baseUrl),
+      message: describeSdkError(error, baseUrl, env),
       exitCode: EXIT_BY_KIND[error.name] ?? EXIT_CODES.failure,
     };
   }

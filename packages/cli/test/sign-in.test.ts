@@ -163,7 +163,17 @@ describe('todo login', () => {
     expect(again.stderr).toContain('Not signed in (profile default); nothing to do.');
   });
 
-  it('revokes the refresh token at logout: a copy of the token file no longer renews anything', async () => {
+  it('signs out even when the token file is damaged, which is what the error about it says to do', async () => {
+    const user = await newUser();
+    await login(user, 'ada@example.com');
+    await writeFile(tokenPath(user), '{ not json');
+    expectErrorLine(await user.run(['list']), 2, 'is not a token file: delete it with "todo logout"');
+    const logout = await user.run(['logout']);
+    expect(logout.code, logout.stderr).toBe(0);
+    await expect(stat(tokenPath(user))).rejects.toThrow();
+  });
+
+  it('revokes the sign-in at logout: a copy of the token file no longer renews or reads anything', async () => {
     const user = await newUser();
     await login(user, 'ada@example.com');
     const copied = await readTokenFile(user);
@@ -181,6 +191,9 @@ describe('todo login', () => {
     const refused = await refresh();
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
+    // The access token of that sign-in ends with it, as Cognito's revocation does.
+    const list = await user.run(['list'], { env: { TODO_TOKEN: copied.accessToken } });
+    expectErrorLine(list, 4, /token was revoked/);
   });
 
   it('still signs out here when the sign-in server cannot be reached, and says the session outlives it', async () => {

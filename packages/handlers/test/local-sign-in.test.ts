@@ -228,7 +228,12 @@ describe('the API refuses a bearer token that is not a valid access token', () =
       });
       expect(response.status).toBe(401);
       expect(response.headers.get('content-type')).toBe(PROBLEM_MEDIA_TYPE);
-      expect(response.headers.get('www-authenticate')).toBe('Bearer error="invalid_token"');
+      // RFC 6750 §3.1: a token without the scope is insufficient_scope, naming the scope needed.
+      expect(response.headers.get('www-authenticate')).toBe(
+        /lacks the scope/.test(detail.source)
+          ? 'Bearer error="insufficient_scope", scope="todolist/todos.write"'
+          : 'Bearer error="invalid_token"',
+      );
       expect(response.headers.get('access-control-allow-origin')).toBe(origin);
       const problem = Problem.parse(await response.json());
       expect(problem.code).toBe('unauthorized');
@@ -377,6 +382,48 @@ describe('the token endpoint', () => {
     const response = await tokenRequest(fields as Record<string, string>);
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error });
+  });
+});
+
+describe('the revocation endpoint (as Cognito: signing out ends the whole sign-in)', () => {
+  const revoke = (fields: Record<string, string>) =>
+    fetch(`${stack.url}/oauth2/revoke`, { method: 'POST', body: new URLSearchParams(fields) });
+  const refresh = (refreshToken: string, clientId = 'todolist-web') =>
+    tokenRequest({ grant_type: 'refresh_token', client_id: clientId, refresh_token: refreshToken });
+
+  it("stops the refresh token and every access token of that sign-in, not the person's other sign-ins", async () => {
+    const laptop = await signInLocally(stack.url, 'rev@example.com');
+    const phone = await signInLocally(stack.url, 'rev@example.com');
+    const refreshed = ((await (await refresh(laptop.refreshToken)).json()) as { access_token: string })
+      .access_token;
+
+    const revoked = await revoke({ token: laptop.refreshToken, client_id: 'todolist-web' });
+    expect(revoked.status).toBe(200);
+
+    expect(await (await refresh(laptop.refreshToken)).json()).toMatchObject({ error: 'invalid_grant' });
+    for (const token of [laptop.accessToken, refreshed]) {
+      const refused = await api('/v1/todos', { token });
+      expect(refused.status).toBe(401);
+      expect(Problem.parse(await refused.json()).detail).toMatch(/revoked/);
+    }
+    expect((await api('/v1/todos', { token: phone.accessToken })).status).toBe(200);
+    expect((await refresh(phone.refreshToken)).status).toBe(200);
+  });
+
+  it("refuses to revoke another client's token, which keeps working", async () => {
+    const cli = await signInLocally(stack.url, 'rev2@example.com', { clientId: 'todolist-cli' });
+    const wrong = await revoke({ token: cli.refreshToken, client_id: 'todolist-web' });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({ error: 'unauthorized_client' });
+    expect((await refresh(cli.refreshToken, 'todolist-cli')).status).toBe(200);
+  });
+
+  it('answers 200 for a token it does not know (signing out twice is fine), 401 for an unknown client', async () => {
+    expect((await revoke({ token: 'never-issued', client_id: 'todolist-web' })).status).toBe(200);
+    const stranger = await revoke({ token: 'never-issued', client_id: 'stranger' });
+    expect(stranger.status).toBe(401);
+    expect(await stranger.json()).toMatchObject({ error: 'invalid_client' });
+    expect((await revoke({ client_id: 'todolist-web' })).status).toBe(400);
   });
 });
 

@@ -53,7 +53,10 @@ describe('the context the app reads', () => {
     [{ alarmEmail: 'ops' }, /alarmEmail is not an e-mail address/],
     [{ account: '1234' }, /account must be 12 digits/],
     [{ localOrigins: 'https://evil.example' }, /localOrigins takes only http:\/\/localhost/],
-    [{ machineOwner: 'a b"c' }, /machineOwner must be an owner id/],
+    [{ machineOwner: 'a b"c' }, /machineOwner must be the sub of the person the scripts act for/],
+    // Owners on AWS are Cognito subs: an e-mail or a name would be a list no one can see.
+    [{ machineOwner: 'ada@example.com' }, /machineOwner must be the sub of the person/],
+    [{ machineOwner: 'importer' }, /machineOwner must be the sub of the person/],
   ])('refuses %o, saying what to pass', (context, message) => {
     expect(() => read(context)).toThrow(InfraConfigError);
     expect(() => read(context)).toThrow(message);

@@ -29,8 +29,9 @@ export interface InfraConfig {
   /** Local origins (`http://localhost:<port>`) the API also answers CORS for. @default none */
   readonly localOrigins: readonly string[];
   /**
-   * The owner id the machine (client-credentials) app client's tokens act for: such a token's
-   * `sub` is the client id, so the functions get `MACHINE_OWNERS` mapping it to this owner.
+   * The person (their Cognito `sub`) the machine (client-credentials) app client's tokens act
+   * for: such a token's `sub` is the client id, so the functions get `MACHINE_OWNERS` mapping it
+   * to this owner.
    * @default none: no machine client is created
    */
   readonly machineOwner: string | undefined;
@@ -46,8 +47,9 @@ const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 const REGION = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 const ACCOUNT = /^\d{12}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-// The handlers' owner ids: no spaces, separators or quotes, so it sits in JSON and a DynamoDB key as is.
-const OWNER_ID = /^[A-Za-z0-9._@-]{1,128}$/;
+// An owner on AWS is a person's Cognito `sub`, a UUID: any other value would be a list no one can
+// sign in to see.
+const COGNITO_SUB = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
 
 /** A context value as a list: `a,b` from the command line, or a JSON array from cdk.json. */
@@ -127,8 +129,8 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): In
   }
   const machineOwner = text(node.tryGetContext('machineOwner'));
   check(
-    !machineOwner || OWNER_ID.test(machineOwner),
-    `context machineOwner must be an owner id of letters, digits and . _ @ - (got "${machineOwner}")`,
+    !machineOwner || COGNITO_SUB.test(machineOwner),
+    `context machineOwner must be the sub of the person the scripts act for, a UUID that "todo whoami" shows once they sign in (got "${machineOwner}")`,
   );
   return { account, regions, domain, alarmEmail, localOrigins, machineOwner };
 }

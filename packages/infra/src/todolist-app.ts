@@ -2,6 +2,8 @@ import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type BuildOutputs, workspaceBuildOutputs } from './build-outputs.js';
 import { readConfig } from './config.js';
+import { authRevision } from './constructs/primary-auth.js';
+import type { TodoAuth } from './constructs/todo-auth.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { SiteStack } from './stacks/site-stack.js';
 
@@ -24,6 +26,8 @@ export function createApp(props: AppProps = {}, build: BuildOutputs = workspaceB
     build,
     replicaRegions,
   });
+  // The other stacks read the primary's user pool from its parameter; this tells them when to read again.
+  const primaryAuthRevision = authRevision(primary.auth as TodoAuth);
   for (const region of replicaRegions) {
     const replica = new ApiStack(app, `${STACK_NAME}-${region}`, {
       env: env(region),
@@ -31,6 +35,7 @@ export function createApp(props: AppProps = {}, build: BuildOutputs = workspaceB
       config,
       build,
       replicaRegions: undefined,
+      primaryAuthRevision,
     });
     // The replica of the table and of the secret exist once the primary stack is deployed.
     replica.addStackDependency(primary);
@@ -42,6 +47,7 @@ export function createApp(props: AppProps = {}, build: BuildOutputs = workspaceB
       domain: config.domain,
       build,
       primaryRegion: primaryRegion as string,
+      primaryAuthRevision,
     });
     // The page's config.json names the user pool the primary stack creates and publishes.
     site.addStackDependency(primary);

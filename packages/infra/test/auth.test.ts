@@ -8,7 +8,7 @@ import { AUTH_PARAMETER_NAME } from '../src/constructs/primary-auth.js';
 import { resourcePath } from '../src/constructs/todo-api.js';
 import { CLI_CALLBACK_PORTS, cliCallbackUrl, TODO_SCOPES } from '../src/constructs/todo-auth.js';
 import type { ApiStack } from '../src/stacks/api-stack.js';
-import { type Synthesized, synthesize, VARIANTS } from './support/synth.js';
+import { MACHINE_OWNER, type Synthesized, synthesize, VARIANTS } from './support/synth.js';
 
 let defaults: Synthesized;
 let template: Template;
@@ -198,7 +198,7 @@ describe('the app clients', () => {
   it('with machineOwner: a client-credentials client with a secret and only the todos scopes, mapped in MACHINE_OWNERS', () => {
     domainTemplate.resourceCountIs('AWS::Cognito::UserPoolClient', 3);
     domainTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      ClientName: 'todolist machine (importer)',
+      ClientName: `todolist machine (${MACHINE_OWNER})`,
       GenerateSecret: true,
       AllowedOAuthFlows: ['client_credentials'],
       AllowedOAuthScopes: [serverScope('todos.read'), serverScope('todos.write')],
@@ -211,7 +211,7 @@ describe('the app clients', () => {
         Description: `todolist API: ${name}`,
         Environment: {
           Variables: Match.objectLike({
-            MACHINE_OWNERS: { 'Fn::Join': ['', ['{"', { Ref: clientId }, '":"importer"}']] },
+            MACHINE_OWNERS: { 'Fn::Join': ['', ['{"', { Ref: clientId }, `":"${MACHINE_OWNER}"}`]] },
           }),
         },
       });
@@ -250,6 +250,18 @@ describe("the page's config.json", () => {
       Create: Match.stringLikeRegexp(`"region":"${primaryRegion}"`),
     });
     expect(siteStack.dependencies.map((stack) => stack.stackName)).toContain(withDomain.primary.stackName);
+    // A custom resource runs again only when its properties change: the revision makes them.
+    const revision = (of: Synthesized) =>
+      JSON.stringify(
+        of.template(of.stack<Stack>('Todolist-Site')).findResources('Custom::TodolistPrimaryAuth'),
+      );
+    const again = synthesize(VARIANTS.customDomain);
+    expect(revision(again)).toBe(revision(withDomain));
+    const moreOrigins = synthesize({
+      ...VARIANTS.customDomain,
+      localOrigins: 'http://localhost:3000,http://localhost:4000',
+    });
+    expect(revision(moreOrigins)).not.toBe(revision(withDomain));
     domainTemplate.hasResourceProperties('AWS::SSM::Parameter', {
       Name: AUTH_PARAMETER_NAME,
       Type: 'StringList',

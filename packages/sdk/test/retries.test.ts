@@ -554,6 +554,24 @@ describe('a 401', () => {
     expect(api.requests).toHaveLength(2);
   });
 
+  it('when the provider has no fresh token either, throws the first UnauthorizedError without sending again', async () => {
+    api.server.use(http.get(ONE_TODO, onlyFor('never')));
+    const asked: boolean[] = [];
+    const client = quickClient({
+      auth: ({ refresh }) => {
+        asked.push(refresh);
+        return refresh ? undefined : 'stale';
+      },
+    });
+
+    const failure = await client.todos.get(TODO_ID).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(UnauthorizedError);
+    expect(failure).toMatchObject({ status: 401, code: 'unauthorized' });
+    expect(asked).toEqual([false, true]);
+    expect(api.requests).toHaveLength(1);
+  });
+
   it('with a fixed token, throws UnauthorizedError at once: there is nothing to refresh', async () => {
     api.server.use(http.get(ONE_TODO, onlyFor('never')));
 

@@ -27,7 +27,8 @@ async function revoke(
 export async function runLogout(context: Context): Promise<void> {
   const profile = await context.profile();
   const file = tokenFile(context.paths.tokensDir, profile.name);
-  const tokens = await readTokens(file);
+  // A damaged file cannot be revoked, but must still go: its error message says to run logout.
+  const tokens = await readTokens(file).catch(() => undefined);
   const notRevoked = tokens ? await revoke(context, tokens) : undefined;
   const hadTokens = await deleteTokens(file);
   if (!hadTokens) return context.io.err(`Not signed in (profile ${profile.name}); nothing to do.`);

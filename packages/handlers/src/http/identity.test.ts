@@ -32,11 +32,19 @@ describe('who owns a request', () => {
     expect(await titlesOf(MACHINE)).toEqual([]);
   });
 
-  it('a person signed in through that client id keeps their own subject', async () => {
+  it("a token naming a user is never a machine's, even with the machine client's id as its sub", async () => {
+    // Cognito never issues this (a user's sub is a UUID); it pins the rule that only a token
+    // with no user can act for MACHINE_OWNERS' owner.
     const claims = { client_id: MACHINE, username: 'mallory' };
-    expect((await create('Not for the owner', { owner: 'mallory-sub', claims })).statusCode).toBe(201);
-    expect(await titlesOf('mallory-sub')).toEqual(['Not for the owner']);
+    expect((await create('Not for the owner', { owner: MACHINE, claims })).statusCode).toBe(201);
+    expect(await titlesOf(MACHINE)).toEqual(['Not for the owner']);
     expect(await titlesOf('owner-of-imports')).not.toContain('Not for the owner');
+  });
+
+  it("a person's token from another client keeps its own subject", async () => {
+    const claims = { client_id: 'todolist-cli', username: 'ada-sub' };
+    expect((await create('Ada’s own', { owner: 'ada-sub', claims })).statusCode).toBe(201);
+    expect(await titlesOf('ada-sub')).toEqual(['Ada’s own']);
   });
 
   it('a machine client that MACHINE_OWNERS does not name owns a list of its own', async () => {

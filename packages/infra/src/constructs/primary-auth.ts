@@ -1,4 +1,5 @@
-import { Fn, Stack, Validations } from 'aws-cdk-lib';
+import { createHash } from 'node:crypto';
+import { CfnResource, Fn, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import * as cr from 'aws-cdk-lib/custom-resources';
@@ -33,12 +34,27 @@ export function publishAuth(scope: Construct, id: string, auth: TodoAuth): ssm.S
   });
 }
 
+/**
+ * A digest of the user pool's, its domain's and its clients' CloudFormation definitions, as the
+ * primary stack will deploy them. It changes whenever a deployment may replace one of them, and
+ * so change an id the parameter holds: a reader given it reads the parameter again then, and
+ * only then (a custom resource runs again only when its properties change).
+ */
+export function authRevision(auth: TodoAuth): string {
+  const stack = Stack.of(auth);
+  const definitions = auth.node
+    .findAll()
+    .filter(CfnResource.isCfnResource)
+    .map((resource) => stack.resolve(resource._toCloudFormation()));
+  return createHash('sha256').update(JSON.stringify(definitions)).digest('hex').slice(0, 16);
+}
+
 /** Options of {@link PrimaryAuth}. */
 export interface PrimaryAuthProps {
   /** The region whose stack holds the user pool and {@link AUTH_PARAMETER_NAME}. */
   readonly primaryRegion: string;
-  /** The machine owner of the context: a new value re-reads the parameter (its client id). @default none */
-  readonly machineOwner?: string;
+  /** The primary's {@link authRevision}: a new one re-reads the parameter. */
+  readonly revision: string;
 }
 
 /**
@@ -61,7 +77,7 @@ export class PrimaryAuth extends Construct {
       action: 'getParameter',
       parameters: { Name: AUTH_PARAMETER_NAME },
       region: props.primaryRegion,
-      physicalResourceId: cr.PhysicalResourceId.of(`${AUTH_PARAMETER_NAME}:${props.machineOwner ?? 'none'}`),
+      physicalResourceId: cr.PhysicalResourceId.of(`${AUTH_PARAMETER_NAME}:${props.revision}`),
     };
     const read = new cr.AwsCustomResource(this, 'Read', {
       resourceType: 'Custom::TodolistPrimaryAuth',

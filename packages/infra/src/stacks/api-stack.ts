@@ -23,6 +23,8 @@ export interface ApiStackProps extends StackProps {
   readonly build: BuildOutputs;
   /** Regions holding replicas of this stack's table and secret; `undefined` in a replica region. */
   readonly replicaRegions: readonly string[] | undefined;
+  /** In a replica region, the primary's `authRevision`: the user pool is read again when it changes. */
+  readonly primaryAuthRevision?: string;
 }
 
 /**
@@ -67,7 +69,7 @@ export class ApiStack extends Stack {
       ? undefined
       : new PrimaryAuth(this, 'Auth', {
           primaryRegion: config.regions[0] as string,
-          ...(config.machineOwner ? { machineOwner: config.machineOwner } : {}),
+          revision: props.primaryAuthRevision ?? 'none',
         });
     // Read by the other regions' stacks, and by the page's stack in us-east-1 when there is a domain.
     if (auth && ((props.replicaRegions?.length ?? 0) > 0 || config.domain))

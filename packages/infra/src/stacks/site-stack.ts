@@ -15,6 +15,8 @@ export interface SiteStackProps extends StackProps {
   readonly build: BuildOutputs;
   /** The region of the primary API stack, whose user pool the page signs in with. */
   readonly primaryRegion: string;
+  /** The primary's `authRevision`: the sign-in is read again when it changes. */
+  readonly primaryAuthRevision: string;
 }
 
 /**
@@ -35,7 +37,10 @@ export class SiteStack extends Stack {
       domainName: props.domain.appHost,
       validation: acm.CertificateValidation.fromDns(zone),
     });
-    const { webSignIn } = new PrimaryAuth(this, 'Auth', { primaryRegion: props.primaryRegion });
+    const { webSignIn } = new PrimaryAuth(this, 'Auth', {
+      primaryRegion: props.primaryRegion,
+      revision: props.primaryAuthRevision,
+    });
     this.site = new TodoSite(this, 'Site', {
       build: props.build,
       apiUrl: `https://${props.domain.apiHost}`,

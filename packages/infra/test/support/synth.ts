@@ -7,6 +7,9 @@ import type { ApiStack } from '../../src/stacks/api-stack.js';
 import type { SiteStack } from '../../src/stacks/site-stack.js';
 import { createApp, STACK_NAME } from '../../src/todolist-app.js';
 
+/** The person the machine client of the custom-domain variant acts for: a Cognito sub. */
+export const MACHINE_OWNER = '7d3f2a10-5b6c-4e8d-9f01-23456789abcd';
+
 /** The app's variants the tests synthesize, by their CDK context. */
 export const VARIANTS = {
   /** No context at all: default endpoints, environment-agnostic, as `npm run synth` offline. */
@@ -18,7 +21,7 @@ export const VARIANTS = {
     alarmEmail: 'ops@todolist.com',
     regions: 'eu-west-1',
     localOrigins: 'http://localhost:3000',
-    machineOwner: 'importer',
+    machineOwner: MACHINE_OWNER,
   },
   /** Two regions over a global table, api.<domain> routed by latency. */
   multiRegion: {

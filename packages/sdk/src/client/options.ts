@@ -26,7 +26,8 @@ export interface TimeoutOptions {
 export interface TokenRequest {
   /**
    * True when the API refused the token given last (401): give a new one (refresh it, sign in
-   * again), not a cached copy. The call is sent once more with it.
+   * again), not a cached copy. The call is sent once more with it; with none (`undefined`) the
+   * call ends with the 401's `UnauthorizedError`, sending nothing more.
    */
   refresh: boolean;
 }

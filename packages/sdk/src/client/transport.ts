@@ -38,6 +38,11 @@ export function isSafeToRetry(request: Request): boolean {
   return true;
 }
 
+/** Thrown by the request hook when a provider, asked after a 401, has no fresh token to give. */
+class NoFreshToken extends Error {
+  override name = 'NoFreshToken';
+}
+
 /** Sends calls through ky with the client's retries, timeouts, credentials and checks. */
 export class Transport {
   readonly #options: ResolvedOptions;
@@ -79,6 +84,7 @@ export class Transport {
     const reading: BodyReading = { request, deadline, download, signal: call.signal };
     // A 401 sends the call once more with a fresh token, when a provider can give one. Any
     // method may go again: the API refuses an unauthorized request before doing anything.
+    let refused: unknown;
     for (let refresh = false; ; refresh = true) {
       try {
         const response = await this.#http(call.path.replace(/^\//, ''), {
@@ -92,8 +98,13 @@ export class Transport {
           ...(refresh ? { totalTimeout: Math.max(1, deadline - Date.now()) } : {}),
         });
         return { data: (await this.#read(response, call.answer, reading)) as Answer<Schema>, response };
-      } catch (error) {
-        if (!refresh && this.#mayRefresh(error)) continue;
+      } catch (thrown) {
+        // A provider with no fresh token: the first 401 stands, and nothing is sent again.
+        const error = thrown instanceof NoFreshToken && refused !== undefined ? refused : thrown;
+        if (!refresh && this.#mayRefresh(error)) {
+          refused = error;
+          continue;
+        }
         const failure = errorFromFailure(error, request, call.signal);
         this.#options.logger?.debug?.(`${call.method} ${call.path} failed`, { error: String(failure) });
         throw failure;
@@ -137,6 +148,7 @@ export class Transport {
     const { auth } = this.#options;
     const value = typeof auth === 'function' ? await auth({ refresh }) : auth;
     if (value) request.headers.set('Authorization', `Bearer ${value}`);
+    else if (refresh) throw new NoFreshToken('the token provider has no fresh token');
   }
 
   async #read(response: Response, schema: z.ZodMiniType | null, reading: BodyReading): Promise<unknown> {

@@ -49,7 +49,12 @@ function reasonOf(error: unknown, issuer: string): string {
 export async function checkBearer(
   header: string | undefined,
   scope: string,
-  authority: { key: SigningKey; issuer: string; knowsClient(clientId: string): boolean },
+  authority: {
+    key: SigningKey;
+    issuer: string;
+    knowsClient(clientId: string): boolean;
+    revokedSignIns: ReadonlySet<string>;
+  },
 ): Promise<BearerCheck> {
   const { key, issuer } = authority;
   if (header === undefined || header.trim() === '') {
@@ -74,7 +79,14 @@ export async function checkBearer(
     return refused(`a ${String(payload.token_use)} token is not an access token: send the access_token`);
   if (typeof payload.client_id !== 'string' || !authority.knowsClient(payload.client_id))
     return refused(`the token's client ${String(payload.client_id)} is not an app client here`);
+  if (typeof payload.origin_jti === 'string' && authority.revokedSignIns.has(payload.origin_jti))
+    return refused('the token was revoked: its sign-in ended (signed out); sign in again');
   const scopes = typeof payload.scope === 'string' ? payload.scope.split(' ') : [];
-  if (!scopes.includes(scope)) return refused(`the access token lacks the scope ${scope}`);
+  if (!scopes.includes(scope))
+    return {
+      ok: false,
+      reason: `the access token lacks the scope ${scope}`,
+      challenge: `Bearer error="insufficient_scope", scope="${scope}"`,
+    };
   return { ok: true, claims: asStrings(payload) };
 }

@@ -23,6 +23,11 @@ export interface LocalAuthority {
   refreshTokens: GrantStore<SignInGrant>;
   /** The client-credentials client for scripts, when the gateway was given an owner for it. */
   machineClient: MachineClient | undefined;
+  /**
+   * The `origin_jti` of sign-ins whose refresh token was revoked: their access tokens are refused
+   * too, as Cognito does. In memory: after a restart they work again until they expire (1 h).
+   */
+  revokedSignIns: Set<string>;
 }
 
 const CODE_LIFETIME_MS = 60_000;
@@ -51,5 +56,6 @@ export function createLocalAuthority(
     codes: new GrantStore(CODE_LIFETIME_MS),
     refreshTokens: new GrantStore(REFRESH_TOKEN_LIFETIME_MS),
     machineClient,
+    revokedSignIns: new Set(),
   };
 }

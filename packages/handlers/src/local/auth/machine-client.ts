@@ -31,21 +31,33 @@ export function secretMatches(client: MachineClient, presented: string): boolean
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
 
+/** The file beside the secret naming the owner it was made for. */
+const MACHINE_OWNER_FILE = 'machine-client-owner';
+
+async function readIfThere(file: string): Promise<string | undefined> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return text?.trim() || undefined;
+}
+
 /**
  * The machine client acting for `owner`. Its secret is read from the data folder, or made and
  * written there (mode 0600) on first start, so a script's configuration outlives a restart;
- * with no data folder (tests) it lives in memory only.
+ * with no data folder (tests) it lives in memory only. A secret made for another owner is
+ * replaced: a script set up for one person must not start writing into another's list.
  */
 export async function loadMachineClient(dataDir: string | null, owner: string): Promise<MachineClient> {
   const fresh = () => randomBytes(32).toString('base64url');
   if (!dataDir) return { clientId: MACHINE_CLIENT_ID, clientSecret: fresh(), owner };
-  const file = join(dataDir, MACHINE_SECRET_FILE);
-  const stored = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-  if (stored?.trim()) return { clientId: MACHINE_CLIENT_ID, clientSecret: stored.trim(), owner };
+  const secretFile = join(dataDir, MACHINE_SECRET_FILE);
+  const ownerFile = join(dataDir, MACHINE_OWNER_FILE);
+  const stored = await readIfThere(secretFile);
+  if (stored && (await readIfThere(ownerFile)) === owner)
+    return { clientId: MACHINE_CLIENT_ID, clientSecret: stored, owner };
   const clientSecret = fresh();
-  await writeFile(file, `${clientSecret}\n`, { mode: 0o600 });
+  await writeFile(secretFile, `${clientSecret}\n`, { mode: 0o600 });
+  await writeFile(ownerFile, `${owner}\n`, { mode: 0o600 });
   return { clientId: MACHINE_CLIENT_ID, clientSecret, owner };
 }

@@ -5,8 +5,8 @@ import type { LocalAuthority } from './local-authority.js';
 
 /**
  * `POST /oauth2/revoke` (RFC 7009), as Cognito's: a public client sends its refresh token and
- * client id, and the token stops working. An unknown or already revoked token is a 200 too, so
- * signing out twice is not an error.
+ * client id, and the token stops working, with every access and id token of the same sign-in.
+ * An unknown or already revoked token is a 200 too, so signing out twice is not an error.
  */
 export async function revokeEndpoint(
   authority: LocalAuthority,
@@ -33,5 +33,6 @@ export async function revokeEndpoint(
       error_description: 'the token was issued to another client',
     });
   authority.refreshTokens.revoke(token);
+  if (grant) authority.revokedSignIns.add(grant.originJti);
   sendJson(response, 200, {});
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   type AuthorizationRequest,
@@ -81,6 +82,7 @@ export async function loginEndpoint(
     clientId: request.client.clientId,
     scope: request.scope,
     authTime: Math.floor(Date.now() / 1000),
+    originJti: randomUUID(),
     redirectUri: request.redirectUri,
     codeChallenge: request.codeChallenge,
   });

@@ -14,6 +14,11 @@ export interface SignInGrant {
   scope: string;
   /** When the user signed in (seconds since the epoch): `auth_time`, kept across refreshes. */
   authTime: number;
+  /**
+   * The sign-in's id, as Cognito's `origin_jti`: every token of the sign-in, refreshed ones too,
+   * carries it, so revoking the refresh token revokes them all.
+   */
+  originJti: string;
 }
 
 /** The tokens of a token endpoint answer, besides the refresh token. */
@@ -44,7 +49,7 @@ export async function issueTokens(
   key: SigningKey,
   issuer: string,
 ): Promise<IssuedTokens> {
-  const common = { sub: grant.sub, auth_time: grant.authTime };
+  const common = { sub: grant.sub, auth_time: grant.authTime, origin_jti: grant.originJti };
   const accessToken = await signed(
     { ...common, token_use: 'access', client_id: grant.clientId, scope: grant.scope, username: grant.sub },
     key,
