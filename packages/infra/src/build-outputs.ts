@@ -1,9 +1,19 @@
-import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RouteName } from '@todolist/sdk/contract';
-import { preparePageUpload } from '@todolist/site/deploy';
+import { PAGE_ENTRIES, preparePageUpload } from '@todolist/site/deploy';
 
 /** What the other packages build and this app deploys. */
 export interface BuildOutputs {
@@ -11,7 +21,7 @@ export interface BuildOutputs {
   lambdaBundle(route: RouteName): string;
   /** The SDK's browser bundle, from `npm run build -w @todolist/sdk`. */
   readonly sdkBrowserBundle: string;
-  /** The page as it is uploaded: site/'s index.html, css/ and js/, minified, in a folder made at synthesis. */
+  /** The page as it is uploaded: site/'s index.html, css/ and js/, minified, in a folder shared by syntheses of the same page. */
   readonly pageUpload: string;
 }
 
@@ -38,10 +48,55 @@ function required(path: string, what: string, command: string): string {
   return path;
 }
 
-/** A new folder for this synthesis (CDK copies assets into its output), removed when the process ends. */
-function temporaryFolder(prefix: string): string {
-  const folder = mkdtempSync(join(tmpdir(), prefix));
-  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+/** The script that minifies the page, and the esbuild it minifies with (its version): both shape the upload. */
+function pageTools(): Record<string, string> {
+  const script = createRequire(import.meta.url).resolve('@todolist/site/deploy');
+  return {
+    'prepare-upload.mjs': script,
+    'esbuild/package.json': createRequire(script).resolve('esbuild/package.json'),
+  };
+}
+
+/** The files `preparePageUpload` reads from `siteDir`, relative to it, in a stable order. */
+function pageFiles(siteDir: string): string[] {
+  const walk = (relative: string): string[] =>
+    readdirSync(join(siteDir, relative), { withFileTypes: true })
+      .map((entry) => ({ entry, path: join(relative, entry.name) }))
+      .sort((a, b) => (a.path < b.path ? -1 : 1))
+      .flatMap(({ entry, path }) => (entry.isDirectory() ? walk(path) : [path]));
+  return PAGE_ENTRIES.flatMap((entry) => (entry.includes('.') ? [entry] : walk(entry)));
+}
+
+/** A hash of what the upload is made from: the page's files (by name and content) and the tools. */
+function pageHash(siteDir: string): string {
+  const hash = createHash('sha256');
+  const add = (name: string, file: string) =>
+    hash.update(`${name}\0`).update(readFileSync(file)).update('\0');
+  for (const [name, file] of Object.entries(pageTools())) add(name, file);
+  for (const file of pageFiles(siteDir)) add(file, join(siteDir, file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The minified page of `siteDir`, in `<tmpdir>/todolist-page-<hash of its sources>`. CDK copies an
+ * asset into its output folder when the app synthesizes, after the constructs are built, so the
+ * folder must outlive the constructs: it is kept, and every synthesis of the same page (test
+ * workers in parallel, `cdk synth` again) reuses it instead of leaving a folder of its own. It is
+ * written into a fresh folder then renamed into place, so it is whole whenever it exists; when
+ * another process renames first, theirs is kept.
+ */
+function pageUploadFolder(siteDir: string): string {
+  const folder = join(tmpdir(), `todolist-page-${pageHash(siteDir)}`);
+  if (existsSync(folder)) return folder;
+  const building = mkdtempSync(`${folder}-building-`);
+  try {
+    preparePageUpload(building, { siteDir });
+    renameSync(building, folder);
+  } catch (error) {
+    if (!existsSync(folder)) throw error;
+  } finally {
+    rmSync(building, { recursive: true, force: true });
+  }
   return folder;
 }
 
@@ -67,7 +122,7 @@ export function buildOutputsIn(folders: { handlers: string; sdk: string; site: s
     },
     get pageUpload() {
       required(join(folders.site, 'index.html'), 'the page (site/index.html)', 'git checkout site');
-      pageUpload ??= preparePageUpload(temporaryFolder('todolist-page-'), { siteDir: folders.site });
+      pageUpload ??= pageUploadFolder(folders.site);
       return pageUpload;
     },
   };

@@ -1,9 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { InfraConfigError, readConfig } from './config.js';
 
+// Nothing is synthesized, but an App without an outdir makes an empty temp folder of its own.
+const outdir = mkdtempSync(join(tmpdir(), 'todolist-config-'));
+afterAll(() => rmSync(outdir, { recursive: true, force: true }));
+
 const read = (context: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) =>
-  readConfig(new App({ context }).node, env);
+  readConfig(new App({ context, outdir }).node, env);
 
 describe('the context the app reads', () => {
   it('is empty by default: default endpoints, no e-mail, and account and region left to the CLI', () => {

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { afterAll } from 'vitest';
 import type { ApiStack } from '../../src/stacks/api-stack.js';
 import type { SiteStack } from '../../src/stacks/site-stack.js';
 import { createApp, STACK_NAME } from '../../src/todolist-app.js';
@@ -59,9 +60,22 @@ interface ValidationReport {
   }[];
 }
 
-/** Synthesizes a variant as `cdk synth` would, with cdk-nag, into a fresh folder. */
+/** The output folders of this test file's syntheses. */
+const outdirs: string[] = [];
+
+// Registered when a test file imports this module (vitest evaluates it once per file), so each file
+// removes the folders its syntheses made once its tests are done, wherever it called synthesize.
+afterAll(() => {
+  for (const outdir of outdirs.splice(0)) rmSync(outdir, { recursive: true, force: true });
+});
+
+/**
+ * Synthesizes a variant as `cdk synth` would, with cdk-nag, into a fresh folder, removed after the
+ * calling test file's tests.
+ */
 export function synthesize(context: Record<string, string>): Synthesized {
   const outdir = mkdtempSync(join(tmpdir(), 'todolist-cdk-'));
+  outdirs.push(outdir);
   const app = createApp({ context, outdir });
   try {
     app.synth();
