@@ -2,15 +2,14 @@
 // the screenshots of those states are saved in test-results/ for a person to look at.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { artifactPath, closePages, launchBrowser, openPage } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { artifactPath, openPage } from './support/browser.js';
 import { openSignedIn } from './support/sign-in.js';
-import { type Site, startSite } from './support/site.js';
 import { todoPage } from './support/todo-page.js';
+import { useSite } from './support/use-site.js';
 
-let site: Site;
-let browser: Browser;
+const { site, browser } = useSite();
 let axeSource: string;
 
 interface AxeViolation {
@@ -56,18 +55,6 @@ const SAMPLE = [
 
 beforeAll(async () => {
   axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-});
-
-afterEach(closePages);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stack.close();
-});
-
-beforeEach(async () => {
-  await site.reset();
 });
 
 describe.each([
@@ -76,7 +63,7 @@ describe.each([
   { width: 1280, height: 800, isMobile: false, hasTouch: false },
 ])('at $width pixels wide', ({ width, height, isMobile, hasTouch }) => {
   const open = async () => {
-    const { page } = await openSignedIn(browser, site, '/', {
+    const { page } = await openSignedIn(browser(), site(), '/', {
       viewport: { width, height },
       isMobile,
       hasTouch,
@@ -87,7 +74,11 @@ describe.each([
   };
 
   it('has no axe violations signed out', async () => {
-    const { page } = await openPage(browser, site.url, { viewport: { width, height }, isMobile, hasTouch });
+    const { page } = await openPage(browser(), site().url, {
+      viewport: { width, height },
+      isMobile,
+      hasTouch,
+    });
     await page.locator('.sign-in').waitFor();
     expect(await violations(page)).toEqual([]);
     await page.screenshot({ path: artifactPath(`signed-out-${width}.png`), fullPage: true });
@@ -100,7 +91,7 @@ describe.each([
   });
 
   it('has no axe violations with todos, in each filter, with details open and while editing', async () => {
-    await site.seed(SAMPLE);
+    await site().seed(SAMPLE);
     const { page, app } = await open();
     expect(await violations(page)).toEqual([]);
     await page.screenshot({ path: artifactPath(`list-${width}.png`), fullPage: true });
@@ -121,7 +112,7 @@ describe.each([
   });
 
   it('has no axe violations with the error message shown', async () => {
-    await site.seed(SAMPLE.slice(0, 2));
+    await site().seed(SAMPLE.slice(0, 2));
     const { page, app } = await open();
     await page.route('**/v1/todos/*', (route) => route.abort('connectionrefused'));
     await app.item('Book the dentist').locator('.toggle').check();

@@ -1,14 +1,13 @@
 // Beyond TodoMVC: due dates, priority, tags and notes; the keyboard; long lists page by page;
 // a first load without a flash of the empty state; changes shown before the API answers.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closePages, launchBrowser, type OpenedPage } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { OpenedPage } from './support/browser.js';
 import { openSignedIn, signIn } from './support/sign-in.js';
-import { type Site, startSite } from './support/site.js';
 import { countOf, eventually, textOf, todoPage } from './support/todo-page.js';
+import { useSite } from './support/use-site.js';
 
-let site: Site;
-let browser: Browser;
+const { site, browser } = useSite();
 let opened: OpenedPage;
 let page: Page;
 let app: ReturnType<typeof todoPage>;
@@ -22,30 +21,15 @@ function day(offset: number): string {
 }
 
 async function open(path = '/') {
-  opened = await openSignedIn(browser, site, path);
+  opened = await openSignedIn(browser(), site(), path);
   page = opened.page;
   app = todoPage(page);
   await app.loaded();
 }
 
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-});
-
-afterEach(closePages);
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stack.close();
-});
-
-beforeEach(async () => {
-  await site.reset();
-});
-
 describe('due dates, priority, tags and notes', () => {
   it('shows overdue and due-today todos, set through the details form and kept by the API', async () => {
-    await site.seed([
+    await site().seed([
       { title: 'pay rent', dueDate: day(-2) },
       { title: 'done late', dueDate: day(-2), completed: true },
     ]);
@@ -68,7 +52,7 @@ describe('due dates, priority, tags and notes', () => {
     expect(await app.item('done late').getAttribute('class')).not.toContain('overdue');
 
     await app.settled();
-    const [stored] = (await site.api.todos.list()).items.filter((todo) => todo.title === 'call mum');
+    const [stored] = (await site().api.todos.list()).items.filter((todo) => todo.title === 'call mum');
     expect(stored).toMatchObject({ dueDate: day(0), priority: 'high', notes: 'about Sunday lunch' });
     await page.reload();
     await app.loaded();
@@ -76,7 +60,7 @@ describe('due dates, priority, tags and notes', () => {
   });
 
   it('tags todos, filters by tag with the select or a tag link, with the status filters and the back button', async () => {
-    await site.seed([
+    await site().seed([
       { title: 'milk', tags: ['home'] },
       { title: 'report', tags: ['work'] },
       { title: 'nap' },
@@ -103,12 +87,12 @@ describe('due dates, priority, tags and notes', () => {
     await eventually(app.titles, ['report', 'nap']);
 
     await app.settled();
-    const tags = (await site.api.todos.list()).items.map((todo) => todo.tags);
+    const tags = (await site().api.todos.list()).items.map((todo) => todo.tags);
     expect(tags).toEqual([['home'], ['work'], ['home', 'weekend']]);
   });
 
   it('refuses a malformed tag beside the field, sending nothing', async () => {
-    await site.seed([{ title: 'milk' }]);
+    await site().seed([{ title: 'milk' }]);
     await open();
     await app.item('milk').locator('.open-details').click();
     await app.item('milk').locator('input[name=tags]').fill('no/slashes');
@@ -118,7 +102,7 @@ describe('due dates, priority, tags and notes', () => {
       .locator('input[name=tags]')
       .evaluate((input) => (input as HTMLInputElement).validationMessage);
     expect(message).toContain('"no/slashes" is not a tag');
-    expect((await site.api.todos.list()).items[0]?.tags).toEqual([]);
+    expect((await site().api.todos.list()).items[0]?.tags).toEqual([]);
   });
 });
 
@@ -165,7 +149,7 @@ describe('long lists', () => {
     const items = Array.from({ length: 230 }, (_, i) => ({
       title: `todo ${String(i + 1).padStart(3, '0')}`,
     }));
-    const summary = await site.api.todos.importMany(items);
+    const summary = await site().api.todos.importMany(items);
     expect(summary.created).toBe(230);
     await open();
     expect(await app.items.count()).toBe(100);
@@ -184,8 +168,8 @@ describe('long lists', () => {
 
 describe('feeling instant', () => {
   it('shows the list on first load without a flash of the empty state, and a loading line if it is slow', async () => {
-    await site.seed([{ title: 'one' }, { title: 'two' }]);
-    const context = await browser.newContext();
+    await site().seed([{ title: 'one' }, { title: 'two' }]);
+    const context = await browser().newContext();
     const slow = await context.newPage();
     // Every moment the page shows its main section, with how many todos it shows.
     await slow.addInitScript(() => {
@@ -200,8 +184,8 @@ describe('feeling instant', () => {
       await new Promise((resolve) => setTimeout(resolve, 2500));
       await route.continue();
     });
-    await slow.goto(site.url);
-    await signIn(slow, site.email);
+    await slow.goto(site().url);
+    await signIn(slow, site().email);
     // One check in the page, so nothing can change between its parts: the loading line shows
     // (after its 400 ms delay) while the main section and the footer stay hidden.
     await slow.waitForFunction(() => {
@@ -223,7 +207,7 @@ describe('feeling instant', () => {
   });
 
   it('shows a change at once, before the API answers', async () => {
-    await site.seed([{ title: 'one' }]);
+    await site().seed([{ title: 'one' }]);
     await open();
     let answered = false;
     await page.route('**/v1/todos/*', async (route) => {
@@ -236,20 +220,20 @@ describe('feeling instant', () => {
     expect(await app.count.textContent()).toBe('0 items left');
     expect(answered).toBe(false);
     await app.settled();
-    expect((await site.api.todos.list()).items[0]?.completed).toBe(true);
+    expect((await site().api.todos.list()).items[0]?.completed).toBe(true);
   });
 });
 
 describe('security', () => {
   it('requests nothing from other origins and breaks no Content-Security-Policy rule', async () => {
-    await site.seed([{ title: 'one', tags: ['home'], dueDate: day(1), priority: 'high' }]);
+    await site().seed([{ title: 'one', tags: ['home'], dueDate: day(1), priority: 'high' }]);
     await open();
     await app.add('two');
     await app.item('one').locator('.open-details').click();
     await app.settled();
-    const response = await page.request.get(site.url);
+    const response = await page.request.get(site().url);
     expect(response.headers()['content-security-policy']).toContain("script-src 'self'");
-    expect(opened.requests.filter((url) => !url.startsWith(site.url))).toEqual([]);
+    expect(opened.requests.filter((url) => !url.startsWith(site().url))).toEqual([]);
     expect(opened.errors).toEqual([]);
     expect(await page.locator('script:not([src])').count()).toBe(0);
     await eventually(textOf(app.count), '2 items left');

@@ -1,17 +1,17 @@
 // When the API refuses a change or cannot be reached: the change is undone, and a message says
 // so until it is dismissed. Someone else's change in between is kept, not overwritten blindly.
 // The gateway is stopped in the last test: a process holds one local stack, never restarted.
-import type { Browser, Page, Route } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closePages, launchBrowser } from './support/browser.js';
-import { openSignedIn } from './support/sign-in.js';
-import { type Site, startSite } from './support/site.js';
-import { eventually, textOf, todoPage, visible } from './support/todo-page.js';
+import type { Route } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { eventually, textOf, visible } from './support/todo-page.js';
+import { useSite } from './support/use-site.js';
 
-let site: Site;
-let browser: Browser;
-let page: Page;
-let app: ReturnType<typeof todoPage>;
+// The last test stops the gateway; closing it again at the end may fail, and is not reported.
+const { site, page, app } = useSite({
+  signedIn: true,
+  seed: [{ title: 'one' }, { title: 'two' }],
+  stoppedByTest: true,
+});
 
 /** Answers as the API does when it fails: a problem details document. */
 function fail(status: 500 | 503) {
@@ -34,79 +34,59 @@ function fail(status: 500 | 503) {
 
 /** Fails the API's calls with `method` (all of them: the SDK's retries too). */
 async function failCalls(method: string, status: 500 | 503) {
-  await page.route('**/v1/todos**', (route) =>
+  await page().route('**/v1/todos**', (route) =>
     route.request().method() === method ? fail(status)(route) : route.continue(),
   );
 }
 
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-});
-
-afterEach(closePages);
-
-afterAll(async () => {
-  await browser?.close();
-  // The last test stops it; closing twice is harmless.
-  await site?.stack.close().catch(() => undefined);
-});
-
-beforeEach(async () => {
-  await site.reset();
-  await site.seed([{ title: 'one' }, { title: 'two' }]);
-  page = (await openSignedIn(browser, site)).page;
-  app = todoPage(page);
-  await app.loaded();
-});
-
 describe('the API answers an error', () => {
   it('undoes an added todo and says why, until dismissed', async () => {
     await failCalls('POST', 500);
-    await app.add('three');
-    expect(await app.titles()).toEqual(['one', 'two', 'three']);
-    await eventually(app.titles, ['one', 'two']);
+    await app().add('three');
+    expect(await app().titles()).toEqual(['one', 'two', 'three']);
+    await eventually(app().titles, ['one', 'two']);
     await eventually(
-      textOf(page.locator('.notice-text')),
+      textOf(page().locator('.notice-text')),
       "Couldn't add “three”: the server had a problem (500). Your change was undone.",
     );
-    expect(await page.locator('.notice-text').getAttribute('role')).toBe('alert');
-    await page.click('.notice-dismiss');
-    expect(await page.locator('.notice-text').textContent()).toBe('');
-    expect(await visible(page.locator('.notice-dismiss'))()).toBe(false);
-    expect((await site.api.todos.list()).items).toHaveLength(2);
+    expect(await page().locator('.notice-text').getAttribute('role')).toBe('alert');
+    await page().click('.notice-dismiss');
+    expect(await page().locator('.notice-text').textContent()).toBe('');
+    expect(await visible(page().locator('.notice-dismiss'))()).toBe(false);
+    expect((await site().api.todos.list()).items).toHaveLength(2);
   });
 
   it('undoes a toggle, an edit and a delete', async () => {
     // click, not check: check() insists the box stays ticked, and here it is rightly unticked again.
     await failCalls('PATCH', 503);
-    await app.item('one').locator('.toggle').click();
-    await eventually(() => app.item('one').getAttribute('class'), '');
+    await app().item('one').locator('.toggle').click();
+    await eventually(() => app().item('one').getAttribute('class'), '');
     await eventually(
-      textOf(page.locator('.notice-text')),
+      textOf(page().locator('.notice-text')),
       "Couldn't save the change to “one”: the server had a problem (503). Your change was undone.",
     );
 
-    await app.item('two').locator('label').dblclick();
-    await app.items.nth(1).locator('.edit').fill('twenty');
-    await app.items.nth(1).locator('.edit').press('Enter');
-    expect(await app.titles()).toEqual(['one', 'twenty']);
-    await eventually(app.titles, ['one', 'two']);
+    await app().item('two').locator('label').dblclick();
+    await app().items.nth(1).locator('.edit').fill('twenty');
+    await app().items.nth(1).locator('.edit').press('Enter');
+    expect(await app().titles()).toEqual(['one', 'twenty']);
+    await eventually(app().titles, ['one', 'two']);
     // Two failures for one reason, close together: one message.
     await eventually(
-      textOf(page.locator('.notice-text')),
+      textOf(page().locator('.notice-text')),
       "Couldn't save 2 changes: the server had a problem (503). They were undone.",
     );
     // Escape dismisses the message too.
-    await page.locator('body').press('Escape');
-    expect(await page.locator('.notice-text').textContent()).toBe('');
+    await page().locator('body').press('Escape');
+    expect(await page().locator('.notice-text').textContent()).toBe('');
 
-    await page.unroute('**/v1/todos**');
+    await page().unroute('**/v1/todos**');
     await failCalls('DELETE', 500);
-    await app.item('one').locator('.destroy').click();
-    expect(await app.titles()).toEqual(['two']);
-    await eventually(app.titles, ['one', 'two']);
-    await page.locator('.notice-text', { hasText: "Couldn't delete “one”" }).waitFor();
-    const stored = (await site.api.todos.list()).items;
+    await app().item('one').locator('.destroy').click();
+    expect(await app().titles()).toEqual(['two']);
+    await eventually(app().titles, ['one', 'two']);
+    await page().locator('.notice-text', { hasText: "Couldn't delete “one”" }).waitFor();
+    const stored = (await site().api.todos.list()).items;
     expect(stored.map((todo) => [todo.title, todo.completed])).toEqual([
       ['one', false],
       ['two', false],
@@ -115,52 +95,52 @@ describe('the API answers an error', () => {
 
   it('makes one message of many failures at once', async () => {
     await failCalls('PATCH', 500);
-    await app.toggleAll.click();
+    await app().toggleAll.click();
     await eventually(
-      textOf(page.locator('.notice-text')),
+      textOf(page().locator('.notice-text')),
       "Couldn't save 2 changes: the server had a problem (500). They were undone.",
     );
-    expect(await app.toggleAll.isChecked()).toBe(false);
+    expect(await app().toggleAll.isChecked()).toBe(false);
   });
 });
 
 describe('someone else changed the todo', () => {
   it('sends a change again over another one to other fields', async () => {
-    const [one] = (await site.api.todos.list()).items;
-    await site.api.todos.update(one?.id ?? '', { title: 'one, renamed elsewhere' });
-    await app.item('one').locator('.toggle').check();
-    await app.settled();
-    await eventually(app.titles, ['one, renamed elsewhere', 'two']);
-    expect(await app.items.first().getAttribute('class')).toContain('completed');
-    expect((await site.api.todos.get(one?.id ?? '')).completed).toBe(true);
-    expect(await page.locator('.notice-text').textContent()).toBe('');
+    const [one] = (await site().api.todos.list()).items;
+    await site().api.todos.update(one?.id ?? '', { title: 'one, renamed elsewhere' });
+    await app().item('one').locator('.toggle').check();
+    await app().settled();
+    await eventually(app().titles, ['one, renamed elsewhere', 'two']);
+    expect(await app().items.first().getAttribute('class')).toContain('completed');
+    expect((await site().api.todos.get(one?.id ?? '')).completed).toBe(true);
+    expect(await page().locator('.notice-text').textContent()).toBe('');
   });
 
   it('keeps the other change to the same field, shows it and says so', async () => {
-    const [one] = (await site.api.todos.list()).items;
-    await site.api.todos.update(one?.id ?? '', { title: 'their title' });
-    await app.item('one').locator('label').dblclick();
-    await app.items.first().locator('.edit').fill('my title');
-    await app.items.first().locator('.edit').press('Enter');
-    await eventually(app.titles, ['their title', 'two']);
-    await page.locator('.notice-text', { hasText: 'it was changed elsewhere' }).waitFor();
-    expect((await site.api.todos.get(one?.id ?? '')).title).toBe('their title');
+    const [one] = (await site().api.todos.list()).items;
+    await site().api.todos.update(one?.id ?? '', { title: 'their title' });
+    await app().item('one').locator('label').dblclick();
+    await app().items.first().locator('.edit').fill('my title');
+    await app().items.first().locator('.edit').press('Enter');
+    await eventually(app().titles, ['their title', 'two']);
+    await page().locator('.notice-text', { hasText: 'it was changed elsewhere' }).waitFor();
+    expect((await site().api.todos.get(one?.id ?? '')).title).toBe('their title');
   });
 });
 
 describe('the gateway is stopped', () => {
   it('undoes the change and says the server could not be reached', async () => {
-    await site.stack.close();
-    await app.item('two').locator('.toggle').click();
-    await eventually(() => app.item('two').getAttribute('class'), '');
+    await site().stack.close();
+    await app().item('two').locator('.toggle').click();
+    await eventually(() => app().item('two').getAttribute('class'), '');
     await eventually(
-      textOf(page.locator('.notice-text')),
+      textOf(page().locator('.notice-text')),
       "Couldn't save the change to “two”: the server could not be reached. Your change was undone.",
     );
-    await app.add('three');
-    await eventually(app.titles, ['one', 'two']);
+    await app().add('three');
+    await eventually(app().titles, ['one', 'two']);
     // The details form's code loads on first use; offline, the page says so.
-    await app.item('one').locator('.open-details').click();
-    await page.locator('.notice-text', { hasText: "Couldn't open the details" }).waitFor();
+    await app().item('one').locator('.open-details').click();
+    await page().locator('.notice-text', { hasText: "Couldn't open the details" }).waitFor();
   });
 });

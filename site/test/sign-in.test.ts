@@ -1,36 +1,20 @@
 // Signing in through the local gateway's user pool, as a person does: the welcome and its button,
 // the PKCE flow, whose todos the page shows, the session across a reload, silent refresh, sign-out.
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closePages, launchBrowser, openPage } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { openPage } from './support/browser.js';
 import { openSignedIn } from './support/sign-in.js';
-import { type Site, startSite, uniqueEmail } from './support/site.js';
+import { uniqueEmail } from './support/site.js';
 import { eventually, textOf, todoPage } from './support/todo-page.js';
+import { useSite } from './support/use-site.js';
 
-let site: Site;
-let browser: Browser;
-
-beforeAll(async () => {
-  [site, browser] = await Promise.all([startSite(), launchBrowser()]);
-});
-
-afterEach(closePages);
-
-beforeEach(async () => {
-  await site.reset();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.stack.close();
-});
+const { site, browser } = useSite();
 
 const SESSION_KEY = 'todolist.session';
 
 describe('signed out', () => {
   it('shows the welcome and a Sign in button, and loads no todos', async () => {
-    await site.seed([{ title: 'not for strangers' }]);
-    const { page, requests, errors } = await openPage(browser, site.url);
+    await site().seed([{ title: 'not for strangers' }]);
+    const { page, requests, errors } = await openPage(browser(), site().url);
     await page.locator('.sign-in').waitFor();
     expect(await page.locator('h1').textContent()).toBe('todos');
     expect(await page.locator('.new-todo').isVisible()).toBe(false);
@@ -41,7 +25,7 @@ describe('signed out', () => {
   });
 
   it('says so when the sign-in comes back with a state it did not start, and offers Sign in again', async () => {
-    const { page } = await openPage(browser, `${site.url}/?code=forged&state=forged`);
+    const { page } = await openPage(browser(), `${site().url}/?code=forged&state=forged`);
     await page.locator('.notice.shown').waitFor();
     expect(await page.locator('.notice-text').textContent()).toContain("Couldn't sign in");
     expect(await page.locator('.sign-in').isVisible()).toBe(true);
@@ -52,8 +36,8 @@ describe('signed out', () => {
 describe('signing in', () => {
   it('lands on the list, showing who is signed in, with the code gone from the address bar', async () => {
     const email = uniqueEmail('ada');
-    await site.apiFor(email).todos.create({ title: 'Ada’s todo' });
-    const { page, errors } = await openSignedIn(browser, site, '/#/active', { email });
+    await site().apiFor(email).todos.create({ title: 'Ada’s todo' });
+    const { page, errors } = await openSignedIn(browser(), site(), '/#/active', { email });
     const app = todoPage(page);
     await app.loaded();
     await eventually(app.titles, ['Ada’s todo']);
@@ -65,11 +49,11 @@ describe('signing in', () => {
 
   it('shows each person only their own todos, in two browsers at once', async () => {
     const [alice, bob] = [uniqueEmail('alice'), uniqueEmail('bob')];
-    await site.apiFor(alice).todos.create({ title: 'Alice’s' });
-    await site.apiFor(bob).todos.create({ title: 'Bob’s' });
+    await site().apiFor(alice).todos.create({ title: 'Alice’s' });
+    await site().apiFor(bob).todos.create({ title: 'Bob’s' });
     const [a, b] = await Promise.all([
-      openSignedIn(browser, site, '/', { email: alice }),
-      openSignedIn(browser, site, '/', { email: bob }),
+      openSignedIn(browser(), site(), '/', { email: alice }),
+      openSignedIn(browser(), site(), '/', { email: bob }),
     ]);
     await todoPage(a.page).add('Alice’s second');
     await todoPage(a.page).settled();
@@ -80,7 +64,7 @@ describe('signing in', () => {
   });
 
   it('keeps the session across a reload, in sessionStorage only; another browser signs in again', async () => {
-    const { page } = await openSignedIn(browser, site);
+    const { page } = await openSignedIn(browser(), site());
     const app = todoPage(page);
     await app.loaded();
     await app.add('kept');
@@ -88,29 +72,29 @@ describe('signing in', () => {
     await page.reload();
     await app.loaded();
     await eventually(app.titles, ['kept']);
-    expect(await page.locator('.account-email').textContent()).toBe(site.email);
+    expect(await page.locator('.account-email').textContent()).toBe(site().email);
     expect(await page.evaluate(() => localStorage.length)).toBe(0);
     expect(await page.evaluate((key) => sessionStorage.getItem(key), SESSION_KEY)).toContain('accessToken');
 
-    const other = await openPage(browser, site.url);
+    const other = await openPage(browser(), site().url);
     await other.page.locator('.sign-in').waitFor();
     expect(await other.page.locator('.todo-list li').count()).toBe(0);
   });
 
   it('signs out: forgets the tokens and comes back to the welcome', async () => {
-    const { page } = await openSignedIn(browser, site);
+    const { page } = await openSignedIn(browser(), site());
     await todoPage(page).loaded();
     await page.locator('.sign-out').click();
     await page.locator('.sign-in').waitFor();
     expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
-    expect(page.url()).toBe(`${site.url}/`);
+    expect(page.url()).toBe(`${site().url}/`);
   });
 });
 
 describe('an access token the API refuses', () => {
   it('is refreshed silently, and the list still loads', async () => {
-    await site.seed([{ title: 'still here' }]);
-    const { page, errors } = await openSignedIn(browser, site);
+    await site().seed([{ title: 'still here' }]);
+    const { page, errors } = await openSignedIn(browser(), site());
     await todoPage(page).loaded();
     await page.evaluate((key) => {
       const tokens = JSON.parse(sessionStorage.getItem(key) ?? '{}');
@@ -127,7 +111,7 @@ describe('an access token the API refuses', () => {
   });
 
   it('ends the session when the refresh token is refused too: the Sign in button and a message', async () => {
-    const { page } = await openSignedIn(browser, site);
+    const { page } = await openSignedIn(browser(), site());
     await todoPage(page).loaded();
     await page.evaluate((key) => {
       const tokens = JSON.parse(sessionStorage.getItem(key) ?? '{}');

@@ -1,9 +1,8 @@
 // The local gateway of @todolist/handlers as a user runs it: `node dist/local/main.mjs`, a process
 // of its own with dynalite on disk, on a random loopback port.
 import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildOnce } from './build-once.mjs';
 import { stopProcess, track } from './processes.mjs';
 import { signInToGateway } from './sign-in.mjs';
 
@@ -12,25 +11,22 @@ const READY_TIMEOUT_MS = 20_000;
 
 /**
  * The path of the built gateway under `handlersRoot` (packages/handlers), building
- * @todolist/handlers once first if it is missing (turbo builds a package before its benchmark, not
- * the handlers). The build's output goes to stderr, so stdout stays the report.
+ * @todolist/handlers once first if it is missing ({@link buildOnce}: under the same pid lock file
+ * as the handlers' tests; turbo builds a package before its benchmark, not the handlers). The
+ * build's output goes to stderr, so stdout stays the report.
  * @example
  * const mainPath = await ensureGatewayBuilt(resolve(root, '../handlers'), children, log);
  */
 export async function ensureGatewayBuilt(handlersRoot, children, log) {
   const mainPath = join(handlersRoot, 'dist/local/main.mjs');
-  if (existsSync(mainPath)) return mainPath;
-  log(`${mainPath} is missing: building @todolist/handlers once (node scripts/build.mjs)`);
-  const child = track(
+  await buildOnce({
+    packageRoot: handlersRoot,
+    outputs: ['dist/local/main.mjs'],
+    lockName: 'todolist-handlers-build',
+    log,
     children,
-    spawn(process.execPath, [join(handlersRoot, 'scripts/build.mjs')], {
-      cwd: handlersRoot,
-      stdio: ['ignore', 2, 'inherit'],
-    }),
-  );
-  const [code, signal] = await once(child, 'exit');
-  if (code !== 0) throw new Error(`the handlers build failed (${signal ?? `exit code ${code}`})`);
-  if (!existsSync(mainPath)) throw new Error(`the handlers build wrote no ${mainPath}`);
+    onOutput: (chunk) => process.stderr.write(chunk),
+  });
   return mainPath;
 }
 

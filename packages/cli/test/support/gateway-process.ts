@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildOnce } from '@todolist/bench-kit/build-once';
 
 // The workspace's handlers package, whose dist/local/main.mjs is what `npm start` runs.
 const handlersRoot = fileURLToPath(new URL('../../../handlers/', import.meta.url));
@@ -21,18 +21,13 @@ export interface GatewayProcess {
 
 const running = new Set<ChildProcess>();
 
-/** Builds the handlers' dist/ with `node scripts/build.mjs` unless dist/local/main.mjs is there. */
+/**
+ * Builds the handlers' dist/ with `node scripts/build.mjs` unless dist/local/main.mjs is there,
+ * under the same pid lock file as the handlers' own tests and benchmarks, so two builds of it never
+ * overlap.
+ */
 export async function ensureGatewayBuilt(): Promise<void> {
-  if (existsSync(gatewayMain)) return;
-  const child = spawn(process.execPath, ['scripts/build.mjs'], {
-    cwd: handlersRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('close', resolve));
-  if (code !== 0) throw new Error(`building the gateway failed (exit ${code}):\n${output}`);
+  await buildOnce({ packageRoot: handlersRoot, outputs: [gatewayMain], lockName: 'todolist-handlers-build' });
 }
 
 function exited(child: ChildProcess): Promise<void> {
