@@ -156,9 +156,13 @@ function wireAccount(getAuth, session) {
       .catch((error) => notice.show(`Couldn't sign in: ${reasonOf(error)}.`)),
   );
   account.onSignOut(() => {
-    session.end();
+    const refreshToken = session.end();
     getAuth().then(
-      (auth) => window.location.assign(auth.signOutUrl()),
+      async (auth) => {
+        // Revoked first, so the tokens this tab held are worthless even if a copy was taken.
+        if (refreshToken) await auth.revoke(refreshToken);
+        window.location.assign(auth.signOutUrl());
+      },
       (error) =>
         notice.show(`Signed out here, but couldn't reach sign-in to end it there: ${reasonOf(error)}.`),
     );

@@ -14,7 +14,7 @@ const DEFAULT_CLIENT_ID = 'todolist-web';
 /** The sign-in under way (verifier, state, where to come back to), for the redirect's return. */
 const PENDING_KEY = 'todolist.sign-in';
 
-/** @typedef {{ authorize: string, token: string, logout: string }} Endpoints */
+/** @typedef {{ authorize: string, token: string, revoke: string, logout: string }} Endpoints */
 /**
  * @typedef {object} Tokens
  * @property {string} accessToken sent to the API
@@ -50,7 +50,12 @@ async function challengeOf(verifier) {
  */
 function endpointsAt(domain) {
   const base = (/^https?:\/\//.test(domain) ? domain : `https://${domain}`).replace(/\/+$/, '');
-  return { authorize: `${base}/oauth2/authorize`, token: `${base}/oauth2/token`, logout: `${base}/logout` };
+  return {
+    authorize: `${base}/oauth2/authorize`,
+    token: `${base}/oauth2/token`,
+    revoke: `${base}/oauth2/revoke`,
+    logout: `${base}/logout`,
+  };
 }
 
 /**
@@ -167,6 +172,25 @@ export class AuthClient {
       }),
     });
     return tokensFrom(response, refreshToken);
+  }
+
+  /**
+   * Revokes a refresh token at the user pool, which ends every token of that sign-in (a copy of
+   * them stops working too). Best effort, within 3 s: sign-out goes on whatever the answer.
+   * @param {string} refreshToken
+   * @returns {Promise<boolean>} whether the user pool confirmed it
+   */
+  async revoke(refreshToken) {
+    try {
+      const response = await fetch(this.endpoints.revoke, {
+        method: 'POST',
+        body: new URLSearchParams({ token: refreshToken, client_id: this.clientId }),
+        signal: AbortSignal.timeout(3000),
+      });
+      return response.ok;
+    } catch {
+      return false;
+    }
   }
 
   /** The URL that ends the session at the user pool and comes back to the page. */

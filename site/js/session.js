@@ -78,10 +78,15 @@ export class Session extends EventTarget {
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(tokens));
   }
 
-  /** Forgets the tokens, here and in sessionStorage. */
+  /**
+   * Forgets the tokens, here and in sessionStorage.
+   * @returns {string | undefined} the refresh token there was, to revoke at sign-out
+   */
   end() {
+    const refreshToken = this.#tokens?.refreshToken;
     this.#tokens = null;
     sessionStorage.removeItem(STORAGE_KEY);
+    return refreshToken;
   }
 
   /**

@@ -81,13 +81,28 @@ describe('signing in', () => {
     expect(await other.page.locator('.todo-list li').count()).toBe(0);
   });
 
-  it('signs out: forgets the tokens and comes back to the welcome', async () => {
+  it('signs out: revokes the sign-in, forgets the tokens and comes back to the welcome', async () => {
     const { page } = await openSignedIn(browser(), site());
     await todoPage(page).loaded();
+    const held = await page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}'), SESSION_KEY);
     await page.locator('.sign-out').click();
     await page.locator('.sign-in').waitFor();
     expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);
     expect(page.url()).toBe(`${site().url}/`);
+    // A copy of the tokens taken before is worthless: the refresh token and the access token.
+    const refreshed = await fetch(`${site().url}/oauth2/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: 'todolist-web',
+        refresh_token: held.refreshToken,
+      }),
+    });
+    expect(refreshed.status).toBe(400);
+    const listed = await fetch(`${site().url}/v1/todos`, {
+      headers: { authorization: `Bearer ${held.accessToken}` },
+    });
+    expect(listed.status).toBe(401);
   });
 });
 
