@@ -159,6 +159,7 @@ function wireAccount(getAuth, session) {
     const refreshToken = session.end();
     getAuth().then(
       async (auth) => {
+        account.showSignedOut();
         // Revoked first, so the tokens this tab held are worthless even if a copy was taken.
         if (refreshToken) await auth.revoke(refreshToken);
         window.location.assign(auth.signOutUrl());

@@ -85,6 +85,11 @@ describe('signing in', () => {
     const { page } = await openSignedIn(browser(), site());
     await todoPage(page).loaded();
     const held = await page.evaluate((key) => JSON.parse(sessionStorage.getItem(key) ?? '{}'), SESSION_KEY);
+    expect(held).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String) });
+    const before = await fetch(`${site().url}/v1/todos`, {
+      headers: { authorization: `Bearer ${held.accessToken}` },
+    });
+    expect(before.status).toBe(200);
     await page.locator('.sign-out').click();
     await page.locator('.sign-in').waitFor();
     expect(await page.evaluate(() => sessionStorage.length + localStorage.length)).toBe(0);

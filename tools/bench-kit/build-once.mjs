@@ -3,7 +3,7 @@
 // file, and only the first that finds an output missing builds.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -20,7 +20,11 @@ function isRunning(pid) {
   }
 }
 
-/** Takes the lock file at `lock`, removing it first if the pid it names is dead. */
+/**
+ * Takes the lock file at `lock`. A lock whose pid is dead is taken over by renaming it to a name
+ * of this process's own first: of two processes that find the same stale lock, only one rename
+ * succeeds, so the other cannot delete the lock the first then writes.
+ */
 async function acquireLock(lock, timeoutMs) {
   for (let waited = 0; ; waited += POLL_MS) {
     try {
@@ -36,12 +40,33 @@ async function acquireLock(lock, timeoutMs) {
       if (error.code === 'ENOENT') continue; // released between the two calls
       throw error;
     }
-    if (!isRunning(holder)) rmSync(lock, { force: true });
-    else if (waited > timeoutMs) {
+    if (!isRunning(holder)) {
+      const claimed = `${lock}.stale-${process.pid}`;
+      try {
+        renameSync(lock, claimed);
+        // Another process may have replaced the stale lock with its live one in between: give it back.
+        if (Number(readFileSync(claimed, 'utf8')) !== holder) renameSync(claimed, lock);
+        else rmSync(claimed, { force: true });
+      } catch (error) {
+        if (error.code !== 'ENOENT') throw error;
+      }
+      continue;
+    }
+    if (waited > timeoutMs) {
       throw new Error(
         `the build by pid ${holder} has not finished in ${Math.round(timeoutMs / 1000)} s (lock ${lock})`,
       );
-    } else await sleep(POLL_MS);
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+/** Removes the lock only while it is still this process's. */
+function releaseLock(lock) {
+  try {
+    if (Number(readFileSync(lock, 'utf8')) === process.pid) rmSync(lock, { force: true });
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
   }
 }
 
@@ -101,6 +126,6 @@ export async function buildOnce({
     if (still !== undefined) throw new Error(`node scripts/build.mjs in ${root} wrote no ${still}`);
     return true;
   } finally {
-    rmSync(lock, { force: true });
+    releaseLock(lock);
   }
 }

@@ -21,7 +21,8 @@ export async function ensureGatewayBuilt(handlersRoot, children, log) {
   const mainPath = join(handlersRoot, 'dist/local/main.mjs');
   await buildOnce({
     packageRoot: handlersRoot,
-    outputs: ['dist/local/main.mjs'],
+    // The gateway, and the package's entry, which sign-in.mjs imports.
+    outputs: ['dist/local/main.mjs', 'dist/index.mjs'],
     lockName: 'todolist-handlers-build',
     log,
     children,

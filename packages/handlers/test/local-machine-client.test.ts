@@ -93,6 +93,9 @@ describe('the local machine client (client-credentials grant)', () => {
     expect((await api('/v1/todos', reader)).status).toBe(200);
     const refused = await api('/v1/todos', reader, { method: 'POST', body: JSON.stringify({ title: 'x' }) });
     expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toBe(
+      'Bearer error="insufficient_scope", scope="todolist/todos.write"',
+    );
   });
 
   it('refuses a wrong secret with 401 invalid_client and a Basic challenge', async () => {

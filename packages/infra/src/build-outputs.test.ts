@@ -84,4 +84,12 @@ describe('the build outputs the app deploys', () => {
       [],
     );
   });
+
+  it('make the folder again when a file of it went missing (a temp cleaner), rather than upload a page without it', () => {
+    const site = tinySite();
+    const page = pageUploadOf(site);
+    rmSync(join(page, 'css', 'page.css'));
+    expect(pageUploadOf(site)).toBe(page);
+    expect(readdirSync(join(page, 'css'))).toEqual(['page.css']);
+  });
 });

@@ -87,7 +87,11 @@ function pageHash(siteDir: string): string {
  */
 function pageUploadFolder(siteDir: string): string {
   const folder = join(tmpdir(), `todolist-page-${pageHash(siteDir)}`);
-  if (existsSync(folder)) return folder;
+  // A folder is whole when renamed into place; one a temp cleaner has since emptied in part is made again.
+  if (existsSync(folder)) {
+    if (pageFiles(siteDir).every((file) => existsSync(join(folder, file)))) return folder;
+    rmSync(folder, { recursive: true, force: true });
+  }
   const building = mkdtempSync(`${folder}-building-`);
   try {
     preparePageUpload(building, { siteDir });

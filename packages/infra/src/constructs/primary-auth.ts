@@ -40,6 +40,8 @@ export function publishAuth(scope: Construct, id: string, auth: TodoAuth): ssm.S
  * so change an id the parameter holds: a reader given it reads the parameter again then, and
  * only then (a custom resource runs again only when its properties change).
  */
+// It resolves the definitions when called (CDK computes a Lazy value once and keeps it): call it
+// once the primary stack is fully built, as createApp does, or later changes are left out.
 export function authRevision(auth: TodoAuth): string {
   const stack = Stack.of(auth);
   const definitions = auth.node

@@ -23,7 +23,7 @@ export async function revokeEndpoint(
   if (!findClient(clientId))
     return sendJson(response, 401, {
       error: 'invalid_client',
-      error_description: `unknown client_id ${clientId}`,
+      error_description: clientId ? `unknown client_id ${clientId}` : 'client_id is required',
     });
   const grant = authority.refreshTokens.peek(token);
   // A client may revoke only its own tokens (RFC 7009 §2.1); another's stays valid.
