@@ -185,7 +185,7 @@ async function start() {
     config = await readConfig();
   } catch (error) {
     view.render({ todos: [], route, status: 'failed', hasMore: false, loadingMore: false, pending: 0 });
-    notice.show(`Couldn't start: ${error instanceof Error ? error.message : String(error)}.`, {
+    notice.show(`Couldn't start: ${reasonOf(error)}.`, {
       label: 'Reload',
       run: () => window.location.reload(),
     });

@@ -5,8 +5,11 @@
 
 import { SignInError } from './sign-in-state.js';
 
-/** What the page asks for: who the person is, and their todos. */
-export const SCOPES = 'openid email todolist/todos.read todolist/todos.write';
+/**
+ * What the page asks for: who the person is, and their todos. The contract's `SIGN_IN_SCOPES`;
+ * the browser bundle exports the client, not the contract, so the page spells them out.
+ */
+const SCOPES = 'openid email todolist/todos.read todolist/todos.write';
 
 /** The page's app client when config.json does not name one: the local user pool's. */
 const DEFAULT_CLIENT_ID = 'todolist-web';
@@ -143,16 +146,11 @@ export class AuthClient {
     if (error) throw new SignInError(params.get('error_description') ?? error);
     if (!pending.verifier || !pending.state || params.get('state') !== pending.state)
       throw new SignInError('the answer did not match a sign-in started here');
-    const { token } = this.endpoints;
-    const response = await fetch(token, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        client_id: this.clientId,
-        code: params.get('code') ?? '',
-        redirect_uri: redirectUri(),
-        code_verifier: pending.verifier,
-      }),
+    const response = await this.#tokenRequest({
+      grant_type: 'authorization_code',
+      code: params.get('code') ?? '',
+      redirect_uri: redirectUri(),
+      code_verifier: pending.verifier,
     });
     return { tokens: await tokensFrom(response), hash: pending.hash ?? '' };
   }
@@ -162,16 +160,30 @@ export class AuthClient {
    * @param {string} refreshToken
    */
   async refresh(refreshToken) {
-    const { token } = this.endpoints;
-    const response = await fetch(token, {
-      method: 'POST',
-      body: new URLSearchParams({
-        grant_type: 'refresh_token',
-        client_id: this.clientId,
-        refresh_token: refreshToken,
-      }),
-    });
+    const response = await this.#tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
     return tokensFrom(response, refreshToken);
+  }
+
+  /**
+   * Posts a grant to the token endpoint, as this (public) client.
+   * @param {Record<string, string>} grant
+   */
+  #tokenRequest(grant) {
+    return this.#post(this.endpoints.token, grant);
+  }
+
+  /**
+   * Posts a form to one of the user pool's endpoints, as this (public) client.
+   * @param {string} url
+   * @param {Record<string, string>} fields
+   * @param {RequestInit} [init]
+   */
+  #post(url, fields, init = {}) {
+    return fetch(url, {
+      ...init,
+      method: 'POST',
+      body: new URLSearchParams({ ...fields, client_id: this.clientId }),
+    });
   }
 
   /**
@@ -182,12 +194,8 @@ export class AuthClient {
    */
   async revoke(refreshToken) {
     try {
-      const response = await fetch(this.endpoints.revoke, {
-        method: 'POST',
-        body: new URLSearchParams({ token: refreshToken, client_id: this.clientId }),
-        signal: AbortSignal.timeout(3000),
-      });
-      return response.ok;
+      const init = { signal: AbortSignal.timeout(3000) };
+      return (await this.#post(this.endpoints.revoke, { token: refreshToken }, init)).ok;
     } catch {
       return false;
     }

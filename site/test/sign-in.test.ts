@@ -16,6 +16,8 @@ describe('signed out', () => {
     await site().seed([{ title: 'not for strangers' }]);
     const { page, requests, errors } = await openPage(browser(), site().url);
     await page.locator('.sign-in').waitFor();
+    // The button shows before config.json is read: wait for the page to be done before checking what it asked for.
+    await page.waitForLoadState('networkidle');
     expect(await page.locator('h1').textContent()).toBe('todos');
     expect(await page.locator('.new-todo').isVisible()).toBe(false);
     expect(await page.locator('.main').isVisible()).toBe(false);
@@ -78,6 +80,7 @@ describe('signing in', () => {
 
     const other = await openPage(browser(), site().url);
     await other.page.locator('.sign-in').waitFor();
+    await other.page.waitForLoadState('networkidle');
     expect(await other.page.locator('.todo-list li').count()).toBe(0);
   });
 

@@ -5,6 +5,12 @@ import { useSite } from './support/use-site.js';
 
 const { site, page, app } = useSite({ signedIn: true });
 
+/** The titles the API keeps, once the page has no change in flight. */
+async function storedTitles(): Promise<string[]> {
+  await app().settled();
+  return (await site().api.todos.list()).items.map((todo) => todo.title);
+}
+
 describe('no todos', () => {
   it('focuses the new todo field on load and hides the main section and the footer', async () => {
     expect(await page().evaluate(() => document.activeElement?.className)).toBe('new-todo');
@@ -22,11 +28,7 @@ describe('new todo', () => {
     expect(await app().titles()).toEqual(['buy some cheese']);
     await app().add('feed the cat');
     expect(await app().titles()).toEqual(['buy some cheese', 'feed the cat']);
-    await app().settled();
-    expect((await site().api.todos.list()).items.map((todo) => todo.title)).toEqual([
-      'buy some cheese',
-      'feed the cat',
-    ]);
+    expect(await storedTitles()).toEqual(['buy some cheese', 'feed the cat']);
   });
 
   it('counts what is left with TodoMVC’s exact words', async () => {
@@ -71,8 +73,7 @@ describe('item', () => {
     await app().item('one').hover();
     await app().item('one').locator('.destroy').click();
     expect(await app().titles()).toEqual(['two']);
-    await app().settled();
-    expect((await site().api.todos.list()).items.map((todo) => todo.title)).toEqual(['two']);
+    expect(await storedTitles()).toEqual(['two']);
   });
 });
 
@@ -102,11 +103,7 @@ describe('editing', () => {
     await app().items.nth(0).locator('.edit').fill('buy bread');
     await app().newTodo.click();
     expect(await app().titles()).toEqual(['buy bread', 'feed the dog']);
-    await app().settled();
-    expect((await site().api.todos.list()).items.map((todo) => todo.title)).toEqual([
-      'buy bread',
-      'feed the dog',
-    ]);
+    expect(await storedTitles()).toEqual(['buy bread', 'feed the dog']);
   });
 
   it('cancels on Escape, and deletes the todo when the title is emptied', async () => {
@@ -135,8 +132,7 @@ describe('clear completed', () => {
     expect(await app().titles()).toEqual(['two']);
     expect(await app().clearCompleted.isVisible()).toBe(false);
     expect(await app().toggleAll.isChecked()).toBe(false);
-    await app().settled();
-    expect((await site().api.todos.list()).items.map((todo) => todo.title)).toEqual(['two']);
+    expect(await storedTitles()).toEqual(['two']);
   });
 });
 

@@ -1,10 +1,7 @@
-import type { TodolistClient, TokenProvider } from '@todolist/sdk';
-import { machineCredentials, machineTokenProvider } from './auth/machine-credentials.js';
-import { openSession, type Session } from './auth/session.js';
-import { tokenFile } from './auth/token-file.js';
+import type { TodolistClient } from '@todolist/sdk';
+import type { Credentials } from './auth/credentials.js';
 import { type CliPaths, cliPaths } from './config/paths.js';
-import { type ActiveProfile, activeProfile, loadConfig, signInSettings } from './config/profiles.js';
-import { NotSignedInError } from './errors.js';
+import { type ActiveProfile, activeProfile, loadConfig } from './config/profiles.js';
 import { createIO, type IO } from './io.js';
 
 /** The options every command accepts. */
@@ -24,8 +21,8 @@ export interface Context {
   /** Aborted on Ctrl-C, so a request in flight stops at once. */
   signal: AbortSignal;
   profile(): Promise<ActiveProfile>;
-  /** The active profile's stored sign-in (`todo login`). */
-  session(): Promise<Session>;
+  /** Who `todo` acts as: `TODO_TOKEN`, a machine client, or the stored sign-in (`todo login`). */
+  credentials(): Promise<Credentials>;
   /** The API client for the active profile; the SDK is loaded on first use only. */
   client(): Promise<TodolistClient>;
 }
@@ -34,35 +31,6 @@ export interface Streams {
   stdin: IO['stdin'];
   stdout: IO['stdout'];
   stderr: IO['stderr'];
-}
-
-/**
- * The SDK's credentials, first found: `TODO_TOKEN` as it is (never refreshed); a machine client
- * (`TODO_CLIENT_ID` and `TODO_CLIENT_SECRET`, client-credentials tokens); the stored sign-in,
- * refreshed silently. With none, no request is sent: the API would only refuse it.
- */
-function credentials(
-  context: Pick<Context, 'env' | 'signal' | 'now'>,
-  profile: ActiveProfile,
-  session: Session,
-): string | TokenProvider {
-  const { env } = context;
-  if (env.TODO_TOKEN) return env.TODO_TOKEN;
-  const machine = machineCredentials(env);
-  if (machine) {
-    const { authUrl } = signInSettings(profile);
-    return machineTokenProvider(machine, {
-      authUrl,
-      signal: context.signal,
-      timeoutMs: profile.timeoutMs,
-      now: context.now,
-    });
-  }
-  return async ({ refresh }) => {
-    const tokens = await session.tokens({ refresh });
-    if (!tokens) throw new NotSignedInError(`not signed in (profile ${profile.name}): run todo login`);
-    return tokens.accessToken;
-  };
 }
 
 /** Builds the context once the global options are parsed. */
@@ -75,7 +43,7 @@ export function createContext(
   const io = createIO(streams, { env, noColor: !globals.color, noInput: !globals.input });
   const paths = cliPaths(env);
   let profile: Promise<ActiveProfile> | undefined;
-  let session: Promise<Session> | undefined;
+  let credentials: Promise<Credentials> | undefined;
   let client: Promise<TodolistClient> | undefined;
   const context: Context = {
     env,
@@ -87,24 +55,19 @@ export function createContext(
       profile ??= loadConfig(paths.configFile).then((config) => activeProfile(config, globals.profile, env));
       return profile;
     },
-    session: () => {
-      session ??= context.profile().then((active) =>
-        openSession({
-          file: tokenFile(paths.tokensDir, active.name),
-          now: context.now,
-          signal,
-          timeoutMs: active.timeoutMs,
-        }),
+    credentials: () => {
+      credentials ??= Promise.all([import('./auth/credentials.js'), context.profile()]).then(
+        ([{ credentialsFor }, active]) => credentialsFor(context, active),
       );
-      return session;
+      return credentials;
     },
     client: () => {
-      client ??= Promise.all([import('@todolist/sdk'), context.profile(), context.session()]).then(
-        ([sdk, active, stored]) =>
+      client ??= Promise.all([import('@todolist/sdk'), context.profile(), context.credentials()]).then(
+        ([sdk, active, { auth }]) =>
           sdk.createClient({
             baseUrl: active.baseUrl,
             timeout: { attemptMs: active.timeoutMs, totalMs: Math.max(active.timeoutMs * 3, 30_000) },
-            auth: credentials(context, active, stored),
+            auth,
           }),
       );
       return client;

@@ -1,10 +1,11 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type LocalStack, signInLocally, startLocalStack } from '@todolist/handlers';
+import { type LocalStack, signInLocally } from '@todolist/handlers';
 import { createClient } from '@todolist/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from './support/built-cli.js';
 import { expectErrorLine } from './support/error-line.js';
+import { startLocalApi } from './support/local-api.js';
 import { startTodo, stopTodoRuns } from './support/running-todo.js';
 import { newTodoUser, removeTodoUsers, type TodoUser } from './support/todo-user.js';
 
@@ -14,10 +15,7 @@ import { newTodoUser, removeTodoUsers, type TodoUser } from './support/todo-user
 let stack: LocalStack;
 
 beforeAll(async () => {
-  [stack] = await Promise.all([
-    startLocalStack({ dataDir: null, port: 0, throttle: null }),
-    ensureCliBuilt(),
-  ]);
+  [stack] = await Promise.all([startLocalApi(), ensureCliBuilt()]);
 }, 120_000);
 
 afterAll(async () => {

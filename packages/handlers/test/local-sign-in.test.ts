@@ -324,6 +324,15 @@ describe('the sign-in form', () => {
 });
 
 describe('the token endpoint', () => {
+  it('answers a form too large with a 400, on a connection still open, not a reset', async () => {
+    const response = await tokenRequest({
+      grant_type: 'refresh_token',
+      refresh_token: 'x'.repeat(64 * 1024),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid_request' });
+  });
+
   it('takes a code once: the second time is invalid_grant', async () => {
     const { verifier, challenge } = pkcePair();
     const code = await authorizationCode(challenge);

@@ -17,6 +17,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  signIns.clear();
   await Promise.all([...opened].map((stack) => stack.close().catch(() => undefined)));
   opened.clear();
   await rm(dataDir, { recursive: true, force: true });
@@ -37,13 +38,22 @@ async function close(stack: LocalStack): Promise<void> {
   await stack.close();
 }
 
+// One sign-in per gateway, cleared after each test: a later gateway may reuse a port with another key.
+const signIns = new Map<string, Promise<{ authorization: string }>>();
+
 /**
  * The same person's `Authorization` header on this stack: signed in afresh on each start, since
  * the issuer names the port. The subject, and so the todos, outlive the restart.
  */
-async function signedIn(stack: LocalStack): Promise<{ authorization: string }> {
-  const { accessToken } = await signInLocally(stack.url, 'keeper@example.test');
-  return { authorization: `Bearer ${accessToken}` };
+function signedIn(stack: LocalStack): Promise<{ authorization: string }> {
+  let signIn = signIns.get(stack.url);
+  if (!signIn) {
+    signIn = signInLocally(stack.url, 'keeper@example.test').then(({ accessToken }) => ({
+      authorization: `Bearer ${accessToken}`,
+    }));
+    signIns.set(stack.url, signIn);
+  }
+  return signIn;
 }
 
 async function create(stack: LocalStack, title: string): Promise<Todo> {

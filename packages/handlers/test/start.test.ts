@@ -20,6 +20,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
+  signIns.clear();
   await killSpawned();
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -44,10 +45,20 @@ async function stop(gateway: SpawnedNode) {
   return gateway.exited;
 }
 
+// One sign-in per gateway, cleared after each test: a later gateway may reuse a port with another key.
+const signIns = new Map<string, Promise<{ authorization: string }>>();
+
 /** A person's `Authorization` header at this gateway, signed in through its sign-in page. */
-async function signedIn(api: string): Promise<{ authorization: string }> {
-  const { accessToken } = await signInLocally(new URL(api).origin, 'starter@example.test');
-  return { authorization: `Bearer ${accessToken}` };
+function signedIn(api: string): Promise<{ authorization: string }> {
+  const origin = new URL(api).origin;
+  let signIn = signIns.get(origin);
+  if (!signIn) {
+    signIn = signInLocally(origin, 'starter@example.test').then(({ accessToken }) => ({
+      authorization: `Bearer ${accessToken}`,
+    }));
+    signIns.set(origin, signIn);
+  }
+  return signIn;
 }
 
 async function createTodo(api: string, title: string): Promise<Todo> {

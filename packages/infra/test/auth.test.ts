@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { type RouteDefinition, routeList } from '@todolist/sdk/contract';
+import {
+  CLI_CALLBACK_PORTS,
+  cliCallbackUrl,
+  type RouteDefinition,
+  routeList,
+  TODO_SCOPES,
+} from '@todolist/sdk/contract';
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnAuthorizer } from 'aws-cdk-lib/aws-apigateway';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_PARAMETER_NAME } from '../src/constructs/primary-auth.js';
 import { resourcePath } from '../src/constructs/todo-api.js';
-import { CLI_CALLBACK_PORTS, cliCallbackUrl, TODO_SCOPES } from '../src/constructs/todo-auth.js';
 import type { ApiStack } from '../src/stacks/api-stack.js';
 import { MACHINE_OWNER, type Synthesized, synthesize, VARIANTS } from './support/synth.js';
 

@@ -507,7 +507,7 @@ describe('a 401', () => {
         : problemAnswer('unauthorized');
 
   /** A token provider that notes each time it is asked whether it was told to refresh. */
-  function recordingProvider(give: (refresh: boolean, asked: number) => string) {
+  function recordingProvider(give: (refresh: boolean, asked: number) => string | undefined) {
     const asked: boolean[] = [];
     const provider = ({ refresh }: { refresh: boolean }) => {
       asked.push(refresh);
@@ -556,13 +556,8 @@ describe('a 401', () => {
 
   it('when the provider has no fresh token either, throws the first UnauthorizedError without sending again', async () => {
     api.server.use(http.get(ONE_TODO, onlyFor('never')));
-    const asked: boolean[] = [];
-    const client = quickClient({
-      auth: ({ refresh }) => {
-        asked.push(refresh);
-        return refresh ? undefined : 'stale';
-      },
-    });
+    const { asked, provider } = recordingProvider((refresh) => (refresh ? undefined : 'stale'));
+    const client = quickClient({ auth: provider });
 
     const failure = await client.todos.get(TODO_ID).catch((error: unknown) => error);
 

@@ -9,9 +9,6 @@ export interface AuthEndpoints {
   token: string;
 }
 
-/** The scopes the CLI asks for: who you are, and your todos. */
-export const SIGN_IN_SCOPES = 'openid email todolist/todos.read todolist/todos.write';
-
 function requestSignal(signal: AbortSignal, timeoutMs: number): AbortSignal {
   return AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]);
 }

@@ -1,8 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
+import { CLI_CALLBACK_PORTS, cliCallbackUrl } from '@todolist/sdk/contract';
 import { SignInError, TodoCliError } from '../errors.js';
-
-/** The ports the CLI listens on for the sign-in's redirect: Cognito's CLI client allows exactly these. */
-export const LOOPBACK_PORTS = [53682, 53683, 53684] as const;
 
 /** What the browser brought back: the code, and a way to answer it once the code is redeemed. */
 export interface Callback {
@@ -50,11 +48,11 @@ function listen(server: Server, port: number): Promise<boolean> {
   });
 }
 
-/** Listens on the first free port of {@link LOOPBACK_PORTS}. */
+/** Listens on the first free port of {@link CLI_CALLBACK_PORTS}. */
 export async function startLoopbackServer(): Promise<LoopbackServer> {
   const server = createServer();
   let port: number | undefined;
-  for (const candidate of LOOPBACK_PORTS) {
+  for (const candidate of CLI_CALLBACK_PORTS) {
     if (await listen(server, candidate)) {
       port = candidate;
       break;
@@ -62,10 +60,10 @@ export async function startLoopbackServer(): Promise<LoopbackServer> {
   }
   if (port === undefined) {
     throw new TodoCliError(
-      `ports ${LOOPBACK_PORTS.join(', ')} on 127.0.0.1 are all in use (another "todo login" running?): free one and try again`,
+      `ports ${CLI_CALLBACK_PORTS.join(', ')} on 127.0.0.1 are all in use (another "todo login" running?): free one and try again`,
     );
   }
-  const redirectUri = `http://127.0.0.1:${port}/callback`;
+  const redirectUri = cliCallbackUrl(port);
   return {
     redirectUri,
     close: () => {

@@ -46,9 +46,11 @@ export function machineTokenProvider(
   let held: MachineToken | undefined;
   // Requests in flight together share one token request.
   let pending: Promise<MachineToken> | undefined;
+  // Where the token endpoint is does not change during a run: looked up once.
+  let endpoints: ReturnType<typeof discoverEndpoints> | undefined;
   const fetchToken = async () => {
-    const endpoints = await discoverEndpoints(settings.authUrl, settings.signal, settings.timeoutMs);
-    const client = { tokenEndpoint: endpoints.token, ...credentials };
+    endpoints ??= discoverEndpoints(settings.authUrl, settings.signal, settings.timeoutMs);
+    const client = { tokenEndpoint: (await endpoints).token, ...credentials };
     return clientCredentialsToken(client, settings.signal, settings.timeoutMs, settings.now());
   };
   return async ({ refresh }) => {

@@ -54,7 +54,11 @@ export async function saveTokens(file: string, tokens: StoredTokens): Promise<vo
 
 /** Deletes the profile's tokens; answers whether there were any. */
 export async function deleteTokens(file: string): Promise<boolean> {
-  const existed = (await readTokens(file).catch(() => true)) !== undefined;
-  await rm(file, { force: true });
-  return existed;
+  try {
+    await rm(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
+import { SIGN_IN_SCOPES } from '@todolist/sdk/contract';
 import type { Command } from 'commander';
-import { discoverEndpoints, exchangeCode, SIGN_IN_SCOPES } from '../auth/authorization-server.js';
+import { discoverEndpoints, exchangeCode } from '../auth/authorization-server.js';
 import { readClaims, stringClaim } from '../auth/jwt.js';
 import { openBrowser } from '../auth/open-browser.js';
 import { saveTokens, tokenFile } from '../auth/token-file.js';
@@ -44,7 +45,7 @@ export async function runLogin(
       response_type: 'code',
       client_id: clientId,
       redirect_uri: loopback.redirectUri,
-      scope: SIGN_IN_SCOPES,
+      scope: SIGN_IN_SCOPES.join(' '),
       state,
       code_challenge: pkce.challenge,
       code_challenge_method: 'S256',

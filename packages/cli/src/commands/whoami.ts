@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
 import { readClaims, stringClaim } from '../auth/jwt.js';
-import { machineCredentials, machineTokenProvider } from '../auth/machine-credentials.js';
-import { signInSettings } from '../config/profiles.js';
 import type { Context } from '../context.js';
 import { NotSignedInError } from '../errors.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
@@ -40,21 +38,16 @@ function fromAccessToken(token: string, source: Identity['source']) {
 async function identity(context: Context): Promise<Identity> {
   const profile = await context.profile();
   const base = { profile: profile.name, baseUrl: profile.baseUrl };
-  if (context.env.TODO_TOKEN) return { ...base, ...fromAccessToken(context.env.TODO_TOKEN, 'TODO_TOKEN') };
-  const machine = machineCredentials(context.env);
-  if (machine) {
+  const credentials = await context.credentials();
+  if (credentials.source === 'TODO_TOKEN')
+    return { ...base, ...fromAccessToken(credentials.auth, 'TODO_TOKEN') };
+  if (credentials.source === 'TODO_CLIENT_ID') {
     // The token's `sub` is the client id; the API acts for the owner it is configured for.
-    const provider = machineTokenProvider(machine, {
-      authUrl: signInSettings(profile).authUrl,
-      signal: context.signal,
-      timeoutMs: profile.timeoutMs,
-      now: context.now,
-    });
-    const token = (await provider({ refresh: false })) ?? '';
+    const token = (await credentials.auth({ refresh: false })) ?? '';
     return { ...base, ...fromAccessToken(token, 'TODO_CLIENT_ID') };
   }
   // Refreshed when stale, so a session that can no longer be renewed shows as signed out.
-  const tokens = await (await context.session()).tokens();
+  const tokens = await credentials.session.tokens();
   if (!tokens) throw new NotSignedInError(`not signed in (profile ${profile.name}): run todo login`);
   const id = readClaims(tokens.idToken);
   return {

@@ -10,6 +10,7 @@ import type { LocalAuth } from './auth/local-auth.js';
 import { identifyRequest } from './auth/request-identity.js';
 import { lambdaContext } from './lambda-context.js';
 import { toProxyEvent } from './proxy-event.js';
+import { readBody } from './read-body.js';
 import { RouteMatcher } from './route-matcher.js';
 import { serveSite } from './static-site.js';
 import { type ThrottleSettings, TokenBucket } from './throttle.js';
@@ -64,23 +65,6 @@ function siteApiUrl(request: IncomingMessage, fallback: string): string {
   return host && /^[\w.-]+(:\d+)?$|^\[[\d:a-f]+\](:\d+)?$/i.test(host) ? `http://${host}` : fallback;
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > GATEWAY_MAX_BODY_BYTES) {
-        request.removeAllListeners('data');
-        request.resume();
-        resolve('too-large');
-      } else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
 /**
  * Starts the local API gateway: routes by the route table, turns each request into the proxy
  * event API Gateway would send, invokes the route's handler and writes its answer. Outside
@@ -93,7 +77,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       ? null
       : new TokenBucket(options.throttle ?? { rateLimit: 1000, burstLimit: 2000 });
   let allowedOrigins: string[] = options.allowedOrigins ?? [];
-  let auth: LocalAuth | undefined;
+  // Made as soon as the port is known, right after listen and before any request is handled.
+  let auth!: LocalAuth;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const requestId = randomUUID();
@@ -106,7 +91,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const origin = request.headers.origin;
     const head = method === 'HEAD';
 
-    if (auth && (await auth.serve(request, response, url))) return;
+    if (await auth.serve(request, response, url)) return;
     if (!url.pathname.startsWith('/v1/') && url.pathname !== '/v1') {
       if (method !== 'GET' && !head) {
         return writeResult(
@@ -164,9 +149,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       );
     }
     // As API Gateway, the authorizer runs before the body is read or validated.
-    const identified = auth
-      ? await identifyRequest(request, match.route, auth)
-      : { refused: 'the gateway is still starting: try again', challenge: 'Bearer' };
+    const identified = await identifyRequest(request, match.route, auth);
     if ('refused' in identified) {
       return answer(
         problem('unauthorized', identified.refused, requestId, {
@@ -174,7 +157,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         }),
       );
     }
-    const body = await readBody(request);
+    const body = await readBody(request, GATEWAY_MAX_BODY_BYTES);
     if (body === 'too-large') {
       return answer(
         problem(

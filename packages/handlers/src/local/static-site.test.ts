@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRawHttpClient } from '../../test/support/raw-http-client.js';
 import {
   SDK_BUNDLE_PATH,
   SITE_SECURITY_HEADERS,
@@ -56,8 +57,14 @@ describe('the SDK bundle at /vendor', () => {
   });
 
   it('serves nothing else from the SDK package', async () => {
-    for (const path of ['/vendor/todolist-sdk.min.js.gz', '/vendor/../package.json', '/vendor/']) {
-      expect((await fetch(`${base}${path}`)).status).toBe(404);
+    // Sent byte for byte: fetch() would resolve `..` before sending, hiding the case.
+    const raw = createRawHttpClient(base);
+    try {
+      for (const path of ['/vendor/todolist-sdk.min.js.gz', '/vendor/../package.json', '/vendor/']) {
+        expect((await raw.send({ method: 'GET', target: path })).status).toBe(404);
+      }
+    } finally {
+      raw.close();
     }
   });
 });

@@ -1,19 +1,7 @@
-import { RESOURCE_SERVER_ID } from '@todolist/sdk/contract';
+import { CLI_CALLBACK_PORTS, cliCallbackUrl, RESOURCE_SERVER_ID } from '@todolist/sdk/contract';
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-
-// The resource server and its scopes are the contract's, which the handlers and clients share.
-export { RESOURCE_SERVER_ID, TODO_SCOPES } from '@todolist/sdk/contract';
-
-/**
- * The loopback ports the CLI may listen on for its redirect: Cognito matches callback URLs
- * exactly, so each is registered; the CLI takes the first free one.
- */
-export const CLI_CALLBACK_PORTS = [53682, 53683, 53684] as const;
-
-/** The CLI's redirect on a port of {@link CLI_CALLBACK_PORTS}: loopback over http, as RFC 8252 allows. */
-export const cliCallbackUrl = (port: number) => `http://127.0.0.1:${port}/callback`;
 
 /** Options of {@link TodoAuth}. */
 export interface TodoAuthProps {

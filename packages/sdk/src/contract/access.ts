@@ -10,7 +10,7 @@ export const TODO_SCOPES = {
 } as const;
 
 /** The paths that hold someone's todos: every route at or under it needs a signed-in caller. */
-export const SIGNED_IN_PATH = '/v1/todos';
+const SIGNED_IN_PATH = '/v1/todos';
 
 /**
  * The scope a caller's access token must hold for `route`: reading needs `todos.read`, any
@@ -22,3 +22,15 @@ export function requiredScope(route: Pick<RouteDefinition, 'method' | 'path'>): 
   if (!signedIn) return null;
   return route.method === 'GET' ? TODO_SCOPES.read : TODO_SCOPES.write;
 }
+
+/** What a person's sign-in asks for, from the page or the CLI: who they are, and their todos. */
+export const SIGN_IN_SCOPES = ['openid', 'email', TODO_SCOPES.read, TODO_SCOPES.write] as const;
+
+/**
+ * The loopback ports the CLI may listen on for its sign-in's redirect: Cognito matches callback
+ * URLs exactly, so the CDK app registers each; the CLI takes the first free one.
+ */
+export const CLI_CALLBACK_PORTS = [53682, 53683, 53684] as const;
+
+/** The CLI's redirect on a port of {@link CLI_CALLBACK_PORTS}: loopback over http, as RFC 8252 allows. */
+export const cliCallbackUrl = (port: number) => `http://127.0.0.1:${port}/callback`;

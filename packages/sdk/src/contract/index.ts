@@ -1,4 +1,11 @@
-export { RESOURCE_SERVER_ID, requiredScope, SIGNED_IN_PATH, TODO_SCOPES } from './access.js';
+export {
+  CLI_CALLBACK_PORTS,
+  cliCallbackUrl,
+  RESOURCE_SERVER_ID,
+  requiredScope,
+  SIGN_IN_SCOPES,
+  TODO_SCOPES,
+} from './access.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
 export {
   ERROR_CODE_LIST,

@@ -1,7 +1,7 @@
-import { TODO_SCOPES } from '@todolist/sdk/contract';
+import { SIGN_IN_SCOPES } from '@todolist/sdk/contract';
 
-/** Every scope the local user pool grants. */
-export const SUPPORTED_SCOPES = ['openid', 'email', TODO_SCOPES.read, TODO_SCOPES.write] as const;
+/** Every scope the local user pool grants: those a person's sign-in asks for. */
+export const SUPPORTED_SCOPES = SIGN_IN_SCOPES;
 
 /** A local app client: public (no secret), authorization code with PKCE S256 only. */
 export interface LocalClient {
@@ -19,7 +19,7 @@ function plainHttp(uri: URL): boolean {
 }
 
 /** The app clients of the local user pool, as the CDK app declares the deployed ones. */
-export const LOCAL_CLIENTS: readonly LocalClient[] = [
+const LOCAL_CLIENTS: readonly LocalClient[] = [
   {
     clientId: 'todolist-web',
     description: 'the todolist page',

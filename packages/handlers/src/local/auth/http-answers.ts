@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../read-body.js';
 
 /** A sign-in form or a token request is a few hundred bytes; anything far larger is refused. */
 const MAX_FORM_BYTES = 16 * 1024;
@@ -60,14 +61,11 @@ export function redirect(response: ServerResponse, location: URL): void {
 
 /** Reads an `application/x-www-form-urlencoded` body; `undefined` when it is not one or too large. */
 export async function readForm(request: IncomingMessage): Promise<URLSearchParams | undefined> {
-  const type = request.headers['content-type'] ?? '';
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_FORM_BYTES) return undefined;
-    chunks.push(chunk);
-  }
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return undefined;
-  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+  const body = await readBody(request, MAX_FORM_BYTES);
+  if (
+    body === 'too-large' ||
+    !/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')
+  )
+    return undefined;
+  return new URLSearchParams(body.toString('utf8'));
 }

@@ -78,6 +78,8 @@ export function createLocalAuth(key: SigningKey, port: number, machineClient?: M
   const authority = createLocalAuthority(key, port, machineClient);
   const knowsClient = (clientId: string) =>
     findClient(clientId) !== undefined || clientId === machineClient?.clientId;
+  // What the bearer check needs, put together once rather than per request.
+  const verifier = { ...authority, knowsClient };
   return {
     issuer: authority.issuer,
     async serve(request, response, url) {
@@ -91,6 +93,6 @@ export function createLocalAuth(key: SigningKey, port: number, machineClient?: M
       await endpoint.run(authority, request, response, url);
       return true;
     },
-    checkBearer: (header, scope) => checkBearer(header, scope, { ...authority, knowsClient }),
+    checkBearer: (header, scope) => checkBearer(header, scope, verifier),
   };
 }

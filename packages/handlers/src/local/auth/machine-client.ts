@@ -1,7 +1,8 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { TODO_SCOPES } from '@todolist/sdk/contract';
+import { readIfThere, sameSecret } from './data-files.js';
 
 /** The local machine client's id, as `todolist-web` and `todolist-cli` are the people's. */
 export const MACHINE_CLIENT_ID = 'todolist-machine';
@@ -26,20 +27,14 @@ export interface MachineClient {
 
 /** Whether `presented` is the client's secret, compared in constant time. */
 export function secretMatches(client: MachineClient, presented: string): boolean {
-  const expected = Buffer.from(client.clientSecret);
-  const given = Buffer.from(presented);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return sameSecret(client.clientSecret, presented);
 }
 
 /** The file beside the secret naming the owner it was made for. */
 const MACHINE_OWNER_FILE = 'machine-client-owner';
 
-async function readIfThere(file: string): Promise<string | undefined> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-  return text?.trim() || undefined;
+async function trimmedIfThere(file: string): Promise<string | undefined> {
+  return (await readIfThere(file))?.trim() || undefined;
 }
 
 /**
@@ -53,8 +48,8 @@ export async function loadMachineClient(dataDir: string | null, owner: string): 
   if (!dataDir) return { clientId: MACHINE_CLIENT_ID, clientSecret: fresh(), owner };
   const secretFile = join(dataDir, MACHINE_SECRET_FILE);
   const ownerFile = join(dataDir, MACHINE_OWNER_FILE);
-  const stored = await readIfThere(secretFile);
-  if (stored && (await readIfThere(ownerFile)) === owner)
+  const stored = await trimmedIfThere(secretFile);
+  if (stored && (await trimmedIfThere(ownerFile)) === owner)
     return { clientId: MACHINE_CLIENT_ID, clientSecret: stored, owner };
   const clientSecret = fresh();
   await writeFile(secretFile, `${clientSecret}\n`, { mode: 0o600 });

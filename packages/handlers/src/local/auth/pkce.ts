@@ -1,4 +1,5 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { sameSecret } from './data-files.js';
 
 /** RFC 7636: a verifier is 43 to 128 unreserved characters; an S256 challenge is 43 base64url ones. */
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
@@ -17,7 +18,5 @@ export function isS256Challenge(challenge: string): boolean {
 /** Whether a verifier is well formed and hashes to the challenge. */
 export function verifierMatches(verifier: string, challenge: string): boolean {
   if (!VERIFIER.test(verifier)) return false;
-  const expected = Buffer.from(challenge);
-  const actual = Buffer.from(s256(verifier));
-  return expected.length === actual.length && timingSafeEqual(expected, actual);
+  return sameSecret(challenge, s256(verifier));
 }

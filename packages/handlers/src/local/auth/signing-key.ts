@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type CryptoKey,
@@ -8,6 +8,7 @@ import {
   importJWK,
   type JWK,
 } from 'jose';
+import { readIfThere } from './data-files.js';
 
 /** The algorithm of the local user pool's tokens: ES256, small keys and signatures. */
 export const SIGNING_ALGORITHM = 'ES256';
@@ -51,10 +52,7 @@ async function newPrivateJwk(): Promise<JWK> {
 export async function loadSigningKey(dataDir: string | null): Promise<SigningKey> {
   if (!dataDir) return fromPrivateJwk(await newPrivateJwk());
   const file = join(dataDir, SIGNING_KEY_FILE);
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const text = await readIfThere(file);
   if (text === undefined) {
     const jwk = await newPrivateJwk();
     // `wx`: never overwrite a key another start wrote meanwhile; the data folder lock makes that rare.
