@@ -59,6 +59,17 @@ export class PreconditionFailedError extends TodoApiError {
   }
 }
 
+/** The `Idempotency-Key` made a todo from another body (422); nothing was created. */
+export class IdempotencyKeyReusedError extends TodoApiError {
+  override name = 'IdempotencyKeyReusedError';
+  constructor(key: string) {
+    super(
+      'idempotency_key_reused',
+      `Idempotency-Key ${key} was first used with another body: use a new key for a new todo`,
+    );
+  }
+}
+
 /** True when the value is a {@link TodoApiError}, across bundles and realms. */
 export function isTodoApiError(value: unknown): value is TodoApiError {
   return value instanceof TodoApiError;

@@ -5,7 +5,7 @@ export const INTEGRATION_TIMEOUT_MS = 29_000;
 
 /**
  * A Lambda invocation context for a locally invoked handler, so code that reads it
- * (Powertools' logger and idempotency, which needs the remaining time) behaves as on AWS.
+ * (Powertools' logger, and anything that asks for the remaining time) behaves as on AWS.
  */
 export function lambdaContext(
   functionName: string,

@@ -4,13 +4,12 @@ import { defineRoute } from '../http/define-route.js';
 import { idempotencyKey } from '../http/idempotency-key.js';
 import { etag } from '../http/preconditions.js';
 import { json } from '../http/responses.js';
-import { createTodoOnce } from '../idempotency/create-once.js';
 
 /** `POST /v1/todos`: creates a todo; with `Idempotency-Key`, at most once per key. */
-export const handler = defineRoute(routes.createTodo, async ({ event, context, ownerId, body }) => {
+export const handler = defineRoute(routes.createTodo, async ({ event, ownerId, body }) => {
   const key = idempotencyKey(event);
   const { todo, replayed } = key
-    ? await createTodoOnce({ ownerId, key, input: body }, context)
+    ? await store.createOnce(ownerId, key, body)
     : { todo: await store.create(ownerId, body), replayed: false };
   return json(201, todo, {
     ETag: etag(todo.version),

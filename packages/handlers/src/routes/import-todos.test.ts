@@ -1,4 +1,4 @@
-import { BatchGetCommand, BatchWriteCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import {
   MAX_BODY_BYTES,
   MAX_IMPORT_BODY_BYTES,
@@ -175,6 +175,43 @@ describe('importTodos', () => {
     expect(await read(id, owner)).toEqual(bodyOf<Todo>(edited));
   });
 
+  it('20 concurrent imports of one id: 1 created, 19 existing', async () => {
+    const owner = 'concurrent-importers';
+    const id = ulid();
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => importAs(owner, [{ id, title: `Copy ${index}` }])),
+    );
+    expect(answers.filter((answer) => answer.created === 1)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.existing === 1)).toHaveLength(19);
+    expect(await todosOf(owner)).toHaveLength(1);
+  });
+
+  it('200 races of an import sent twice against a PATCH made once the first answered: no confirmed PATCH lost', async () => {
+    const owner = 'import-versus-patch';
+    const trial = async (index: number) => {
+      const item = { id: ulid(), title: `Race ${index}` };
+      // The second attempt is a client's retry while the first may still run, a little later.
+      const first = importAs(owner, [item]);
+      const retry = new Promise((resolve) => setTimeout(resolve, index % 4)).then(() =>
+        importAs(owner, [item]),
+      );
+      const patched = first.then(() =>
+        updateTodo(todoEvent(item.id, { owner, method: 'PATCH', body: { title: `Patched ${index}` } })),
+      );
+      const [, , patch] = await Promise.all([first, retry, patched]);
+      expect(patch.statusCode).toBe(200);
+      return { id: item.id, confirmed: bodyOf<Todo>(patch) };
+    };
+    const outcomes: { id: string; confirmed: Todo }[] = [];
+    for (let start = 0; start < 200; start += 20) {
+      outcomes.push(...(await Promise.all(Array.from({ length: 20 }, (_, offset) => trial(start + offset)))));
+    }
+    const stored = new Map((await todosOf(owner)).map((todo) => [todo.id, todo]));
+    expect(stored.size).toBe(200);
+    const lost = outcomes.filter(({ id, confirmed }) => stored.get(id)?.title !== confirmed.title);
+    expect(lost).toEqual([]);
+  });
+
   it('creates one todo, from the first item, for an id given twice in one request', async () => {
     const owner = 'repeater';
     const id = ulid();
@@ -196,7 +233,7 @@ describe('importTodos', () => {
     ]);
   });
 
-  it(`creates ${MAX_IMPORT_ITEMS} items with one range Query and 4 BatchWriteItem calls of 25`, async () => {
+  it(`creates ${MAX_IMPORT_ITEMS} items with one range Query and one PutItem each, conditional on its absence`, async () => {
     const owner = 'bulk';
     const send = vi.spyOn(documentClient, 'send');
     const items = titled(MAX_IMPORT_ITEMS, 'Bulk');
@@ -207,10 +244,11 @@ describe('importTodos', () => {
     expect(answer).toMatchObject({ created: MAX_IMPORT_ITEMS, existing: 0, rejected: 0 });
     expect(commands.filter((command) => command instanceof QueryCommand)).toHaveLength(1);
     expect(commands.filter((command) => command instanceof BatchGetCommand)).toHaveLength(0);
-    const writes = commands.filter((command) => command instanceof BatchWriteCommand);
-    expect(writes.map((write) => Object.values(write.input.RequestItems ?? {})[0]?.length)).toEqual([
-      25, 25, 25, 25,
-    ]);
+    const writes = commands.filter((command) => command instanceof PutCommand);
+    expect(writes).toHaveLength(MAX_IMPORT_ITEMS);
+    expect(new Set(writes.map((write) => write.input.ConditionExpression))).toEqual(
+      new Set(['attribute_not_exists(pk)']),
+    );
     expect((await todosOf(owner)).map((todo) => todo.id)).toEqual(items.map((item) => item.id));
   });
 

@@ -22,12 +22,23 @@ export function chunks<T>(items: readonly T[], size: number): T[][] {
 // Full jitter up to 50 ms × 2^(attempt-2), at most 2 s: DynamoDB's advice for unprocessed items.
 const backoffMs = (attempt: number) => Math.random() * Math.min(2000, 50 * 2 ** (attempt - 2));
 
-const unavailable = () =>
+/** The 503 an import answers when the table stays busy: sending the same import again is safe. */
+export const tableBusy = (cause?: unknown) =>
   new TodoApiError(
     'service_unavailable',
     'the table is busy and some todos were not written: send the same import again',
-    { headers: { 'Retry-After': '1' } },
+    { headers: { 'Retry-After': '1' }, cause },
   );
+
+/** True for DynamoDB's answers that say "too much at once", after the AWS SDK's own retries. */
+export function isThrottled(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return (
+    name === 'ProvisionedThroughputExceededException' ||
+    name === 'ThrottlingException' ||
+    name === 'RequestLimitExceeded'
+  );
+}
 
 /**
  * Sends `work` and again with what DynamoDB left unprocessed, backing off between tries, until
@@ -40,7 +51,7 @@ export async function untilProcessed<Work>(
 ): Promise<void> {
   let pending = work;
   for (let attempt = 1; pending.length > 0; attempt++) {
-    if (attempt > MAX_ATTEMPTS) throw unavailable();
+    if (attempt > MAX_ATTEMPTS) throw tableBusy();
     if (attempt > 1) await (options.sleep ?? defaultSleep)(backoffMs(attempt));
     pending = await send(pending);
   }

@@ -1,9 +1,11 @@
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
   QueryCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { monotonicFactory } from 'ulid';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,7 +13,7 @@ import { readConfig } from '../config.js';
 import { isTodoApiError } from '../http/errors.js';
 import { createDynamoDbClients } from './client.js';
 import { type ImportEntry, type ImportOptions, importTodos } from './import-todos.js';
-import { idFromSortKey, ownerPartition } from './keys.js';
+import { idFromSortKey, ownerPartition, todoKey } from './keys.js';
 
 const { tableName, dynamodbEndpoint } = readConfig();
 const { client, documentClient } = createDynamoDbClients({ dynamodbEndpoint });
@@ -20,50 +22,49 @@ const ulid = monotonicFactory();
 afterAll(() => client.destroy());
 
 type Key = Record<string, unknown> & { sk: string };
-type WriteRequest = { PutRequest: { Item: Key } };
 
-/** One batch call the wrapped client received: its kind, its number among calls of that kind (from 0), its ids. */
-interface BatchCall {
+/** One call the wrapped client received: its kind, its number among calls of that kind (from 0), its ids. */
+interface StoreCall {
   kind: 'write' | 'read';
   call: number;
   ids: string[];
 }
 
-/** The ids of the call that DynamoDB should "leave unprocessed": they go unanswered and unwritten. */
-type Throttle = (call: BatchCall) => string[];
+/** The ids of the call that DynamoDB should refuse as throttled (writes) or leave unprocessed (batch reads). */
+type Throttle = (call: StoreCall) => string[];
+
+/** DynamoDB's answer to a write the table has no capacity for, once the AWS SDK's own retries are spent. */
+const throughputExceeded = () =>
+  new ProvisionedThroughputExceededException({
+    message: 'Rate of requests exceeds the allowed throughput',
+    $metadata: {},
+  });
 
 /**
- * The real document client with DynamoDB's throttling of batch calls played back: the ids the
- * throttle names are left out of the request and answered as UnprocessedItems/UnprocessedKeys,
- * as DynamoDB does when a partition is busy. Records every id actually written.
+ * The real document client with DynamoDB's throttling played back: a PutItem the throttle names
+ * fails with ProvisionedThroughputExceededException, and BatchGetItem answers the keys it names
+ * as UnprocessedKeys, as DynamoDB does when a partition is busy. Records every id written.
  */
 function throttledClient(throttle: Throttle) {
   const calls = { write: 0, read: 0, query: 0 };
   const written: string[] = [];
-  const split = <T extends Key | WriteRequest>(
-    kind: BatchCall['kind'],
-    all: T[],
-    idOf: (item: T) => string,
-  ) => {
-    const held = new Set(throttle({ kind, call: calls[kind]++, ids: all.map(idOf) }));
-    return [all.filter((item) => !held.has(idOf(item))), all.filter((item) => held.has(idOf(item)))] as const;
-  };
   async function send(command: unknown): Promise<unknown> {
-    if (command instanceof BatchWriteCommand) {
-      const requests = (command.input.RequestItems?.[tableName] ?? []) as WriteRequest[];
-      const [sent, held] = split('write', requests, (request) => idFromSortKey(request.PutRequest.Item.sk));
-      if (sent.length > 0) {
-        const answer: BatchWriteCommandOutput = await documentClient.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: sent } }),
-        );
-        expect(answer.UnprocessedItems?.[tableName] ?? []).toEqual([]);
-        written.push(...sent.map((request) => idFromSortKey(request.PutRequest.Item.sk)));
-      }
-      return { UnprocessedItems: held.length > 0 ? { [tableName]: held } : {} };
+    if (command instanceof PutCommand) {
+      const id = idFromSortKey(String(command.input.Item?.sk));
+      if (throttle({ kind: 'write', call: calls.write++, ids: [id] }).includes(id))
+        throw throughputExceeded();
+      const answer = await documentClient.send(command);
+      written.push(id);
+      return answer;
     }
     if (command instanceof BatchGetCommand) {
       const request = command.input.RequestItems?.[tableName];
-      const [sent, held] = split('read', (request?.Keys ?? []) as Key[], (key) => idFromSortKey(key.sk));
+      const all = (request?.Keys ?? []) as Key[];
+      const held = new Set(
+        throttle({ kind: 'read', call: calls.read++, ids: all.map((key) => idFromSortKey(key.sk)) }),
+      );
+      const sent = all.filter((key) => !held.has(idFromSortKey(key.sk)));
+      const kept = all.filter((key) => held.has(idFromSortKey(key.sk)));
       const answer =
         sent.length > 0
           ? await documentClient.send(
@@ -72,7 +73,7 @@ function throttledClient(throttle: Throttle) {
           : { Responses: { [tableName]: [] } };
       return {
         ...answer,
-        UnprocessedKeys: held.length > 0 ? { [tableName]: { ...request, Keys: held } } : {},
+        UnprocessedKeys: kept.length > 0 ? { [tableName]: { ...request, Keys: kept } } : {},
       };
     }
     if (command instanceof QueryCommand) calls.query++;
@@ -135,37 +136,57 @@ afterEach(() => {
 });
 
 describe('importTodos (store)', () => {
-  it('writes every item exactly once when BatchWriteItem leaves half unprocessed, waiting longer before each retry', async () => {
-    const owner = 'half-throttled';
-    const list = entries(20);
-    const { client, written } = throttledClient(({ kind, call, ids }) =>
-      kind === 'write' && call < 4 ? ids.slice(Math.ceil(ids.length / 2)) : [],
+  it('of 20 imports of one id at once, one creates it and 19 find it existing, with the first content kept', async () => {
+    const owner = 'racing-imports';
+    const id = ulid();
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, index) =>
+        importTodos(
+          documentClient,
+          owner,
+          [{ id, input: { title: `Attempt ${index}` } }],
+          recordingOptions(),
+        ),
+      ),
     );
-    const options = recordingOptions();
-    const outcome = await importTodos(client, owner, list, options);
-
-    expect([...outcome.created]).toEqual(idsOf(list));
-    expect(outcome.existing.size).toBe(0);
-    expect(written.sort()).toEqual(idsOf(list));
-    expect((await storedIds(owner)).sort()).toEqual(idsOf(list));
-    expect(options.sleeps).toHaveLength(4);
-    expectGrowing(options.sleeps);
+    expect(outcomes.filter((outcome) => outcome.created.has(id))).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.existing.has(id))).toHaveLength(19);
+    const winner = outcomes.findIndex((outcome) => outcome.created.has(id));
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: todoKey(owner, id), ConsistentRead: true }),
+    );
+    expect(Item).toMatchObject({ title: `Attempt ${winner}`, version: 1 });
   });
 
-  it('retries the unprocessed items of every chunk when several chunks are throttled at once', async () => {
-    const owner = 'chunks-throttled';
-    const list = entries(90);
-    const { client, written, calls } = throttledClient(({ kind, call, ids }) =>
-      kind === 'write' && call < 4 ? ids.filter((_, index) => index % 3 === 0) : [],
+  it('never overwrites a todo made and changed after its id was looked up: it comes out existing', async () => {
+    const owner = 'stale-read';
+    const [entry] = entries(1) as [ImportEntry];
+    // The lookup sees nothing (as a retry that read before the first attempt wrote), then the todo
+    // is made and changed before this import writes.
+    const blind = {
+      send: async (command: unknown) => {
+        if (command instanceof QueryCommand) {
+          await importTodos(documentClient, owner, [entry], recordingOptions());
+          await documentClient.send(
+            new UpdateCommand({
+              TableName: tableName,
+              Key: todoKey(owner, entry.id),
+              UpdateExpression: 'SET title = :title, version = :version',
+              ExpressionAttributeValues: { ':title': 'Changed by a PATCH', ':version': 2 },
+            }),
+          );
+          return { Items: [] };
+        }
+        return documentClient.send(command as PutCommand);
+      },
+    } as unknown as DynamoDBDocumentClient;
+    const outcome = await importTodos(blind, owner, [entry], recordingOptions());
+    expect([...outcome.existing]).toEqual([entry.id]);
+    expect(outcome.created.size).toBe(0);
+    const { Item } = await documentClient.send(
+      new GetCommand({ TableName: tableName, Key: todoKey(owner, entry.id), ConsistentRead: true }),
     );
-    const options = recordingOptions();
-    const outcome = await importTodos(client, owner, list, options);
-
-    expect(outcome.created.size).toBe(90);
-    expect(written.sort()).toEqual(idsOf(list));
-    expect((await storedIds(owner)).sort()).toEqual(idsOf(list));
-    expect(calls.write).toBe(8);
-    expect(options.sleeps).toHaveLength(4);
+    expect(Item).toMatchObject({ title: 'Changed by a PATCH', version: 2 });
   });
 
   it('finds the ids already there with one range Query, reading no key one by one, when the range holds only them', async () => {
@@ -220,33 +241,27 @@ describe('importTodos (store)', () => {
     expectGrowing(options.sleeps);
   });
 
-  it('answers 503 service_unavailable with Retry-After after 8 attempts of items that stay unprocessed; what was written is "existing" next time', async () => {
+  it('answers 503 service_unavailable with Retry-After when DynamoDB throttles writes; what was written is "existing" next time', async () => {
     const owner = 'always-throttled';
     const list = entries(40);
     const stuck = new Set(idsOf(list).filter((_, index) => index % 4 === 0));
-    const sent = new Map<string, number>();
-    const { client, written } = throttledClient(({ kind, ids }) => {
-      if (kind === 'read') return [];
-      for (const id of ids) sent.set(id, (sent.get(id) ?? 0) + 1);
-      return ids.filter((id) => stuck.has(id));
-    });
-    const options = recordingOptions();
+    const { client, written } = throttledClient(({ kind, ids }) =>
+      kind === 'write' ? ids.filter((id) => stuck.has(id)) : [],
+    );
 
-    const failure = await importTodos(client, owner, list, options).catch((error: unknown) => error);
+    const failure = await importTodos(client, owner, list, recordingOptions()).catch(
+      (error: unknown) => error,
+    );
     expect(isTodoApiError(failure)).toBe(true);
     expect(failure).toMatchObject({
       code: 'service_unavailable',
       status: 503,
       headers: { 'Retry-After': '1' },
     });
-    for (const id of stuck) expect(sent.get(id), id).toBe(8);
+    // Every other write was still made before the answer: nothing lands after the 503.
     const landed = idsOf(list).filter((id) => !stuck.has(id));
     expect(written.sort()).toEqual(landed);
-    // Two chunks, each waiting before its 7 retries: the same 7 growing waits, interleaved.
-    expect(options.sleeps).toHaveLength(14);
-    const waits = [...new Set(options.sleeps)];
-    expect(waits).toHaveLength(7);
-    expectGrowing(waits);
+    expect((await storedIds(owner)).sort()).toEqual(landed);
 
     const retried = await importTodos(documentClient, owner, list, recordingOptions());
     expect([...retried.existing].sort()).toEqual(landed);

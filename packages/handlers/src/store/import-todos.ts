@@ -1,13 +1,13 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TodoCreate } from '@todolist/sdk/contract';
-import { type BatchOptions, chunks, untilProcessed } from './batch-retry.js';
+import pMap from 'p-map';
+import { type BatchOptions, isThrottled, tableBusy } from './batch-retry.js';
 import { existingIds } from './existing-ids.js';
 import { newTodoItem } from './todo-item.js';
 
-/** DynamoDB's limit of writes per BatchWriteItem. */
-const WRITES_PER_BATCH = 25;
-/** Chunks written at once, so one import does not take all of a table's capacity. */
-const CHUNKS_IN_FLIGHT = 4;
+/** Writes in flight at once, so one import does not take all of a table's capacity. */
+const WRITES_IN_FLIGHT = 25;
 
 /** One item to import, already checked: its id and what to create. */
 export interface ImportEntry {
@@ -25,32 +25,38 @@ export interface ImportOptions extends BatchOptions {
   now: string;
 }
 
-function writeChunk(
+/** Creates the todo unless its id exists: answers whether this write created it. */
+async function createUnlessPresent(
   client: DynamoDBDocumentClient,
-  requests: Record<string, unknown>[],
+  ownerId: string,
+  entry: ImportEntry,
   options: ImportOptions,
-) {
-  return untilProcessed(
-    requests,
-    async (pending) => {
-      const answer = await client.send(
-        new BatchWriteCommand({ RequestItems: { [options.tableName]: pending } }),
-      );
-      return (answer.UnprocessedItems?.[options.tableName] ?? []) as Record<string, unknown>[];
-    },
-    options,
-  );
+): Promise<boolean> {
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: options.tableName,
+        Item: newTodoItem(ownerId, entry.id, entry.input, options.now),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    if (isThrottled(error)) throw tableBusy(error);
+    throw error;
+  }
 }
 
 /**
- * Creates the todos whose ids the owner does not have yet, with DynamoDB's batch operations:
- * a range Query (BatchGetItem where the range is crowded) finds the ids already there, then
- * BatchWriteItem writes the rest, 25 at a time, a few chunks in parallel, retrying unprocessed
- * items with backoff.
+ * Creates the todos whose ids the owner does not have yet. A range Query (BatchGetItem where the
+ * range is crowded) first finds the ids already there, so sending an import again writes
+ * nothing; then each of the rest is a PutItem conditional on its absence, 25 in flight.
  *
- * BatchWriteItem cannot be conditional (and dynalite has no transactions), so "never
- * overwrite" rests on the read before the write: an item that exists is never written. Only
- * the same item sent twice at the same moment can be written twice, with the same content.
+ * Not BatchWriteItem, which was faster but cannot be conditional: an item created between the
+ * read and the write (the same import sent again by a client that timed out, or a concurrent
+ * one) was overwritten, a PATCH confirmed in between included. The condition makes the write
+ * itself decide: of 20 imports of one id at once, one creates it and 19 find it existing.
  */
 export async function importTodos(
   client: DynamoDBDocumentClient,
@@ -58,7 +64,7 @@ export async function importTodos(
   entries: readonly ImportEntry[],
   options: ImportOptions,
 ): Promise<ImportOutcome> {
-  // The first item of an id is the one created (a batch may not name a key twice).
+  // The first item of an id is the one created; later ones are "existing".
   const byId = new Map<string, ImportEntry>();
   for (const entry of entries) if (!byId.has(entry.id)) byId.set(entry.id, entry);
   const unique = [...byId.values()];
@@ -69,17 +75,15 @@ export async function importTodos(
     options,
   );
   const fresh = unique.filter((entry) => !existing.has(entry.id));
-  const requests = fresh.map((entry) => ({
-    PutRequest: { Item: newTodoItem(ownerId, entry.id, entry.input, options.now) },
-  }));
-  const groups = chunks(requests, WRITES_PER_BATCH);
-  for (let start = 0; start < groups.length; start += CHUNKS_IN_FLIGHT) {
-    // allSettled: a 503 is answered only once no chunk is still writing, so nothing lands after it.
-    const settled = await Promise.allSettled(
-      groups.slice(start, start + CHUNKS_IN_FLIGHT).map((group) => writeChunk(client, group, options)),
-    );
-    const failed = settled.find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
-  }
-  return { created: new Set(fresh.map((entry) => entry.id)), existing };
+  // Every write settles before the answer (stopOnError: false), so nothing lands after a 503.
+  const made = await pMap(fresh, (entry) => createUnlessPresent(client, ownerId, entry, options), {
+    concurrency: WRITES_IN_FLIGHT,
+    stopOnError: false,
+  }).catch((error: unknown) => {
+    throw error instanceof AggregateError ? error.errors[0] : error;
+  });
+  // In the order given, as the answer lists them.
+  const created = new Set(fresh.filter((_, index) => made[index]).map((entry) => entry.id));
+  for (const entry of fresh) if (!created.has(entry.id)) existing.add(entry.id);
+  return { created, existing };
 }

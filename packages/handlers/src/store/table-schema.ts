@@ -7,5 +7,5 @@ export const TABLE_KEY = {
   sortKey: 'sk',
 } as const;
 
-/** The attribute DynamoDB's TTL reads: Powertools idempotency writes its records' expiry here. */
+/** The attribute DynamoDB's TTL reads (epoch seconds): an `Idempotency-Key`'s claim expires by it. */
 export const TTL_ATTRIBUTE = 'expiration';

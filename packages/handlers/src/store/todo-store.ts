@@ -12,6 +12,7 @@ import type { Todo, TodoCreate, TodoListFilter, TodoPage, TodoPatch } from '@tod
 import { ulid } from 'ulid';
 import { NotFoundError, PreconditionFailedError } from '../http/errors.js';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
+import { createWithKey, type KeyedCreateOutcome } from './keyed-create.js';
 import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
 import { buildFilterExpression } from './list-filter.js';
 import { newTodoItem, type TodoItem, toTodo } from './todo-item.js';
@@ -57,6 +58,14 @@ export class TodoStore {
       }),
     );
     return toTodo(item);
+  }
+
+  /**
+   * Creates a todo once per owner and `Idempotency-Key`: a replay answers the first todo and
+   * creates nothing, also after a crash part-way; the key with another body is a 422.
+   */
+  createOnce(ownerId: string, key: string, input: TodoCreate): Promise<KeyedCreateOutcome> {
+    return createWithKey(this.#client, this.#tableName, { ownerId, key, input, now: this.#now() });
   }
 
   /** The todo, or {@link NotFoundError}. */

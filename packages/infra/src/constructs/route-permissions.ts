@@ -7,17 +7,16 @@ export type TableAction =
   | 'dynamodb:UpdateItem'
   | 'dynamodb:DeleteItem'
   | 'dynamodb:Query'
-  | 'dynamodb:BatchGetItem'
-  | 'dynamodb:BatchWriteItem';
+  | 'dynamodb:BatchGetItem';
 
 /**
  * Exactly the table actions each route's handler takes, read from packages/handlers: keyed by
  * the route table's names, so a new route without its permissions fails to compile.
  */
 export const ROUTE_TABLE_ACTIONS = {
-  // store.create (PutItem); with Idempotency-Key, Powertools' DynamoDB persistence layer reads,
-  // writes, completes and on failure deletes its record in the same table.
-  createTodo: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  // store.create (PutItem); with Idempotency-Key, the key's claim is put (GetItem when a live one
+  // exists and dynalite returned no old item), the todo put, and the claim marked made (UpdateItem).
+  createTodo: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
   // store.list: Query within the owner's partition.
   listTodos: ['dynamodb:Query'],
   // store.get: a consistent GetItem.
@@ -28,8 +27,8 @@ export const ROUTE_TABLE_ACTIONS = {
   // store.delete: a conditional DeleteItem, then GetItem as for updateTodo.
   deleteTodo: ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
   // importTodos: a Query over the batch's id range (BatchGetItem past a crowded range) finds the
-  // ids present, BatchWriteItem puts the rest.
-  importTodos: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'],
+  // ids present; each of the rest is a PutItem conditional on its absence.
+  importTodos: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
   // The OpenAPI document is generated in memory: no table access at all.
   openapi: [],
 } as const satisfies Record<RouteName, readonly TableAction[]>;

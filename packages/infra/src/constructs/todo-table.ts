@@ -12,8 +12,8 @@ export interface TodoTableProps {
 }
 
 /**
- * The one DynamoDB table of DESIGN.md: todos under `USER#…`, Powertools idempotency records
- * under their own key, expiring by TTL. On-demand, point-in-time recovery, deletion protection,
+ * The one DynamoDB table of DESIGN.md: each person's todos under `USER#…`, with the claims of
+ * their `Idempotency-Key`s beside them, expiring by TTL. On-demand, point-in-time recovery, deletion protection,
  * encrypted with the AWS managed key, and kept when the stack is deleted.
  */
 export class TodoTable extends Construct {

@@ -73,7 +73,6 @@ export const routes = {
       'payload_too_large',
       'unsupported_media_type',
       'validation_failed',
-      'idempotency_in_progress',
       'idempotency_key_reused',
     ],
   },

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { IDEMPOTENCY_KEY_TTL_SECONDS, type Todo, type TodoCreate } from '@todolist/sdk/contract';
+import { ulid } from 'ulid';
+import { IdempotencyKeyReusedError } from '../http/errors.js';
+import { keyClaimKey } from './keys.js';
+import { TTL_ATTRIBUTE } from './table-schema.js';
+import { newTodoItem, toTodo } from './todo-item.js';
+
+/** What a keyed create answers: the todo of that key, and whether an earlier request made it. */
+export interface KeyedCreateOutcome {
+  todo: Todo;
+  replayed: boolean;
+}
+
+/**
+ * The claim on an `Idempotency-Key`, kept in the owner's partition for a day. It names the todo
+ * the key makes before that todo is written, so every execution of the request writes the same
+ * item and the todo's own `attribute_not_exists` condition lets only one of them create it.
+ */
+interface Claim {
+  pk: string;
+  sk: string;
+  /** A digest of the create's input: the same key with another body is refused. */
+  requestHash: string;
+  /** The todo as the first request makes it, and as every replay answers it. */
+  todo: Todo;
+  /** Set once the todo is known written: a replay then never writes it again. */
+  made?: boolean;
+  /** When DynamoDB's TTL may remove the claim (epoch seconds); it counts as gone from then on. */
+  [TTL_ATTRIBUTE]: number;
+}
+
+// Why not Powertools idempotency, which this code used before: its record only says "in
+// progress" until the function returns, and an in-progress record expires with the invocation's
+// time. A crash between the todo's write and the record's update (SIGKILL locally, a timeout on
+// Lambda) let the client's resend run the create again under a new id: a duplicate. Here the
+// todo's id is fixed by the first write (the claim), so re-executions converge on one item; and
+// nothing is ever "in progress", so a resend is answered at once instead of with a 409.
+
+/**
+ * Creates at most one todo per owner and key, across concurrent requests, crashes and resends.
+ * Three single-item conditional writes, as dynalite has no transactions:
+ * 1. put the claim unless a live one exists (else read it: another body is a 422);
+ * 2. put the claim's todo unless it exists (so a re-execution finds it instead);
+ * 3. mark the claim made, so a replay after the person deleted the todo does not bring it back.
+ */
+export async function createWithKey(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  request: { ownerId: string; key: string; input: TodoCreate; now: Date },
+): Promise<KeyedCreateOutcome> {
+  const { ownerId, key, input, now } = request;
+  const requestHash = hashOf(input);
+  const proposed: Claim = {
+    ...keyClaimKey(ownerId, key),
+    requestHash,
+    todo: toTodo(newTodoItem(ownerId, ulid(now.getTime()), input, now.toISOString())),
+    [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_KEY_TTL_SECONDS,
+  };
+  const existing = await putClaim(client, tableName, proposed, now);
+  const claim = existing ?? proposed;
+  if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
+  if (!claim.made) {
+    await putTodoOnce(client, tableName, ownerId, claim.todo);
+    await client.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keyClaimKey(ownerId, key),
+        UpdateExpression: 'SET made = :made',
+        ExpressionAttributeValues: { ':made': true },
+      }),
+    );
+  }
+  return { todo: claim.todo, replayed: existing !== undefined };
+}
+
+/** Puts the claim unless a live one exists; answers the live one then, undefined when ours went in. */
+async function putClaim(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  claim: Claim,
+  now: Date,
+): Promise<Claim | undefined> {
+  try {
+    await client.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: claim,
+        // TTL deletes lazily (within days), so an expired claim is overwritten as if gone.
+        ConditionExpression: 'attribute_not_exists(pk) OR #expires < :now',
+        ExpressionAttributeNames: { '#expires': TTL_ATTRIBUTE },
+        ExpressionAttributeValues: { ':now': Math.floor(now.getTime() / 1000) },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    // DynamoDB returns the live claim with the failure; dynalite does not, so read it then.
+    if (error.Item) return unmarshall(error.Item) as Claim;
+    const { Item } = await client.send(
+      new GetCommand({ TableName: tableName, Key: { pk: claim.pk, sk: claim.sk }, ConsistentRead: true }),
+    );
+    // Gone between the two calls: it expired and was removed; claim the key again.
+    return Item ? (Item as Claim) : putClaim(client, tableName, claim, now);
+  }
+}
+
+/** Writes the claimed todo unless it is there already (an earlier execution wrote it). */
+async function putTodoOnce(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  ownerId: string,
+  todo: Todo,
+): Promise<void> {
+  const item = newTodoItem(ownerId, todo.id, todo, todo.createdAt);
+  try {
+    await client.send(
+      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
+/** A digest of the input as parsed (defaults and folding applied), independent of key order. */
+function hashOf(input: TodoCreate): string {
+  // The key list sorts the top level; a create's fields are flat (tags is an array of strings).
+  const canonical = JSON.stringify(input, Object.keys(input).sort());
+  return createHash('sha256').update(canonical).digest('base64url');
+}
