@@ -33,6 +33,23 @@ describe('TodoCreate', () => {
     expect(errorsOf(TodoCreate.safeParse({}))).toEqual([{ path: 'title', message: 'title is required' }]);
   });
 
+  it('keeps newlines and tabs in notes, folds CRLF to a newline, and refuses every other control character', () => {
+    expect(TodoCreate.parse({ title: 'a', notes: 'line 1\r\nline 2\rline 3\n\tindented' }).notes).toBe(
+      'line 1\nline 2\nline 3\n\tindented',
+    );
+    for (const control of ['\u001b]0;pwned\u0007', '\u001b[2J', '\u0000', '\u007f', '\u009b31m', '\u000c']) {
+      expect(errorsOf(TodoCreate.safeParse({ title: 'a', notes: `x${control}y` }))).toEqual([
+        { path: 'notes', message: 'notes must not hold control characters other than newline and tab' },
+      ]);
+      expect(errorsOf(TodoPatch.safeParse({ notes: `x${control}y` }))[0]?.path).toBe('notes');
+    }
+  });
+
+  it('refuses C1 control characters in a title as well as C0 ones', () => {
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a\u009bb' }))[0]?.message).toMatch(/control characters/);
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a\u001b[31mb' }))[0]?.message).toMatch(/control characters/);
+  });
+
   it('refuses more than the allowed tags, a bad tag, a bad date and a bad priority', () => {
     const tags = Array.from({ length: MAX_TAGS + 1 }, (_, i) => `t${i}`);
     expect(errorsOf(TodoCreate.safeParse({ title: 'a', tags }))[0]?.path).toBe('tags');

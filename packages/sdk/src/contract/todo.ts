@@ -4,9 +4,15 @@ import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './
 // Written with zod/mini rather than classic zod so the SDK's browser bundle stays small: the
 // functional `.check(...)` style lets a bundler drop every check and format the page never uses.
 
-// No control characters (newlines, tabs, escapes): a title is one line in a list, a table or a terminal.
+// No control characters (C0, DEL and C1: newlines, tabs, escapes): a title is one line in a
+// list, a table or a terminal, and an escape sequence must never reach a terminal that shows it.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const SINGLE_LINE = /^[^\u0000-\u001f\u007f]*$/;
+const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
+
+// Notes may run over lines (\n, or \r\n, folded) and hold tabs; every other control character is
+// refused, as above.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
+const TEXT_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
 
 /** A todo's id: a ULID, so ids sort by creation time. */
 // ULIDs are case-insensitive (Crockford base32); ids are stored in capitals, so a lowercase one
@@ -29,10 +35,18 @@ export const Title = z
     z.regex(SINGLE_LINE, 'title must be a single line without control characters'),
   );
 
-/** Free-form notes, up to {@link MAX_NOTES_LENGTH} characters. */
+/**
+ * Free-form notes, up to {@link MAX_NOTES_LENGTH} characters as sent, over lines: `\r\n` and
+ * `\r` are folded to `\n`; tabs are kept; any other control character is refused.
+ */
 export const Notes = z
   .string()
-  .check(z.maxLength(MAX_NOTES_LENGTH, `notes must be at most ${MAX_NOTES_LENGTH} characters`));
+  .check(
+    z.maxLength(MAX_NOTES_LENGTH, `notes must be at most ${MAX_NOTES_LENGTH} characters`),
+    z.regex(TEXT_LINES, 'notes must not hold control characters other than newline and tab'),
+    // Folded last, so API Gateway's model can check the length and characters as sent.
+    z.overwrite((notes) => notes.replace(/\r\n?/g, '\n')),
+  );
 
 /** A calendar day, `YYYY-MM-DD`: a todo is due on a day, read in the reader's own time zone. */
 export const DueDate = z.iso.date({ error: 'dueDate must be a calendar date, YYYY-MM-DD' });
