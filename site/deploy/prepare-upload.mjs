@@ -1,5 +1,5 @@
-// The page as the deployment uploads it: index.html, css/ and js/ (nothing else in this folder
-// is the page), with the JavaScript and CSS minified by esbuild. The page keeps no build step of
+// The page as the deployment uploads it: the entries of page.json, index.html, css/ and js/
+// (nothing else in this folder is the page), with the JavaScript and CSS minified by esbuild. The page keeps no build step of
 // its own: the local gateway serves these files as written, and the CDK app (packages/infra)
 // calls this at synthesis so that visitors of the deployed page download about a fifth less.
 // The modules keep their file names and import paths; only comments, whitespace and local
@@ -8,12 +8,13 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transformSync } from 'esbuild';
+import page from '../page.json' with { type: 'json' };
 
 /** The site folder, where the page's files are. */
 export const SITE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-/** What the page is made of, relative to the site folder. */
-export const PAGE_ENTRIES = ['index.html', 'css', 'js'];
+/** What the page is made of, relative to the site folder (page.json, which the local gateway reads too). */
+export const PAGE_ENTRIES = page.entries;
 
 const LOADERS = { '.js': 'js', '.css': 'css' };
 

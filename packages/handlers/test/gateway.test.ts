@@ -1,11 +1,10 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MAX_BODY_BYTES, type Todo, type TodoPage } from '@todolist/sdk/contract';
+import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, type Todo, type TodoPage } from '@todolist/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInLocally } from '../src/local/auth/sign-in-locally.js';
-import { GATEWAY_MAX_BODY_BYTES } from '../src/local/gateway.js';
 import { type LocalStack, startLocalStack } from '../src/local/local-stack.js';
 import { startFreshLocalStack } from './support/fresh-local-stack.js';
 
@@ -13,6 +12,7 @@ const ALLOWED_ORIGIN = 'https://app.todolist.test';
 const OTHER_ORIGIN = 'https://elsewhere.test';
 const SECRET = 'a file outside the site folder';
 const SITE_PAGE = '<!doctype html><title>todolist test page</title>';
+const SITE_SCRIPT = 'export const page = true;';
 
 // Each owner a test names is a person signed in to the local user pool, once per file.
 const tokens = new Map<string, Promise<string>>();
@@ -29,11 +29,22 @@ let stack: LocalStack;
 let folder: string;
 
 beforeAll(async () => {
-  // The site folder sits beside a file that must never be served: ../package.json from the site.
+  // A site folder as the repository's: the page (page.json names index.html and js/) beside
+  // files that are not the page, and beside a file outside it, ../package.json, reached by
+  // paths and by symbolic links.
   folder = await mkdtemp(join(tmpdir(), 'todolist-gateway-'));
-  await mkdir(join(folder, 'site'));
-  await writeFile(join(folder, 'site', 'index.html'), SITE_PAGE);
+  const site = join(folder, 'site');
+  await mkdir(join(site, 'js'), { recursive: true });
+  await mkdir(join(site, 'test'));
+  await mkdir(join(site, '.turbo'));
+  await writeFile(join(site, 'page.json'), JSON.stringify({ entries: ['index.html', 'js'] }));
+  await writeFile(join(site, 'index.html'), SITE_PAGE);
+  await writeFile(join(site, 'js', 'app.js'), SITE_SCRIPT);
+  for (const file of ['package.json', 'README.md', 'test/page.test.ts', '.turbo/turbo-test.log', 'js/.env'])
+    await writeFile(join(site, file), SECRET);
   await writeFile(join(folder, 'package.json'), JSON.stringify({ secret: SECRET }));
+  await symlink(join(folder, 'package.json'), join(site, 'js', 'outside.js'));
+  await symlink(folder, join(site, 'js', 'up'));
   stack = await startLocalStack({
     dataDir: null,
     port: 0,
@@ -254,18 +265,18 @@ describe('CORS at the local gateway', () => {
 });
 
 describe('request bodies at the local gateway', () => {
-  it("refuses a body over the gateway's limit with 413, naming that limit, and creates nothing", async () => {
+  it("stops reading a body at the route's limit: 413 naming that limit, and nothing created", async () => {
     const owner = 'huge-body';
-    const body = JSON.stringify({ title: 'Huge', notes: 'x'.repeat(GATEWAY_MAX_BODY_BYTES) });
+    const body = JSON.stringify({ title: 'Huge', notes: 'x'.repeat(10 * 1024 * 1024) });
     const response = await call('/v1/todos', { method: 'POST', owner, body });
     expect(response.status).toBe(413);
     const problem = (await response.json()) as { code: string; detail: string };
     expect(problem.code).toBe('payload_too_large');
-    expect(problem.detail).toContain(String(GATEWAY_MAX_BODY_BYTES));
+    expect(problem.detail).toBe(`the body is over ${MAX_BODY_BYTES} bytes, the limit of POST /v1/todos`);
     expect(await listIds(owner)).toEqual([]);
   });
 
-  it('refuses a body over the API limit (MAX_BODY_BYTES) with 413 payload_too_large from the handler', async () => {
+  it('refuses a body just over the limit (MAX_BODY_BYTES) with 413 payload_too_large, readable by an allowed origin', async () => {
     const owner = 'large-body';
     const body = JSON.stringify({ title: 'Large', notes: 'x'.repeat(MAX_BODY_BYTES) });
     const response = await call('/v1/todos', {
@@ -282,6 +293,20 @@ describe('request bodies at the local gateway', () => {
     expect(problem.detail).toContain(String(MAX_BODY_BYTES));
     expect(await listIds(owner)).toEqual([]);
   });
+
+  it("takes an import's body past the other routes' limit, up to its own", async () => {
+    const owner = 'large-import';
+    const items = Array.from({ length: 50 }, (_, index) => ({
+      title: `Row ${index}`,
+      notes: 'n'.repeat(1500),
+    }));
+    const body = JSON.stringify({ items });
+    expect(body.length).toBeGreaterThan(MAX_BODY_BYTES);
+    expect(body.length).toBeLessThan(MAX_IMPORT_BODY_BYTES);
+    const response = await call('/v1/todos/batch', { method: 'POST', owner, body });
+    expect(response.status).toBe(200);
+    expect(await listIds(owner)).toHaveLength(50);
+  });
 });
 
 describe('the page beside the API', () => {
@@ -296,6 +321,30 @@ describe('the page beside the API', () => {
     const response = await call('/config.json');
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ apiUrl: stack.url });
+  });
+
+  it('serves the files page.json names, and what is inside the folders it names', async () => {
+    const response = await call('/js/app.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await response.text()).toBe(SITE_SCRIPT);
+  });
+
+  it.each([
+    '/package.json',
+    '/README.md',
+    '/test/page.test.ts',
+    '/page.json',
+    '/.turbo/turbo-test.log',
+    '/js/.env',
+    '/js/%2eenv',
+    '/js',
+    '/js/outside.js',
+    '/js/up/package.json',
+  ])('serves nothing in the site folder that is not the page: 404 for %s', async (path) => {
+    const response = await rawGet(path);
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain(SECRET);
   });
 
   it.each([

@@ -5,7 +5,8 @@ import type { TodoPage } from '@todolist/sdk/contract';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInLocally } from '../src/index.js';
-import { MACHINE_CLIENT_ID, MACHINE_SECRET_FILE } from '../src/local/auth/machine-client.js';
+import { MACHINE_CLIENT_ID } from '../src/local/auth/machine-client.js';
+import { DATA_FILES } from '../src/local/data-folder.js';
 import { type LocalStack, startLocalStack } from '../src/local/local-stack.js';
 
 // A gateway started as `MACHINE_OWNER=ops@example.com npm start`: its machine client's tokens
@@ -49,7 +50,7 @@ function api(path: string, token: string, init: RequestInit = {}): Promise<Respo
 
 describe('the local machine client (client-credentials grant)', () => {
   it('keeps its secret in the data folder, mode 0600, and names it in the discovery document', async () => {
-    const file = join(dataDir, MACHINE_SECRET_FILE);
+    const file = join(dataDir, DATA_FILES.machineSecret);
     expect((await readFile(file, 'utf8')).trim()).toBe(stack.machineClient?.clientSecret);
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     const discovery = (await (await fetch(`${stack.url}/.well-known/openid-configuration`)).json()) as {

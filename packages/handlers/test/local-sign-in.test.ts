@@ -5,7 +5,7 @@ import { PROBLEM_MEDIA_TYPE, Problem, type Todo, type TodoPage } from '@todolist
 import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInLocally } from '../src/index.js';
-import { SIGNING_KEY_FILE } from '../src/local/auth/signing-key.js';
+import { DATA_FILES } from '../src/local/data-folder.js';
 import { type LocalStack, startLocalStack } from '../src/local/local-stack.js';
 import { craftToken, dataFolderKey, pkcePair, strangerKey } from './support/local-tokens.js';
 
@@ -100,6 +100,17 @@ describe('signed-in users', () => {
       email: 'carol@example.com',
     });
   });
+
+  it.each(['bearer', 'BEARER', 'Bearer  '])(
+    'takes the auth scheme in any case and after several spaces ("%s <token>"), as RFC 9110 has it',
+    async (scheme) => {
+      const { accessToken } = await signInLocally(stack.url, 'scheme@example.com');
+      const response = await fetch(`${stack.url}/v1/todos`, {
+        headers: { authorization: `${scheme} ${accessToken}` },
+      });
+      expect(response.status).toBe(200);
+    },
+  );
 
   it.each([
     ['list', 'GET', '/v1/todos'],
@@ -438,7 +449,7 @@ describe('the revocation endpoint (as Cognito: signing out ends the whole sign-i
 
 describe('the signing key and discovery', () => {
   it('keeps the private key in the data folder, mode 0600, and serves its public half as the JWKS', async () => {
-    expect((await stat(join(dataDir, SIGNING_KEY_FILE))).mode & 0o777).toBe(0o600);
+    expect((await stat(join(dataDir, DATA_FILES.signingKey))).mode & 0o777).toBe(0o600);
     const { jwk } = await dataFolderKey(dataDir);
     const jwks = (await (await fetch(`${stack.url}/.well-known/jwks.json`)).json()) as {
       keys: Record<string, unknown>[];

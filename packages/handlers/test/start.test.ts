@@ -1,10 +1,11 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Todo, TodoPage } from '@todolist/sdk/contract';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signInLocally } from '../src/local/auth/sign-in-locally.js';
+import { DATA_FILES } from '../src/local/data-folder.js';
 import { ensureBuilt, gatewayBundle } from './support/built-dist.js';
 import { findFreePort } from './support/free-port.js';
 import { killSpawned, type SpawnedNode, spawnNode } from './support/spawned-node.js';
@@ -77,6 +78,22 @@ async function listTodos(api: string): Promise<Todo[]> {
   return ((await response.json()) as TodoPage).items;
 }
 
+/** The distinct modes of the folders and files under `dir`, itself included, and how many entries there are. */
+async function modesIn(dir: string): Promise<{ folders: number[]; files: number[]; count?: number }> {
+  const folders = new Set<number>();
+  const files = new Set<number>();
+  let count = 0;
+  const walk = async (path: string) => {
+    const info = await lstat(path);
+    count++;
+    (info.isDirectory() ? folders : files).add(info.mode & 0o777);
+    if (info.isDirectory()) for (const name of await readdir(path)) await walk(join(path, name));
+  };
+  await walk(dir);
+  const result = { folders: [...folders], files: [...files] };
+  return Object.defineProperty(result, 'count', { value: count, enumerable: false });
+}
+
 /** stderr as a user reads it: its lines, without the trailing newline. */
 const stderrLines = (gateway: SpawnedNode) => gateway.stderr().trimEnd().split('\n');
 
@@ -99,6 +116,46 @@ describe('npm start (dist/local/main.mjs)', () => {
 
     const second = await startRunning();
     expect(await listTodos(second.api)).toEqual([todo]);
+  });
+
+  it("keeps the data folder its owner's alone: folders 0700 and files 0600, also after a restart, and a secret once readable by others is reported", async () => {
+    // As an older version left it: the folder 0755 and a secret 0644.
+    await chmod(dataDir, 0o755);
+    await writeFile(join(dataDir, DATA_FILES.cursorKey), 'an-old-cursor-key', { mode: 0o644 });
+    await chmod(join(dataDir, DATA_FILES.cursorKey), 0o644);
+    const first = await startRunning();
+    await createTodo(first.api, 'Private');
+    expect(first.gateway.stderr()).toContain(
+      `todolist: warning: ${join(dataDir, DATA_FILES.cursorKey)} was readable by other users (mode 0644)`,
+    );
+    expect(await modesIn(dataDir)).toEqual({ folders: [0o700], files: [0o600] });
+    expect((await stop(first.gateway)).code).toBe(0);
+
+    const second = await startRunning();
+    await createTodo(second.api, 'Still private');
+    expect(second.gateway.stderr()).toBe('');
+    const modes = await modesIn(dataDir);
+    expect(modes).toEqual({ folders: [0o700], files: [0o600] });
+    // The walk saw dynalite's own files too, not only the gateway's.
+    expect(modes.count).toBeGreaterThan(5);
+  });
+
+  it("serves the repository's page and nothing else of site/: its package.json, README, tests and dotfiles are 404", async () => {
+    const { api } = await startRunning();
+    const origin = new URL(api).origin;
+    const status = async (path: string) => (await fetch(`${origin}${path}`)).status;
+    expect(await status('/')).toBe(200);
+    expect(await status('/js/app.js')).toBe(200);
+    expect(await status('/css/app.css')).toBe(200);
+    for (const path of [
+      '/package.json',
+      '/README.md',
+      '/test/todomvc.test.ts',
+      '/page.json',
+      '/tsconfig.json',
+      '/.turbo/',
+    ])
+      expect(await status(path), path).toBe(404);
   });
 
   it('refuses a second gateway on the same data folder: exit 1 and one line naming the running pid', async () => {

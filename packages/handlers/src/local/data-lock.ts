@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { DataFolder } from './data-folder.js';
 
 /** Thrown when another gateway already serves the same data folder. */
 export class DataFolderInUseError extends Error {
@@ -21,12 +21,12 @@ function isRunning(pid: number): boolean {
  * process that holds it. A pid file rather than a lock library's timed lease: after a crash or
  * a SIGKILL the folder is free again at once, because the recorded process is gone.
  */
-export function lockDataFolder(dataDir: string): { release(): void } {
-  mkdirSync(dataDir, { recursive: true });
-  const lockPath = join(dataDir, 'gateway.pid');
+export function lockDataFolder(folder: DataFolder): { release(): void } {
+  const dataDir = folder.dir;
+  const lockPath = folder.path('lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(lockPath, String(process.pid), { flag: 'wx' });
+      writeFileSync(lockPath, String(process.pid), { flag: 'wx', mode: 0o600 });
       return { release: () => rmSync(lockPath, { force: true }) };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { REQUEST_ID_HEADER, type RouteName } from '@todolist/sdk/contract';
+import { MAX_BODY_BYTES, REQUEST_ID_HEADER, type RouteName } from '@todolist/sdk/contract';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { corsHeaders, preflightHeaders } from '../http/cors.js';
 import type { ProxyHandler } from '../http/define-route.js';
@@ -9,14 +9,12 @@ import { problem } from '../http/responses.js';
 import type { LocalAuth } from './auth/local-auth.js';
 import { identifyRequest } from './auth/request-identity.js';
 import { lambdaContext } from './lambda-context.js';
+import { closeAfterAnswer } from './linger.js';
 import { toProxyEvent } from './proxy-event.js';
 import { readBody } from './read-body.js';
 import { RouteMatcher } from './route-matcher.js';
-import { serveSite } from './static-site.js';
+import { loadSitePage, serveSite } from './static-site.js';
 import { type ThrottleSettings, TokenBucket } from './throttle.js';
-
-/** API Gateway refuses request bodies over 10 MB before any Lambda runs; so does the local gateway. */
-export const GATEWAY_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /** How the local gateway is put together. */
 export interface GatewayOptions {
@@ -72,6 +70,7 @@ function siteApiUrl(request: IncomingMessage, fallback: string): string {
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const matcher = new RouteMatcher();
+  const page = options.siteDir ? loadSitePage(options.siteDir) : undefined;
   const bucket =
     options.throttle === null
       ? null
@@ -102,13 +101,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           false,
         );
       }
-      return serveSite(
-        options.siteDir ?? '',
-        url.pathname,
-        { apiUrl: siteApiUrl(request, gateway.url) },
-        response,
-        head,
-      );
+      return serveSite(page, url.pathname, { apiUrl: siteApiUrl(request, gateway.url) }, response, head);
     }
     if (method === 'OPTIONS') {
       const methods = matcher.methodsFor(url.pathname);
@@ -157,12 +150,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         }),
       );
     }
-    const body = await readBody(request, GATEWAY_MAX_BODY_BYTES);
+    // Read no further than the route takes, and stop the sender there: a flood of large bodies
+    // then costs neither memory nor time (the handler checks the same limit on AWS, where API
+    // Gateway reads up to 10 MB first).
+    const limit = match.route.maxBodyBytes ?? MAX_BODY_BYTES;
+    const body = await readBody(request, limit, 'stop');
     if (body === 'too-large') {
+      closeAfterAnswer(request, response);
       return answer(
         problem(
           'payload_too_large',
-          `the body is over the gateway's ${GATEWAY_MAX_BODY_BYTES} bytes`,
+          `the body is over ${limit} bytes, the limit of ${method} ${match.route.path}`,
           requestId,
         ),
       );

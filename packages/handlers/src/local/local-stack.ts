@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { RouteName } from '@todolist/sdk/contract';
 import type { ProxyHandler } from '../http/define-route.js';
@@ -10,6 +8,7 @@ import { issuerFor } from './auth/local-authority.js';
 import { loadMachineClient, type MachineClient } from './auth/machine-client.js';
 import { loadSigningKey } from './auth/signing-key.js';
 import { subjectFor } from './auth/subject.js';
+import { DataFolder } from './data-folder.js';
 import { lockDataFolder } from './data-lock.js';
 import { startDynalite } from './dynalite.js';
 import { type Gateway, startGateway } from './gateway.js';
@@ -51,6 +50,10 @@ export interface LocalStack {
   issuer: string;
   /** The client-credentials client for scripts, with its secret, when `machineOwner` was given. */
   machineClient: MachineClient | undefined;
+  /** The data folder, when there is one: where each file is kept. */
+  dataFolder: DataFolder | null;
+  /** What start-up found wrong and put right, for the person to read (secrets others could read). */
+  warnings: string[];
   /** Stops the gateway, waits for requests in flight, then closes the database. */
   close(): Promise<void>;
 }
@@ -60,16 +63,12 @@ export interface LocalStack {
 let stackStarted = false;
 
 /** The key that signs list cursors, kept in the data folder so cursors outlive a restart. */
-function cursorSigningKey(dataDir: string | null): string {
-  if (!dataDir) return randomBytes(32).toString('base64url');
-  const file = join(dataDir, 'cursor-signing-key');
-  try {
-    return readFileSync(file, 'utf8').trim();
-  } catch {
-    const key = randomBytes(32).toString('base64url');
-    writeFileSync(file, key, { mode: 0o600 });
-    return key;
-  }
+async function cursorSigningKey(folder: DataFolder | null): Promise<string> {
+  const stored = (await folder?.read('cursorKey'))?.trim();
+  if (stored) return stored;
+  const key = randomBytes(32).toString('base64url');
+  await folder?.write('cursorKey', key);
+  return key;
 }
 
 /**
@@ -77,7 +76,10 @@ function cursorSigningKey(dataDir: string | null): string {
  * handler modules Lambda runs, and the local gateway in front of them.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  const lock = options.dataDir ? lockDataFolder(options.dataDir) : { release() {} };
+  const folder = options.dataDir ? new DataFolder(options.dataDir) : null;
+  // Secured before anything is read or written in it, so no new file is ever readable by others.
+  const warnings = folder?.secure() ?? [];
+  const lock = folder ? lockDataFolder(folder) : { release() {} };
   try {
     if (stackStarted) {
       throw new Error(
@@ -86,12 +88,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     stackStarted = true;
     const tableName = options.tableName ?? 'todolist';
-    const signingKey = await loadSigningKey(options.dataDir);
+    const signingKey = await loadSigningKey(folder);
     const machineOwner = options.machineOwner?.includes('@')
       ? subjectFor(options.machineOwner, signingKey.kid)
       : options.machineOwner;
-    const machineClient = machineOwner ? await loadMachineClient(options.dataDir, machineOwner) : undefined;
-    const database = await startDynalite(options.dataDir ? { path: join(options.dataDir, 'dynamodb') } : {});
+    const machineClient = machineOwner ? await loadMachineClient(folder, machineOwner) : undefined;
+    const database = await startDynalite(folder ? { path: folder.path('database') } : {});
     const client = new DynamoDBClient({
       endpoint: database.endpoint,
       region: 'local',
@@ -122,7 +124,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     Object.assign(process.env, {
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: database.endpoint,
-      CURSOR_SIGNING_KEY: cursorSigningKey(options.dataDir),
+      CURSOR_SIGNING_KEY: await cursorSigningKey(folder),
       MACHINE_OWNERS: machineClient ? JSON.stringify({ [machineClient.clientId]: machineClient.owner }) : '',
       ALLOWED_ORIGINS: allowedOrigins.join(','),
     });
@@ -136,6 +138,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       tableName,
       issuer: issuerFor(Number(port)),
       machineClient,
+      dataFolder: folder,
+      warnings,
       close: async () => {
         await gateway.close();
         await database.close();

@@ -1,6 +1,5 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MACHINE_SECRET_FILE } from './auth/machine-client.js';
 import { DataFolderInUseError } from './data-lock.js';
 import { startLocalStack } from './local-stack.js';
 import type { ThrottleSettings } from './throttle.js';
@@ -40,6 +39,9 @@ function readPort(): number {
 }
 
 async function main(): Promise<void> {
+  // Every file this process makes (dynalite's among them, as LevelDB writes new ones) is its
+  // owner's alone: 0600, folders 0700. The data folder's existing files are set so at start.
+  process.umask(0o077);
   const dataDir = resolve(process.env.TODOLIST_DATA_DIR ?? '.todolist');
   // The page lives in the repository's site/ folder, three levels up from dist/local/ or src/local/.
   const siteDir = process.env.TODOLIST_SITE_DIR
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
       fail(`not allowed to listen on port ${port}: choose a port above 1023 with PORT`);
     throw error;
   });
+  for (const warning of stack.warnings) process.stderr.write(`todolist: warning: ${warning}\n`);
   // performance.now() counts from the process's start, so this includes loading the modules.
   const seconds = (performance.now() / 1000).toFixed(2);
   const shown = stack.url.replace('127.0.0.1', 'localhost');
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
       `  sign-in  ${shown}/oauth2/authorize (local, no password; the page's Sign in opens it)\n` +
       (stack.machineClient
         ? `  machine  client ${stack.machineClient.clientId} acts for ${stack.machineClient.owner}; ` +
-          `its secret is in ${join(dataDir, MACHINE_SECRET_FILE)}\n`
+          `its secret is in ${stack.dataFolder?.path('machineSecret')}\n`
         : '') +
       `  data     ${dataDir}\n` +
       'Press Ctrl-C to stop.\n',

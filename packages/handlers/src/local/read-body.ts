@@ -1,11 +1,27 @@
 import type { IncomingMessage } from 'node:http';
 
+/** What to do with the rest of a body past the limit. */
+export type Overflow =
+  /** Read it and drop it, so the connection stays open for the answer and the next request. */
+  | 'drain'
+  /** Read no more for now: the caller answers, then closes the connection (see linger.ts). */
+  | 'stop';
+
 /**
- * A request's whole body, or `'too-large'` past `limit` bytes. The rest of a body too large is
- * read and dropped (not left unread, which would reset the connection), so the caller can still
- * answer on it.
+ * A request's whole body, or `'too-large'` as soon as it is known to pass `limit` bytes (from
+ * its Content-Length, or once that many arrived): at most `limit` bytes are ever held.
  */
-export function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+export function readBody(
+  request: IncomingMessage,
+  limit: number,
+  overflow: Overflow,
+): Promise<Buffer | 'too-large'> {
+  const tooLarge = (): 'too-large' => {
+    if (overflow === 'drain') request.resume();
+    else request.pause();
+    return 'too-large';
+  };
+  if (Number(request.headers['content-length']) > limit) return Promise.resolve(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -13,8 +29,7 @@ export function readBody(request: IncomingMessage, limit: number): Promise<Buffe
       size += chunk.length;
       if (size > limit) {
         request.removeAllListeners('data');
-        request.resume();
-        resolve('too-large');
+        resolve(tooLarge());
       } else chunks.push(chunk);
     });
     request.on('end', () => resolve(Buffer.concat(chunks)));

@@ -22,7 +22,7 @@ beforeAll(async () => {
     const url = new URL(request.url ?? '/', 'http://site.local');
     const head = request.method === 'HEAD';
     if (url.searchParams.has('unbuilt')) void serveSdkBundle(url.pathname, response, head, UNBUILT);
-    else void serveSite('', url.pathname, { apiUrl: 'http://api.local' }, response, head);
+    else void serveSite(undefined, url.pathname, { apiUrl: 'http://api.local' }, response, head);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,7 +1,8 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, realpathSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
-import { dirname, extname, join, resolve, sep } from 'node:path';
+import { dirname, extname, join, sep } from 'node:path';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,12 +59,72 @@ function send(
   response.end(head ? undefined : body);
 }
 
+/** The page a site folder holds: its real path, and the entries its page.json names. */
+export interface SitePage {
+  root: string;
+  /** Files (`index.html`) and folders taken whole (`js`), relative to the root. */
+  entries: readonly string[];
+}
+
 /**
- * Serves the static page from `siteDir`, and `config.json` telling the page where the API is.
- * Paths outside the folder are never served.
+ * The page in `siteDir`, as its `page.json` describes it (the same list the deployment uploads);
+ * undefined when the folder has no page.json, and then only the landing page is served. Read
+ * once, at start.
+ */
+export function loadSitePage(siteDir: string): SitePage | undefined {
+  let manifest: { entries?: unknown };
+  try {
+    manifest = JSON.parse(readFileSync(join(siteDir, 'page.json'), 'utf8')) as { entries?: unknown };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${join(siteDir, 'page.json')} is not readable JSON: ${(error as Error).message}`);
+  }
+  const { entries } = manifest;
+  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry === 'string' && entry !== ''))
+    throw new Error(`${join(siteDir, 'page.json')} must list the page's files and folders as "entries"`);
+  return { root: realpathSync(siteDir), entries };
+}
+
+const notFound = (response: ServerResponse, head: boolean) =>
+  send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', head);
+
+/**
+ * The file `pathname` names, when it is one of the page's own: under one of its entries, no
+ * part of it hidden (a dotfile or dot-folder), and its real path (symbolic links followed)
+ * still inside the site folder. Anything else in the folder (package.json, README.md, tests,
+ * .turbo/) is not the page and is never served.
+ */
+async function pageFile(page: SitePage, pathname: string): Promise<string | undefined> {
+  let relative: string;
+  try {
+    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
+  } catch {
+    return undefined;
+  }
+  const parts = relative.split('/').filter(Boolean);
+  if (relative.includes('\0') || parts.some((part) => part.startsWith('.') || part.includes('\\')))
+    return undefined;
+  const [first = ''] = parts;
+  const entry = page.entries.find((name) => name === first);
+  if (!entry) return undefined;
+  // A file entry is served only as itself; a folder entry only for what is inside it.
+  const folderEntry = await isFolder(join(page.root, entry));
+  if (folderEntry ? parts.length < 2 : parts.length !== 1) return undefined;
+  const file = await realpath(join(page.root, ...parts)).catch(() => undefined);
+  if (!file?.startsWith(page.root + sep)) return undefined;
+  return (await stat(file)).isFile() ? file : undefined;
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+/**
+ * Serves the page's own files (see {@link pageFile}), and `config.json` telling the page where
+ * the API is. With no page, `/` is a landing page that says where the API is.
  */
 export async function serveSite(
-  siteDir: string,
+  page: SitePage | undefined,
   pathname: string,
   siteConfig: Record<string, unknown>,
   response: ServerResponse,
@@ -73,25 +134,10 @@ export async function serveSite(
     return send(response, 200, CONTENT_TYPES['.json'] as string, JSON.stringify(siteConfig), head);
   }
   if (SDK_BUNDLE_FILES.has(pathname)) return serveSdkBundle(pathname, response, head);
-  if (!siteDir) {
+  const file = page && (await pageFile(page, pathname));
+  if (!file) {
     if (pathname === '/') return send(response, 200, CONTENT_TYPES['.html'] as string, LANDING_PAGE, head);
-    return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', head);
-  }
-  const root = resolve(siteDir);
-  let relative: string;
-  try {
-    relative = decodeURIComponent(pathname === '/' ? '/index.html' : pathname);
-  } catch {
-    return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', head);
-  }
-  const file = resolve(join(root, relative));
-  if (!file.startsWith(root + sep) || relative.includes('\0')) {
-    return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', head);
-  }
-  const found = await stat(file).catch(() => undefined);
-  if (!found?.isFile()) {
-    if (pathname === '/') return send(response, 200, CONTENT_TYPES['.html'] as string, LANDING_PAGE, head);
-    return send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', head);
+    return notFound(response, head);
   }
   const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
   send(response, 200, type, await readFile(file), head);

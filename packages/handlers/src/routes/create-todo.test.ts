@@ -57,7 +57,11 @@ describe('createTodo', () => {
     ['an unknown field', { title: 'a', colour: 'red' }, 'colour'],
     ['a title of the wrong type', { title: 42 }, 'title'],
     ['an impossible date', { title: 'a', dueDate: '2026-02-30' }, 'dueDate'],
-    ['notes holding a terminal escape sequence', { title: 'a', notes: 'x\u001b]0;pwned\u0007\u001b[2J' }, 'notes'],
+    [
+      'notes holding a terminal escape sequence',
+      { title: 'a', notes: 'x\u001b]0;pwned\u0007\u001b[2J' },
+      'notes',
+    ],
     ['a body that is an array', [{ title: 'a' }], ''],
   ])('answers 422 validation_failed naming the field for %s', async (_case, body, path) => {
     const result = await post(body);

@@ -3,11 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type CryptoKey, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { s256 } from '../../src/local/auth/pkce.js';
-import { SIGNING_KEY_FILE } from '../../src/local/auth/signing-key.js';
+import { DATA_FILES } from '../../src/local/data-folder.js';
 
 /** The private signing key a local stack keeps in its data folder. */
 export async function dataFolderKey(dataDir: string): Promise<{ jwk: JWK; key: CryptoKey }> {
-  const jwk = JSON.parse(await readFile(join(dataDir, SIGNING_KEY_FILE), 'utf8')) as JWK;
+  const jwk = JSON.parse(await readFile(join(dataDir, DATA_FILES.signingKey), 'utf8')) as JWK;
   return { jwk, key: (await importJWK(jwk, 'ES256')) as CryptoKey };
 }
 

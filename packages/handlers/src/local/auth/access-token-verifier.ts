@@ -62,7 +62,8 @@ export async function checkBearer(
       'sign in first: send "Authorization: Bearer <access token>" (see /.well-known/openid-configuration)';
     return { ok: false, reason, challenge: NO_CREDENTIALS };
   }
-  const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header.trim())?.[1];
+  // The scheme is case-insensitive and may be followed by several spaces (RFC 9110 §11.1, §11.4).
+  const token = /^Bearer +([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(header.trim())?.[1];
   if (!token) return refused('the Authorization header must be "Bearer <access token>"');
   let payload: JWTPayload;
   try {

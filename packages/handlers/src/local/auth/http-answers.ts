@@ -61,7 +61,8 @@ export function redirect(response: ServerResponse, location: URL): void {
 
 /** Reads an `application/x-www-form-urlencoded` body; `undefined` when it is not one or too large. */
 export async function readForm(request: IncomingMessage): Promise<URLSearchParams | undefined> {
-  const body = await readBody(request, MAX_FORM_BYTES);
+  // Drained: a sign-in form is small, and the browser must see the answer, never a reset.
+  const body = await readBody(request, MAX_FORM_BYTES, 'drain');
   if (
     body === 'too-large' ||
     !/^application\/x-www-form-urlencoded\b/i.test(request.headers['content-type'] ?? '')

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sameSecret } from './data-files.js';
+import { sameSecret } from './same-secret.js';
 
 /** RFC 7636: a verifier is 43 to 128 unreserved characters; an S256 challenge is 43 base64url ones. */
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;

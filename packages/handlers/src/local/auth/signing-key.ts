@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   type CryptoKey,
   calculateJwkThumbprint,
@@ -8,13 +6,10 @@ import {
   importJWK,
   type JWK,
 } from 'jose';
-import { readIfThere } from './data-files.js';
+import type { DataFolder } from '../data-folder.js';
 
 /** The algorithm of the local user pool's tokens: ES256, small keys and signatures. */
 export const SIGNING_ALGORITHM = 'ES256';
-
-/** The name of the key file in the data folder. */
-export const SIGNING_KEY_FILE = 'auth-signing-key.json';
 
 /** The key pair the local user pool signs its tokens with. */
 export interface SigningKey {
@@ -45,25 +40,24 @@ async function newPrivateJwk(): Promise<JWK> {
 }
 
 /**
- * The signing key: read from `<dataDir>/auth-signing-key.json`, or made and written there (mode
- * 0600, the private JWK) on first start, so tokens and subjects outlive a restart. With no data
- * folder (tests) the key lives in memory only.
+ * The signing key: read from the data folder's `auth-signing-key.json`, or made and written there
+ * (mode 0600, the private JWK) on first start, so tokens and subjects outlive a restart. With no
+ * data folder (tests) the key lives in memory only.
  */
-export async function loadSigningKey(dataDir: string | null): Promise<SigningKey> {
-  if (!dataDir) return fromPrivateJwk(await newPrivateJwk());
-  const file = join(dataDir, SIGNING_KEY_FILE);
-  const text = await readIfThere(file);
+export async function loadSigningKey(folder: DataFolder | null): Promise<SigningKey> {
+  if (!folder) return fromPrivateJwk(await newPrivateJwk());
+  const text = await folder.read('signingKey');
   if (text === undefined) {
     const jwk = await newPrivateJwk();
-    // `wx`: never overwrite a key another start wrote meanwhile; the data folder lock makes that rare.
-    await writeFile(file, `${JSON.stringify(jwk, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    // Exclusive: never overwrite a key another start wrote meanwhile; the data folder lock makes that rare.
+    await folder.write('signingKey', `${JSON.stringify(jwk, null, 2)}\n`, { exclusive: true });
     return fromPrivateJwk(jwk);
   }
   try {
     return await fromPrivateJwk(JSON.parse(text) as JWK);
   } catch (error) {
     throw new Error(
-      `${file} is not an ES256 private JWK: delete it to make a new key (everyone signs in again)`,
+      `${folder.path('signingKey')} is not an ES256 private JWK: delete it to make a new key (everyone signs in again)`,
       { cause: error },
     );
   }
