@@ -47,7 +47,9 @@ describe('TodoCreate', () => {
 
   it('refuses C1 control characters in a title as well as C0 ones', () => {
     expect(errorsOf(TodoCreate.safeParse({ title: 'a\u009bb' }))[0]?.message).toMatch(/control characters/);
-    expect(errorsOf(TodoCreate.safeParse({ title: 'a\u001b[31mb' }))[0]?.message).toMatch(/control characters/);
+    expect(errorsOf(TodoCreate.safeParse({ title: 'a\u001b[31mb' }))[0]?.message).toMatch(
+      /control characters/,
+    );
   });
 
   it('refuses more than the allowed tags, a bad tag, a bad date and a bad priority', () => {

@@ -39,14 +39,12 @@ export const Title = z
  * Free-form notes, up to {@link MAX_NOTES_LENGTH} characters as sent, over lines: `\r\n` and
  * `\r` are folded to `\n`; tabs are kept; any other control character is refused.
  */
-export const Notes = z
-  .string()
-  .check(
-    z.maxLength(MAX_NOTES_LENGTH, `notes must be at most ${MAX_NOTES_LENGTH} characters`),
-    z.regex(TEXT_LINES, 'notes must not hold control characters other than newline and tab'),
-    // Folded last, so API Gateway's model can check the length and characters as sent.
-    z.overwrite((notes) => notes.replace(/\r\n?/g, '\n')),
-  );
+export const Notes = z.string().check(
+  z.maxLength(MAX_NOTES_LENGTH, `notes must be at most ${MAX_NOTES_LENGTH} characters`),
+  z.regex(TEXT_LINES, 'notes must not hold control characters other than newline and tab'),
+  // Folded last, so API Gateway's model can check the length and characters as sent.
+  z.overwrite((notes) => notes.replace(/\r\n?/g, '\n')),
+);
 
 /** A calendar day, `YYYY-MM-DD`: a todo is due on a day, read in the reader's own time zone. */
 export const DueDate = z.iso.date({ error: 'dueDate must be a calendar date, YYYY-MM-DD' });
