@@ -31,6 +31,11 @@ afterAll(async () => {
   );
 });
 
+/** A call to the test's gateway as the signed-in person. */
+function fetchAs(accessToken: string, path: string): Promise<Response> {
+  return fetch(`${gateway.url}${path}`, { headers: { authorization: `Bearer ${accessToken}` } });
+}
+
 describe('the published package', () => {
   it('passes publint', async () => {
     const { stdout } = await run(join(repoRoot, 'node_modules/.bin/publint'), ['--strict'], { cwd: sdkDir });
@@ -108,6 +113,23 @@ console.log(JSON.stringify({ created: todo.title, listed: page.items.map((t) => 
     );
     const { stdout } = await run(process.execPath, ['run.mjs', gateway.url, token], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({ created: 'From a packed SDK', listed: true });
+  });
+
+  it("runs the README's quick example as written, with the token in TODO_TOKEN", async () => {
+    const readme = await readFile(join(sdkDir, 'README.md'), 'utf8');
+    const example = /## Quick example\s+```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(example).toContain("from '@todolist/sdk'");
+    // Only the address differs: the test's gateway listens on a port of its own.
+    await writeFile(join(project, 'app.mjs'), example.replaceAll('http://localhost:3000', gateway.url));
+    const { stdout } = await run(process.execPath, ['app.mjs'], {
+      cwd: project,
+      env: { ...process.env, TODO_TOKEN: token },
+    });
+    expect(stdout).toContain('gone');
+    const titles = (await (await fetchAs(token, '/v1/todos?status=all&limit=100')).json()) as {
+      items: { title: string; completed: boolean }[];
+    };
+    expect(titles.items).toContainEqual(expect.objectContaining({ title: 'Buy milk', completed: true }));
   });
 
   it('works from CommonJS, and its errors are instanceof across the ESM and CommonJS copies', async () => {
