@@ -1,7 +1,12 @@
 import { MAX_BODY_BYTES, summarizeFieldErrors, toFieldErrors } from '@todolist/sdk/contract';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { BadRequestError, TodoApiError, ValidationError } from './errors.js';
+import {
+  BadRequestError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../errors.js';
 import { header } from './headers.js';
 
 // JSON, with or without parameters (`; charset=utf-8`); a PATCH may also say merge-patch (RFC 7396).
@@ -18,14 +23,7 @@ function assertJsonMediaType(event: APIGatewayProxyEvent): void {
   const mediaType = contentType?.split(';')[0]?.trim().toLowerCase();
   const accepted =
     mediaType === JSON_MEDIA_TYPE || (mediaType === MERGE_PATCH_MEDIA_TYPE && event.httpMethod === 'PATCH');
-  if (!accepted) {
-    throw new TodoApiError(
-      'unsupported_media_type',
-      contentType
-        ? `Content-Type ${contentType} is not accepted: send the body as application/json`
-        : 'the request has a body but no Content-Type: send it as application/json',
-    );
-  }
+  if (!accepted) throw new UnsupportedMediaTypeError(contentType);
 }
 
 function parseJson(bytes: Buffer): unknown {
@@ -54,12 +52,7 @@ export function parseJsonBody<Schema extends z.ZodMiniType>(
   maxBytes: number = MAX_BODY_BYTES,
 ): z.output<Schema> {
   const bytes = rawBody(event);
-  if (bytes.length > maxBytes) {
-    throw new TodoApiError(
-      'payload_too_large',
-      `the body is ${bytes.length} bytes; the limit is ${maxBytes} bytes`,
-    );
-  }
+  if (bytes.length > maxBytes) throw new PayloadTooLargeError(bytes.length, maxBytes);
   if (bytes.length === 0) {
     throw new BadRequestError('malformed_json', 'the request needs a JSON body');
   }

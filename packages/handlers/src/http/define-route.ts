@@ -4,10 +4,10 @@ import { type RouteDefinition, requiredScope } from '@todolist/sdk/contract';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { config } from '../container.js';
+import { isTodoApiError, UnauthorizedError } from '../errors.js';
 import { logger, metrics } from '../observability.js';
 import { parseJsonBody } from './body.js';
 import { corsHeaders } from './cors.js';
-import { isTodoApiError, TodoApiError } from './errors.js';
 import { header } from './headers.js';
 import { ownerOf } from './identity.js';
 import { parsePathParams, parseQuery } from './params.js';
@@ -40,10 +40,9 @@ function ownerOrRefuse(route: RouteDefinition, event: APIGatewayProxyEvent): str
   if (owner !== undefined) return owner;
   if (requiredScope(route) === null) return '';
   logger.warn('request without identity: is the authorizer attached to this method?');
-  throw new TodoApiError(
-    'unauthorized',
+  throw new UnauthorizedError(
     'the request carries no identity: sign in and send "Authorization: Bearer <access token>"',
-    { headers: { 'WWW-Authenticate': 'Bearer' } },
+    'Bearer',
   );
 }
 

@@ -1,6 +1,6 @@
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '@todolist/sdk/contract';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { BadRequestError } from './errors.js';
+import { BadRequestError } from '../errors.js';
 import { header } from './headers.js';
 
 // Visible ASCII only: the key is echoed in logs and compared byte for byte.

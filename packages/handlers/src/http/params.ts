@@ -1,7 +1,7 @@
 import { summarizeFieldErrors, toFieldErrors } from '@todolist/sdk/contract';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { BadRequestError } from './errors.js';
+import { BadRequestError } from '../errors.js';
 
 /** The path parameters, checked against the route's schema; a bad id is a 400, not a 404. */
 export function parsePathParams<Schema extends z.ZodMiniType>(

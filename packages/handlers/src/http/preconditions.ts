@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { BadRequestError } from './errors.js';
+import { BadRequestError } from '../errors.js';
 import { header } from './headers.js';
 
 /** The ETag of a todo at a version: a strong entity tag holding the version number. */

@@ -6,7 +6,7 @@ import {
   problemType,
 } from '@todolist/sdk/contract';
 import type { APIGatewayProxyResult } from 'aws-lambda';
-import type { TodoApiError } from './errors.js';
+import type { TodoApiError } from '../errors.js';
 
 /** Headers on every answer: no caching of per-user data, no MIME sniffing. */
 const BASE_HEADERS = {

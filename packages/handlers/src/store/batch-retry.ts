@@ -1,4 +1,4 @@
-import { TodoApiError } from '../http/errors.js';
+import { ServiceUnavailableError } from '../errors.js';
 
 /** Tries of unprocessed items before the import is answered 503 (the client sends it again). */
 const MAX_ATTEMPTS = 8;
@@ -24,10 +24,9 @@ const backoffMs = (attempt: number) => Math.random() * Math.min(2000, 50 * 2 ** 
 
 /** The 503 an import answers when the table stays busy: sending the same import again is safe. */
 export const tableBusy = (cause?: unknown) =>
-  new TodoApiError(
-    'service_unavailable',
+  new ServiceUnavailableError(
     'the table is busy and some todos were not written: send the same import again',
-    { headers: { 'Retry-After': '1' }, cause },
+    { cause },
   );
 
 /** True for DynamoDB's answers that say "too much at once", after the AWS SDK's own retries. */

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { TodoListFilter } from '@todolist/sdk/contract';
-import { BadRequestError } from '../http/errors.js';
+import { BadRequestError } from '../errors.js';
 
 // A cursor is `base64url(payload).base64url(hmac)`. The HMAC covers the owner too, so a cursor
 // cannot be replayed by another user, and the payload names the filter, so a cursor from one

@@ -10,7 +10,7 @@ import {
 import { monotonicFactory } from 'ulid';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readConfig } from '../config.js';
-import { isTodoApiError } from '../http/errors.js';
+import { isTodoApiError } from '../errors.js';
 import { createDynamoDbClients } from './client.js';
 import { type ImportEntry, type ImportOptions, importTodos } from './import-todos.js';
 import { idFromSortKey, ownerPartition, todoKey } from './keys.js';

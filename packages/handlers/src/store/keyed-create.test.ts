@@ -8,7 +8,7 @@ import {
 import { IDEMPOTENCY_KEY_TTL_SECONDS } from '@todolist/sdk/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../config.js';
-import { isTodoApiError } from '../http/errors.js';
+import { isTodoApiError } from '../errors.js';
 import { createDynamoDbClients } from './client.js';
 import { createWithKey } from './keyed-create.js';
 import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';

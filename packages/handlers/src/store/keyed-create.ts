@@ -4,7 +4,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } fr
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { IDEMPOTENCY_KEY_TTL_SECONDS, type Todo, type TodoCreate } from '@todolist/sdk/contract';
 import { ulid } from 'ulid';
-import { IdempotencyKeyReusedError } from '../http/errors.js';
+import { IdempotencyKeyReusedError } from '../errors.js';
 import { keyClaimKey } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 import { newTodoItem, toTodo } from './todo-item.js';

@@ -10,7 +10,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Todo, TodoCreate, TodoListFilter, TodoPage, TodoPatch } from '@todolist/sdk/contract';
 import { ulid } from 'ulid';
-import { NotFoundError, PreconditionFailedError } from '../http/errors.js';
+import { NotFoundError, PreconditionFailedError } from '../errors.js';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
 import { createWithKey, type KeyedCreateOutcome } from './keyed-create.js';
 import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';

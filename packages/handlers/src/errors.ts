@@ -1,0 +1,150 @@
+import { ERROR_CODES, type ErrorCode, type FieldError } from '@todolist/sdk/contract';
+
+// Every handler error carries the kinds of its class chain under a registry symbol, as the
+// SDK's errors do, so the guards below hold across bundles and realms: the local gateway loads
+// each route's module, and two copies of this file have two classes but share `Symbol.for`.
+const KINDS = Symbol.for('@todolist/handlers/error-kinds');
+
+/** What a {@link TodoApiError} carries besides its code and message. */
+export interface TodoApiErrorOptions extends ErrorOptions {
+  /** Per-field reasons, for validation failures. */
+  errors?: FieldError[];
+  /** Headers to send with the problem (`Allow`, `Retry-After`, `ETag`, `WWW-Authenticate`). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * An error the API answers as problem details with a stable `code` and its status. Not one:
+ * anything else thrown, which is a bug or an outage and answers 500 `internal_error` without
+ * its message.
+ */
+export class TodoApiError extends Error {
+  /** The stable kind this class stands for; survives minification, unlike the class name. */
+  static readonly kind: string = 'TodoApiError';
+
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors: FieldError[] | undefined;
+  readonly headers: Record<string, string>;
+  declare readonly [KINDS]: readonly string[];
+
+  constructor(code: ErrorCode, detail: string, options: TodoApiErrorOptions = {}) {
+    super(detail, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+    Object.defineProperty(this, KINDS, { value: kindsOf(new.target), enumerable: false });
+    this.name = (new.target as typeof TodoApiError).kind;
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    const kinds = (value as { [KINDS]?: unknown } | null | undefined)?.[KINDS];
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` asks about, a subclass included.
+    return Array.isArray(kinds) && kinds.includes(this.kind);
+  }
+}
+
+function kindsOf(target: object): string[] {
+  const kinds: string[] = [];
+  for (let current = target; current && 'kind' in current; current = Object.getPrototypeOf(current)) {
+    const kind = (current as typeof TodoApiError).kind;
+    if (!kinds.includes(kind)) kinds.push(kind);
+  }
+  return kinds;
+}
+
+/** The codes of a malformed request: 400. */
+export type BadRequestCode = Extract<
+  ErrorCode,
+  'malformed_json' | 'invalid_id' | 'invalid_query' | 'invalid_cursor' | 'invalid_header'
+>;
+
+/** The request is malformed: bad JSON, a bad id, query, header or cursor (400). */
+export class BadRequestError extends TodoApiError {
+  static override readonly kind: string = 'BadRequestError';
+  constructor(code: BadRequestCode, detail: string, options: TodoApiErrorOptions = {}) {
+    super(code, detail, options);
+  }
+}
+
+/** The body is well-formed JSON but not what the route takes (422). */
+export class ValidationError extends TodoApiError {
+  static override readonly kind: string = 'ValidationError';
+  constructor(detail: string, errors: FieldError[]) {
+    super('validation_failed', detail, { errors });
+  }
+}
+
+/** The request carries no identity the API accepts (401). */
+export class UnauthorizedError extends TodoApiError {
+  static override readonly kind: string = 'UnauthorizedError';
+  constructor(detail: string, challenge: string) {
+    super('unauthorized', detail, { headers: { 'WWW-Authenticate': challenge } });
+  }
+}
+
+/** No todo with this id belongs to the caller (404). Another owner's todo is also "not found". */
+export class NotFoundError extends TodoApiError {
+  static override readonly kind: string = 'NotFoundError';
+  constructor(id: string) {
+    super('not_found', `no todo with id ${id}`);
+  }
+}
+
+/** `If-Match` named a version other than the current one (412); nothing was changed. */
+export class PreconditionFailedError extends TodoApiError {
+  static override readonly kind: string = 'PreconditionFailedError';
+  constructor(id: string, expected: number, current: number) {
+    super(
+      'precondition_failed',
+      `todo ${id} is at version ${current}, not ${expected}: read it again and reapply your change`,
+      { headers: { ETag: `"${current}"` } },
+    );
+  }
+}
+
+/** The body is larger than the route takes (413). */
+export class PayloadTooLargeError extends TodoApiError {
+  static override readonly kind: string = 'PayloadTooLargeError';
+  constructor(bytes: number, limit: number) {
+    super('payload_too_large', `the body is ${bytes} bytes; the limit is ${limit} bytes`);
+  }
+}
+
+/** The body is not JSON by its media type (415). */
+export class UnsupportedMediaTypeError extends TodoApiError {
+  static override readonly kind: string = 'UnsupportedMediaTypeError';
+  constructor(contentType: string | undefined) {
+    super(
+      'unsupported_media_type',
+      contentType
+        ? `Content-Type ${contentType} is not accepted: send the body as application/json`
+        : 'the request has a body but no Content-Type: send it as application/json',
+    );
+  }
+}
+
+/** The `Idempotency-Key` made a todo from another body (422); nothing was created. */
+export class IdempotencyKeyReusedError extends TodoApiError {
+  static override readonly kind: string = 'IdempotencyKeyReusedError';
+  constructor(key: string) {
+    super(
+      'idempotency_key_reused',
+      `Idempotency-Key ${key} was first used with another body: use a new key for a new todo`,
+    );
+  }
+}
+
+/** The table stayed busy (503): some writes were not made, and sending the same request again is safe. */
+export class ServiceUnavailableError extends TodoApiError {
+  static override readonly kind: string = 'ServiceUnavailableError';
+  constructor(detail: string, options: ErrorOptions = {}) {
+    super('service_unavailable', detail, { ...options, headers: { 'Retry-After': '1' } });
+  }
+}
+
+/** True when the value is a {@link TodoApiError}, from any copy of this package. */
+export function isTodoApiError(value: unknown): value is TodoApiError {
+  return value instanceof TodoApiError;
+}
