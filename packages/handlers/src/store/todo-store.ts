@@ -8,10 +8,19 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Todo, TodoCreate, TodoListFilter, TodoPage, TodoPatch } from '@todolist/sdk/contract';
-import { ulid } from 'ulid';
+import type {
+  Todo,
+  TodoCreate,
+  TodoImportItem,
+  TodoImportResult,
+  TodoListFilter,
+  TodoPage,
+  TodoPatch,
+} from '@todolist/sdk/contract';
+import { monotonicFactory, ulid } from 'ulid';
 import { NotFoundError, PreconditionFailedError } from '../errors.js';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
+import { importTodos } from './import-todos.js';
 import { createWithKey, type KeyedCreateOutcome } from './keyed-create.js';
 import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
 import { buildFilterExpression } from './list-filter.js';
@@ -25,6 +34,10 @@ export interface TodoStoreOptions {
   /** The clock, replaceable in tests. @default () => new Date() */
   now?: () => Date;
 }
+
+// Monotonic, so the todos of one import that give no id list in the order they were sent even
+// when many get their ULID in the same millisecond.
+const importedId = monotonicFactory();
 
 // With a filter, most items a Query reads may be dropped; reading a larger slice per call keeps
 // the number of round trips low while still stopping as soon as the page is full.
@@ -66,6 +79,32 @@ export class TodoStore {
    */
   createOnce(ownerId: string, key: string, input: TodoCreate): Promise<KeyedCreateOutcome> {
     return createWithKey(this.#client, this.#tableName, { ownerId, key, input, now: this.#now() });
+  }
+
+  /**
+   * Creates the items whose ids the owner does not have yet (an item without one gets a fresh
+   * ULID); answers one result per item, by its `index`: "created", or "existing" when the id
+   * was there already or came earlier in the same import, which is then left untouched.
+   */
+  async importMany(
+    ownerId: string,
+    items: readonly { index: number; item: TodoImportItem & { title: string } }[],
+  ): Promise<TodoImportResult[]> {
+    const entries = items.map(({ index, item: { id, ...input } }) => ({
+      index,
+      id: id ?? importedId(),
+      input,
+    }));
+    const outcome = await importTodos(this.#client, ownerId, entries, {
+      tableName: this.#tableName,
+      now: this.#now().toISOString(),
+    });
+    const seen = new Set<string>();
+    return entries.map(({ index, id }) => {
+      const created = outcome.created.has(id) && !seen.has(id);
+      seen.add(id);
+      return { index, id, status: created ? 'created' : 'existing' };
+    });
   }
 
   /** The todo, or {@link NotFoundError}. */
