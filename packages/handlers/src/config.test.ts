@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadCursorSigningKey, readConfig } from './config.js';
+import { ConfigError, handlerEnvironment, loadCursorSigningKey, readConfig } from './config.js';
 
 const SECRET_ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:todolist/cursor-signing-key-AbCdEf';
 const base = { TABLE_NAME: 'todos' };
@@ -79,5 +79,32 @@ describe('MACHINE_OWNERS', () => {
     expect(() => readConfig({ ...withKey, MACHINE_OWNERS: value })).toThrow(
       /MACHINE_OWNERS must be a JSON object/,
     );
+  });
+});
+
+describe('handlerEnvironment', () => {
+  it('is what readConfig reads back, for every setting', () => {
+    const settings = {
+      tableName: 'todos',
+      cursorSigningKey: { secretArn: SECRET_ARN },
+      dynamodbEndpoint: 'http://127.0.0.1:4567',
+      machineOwners: new Map([['machine-client', 'owner-sub']]),
+      allowedOrigins: ['https://app.todolist.com', 'http://localhost:3000'],
+    };
+    expect(readConfig(handlerEnvironment(settings))).toEqual(settings);
+    const direct = { tableName: 't', cursorSigningKey: { key: 'k' } };
+    expect(readConfig(handlerEnvironment(direct))).toEqual({
+      ...direct,
+      dynamodbEndpoint: undefined,
+      machineOwners: new Map(),
+      allowedOrigins: [],
+    });
+  });
+
+  it('leaves out the settings left at their defaults', () => {
+    expect(handlerEnvironment({ tableName: 't', cursorSigningKey: { key: 'k' } })).toEqual({
+      TABLE_NAME: 't',
+      CURSOR_SIGNING_KEY: 'k',
+    });
   });
 });

@@ -10,7 +10,7 @@ export type CursorSigningKeySource = { readonly key: string } | { readonly secre
 
 /** What a handler reads from its environment, once per container. */
 export interface HandlerConfig {
-  /** The DynamoDB table holding todos and idempotency records (`TABLE_NAME`). */
+  /** The DynamoDB table of todos and `Idempotency-Key` claims (`TABLE_NAME`). */
   tableName: string;
   /** A DynamoDB endpoint other than AWS's, such as the local gateway's dynalite (`DYNAMODB_ENDPOINT`). */
   dynamodbEndpoint: string | undefined;
@@ -25,6 +25,63 @@ export interface HandlerConfig {
   allowedOrigins: string[];
 }
 
+/**
+ * The environment variable of each setting: {@link handlerEnvironment} writes them and
+ * {@link readConfig} reads them, so each is named here and nowhere else.
+ */
+const VARIABLES = {
+  tableName: 'TABLE_NAME',
+  dynamodbEndpoint: 'DYNAMODB_ENDPOINT',
+  machineOwners: 'MACHINE_OWNERS',
+  cursorSigningKey: 'CURSOR_SIGNING_KEY',
+  cursorSigningKeySecretArn: 'CURSOR_SIGNING_KEY_SECRET_ARN',
+  allowedOrigins: 'ALLOWED_ORIGINS',
+} as const;
+
+/** Every variable a handler reads its settings from. */
+export const HANDLER_VARIABLES: readonly string[] = Object.values(VARIABLES);
+
+/** What a function is configured with: the {@link HandlerConfig} it reads back, with defaults left out. */
+export interface HandlerSettings {
+  tableName: string;
+  cursorSigningKey: CursorSigningKeySource;
+  /** @default AWS's */
+  dynamodbEndpoint?: string;
+  /** Machine client id → the owner its tokens act for. @default none */
+  machineOwners?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
+  /** @default none */
+  allowedOrigins?: readonly string[];
+}
+
+/**
+ * The environment a handler's function runs with for `settings`: what the CDK app gives each
+ * Lambda function and the local gateway gives the handlers it runs. {@link readConfig} is its
+ * inverse. Values may be CDK tokens (a table's name), which pass through as strings.
+ *
+ * @example
+ * ```ts
+ * new lambda.Function(this, 'Fn', { environment: handlerEnvironment({ tableName, cursorSigningKey: { secretArn } }) });
+ * ```
+ */
+export function handlerEnvironment(settings: HandlerSettings): Record<string, string> {
+  const owners =
+    settings.machineOwners instanceof Map
+      ? Object.fromEntries(settings.machineOwners)
+      : { ...(settings.machineOwners ?? {}) };
+  const key = settings.cursorSigningKey;
+  return {
+    [VARIABLES.tableName]: settings.tableName,
+    ...('key' in key
+      ? { [VARIABLES.cursorSigningKey]: key.key }
+      : { [VARIABLES.cursorSigningKeySecretArn]: key.secretArn }),
+    ...(settings.dynamodbEndpoint ? { [VARIABLES.dynamodbEndpoint]: settings.dynamodbEndpoint } : {}),
+    ...(Object.keys(owners).length > 0 ? { [VARIABLES.machineOwners]: JSON.stringify(owners) } : {}),
+    ...(settings.allowedOrigins?.length
+      ? { [VARIABLES.allowedOrigins]: settings.allowedOrigins.join(',') }
+      : {}),
+  };
+}
+
 /** Thrown at cold start when the environment lacks a setting the handlers cannot run without. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -37,12 +94,12 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
 }
 
 function cursorSigningKeySource(env: NodeJS.ProcessEnv): CursorSigningKeySource {
-  const key = env.CURSOR_SIGNING_KEY?.trim();
+  const key = env[VARIABLES.cursorSigningKey]?.trim();
   if (key) return { key };
-  const secretArn = env.CURSOR_SIGNING_KEY_SECRET_ARN?.trim();
+  const secretArn = env[VARIABLES.cursorSigningKeySecretArn]?.trim();
   if (secretArn) return { secretArn };
   throw new ConfigError(
-    'neither CURSOR_SIGNING_KEY nor CURSOR_SIGNING_KEY_SECRET_ARN is set: the handlers cannot sign list cursors without one',
+    `neither ${VARIABLES.cursorSigningKey} nor ${VARIABLES.cursorSigningKeySecretArn} is set: the handlers cannot sign list cursors without one`,
   );
 }
 
@@ -51,7 +108,7 @@ function machineOwners(raw: string | undefined): MachineOwners {
   if (!raw?.trim()) return new Map();
   const invalid = () =>
     new ConfigError(
-      `MACHINE_OWNERS must be a JSON object of app client id to owner id, like {"4h5k…":"alice"} (got ${raw})`,
+      `${VARIABLES.machineOwners} must be a JSON object of app client id to owner id, like {"4h5k…":"alice"} (got ${raw})`,
     );
   let parsed: unknown;
   try {
@@ -66,14 +123,14 @@ function machineOwners(raw: string | undefined): MachineOwners {
   return new Map(entries as [string, string][]);
 }
 
-/** Reads the handler configuration from environment variables. */
+/** Reads the handler configuration from environment variables: the inverse of {@link handlerEnvironment}. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HandlerConfig {
   return {
-    tableName: required(env, 'TABLE_NAME'),
-    dynamodbEndpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined,
-    machineOwners: machineOwners(env.MACHINE_OWNERS),
+    tableName: required(env, VARIABLES.tableName),
+    dynamodbEndpoint: env[VARIABLES.dynamodbEndpoint]?.trim() || undefined,
+    machineOwners: machineOwners(env[VARIABLES.machineOwners]),
     cursorSigningKey: cursorSigningKeySource(env),
-    allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+    allowedOrigins: (env[VARIABLES.allowedOrigins] ?? '')
       .split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
@@ -95,7 +152,7 @@ export async function loadCursorSigningKey(
   const value = await readSecret(source.secretArn);
   if (typeof value !== 'string' || value.trim() === '') {
     throw new ConfigError(
-      `the secret ${source.secretArn} (CURSOR_SIGNING_KEY_SECRET_ARN) holds no text: store the cursor signing key in it as a string`,
+      `the secret ${source.secretArn} (${VARIABLES.cursorSigningKeySecretArn}) holds no text: store the cursor signing key in it as a string`,
     );
   }
   return value;

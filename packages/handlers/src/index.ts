@@ -1,5 +1,5 @@
 // The package's public surface, for the CDK app and for other packages' tests.
-export type { HandlerConfig } from './config.js';
+export { HANDLER_VARIABLES, type HandlerConfig, type HandlerSettings, handlerEnvironment } from './config.js';
 export type { ProxyHandler } from './http/define-route.js';
 export type { MachineClient } from './local/auth/machine-client.js';
 export {

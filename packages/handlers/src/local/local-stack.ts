@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { RouteName } from '@todolist/sdk/contract';
+import { HANDLER_VARIABLES, handlerEnvironment } from '../config.js';
 import type { ProxyHandler } from '../http/define-route.js';
 import { loadHandlers } from '../routes/index.js';
 import { createLocalAuth } from './auth/local-auth.js';
@@ -121,13 +122,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     const port = new URL(gateway.url).port;
     allowedOrigins.unshift(`http://localhost:${port}`, `http://127.0.0.1:${port}`);
-    Object.assign(process.env, {
-      TABLE_NAME: tableName,
-      DYNAMODB_ENDPOINT: database.endpoint,
-      CURSOR_SIGNING_KEY: await cursorSigningKey(folder),
-      MACHINE_OWNERS: machineClient ? JSON.stringify({ [machineClient.clientId]: machineClient.owner }) : '',
-      ALLOWED_ORIGINS: allowedOrigins.join(','),
-    });
+    // The handlers read these when their modules load; a variable left over from the shell
+    // (MACHINE_OWNERS, say) must not reach them.
+    for (const name of HANDLER_VARIABLES) delete process.env[name];
+    Object.assign(
+      process.env,
+      handlerEnvironment({
+        tableName,
+        dynamodbEndpoint: database.endpoint,
+        cursorSigningKey: { key: await cursorSigningKey(folder) },
+        machineOwners: machineClient ? { [machineClient.clientId]: machineClient.owner } : {},
+        allowedOrigins,
+      }),
+    );
     process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
     process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
     Object.assign(handlers, await loadHandlers());

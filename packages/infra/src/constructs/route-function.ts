@@ -1,3 +1,4 @@
+import { handlerEnvironment } from '@todolist/handlers';
 import type { RouteName } from '@todolist/sdk/contract';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -23,10 +24,10 @@ export interface RouteFunctionProps {
   /** Origins a browser may call the API from (`ALLOWED_ORIGINS`). */
   readonly allowedOrigins: readonly string[];
   /**
-   * `MACHINE_OWNERS`: JSON mapping machine (client-credentials) client ids, a token's `sub`, to
-   * the owner id their tokens act for. @default none: no machine client acts for anyone
+   * Machine (client-credentials) client ids, a token's `sub`, and the owner id their tokens act
+   * for. @default none: no machine client acts for anyone
    */
-  readonly machineOwners?: string;
+  readonly machineOwners?: Readonly<Record<string, string>>;
   /** @default 512 (MB): more memory is more CPU, and the handlers are CPU-bound at cold start */
   readonly memorySize?: number;
   /** @default 10 seconds, well inside API Gateway's 29-second integration timeout */
@@ -75,10 +76,13 @@ export class RouteFunction extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
       environment: {
-        TABLE_NAME: props.table.tableName,
-        CURSOR_SIGNING_KEY_SECRET_ARN: props.cursorSigningKey.secretArn,
-        ALLOWED_ORIGINS: props.allowedOrigins.join(','),
-        ...(props.machineOwners ? { MACHINE_OWNERS: props.machineOwners } : {}),
+        // The handlers' own settings, named once in their package (readConfig reads them back).
+        ...handlerEnvironment({
+          tableName: props.table.tableName,
+          cursorSigningKey: { secretArn: props.cursorSigningKey.secretArn },
+          allowedOrigins: props.allowedOrigins,
+          ...(props.machineOwners ? { machineOwners: props.machineOwners } : {}),
+        }),
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_METRICS_NAMESPACE: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',

@@ -34,8 +34,8 @@ export interface TodoApiProps {
   readonly localOrigins?: readonly string[];
   /** The user pool whose access tokens every `/v1/todos` method requires. */
   readonly userPool: cognito.IUserPool;
-  /** The functions' `MACHINE_OWNERS` (see {@link RouteFunctionProps.machineOwners}). @default none */
-  readonly machineOwners?: string;
+  /** The functions' machine owners (see {@link RouteFunctionProps.machineOwners}). @default none */
+  readonly machineOwners?: Readonly<Record<string, string>>;
   /** Steady requests per second for the stage. @default 100 */
   readonly rateLimit?: number;
   /** Requests the stage takes at once. @default 200 */

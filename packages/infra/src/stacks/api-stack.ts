@@ -86,7 +86,7 @@ export class ApiStack extends Stack {
       userPool,
       // A client-credentials token's sub is its client id: the handlers map it to this owner.
       ...(config.machineOwner && machineClientId
-        ? { machineOwners: `{"${machineClientId}":${JSON.stringify(config.machineOwner)}}` }
+        ? { machineOwners: { [machineClientId]: config.machineOwner } }
         : {}),
     });
     const apiUrl = config.domain ? `https://${config.domain.apiHost}` : this.api.defaultEndpoint;
