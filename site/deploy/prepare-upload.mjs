@@ -16,6 +16,20 @@ export const SITE_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** What the page is made of, relative to the site folder (page.json, which the local gateway reads too). */
 export const PAGE_ENTRIES = page.entries;
 
+/**
+ * The page's Content-Security-Policy (page.json's, which the local gateway sends too), with
+ * `connect-src` also allowing `connectOrigins` and the `extra` directives after it.
+ * @param {readonly string[]} connectOrigins
+ * @param {readonly string[]} [extra]
+ * @returns {string}
+ */
+export function contentSecurityPolicy(connectOrigins, extra = []) {
+  const directives = page.contentSecurityPolicy.map((directive) =>
+    directive.startsWith('connect-src ') ? [directive, ...connectOrigins].join(' ') : directive,
+  );
+  return [...directives, ...extra].join('; ');
+}
+
 const LOADERS = { '.js': 'js', '.css': 'css' };
 
 // The page's HTML comments are notes for its next engineer, not for visitors. index.html holds

@@ -5,15 +5,18 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRawHttpClient } from '../../test/support/raw-http-client.js';
 import {
+  loadSitePage,
   SDK_BUNDLE_PATH,
-  SITE_SECURITY_HEADERS,
+  type SitePage,
   sdkBrowserDir,
-  serveSdkBundle,
+  sdkBundleAnswer,
   serveSite,
 } from './static-site.js';
 
 let server: Server;
 let base: string;
+// The repository's own page, as `npm start` serves it.
+const page = loadSitePage(join(import.meta.dirname, '../../../../site')) as SitePage;
 // A folder with no bundle in it, standing in for an SDK that was never built.
 const UNBUILT = join(import.meta.dirname, 'no-such-dist');
 
@@ -21,8 +24,7 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://site.local');
     const head = request.method === 'HEAD';
-    if (url.searchParams.has('unbuilt')) void serveSdkBundle(url.pathname, response, head, UNBUILT);
-    else void serveSite(undefined, url.pathname, { apiUrl: 'http://api.local' }, response, head);
+    void serveSite(page, url.pathname, { apiUrl: 'http://api.local' }, response, head);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -31,13 +33,14 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe('the SDK bundle at /vendor', () => {
-  it('is the SDK package’s browser bundle, as JavaScript, with the site’s security headers', async () => {
+  it('is the SDK package’s browser bundle, as JavaScript, with the page’s security headers', async () => {
     const response = await fetch(`${base}${SDK_BUNDLE_PATH}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toBe(
-      SITE_SECURITY_HEADERS['Content-Security-Policy'],
-    );
+    // site/page.json's policy, the one the deployment sends too, for the local gateways' origins.
+    expect(response.headers.get('content-security-policy')).toBe(page.contentSecurityPolicy);
+    expect(page.contentSecurityPolicy).toContain("script-src 'self';");
+    expect(page.contentSecurityPolicy).toContain("connect-src 'self' http://localhost:* http://127.0.0.1:*;");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     const served = Buffer.from(await response.arrayBuffer());
     expect(served.equals(await readFile(join(sdkBrowserDir(), 'todolist-sdk.min.js')))).toBe(true);
@@ -51,9 +54,9 @@ describe('the SDK bundle at /vendor', () => {
   });
 
   it('answers 404 saying how to build it when the SDK is not built', async () => {
-    const response = await fetch(`${base}${SDK_BUNDLE_PATH}?unbuilt`);
-    expect(response.status).toBe(404);
-    expect(await response.text()).toContain('npm run build -w @todolist/sdk');
+    const answer = await sdkBundleAnswer(SDK_BUNDLE_PATH, UNBUILT);
+    expect(answer.status).toBe(404);
+    expect(String(answer.body)).toContain('npm run build -w @todolist/sdk');
   });
 
   it('serves nothing else from the SDK package', async () => {

@@ -19,13 +19,17 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The headers the deployed site's CloudFront response-headers policy sets, kept alike locally. */
-export const SITE_SECURITY_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' http://localhost:* http://127.0.0.1:*; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; object-src 'none'",
+const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'X-Frame-Options': 'DENY',
 };
+
+/** For a folder with no page: the landing page needs nothing but its own HTML. */
+const NO_PAGE_POLICY = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+// The page may call any local gateway: `npm start` on another port, or 127.0.0.1 for localhost.
+const LOCAL_CONNECT_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 // Shown at `/` until the web page exists in site/, so `npm start` still says where things are.
 const LANDING_PAGE = `<!doctype html>
@@ -48,22 +52,34 @@ export function sdkBrowserDir(): string {
   return join(dirname(manifest), 'dist', 'browser');
 }
 
-function send(
-  response: ServerResponse,
-  status: number,
-  type: string,
-  body: string | Buffer,
-  head: boolean,
-): void {
-  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-cache', ...SITE_SECURITY_HEADERS });
-  response.end(head ? undefined : body);
+/** An answer of the site: its body and type, under the page's policy. */
+interface SiteAnswer {
+  status: number;
+  type: string;
+  body: string | Buffer;
 }
 
-/** The page a site folder holds: its real path, and the entries its page.json names. */
+function send(response: ServerResponse, answer: SiteAnswer, head: boolean, policy: string): void {
+  response.writeHead(answer.status, {
+    'Content-Type': answer.type,
+    'Cache-Control': 'no-cache',
+    'Content-Security-Policy': policy,
+    ...SECURITY_HEADERS,
+  });
+  response.end(head ? undefined : answer.body);
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+const NOT_FOUND: SiteAnswer = { status: 404, type: TEXT, body: 'Not found\n' };
+const LANDING: SiteAnswer = { status: 200, type: 'text/html; charset=utf-8', body: LANDING_PAGE };
+
+/** The page a site folder holds: its real path, the entries its page.json names, and its policy. */
 export interface SitePage {
   root: string;
   /** Files (`index.html`) and folders taken whole (`js`), relative to the root. */
   entries: readonly string[];
+  /** page.json's Content-Security-Policy, `connect-src` allowing the local gateways. */
+  contentSecurityPolicy: string;
 }
 
 /**
@@ -72,21 +88,28 @@ export interface SitePage {
  * once, at start.
  */
 export function loadSitePage(siteDir: string): SitePage | undefined {
-  let manifest: { entries?: unknown };
+  let manifest: { entries?: unknown; contentSecurityPolicy?: unknown };
   try {
-    manifest = JSON.parse(readFileSync(join(siteDir, 'page.json'), 'utf8')) as { entries?: unknown };
+    manifest = JSON.parse(readFileSync(join(siteDir, 'page.json'), 'utf8')) as typeof manifest;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new Error(`${join(siteDir, 'page.json')} is not readable JSON: ${(error as Error).message}`);
   }
-  const { entries } = manifest;
-  if (!Array.isArray(entries) || !entries.every((entry) => typeof entry === 'string' && entry !== ''))
-    throw new Error(`${join(siteDir, 'page.json')} must list the page's files and folders as "entries"`);
-  return { root: realpathSync(siteDir), entries };
+  const { entries, contentSecurityPolicy: directives = [] } = manifest;
+  const strings = (value: unknown): value is string[] =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string' && item !== '');
+  if (!strings(entries) || !strings(directives))
+    throw new Error(
+      `${join(siteDir, 'page.json')} must list the page's files and folders as "entries", and its "contentSecurityPolicy" directives`,
+    );
+  // The same policy the deployment sends (site/deploy/prepare-upload.mjs), for the local origins.
+  const contentSecurityPolicy = directives
+    .map((directive) =>
+      directive.startsWith('connect-src ') ? [directive, ...LOCAL_CONNECT_ORIGINS].join(' ') : directive,
+    )
+    .join('; ');
+  return { root: realpathSync(siteDir), entries, contentSecurityPolicy };
 }
-
-const notFound = (response: ServerResponse, head: boolean) =>
-  send(response, 404, 'text/plain; charset=utf-8', 'Not found\n', head);
 
 /**
  * The file `pathname` names, when it is one of the page's own: under one of its entries, no
@@ -130,31 +153,32 @@ export async function serveSite(
   response: ServerResponse,
   head: boolean,
 ): Promise<void> {
-  if (pathname === '/config.json') {
-    return send(response, 200, CONTENT_TYPES['.json'] as string, JSON.stringify(siteConfig), head);
-  }
-  if (SDK_BUNDLE_FILES.has(pathname)) return serveSdkBundle(pathname, response, head);
-  const file = page && (await pageFile(page, pathname));
-  if (!file) {
-    if (pathname === '/') return send(response, 200, CONTENT_TYPES['.html'] as string, LANDING_PAGE, head);
-    return notFound(response, head);
-  }
-  const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
-  send(response, 200, type, await readFile(file), head);
+  const policy = page?.contentSecurityPolicy ?? NO_PAGE_POLICY;
+  send(response, await siteAnswer(page, pathname, siteConfig), head, policy);
 }
 
-/** Answers {@link SDK_BUNDLE_PATH} or its source map from `browserDir`, or a 404 that says how to build it. */
-export async function serveSdkBundle(
+async function siteAnswer(
+  page: SitePage | undefined,
   pathname: string,
-  response: ServerResponse,
-  head: boolean,
-  browserDir = sdkBrowserDir(),
-): Promise<void> {
+  siteConfig: Record<string, unknown>,
+): Promise<SiteAnswer> {
+  if (pathname === '/config.json')
+    return { status: 200, type: 'application/json', body: JSON.stringify(siteConfig) };
+  if (SDK_BUNDLE_FILES.has(pathname)) return sdkBundleAnswer(pathname);
+  const file = page && (await pageFile(page, pathname));
+  if (!file) return pathname === '/' ? LANDING : NOT_FOUND;
+  return { status: 200, type: contentType(file), body: await readFile(file) };
+}
+
+const contentType = (file: string) => CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+
+/** {@link SDK_BUNDLE_PATH} or its source map from `browserDir`, or a 404 that says how to build it. */
+export async function sdkBundleAnswer(pathname: string, browserDir = sdkBrowserDir()): Promise<SiteAnswer> {
   const file = join(browserDir, pathname.slice('/vendor/'.length));
   const body = await readFile(file).catch(() => undefined);
   if (!body) {
     const message = `The SDK's browser bundle is not built (no ${file}): run \`npm run build -w @todolist/sdk\`, then reload.\n`;
-    return send(response, 404, 'text/plain; charset=utf-8', message, head);
+    return { status: 404, type: TEXT, body: message };
   }
-  send(response, 200, CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', body, head);
+  return { status: 200, type: contentType(file), body };
 }

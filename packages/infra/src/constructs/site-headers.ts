@@ -1,26 +1,7 @@
+import { contentSecurityPolicy } from '@todolist/site/deploy';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
-
-/**
- * The page's Content-Security-Policy: the local gateway's (packages/handlers/src/local/static-site.ts),
- * with `connect-src` allowing the page's own origin, the API's and sign-in's (the page exchanges
- * and refreshes its tokens at managed login's token endpoint).
- */
-export function contentSecurityPolicy(apiOrigin: string, signInOrigin: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self' ${apiOrigin} ${signInOrigin}`,
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "object-src 'none'",
-    'upgrade-insecure-requests',
-  ].join('; ');
-}
 
 /** The security headers CloudFront adds to every answer of the page. */
 export class SiteHeaders extends Construct {
@@ -36,7 +17,12 @@ export class SiteHeaders extends Construct {
       comment: 'todolist page: CSP, HSTS and the rest',
       securityHeadersBehavior: {
         contentSecurityPolicy: {
-          contentSecurityPolicy: contentSecurityPolicy(props.apiOrigin, props.signInOrigin),
+          // site/page.json's policy, as the local gateway sends it, with `connect-src` allowing
+          // the API and sign-in (the page trades and refreshes its tokens at managed login).
+          contentSecurityPolicy: contentSecurityPolicy(
+            [props.apiOrigin, props.signInOrigin],
+            ['upgrade-insecure-requests'],
+          ),
           override: true,
         },
         strictTransportSecurity: {
