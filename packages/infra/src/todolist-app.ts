@@ -3,7 +3,6 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { type BuildOutputs, workspaceBuildOutputs } from './build-outputs.js';
 import { readConfig } from './config.js';
 import { authRevision } from './constructs/primary-auth.js';
-import type { TodoAuth } from './constructs/todo-auth.js';
 import { ApiStack } from './stacks/api-stack.js';
 import { SiteStack } from './stacks/site-stack.js';
 
@@ -27,7 +26,8 @@ export function createApp(props: AppProps = {}, build: BuildOutputs = workspaceB
     replicaRegions,
   });
   // The other stacks read the primary's user pool from its parameter; this tells them when to read again.
-  const primaryAuthRevision = authRevision(primary.auth as TodoAuth);
+  if (!primary.auth) throw new Error('the primary region holds the user pool');
+  const primaryAuthRevision = authRevision(primary.auth);
   for (const region of replicaRegions) {
     const replica = new ApiStack(app, `${STACK_NAME}-${region}`, {
       env: env(region),

@@ -64,7 +64,7 @@ describe('the API with sign-in', () => {
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
       Type: 'COGNITO_USER_POOLS',
       IdentitySource: 'method.request.header.Authorization',
-      ProviderARNs: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^AuthUserPool'), 'Arn'] }],
+      ProviderARNs: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^AuthPoolUserPool'), 'Arn'] }],
     });
     for (const route of todoRoutes) {
       expect(methodOf(template, route), `${route.method} ${route.path}`).toMatchObject({
@@ -287,8 +287,11 @@ describe('sign-in in several regions', () => {
       Type: 'StringList',
     });
     const readId = Stack.of(replicaStack).getLogicalId(
-      replicaStack.node.findChild('Auth').node.findChild('Read').node.findChild('Resource').node
-        .defaultChild as never,
+      replicaStack.node
+        .findChild('Auth')
+        .node.findChild('Primary')
+        .node.findChild('Read')
+        .node.findChild('Resource').node.defaultChild as never,
     );
     replica.hasResourceProperties('Custom::TodolistPrimaryAuth', {
       Create: Match.stringLikeRegexp('"region":"us-east-1"'),

@@ -6,9 +6,9 @@ import type { InfraConfig } from '../config.js';
 import { ApiDomain } from '../constructs/api-domain.js';
 import { CursorSigningKey } from '../constructs/cursor-signing-key.js';
 import { LogBucket } from '../constructs/log-bucket.js';
-import { PrimaryAuth, publishAuth } from '../constructs/primary-auth.js';
+import { RegionAuth } from '../constructs/region-auth.js';
 import { TodoApi } from '../constructs/todo-api.js';
-import { TodoAuth } from '../constructs/todo-auth.js';
+import type { TodoAuth } from '../constructs/todo-auth.js';
 import { TodoMonitoring } from '../constructs/todo-monitoring.js';
 import { TodoSite } from '../constructs/todo-site.js';
 import { TodoTable } from '../constructs/todo-table.js';
@@ -58,24 +58,27 @@ export class ApiStack extends Stack {
       ? `https://${config.domain.appHost}`
       : Lazy.string({ produce: () => site?.origin ?? '' });
     // One user pool, in the primary region; the other regions' authorizers take it by its ARN.
-    const auth = primary
-      ? new TodoAuth(this, 'Auth', {
-          siteOrigin,
-          localOrigins: config.localOrigins,
-          ...(config.machineOwner ? { machineOwner: config.machineOwner } : {}),
-        })
-      : undefined;
-    const primaryAuth = auth
-      ? undefined
-      : new PrimaryAuth(this, 'Auth', {
-          primaryRegion: config.regions[0] as string,
-          revision: props.primaryAuthRevision ?? 'none',
-        });
-    // Read by the other regions' stacks, and by the page's stack in us-east-1 when there is a domain.
-    if (auth && ((props.replicaRegions?.length ?? 0) > 0 || config.domain))
-      publishAuth(this, 'AuthParameter', auth);
-    const userPool = auth?.userPool ?? (primaryAuth as PrimaryAuth).userPool;
-    const machineClientId = auth ? auth.machineClient?.userPoolClientId : primaryAuth?.machineClientId;
+    const regionAuth = new RegionAuth(
+      this,
+      'Auth',
+      primary
+        ? {
+            primary: {
+              siteOrigin,
+              localOrigins: config.localOrigins,
+              ...(config.machineOwner ? { machineOwner: config.machineOwner } : {}),
+              // Read by the other regions' stacks, and by the page's stack in us-east-1 with a domain.
+              publish: (props.replicaRegions?.length ?? 0) > 0 || config.domain !== undefined,
+            },
+          }
+        : {
+            replicaOf: {
+              primaryRegion: config.regions[0] as string,
+              revision: props.primaryAuthRevision ?? 'none',
+            },
+          },
+    );
+    const { userPool, machineClientId, pool: auth } = regionAuth;
     this.auth = auth;
     this.api = new TodoApi(this, 'Api', {
       table,
@@ -102,21 +105,18 @@ export class ApiStack extends Stack {
         latencyRouted: config.regions.length > 1,
       });
     } else {
+      // Without a domain there is one region, this primary one, so the user pool is here.
+      if (!auth) throw new Error('without a domain there is one region, which holds the user pool');
       site = new TodoSite(this, 'Site', {
         build: props.build,
         apiUrl,
-        // Without a domain there is one region, this primary one, so the user pool is here.
-        signInOrigin: (auth as TodoAuth).domain.baseUrl(),
+        signInOrigin: auth.domain.baseUrl(),
         logBucket: new LogBucket(this, 'Logs').bucket,
-        ...(auth
-          ? {
-              auth: {
-                issuer: auth.issuer,
-                domain: auth.domain.baseUrl(),
-                clientId: auth.webClient.userPoolClientId,
-              },
-            }
-          : {}),
+        auth: {
+          issuer: auth.issuer,
+          domain: auth.domain.baseUrl(),
+          clientId: auth.webClient.userPoolClientId,
+        },
       });
       new CfnOutput(this, 'SiteUrl', { value: site.origin, description: 'The page' });
     }
