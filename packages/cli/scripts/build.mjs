@@ -29,7 +29,8 @@ const result = await esbuild.build({
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 });
-const entry = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint);
+// The entry's own output: chunks of dynamic imports have an entryPoint too.
+const entry = Object.entries(result.metafile.outputs).find(([file]) => file.endsWith('dist/todo.js'));
 console.log(
   `built dist/todo.js (${((entry?.[1].bytes ?? 0) / 1024).toFixed(1)} KB) and ${Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js')).length - 1} lazy chunks`,
 );

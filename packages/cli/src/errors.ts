@@ -33,6 +33,11 @@ export class NotSignedInError extends TodoCliError {
   constructor(message = 'not signed in (or the session expired): run todo login', options?: ErrorOptions) {
     super(message, EXIT_CODES.unauthorized, options);
   }
+
+  /** No sign-in stored for `profile` at all. */
+  static forProfile(profile: string): NotSignedInError {
+    return new NotSignedInError(`not signed in (profile ${profile}): run todo login`);
+  }
 }
 
 /** The sign-in itself failed: the server refused, or no answer came in time (exit 4). */

@@ -13,8 +13,8 @@ export interface IO {
   canPrompt: boolean;
   /** Why prompts may not be shown, for error messages: `--no-input`, or no terminal. */
   whyNoPrompt: string;
-  /** The terminal's width, or 100 when not a terminal. */
-  columns: number;
+  /** The terminal's width; `undefined` in a pipe or a file (or a terminal that does not say), where nothing is cut to fit. */
+  columns: number | undefined;
   /** Writes a line to stdout. */
   out(line: string): void;
   /** Writes a status or error line to stderr. */
@@ -54,7 +54,7 @@ export function createIO(
     isTerminal,
     canPrompt: !settings.noInput && streams.stdin.isTTY === true && isTerminal,
     whyNoPrompt: settings.noInput ? '--no-input was given' : 'there is no terminal to ask on',
-    columns: isTerminal ? (streams.stdout.columns ?? 100) : 100,
+    columns: isTerminal && (streams.stdout.columns ?? 0) > 0 ? streams.stdout.columns : undefined,
     out: (line) => streams.stdout.write(`${line}\n`),
     err: (line) => streams.stderr.write(`${line}\n`),
   };

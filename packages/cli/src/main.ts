@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdd } from './commands/add.js';
+import { registerAuth } from './commands/auth.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config.js';
 import { registerDone } from './commands/done.js';
@@ -12,9 +13,11 @@ import { registerLogout } from './commands/logout.js';
 import { registerRm } from './commands/rm.js';
 import type { Runner } from './commands/shared.js';
 import { registerShow } from './commands/show.js';
+import { registerUndo } from './commands/undo.js';
 import { registerWhoami } from './commands/whoami.js';
 import { type Context, createContext, type GlobalOptions, type Streams } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
+import { safeLines, safeText } from './output/safe-text.js';
 import { reportError } from './report-error.js';
 
 declare const TODO_CLI_VERSION: string;
@@ -42,8 +45,10 @@ Examples:
   $ todo add Buy milk --due tomorrow --tag home
   $ todo list
   $ todo done 1
+  $ todo undo
   $ todo list --all --json
   $ todo login
+  $ curl -H "Authorization: Bearer $(todo auth token)" http://localhost:3000/v1/todos
 
 Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthorized,
 5 conflict (changed meanwhile), 6 rate limited, 7 API unreachable, 130 interrupted.
@@ -55,11 +60,13 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
   registerDone(program, run);
   registerEdit(program, run);
   registerRm(program, run);
+  registerUndo(program, run);
   registerExport(program, run);
   registerImport(program, run);
   registerLogin(program, run);
   registerLogout(program, run);
   registerWhoami(program, run);
+  registerAuth(program, run);
   registerConfig(program, run, () => globals().profile);
   registerCompletion(program, run);
   return program;
@@ -85,7 +92,7 @@ function oneLineError(text: string, command: Command): string {
     .split(/\s*\n\s*/)
     .join(' ')
     .replace(/\.$/, '');
-  return `todo: ${message}; see "${commandPath(command)} --help"\n`;
+  return `todo: ${safeText(message)}; see "${commandPath(command)} --help"\n`;
 }
 
 /** Runs `todo` with these arguments and streams; answers the exit code. */
@@ -112,8 +119,11 @@ export async function main(argv: string[], streams: Streams, env: NodeJS.Process
         env,
       );
       exitCode = interrupt.signal.aborted ? EXIT_CODES.interrupted : code;
-      if (message && exitCode !== EXIT_CODES.interrupted) streams.stderr.write(`todo: ${message}\n`);
-      if (env.TODO_DEBUG && error instanceof Error) streams.stderr.write(`${error.stack}\n`);
+      // A message may quote what came from the API or was typed: it is escaped like all text for people.
+      if (message && exitCode !== EXIT_CODES.interrupted)
+        streams.stderr.write(`todo: ${safeText(message)}\n`);
+      if (env.TODO_DEBUG && error instanceof Error)
+        streams.stderr.write(`${safeLines(error.stack ?? '', '')}\n`);
     }
   };
   const program = buildProgram(run, globals);
@@ -135,7 +145,7 @@ export async function main(argv: string[], streams: Streams, env: NodeJS.Process
       // An option's parser (--priority, --limit) throws the CLI's own errors while commander parses.
       const reported = reportError(error);
       exitCode = reported.exitCode;
-      streams.stderr.write(`todo: ${reported.message}\n`);
+      streams.stderr.write(`todo: ${safeText(reported.message)}\n`);
     }
   } finally {
     process.off('SIGINT', onSignal);

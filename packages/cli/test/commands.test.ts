@@ -1,30 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LocalStack } from '@todolist/handlers';
 import type { Todo, TodoCreate } from '@todolist/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from './support/built-cli.js';
+import { describe, expect, it } from 'vitest';
+import { shortId, shortIdLength } from '../src/ids/short-id.js';
 import { startPageDroppingProxy } from './support/dropping-proxy.js';
 import { expectErrorLine } from './support/error-line.js';
-import { startLocalApi } from './support/local-api.js';
-import { newTodoUser, removeTodoUsers, type TodoUser } from './support/todo-user.js';
+import { newTodoUser, type TodoUser } from './support/todo-user.js';
+import { useLocalApi } from './support/use-local-api.js';
 
 // Every command as a person runs it: the built binary, off a terminal, against the real API. Each
 // test is a new user with no todos and no settings, so the tests run side by side.
 
-let stack: LocalStack;
+const api = useLocalApi();
 
-beforeAll(async () => {
-  [stack] = await Promise.all([startLocalApi(), ensureCliBuilt()]);
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.close();
-  await removeTodoUsers();
-});
-
-const newUser = () => newTodoUser(stack.url);
+const newUser = () => newTodoUser(api.stack.url);
 
 type Seed = TodoCreate & { done?: boolean };
 
@@ -43,7 +33,9 @@ async function seed<const Seeds extends readonly Seed[]>(
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 const everyTodo = async (user: TodoUser) => (await user.api.todos.list({ status: 'all', limit: 100 })).items;
-const short = (todo: Todo) => todo.id.slice(0, 10);
+/** The short id a list shows, with as many letters as tell the listed todos apart. */
+const shortOf = (todo: Todo, listed: readonly Todo[]) =>
+  shortId(todo.id).slice(0, shortIdLength(listed.map((each) => each.id)));
 
 function localDay(date: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
@@ -119,6 +111,7 @@ describe.concurrent('todo list', () => {
     const run = await user.run(['list']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
+    const short = (todo: Todo) => shortOf(todo, [milk, bank, thing]);
     expect(lines(run.stdout)).toEqual([
       expect.stringMatching(/^#\s+ID\s+DUE\s+TITLE\s+TAGS$/),
       expect.stringMatching(new RegExp(`^1  ${short(milk)}\\s+!!  2099-12-31  Buy milk\\s+#home #errand$`)),
@@ -132,11 +125,11 @@ describe.concurrent('todo list', () => {
     const [open, done] = await seed(user, { title: 'Still to do' }, { title: 'Finished', done: true });
     const [all, onlyDone] = await Promise.all([user.run(['list', '--all']), user.run(['list', '--done'])]);
     expect(lines(all.stdout).slice(1)).toEqual([
-      expect.stringMatching(new RegExp(`^1  ${short(open)}\\s+Still to do$`)),
-      expect.stringMatching(new RegExp(`^2  ${short(done)}  ✓\\s+Finished$`)),
+      expect.stringMatching(new RegExp(`^1  ${shortOf(open, [open, done])}\\s+Still to do$`)),
+      expect.stringMatching(new RegExp(`^2  ${shortOf(done, [open, done])}  ✓\\s+Finished$`)),
     ]);
     expect(lines(onlyDone.stdout).slice(1)).toEqual([
-      expect.stringMatching(new RegExp(`^1  ${short(done)}  ✓\\s+Finished$`)),
+      expect.stringMatching(new RegExp(`^1  ${shortOf(done, [done])}  ✓\\s+Finished$`)),
     ]);
     expect([all.code, onlyDone.code]).toEqual([0, 0]);
   });
@@ -264,6 +257,33 @@ describe.concurrent('todo done and todo reopen', () => {
 });
 
 describe.concurrent('todo edit', () => {
+  it('writes nothing when the flags ask for what the todo already has: "Nothing to change", same version', async () => {
+    const user = await newUser();
+    const [todo] = await seed(user, { title: 'Buy milk', priority: 'high', tags: ['home'], notes: 'oat' });
+    const run = await user.run([
+      'edit',
+      todo.id,
+      '--title',
+      'Buy milk',
+      '-p',
+      'high',
+      '--add-tag',
+      '#Home',
+      '--notes',
+      'oat',
+      '--due',
+      'none',
+    ]);
+    expect(run).toEqual({
+      code: 0,
+      stdout: `Nothing to change: Buy milk ${todo.id} version 1\n`,
+      stderr: '',
+    });
+    expect(await user.api.todos.get(todo.id)).toEqual(todo);
+    // And nothing to undo either: the unchanged edit is no change.
+    expect((await user.run(['undo'])).code).toBe(1);
+  });
+
   it('changes the title, clears the due day and adds and removes tags', async () => {
     const user = await newUser();
     const [todo] = await seed(user, { title: 'Buy milk', dueDate: '2099-12-31', tags: ['home', 'errand'] });
@@ -295,6 +315,22 @@ describe.concurrent('todo edit', () => {
     const cleared = await user.run(['edit', todo.id, '--tags', '', '--notes', 'later']);
     expect(cleared.code).toBe(0);
     expect(await user.api.todos.get(todo.id)).toMatchObject({ tags: [], notes: 'later', version: 3 });
+  });
+});
+
+describe.concurrent('tags typed with "#"', () => {
+  it('are taken without it by add -t, list -t and edit --add-tag, --rm-tag and --tags', async () => {
+    const user = await newUser();
+    const added = await user.run(['add', 'Weed the beds', '-t', '#garden', '-t', '#Home,#weekly', '--json']);
+    expect(added.code, added.stderr).toBe(0);
+    const todo = JSON.parse(added.stdout) as Todo;
+    expect(todo.tags).toEqual(['garden', 'home', 'weekly']);
+    const listed = await user.run(['list', '-t', '#garden', '--json']);
+    expect((JSON.parse(listed.stdout) as Todo[]).map((each) => each.id)).toEqual([todo.id]);
+    const edited = await user.run(['edit', todo.id, '--add-tag', '#urgent', '--rm-tag', '#weekly', '--json']);
+    expect((JSON.parse(edited.stdout) as Todo).tags).toEqual(['garden', 'home', 'urgent']);
+    const replaced = await user.run(['edit', todo.id, '--tags', '#a, #b', '--json']);
+    expect((JSON.parse(replaced.stdout) as Todo).tags).toEqual(['a', 'b']);
   });
 });
 
@@ -390,7 +426,7 @@ describe.concurrent('todo export', () => {
     }
     const file = join(user.configDir, 'todos.json');
     await writeFile(file, 'the previous export\n');
-    const proxy = await startPageDroppingProxy(stack.url);
+    const proxy = await startPageDroppingProxy(api.stack.url);
     try {
       const run = await user.run(['export', '-o', file], { env: { TODO_API_URL: proxy.url } });
       expectErrorLine(run, 7, `cannot reach the API at ${proxy.url}`);
@@ -426,9 +462,11 @@ describe.concurrent('todo config', () => {
   it('creates a profile with set --profile, makes it the default with use, and the commands then use it', async () => {
     const user = await newUser();
     await seed(user, { title: 'Seen through the work profile' });
-    const set = await user.run(['config', 'set', 'baseUrl', `${stack.url}/`, '--profile', 'work']);
+    const set = await user.run(['config', 'set', 'baseUrl', `${api.stack.url}/`, '--profile', 'work']);
     expect(set).toEqual({ code: 0, stdout: '', stderr: 'Set baseUrl of profile work.\n' });
-    expect((await user.run(['config', 'get', 'baseUrl', '--profile', 'work'])).stdout).toBe(`${stack.url}\n`);
+    expect((await user.run(['config', 'get', 'baseUrl', '--profile', 'work'])).stdout).toBe(
+      `${api.stack.url}\n`,
+    );
 
     expect(await user.run(['config', 'use', 'work'])).toMatchObject({
       code: 0,
@@ -441,14 +479,14 @@ describe.concurrent('todo config', () => {
     ]);
     expect(lines(list.stdout)).toEqual([
       '  default      http://localhost:3000  timeout 10000 ms',
-      `* work         ${stack.url}  timeout 10000 ms`,
+      `* work         ${api.stack.url}  timeout 10000 ms`,
     ]);
     expect(todos.stdout).toContain('Seen through the work profile');
     expect(JSON.parse((await user.run(['config', 'list', '--json'])).stdout)).toEqual({
       defaultProfile: 'work',
       profiles: {
         default: { baseUrl: 'http://localhost:3000', timeoutMs: 10000 },
-        work: { baseUrl: stack.url, timeoutMs: 10000 },
+        work: { baseUrl: api.stack.url, timeoutMs: 10000 },
       },
     });
   });
@@ -527,6 +565,8 @@ describe.concurrent('todo completion', () => {
     'login',
     'logout',
     'whoami',
+    'auth',
+    'undo',
     'config',
     'completion',
   ];
@@ -546,5 +586,100 @@ describe.concurrent('todo completion', () => {
     const bash = spawnSync('bash', ['-c', `source ${file} && complete -p todo`], { encoding: 'utf8' });
     expect(bash.stderr).toBe('');
     expect(bash.stdout).toBe('complete -o default -F _todo todo\n');
+  });
+
+  /** What bash offers after `todo <words>`, the cursor at the end of the last word. */
+  async function bashOffers(user: TodoUser, ...words: string[]): Promise<string[]> {
+    const file = join(user.configDir, 'todo.bash');
+    await writeFile(file, (await user.run(['completion', 'bash'])).stdout);
+    const setWords = ['todo', ...words].map((word) => `'${word}'`).join(' ');
+    const script = `source ${file}; COMP_WORDS=(${setWords}); COMP_CWORD=${words.length}; _todo; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const bash = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    expect(bash.stderr).toBe('');
+    return bash.stdout.split('\n').filter(Boolean);
+  }
+
+  it.each([
+    [
+      ['add', '--priority', ''],
+      ['low', 'normal', 'high'],
+    ],
+    [['edit', '1', '-p', 'h'], ['high']],
+    [
+      ['export', '--format', ''],
+      ['json', 'ndjson', 'csv'],
+    ],
+    [
+      ['export', '-s', ''],
+      ['all', 'open', 'completed'],
+    ],
+    [
+      ['import', 'x.csv', '--format', ''],
+      ['csv', 'json', 'ndjson'],
+    ],
+    [
+      ['import', 'x.csv', '--progress', ''],
+      ['auto', 'json', 'none'],
+    ],
+    [
+      ['completion', ''],
+      ['bash', 'zsh', 'fish'],
+    ],
+    [
+      ['config', ''],
+      ['list', 'get', 'set', 'use', 'rm', 'path'],
+    ],
+    [
+      ['config', 'set', ''],
+      ['baseUrl', 'timeout', 'authUrl', 'clientId'],
+    ],
+    [
+      ['auth', ''],
+      ['token', 'status'],
+    ],
+    [
+      ['ls', '--d'],
+      ['--done', '--due-before'],
+    ],
+  ])('bash completes todo %j with %j', async (words, offered) => {
+    const user = await newUser();
+    expect(await bashOffers(user, ...words)).toEqual(offered);
+  });
+
+  it('bash offers every command once, and each command its options once', async () => {
+    const user = await newUser();
+    const names = await bashOffers(user, '');
+    expect(names).toEqual(expect.arrayContaining([...commands, 'ls', 'delete']));
+    expect(new Set(names).size).toBe(names.length);
+    for (const command of ['add', 'list', 'edit', 'rm', 'export', 'import', 'whoami']) {
+      const options = await bashOffers(user, command, '-');
+      expect(options).toEqual(expect.arrayContaining(['--help', '--profile', '--no-color', '--no-input']));
+      expect(new Set(options).size, `${command}: ${options.join(' ')}`).toBe(options.length);
+    }
+  });
+
+  it('zsh and fish offer the same values: priorities, formats, statuses, shells and config subcommands', async () => {
+    const user = await newUser();
+    const [zsh, fish] = await Promise.all([
+      user.run(['completion', 'zsh']),
+      user.run(['completion', 'fish']),
+    ]);
+    for (const values of ['low normal high', 'json ndjson csv', 'all open completed', 'bash zsh fish']) {
+      expect(zsh.stdout).toContain(`(${values})`);
+      expect(fish.stdout).toContain(`-a '${values}'`);
+    }
+    expect(zsh.stdout).toContain("'1:value:(baseUrl timeout authUrl clientId)'");
+    for (const sub of ['list', 'get', 'set', 'use', 'rm', 'path']) {
+      expect(zsh.stdout).toMatch(new RegExp(`'${sub}:[^']+'`));
+      expect(fish.stdout).toContain(`-n '__todo_at config' -a ${sub} `);
+    }
+    const fishLines = fish.stdout.split('\n').filter((line) => line.startsWith('complete '));
+    expect(new Set(fishLines).size).toBe(fishLines.length);
+    // No option specified twice within one zsh _arguments call ('--all[…]' or {-p,--priority}'[…]').
+    for (const [, call = ''] of zsh.stdout.matchAll(/_arguments (.+)$/gm)) {
+      const names = [...call.matchAll(/['{,](--[\w-]+)['[}]/g)].map(([, name]) => name);
+      expect(names.length, call).toBeGreaterThan(0);
+      expect(new Set(names).size, call).toBe(names.length);
+    }
   });
 });

@@ -225,8 +225,9 @@ describe.skipIf(!hasPseudoTerminal).concurrent('someone else changed the todo me
     const terminal = openTerminal(['edit', todo.id], user.env);
     await terminal.waitFor('Title (Draft)');
     await user.api.todos.update(todo.id, { title: 'Changed elsewhere' });
-    terminal.type('\r');
-    // Enter keeps each answer as it was.
+    // A new title (answers all kept as they were would change nothing, and write nothing).
+    terminal.type('Final draft\r');
+    // Enter keeps each other answer as it was.
     for (const prompt of ['Notes', 'Due', 'Priority', 'Tags']) {
       await terminal.waitFor(prompt);
       terminal.type('\r');
@@ -296,6 +297,10 @@ describe.concurrent('help and version', () => {
     ['login'],
     ['logout'],
     ['whoami'],
+    ['undo'],
+    ['auth'],
+    ['auth', 'token'],
+    ['auth', 'status'],
     ['completion'],
     ['config'],
     ['config', 'list'],

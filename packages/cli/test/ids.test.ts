@@ -1,27 +1,17 @@
-import type { LocalStack } from '@todolist/handlers';
 import type { Todo } from '@todolist/sdk';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCliBuilt } from './support/built-cli.js';
+import { describe, expect, it } from 'vitest';
 import { expectErrorLine } from './support/error-line.js';
-import { startLocalApi } from './support/local-api.js';
-import { newTodoUser, removeTodoUsers, type TodoUser } from './support/todo-user.js';
+import { newTodoUser, type TodoUser } from './support/todo-user.js';
+import { useLocalApi } from './support/use-local-api.js';
 
-// The ways a person names a todo: its id, the start of it, or its row in the last `todo list`.
+// The ways a person names a todo: its short id or its row in the last `todo list`, its id, or
+// the start of it.
 
-let stack: LocalStack;
-
-beforeAll(async () => {
-  [stack] = await Promise.all([startLocalApi(), ensureCliBuilt()]);
-}, 120_000);
-
-afterAll(async () => {
-  await stack?.close();
-  await removeTodoUsers();
-});
+const api = useLocalApi();
 
 /** A new user with these todos, created in this order. */
 async function userWith(...titles: string[]): Promise<{ user: TodoUser; todos: Todo[] }> {
-  const user = await newTodoUser(stack.url);
+  const user = await newTodoUser(api.stack.url);
   const todos: Todo[] = [];
   for (const title of titles) todos.push(await user.api.todos.create({ title }));
   return { user, todos };
@@ -146,7 +136,7 @@ describe.concurrent('naming a todo', () => {
     expectErrorLine(
       await user.run(['show', 'milk-run']),
       2,
-      '"milk-run" is not a todo id, an id prefix or a row number from "todo list"',
+      '"milk-run" is not a todo id, a short id, an id prefix or a row number from "todo list"',
     );
   });
 
@@ -155,5 +145,73 @@ describe.concurrent('naming a todo', () => {
     const run = await user.run(['done', (todos[0] as Todo).id, 'zzzz']);
     expectErrorLine(run, 3, 'no todo id starts with "zzzz"');
     expect((await user.api.todos.list({ status: 'completed' })).items).toEqual([]);
+  });
+});
+
+/** The rows of a `todo list` table: the number, the short id and the title of each. */
+function tableRows(stdout: string): { number: string; shortId: string; title: string }[] {
+  return stdout
+    .split('\n')
+    .slice(1)
+    .filter(Boolean)
+    .map((line) => {
+      const [number = '', shortId = '', ...rest] = line.split(/\s+/);
+      // The done and priority marks stand between the short id and the title.
+      const title = rest.filter((word, index) => index > 1 || !['✓', '!!', '↓'].includes(word));
+      return { number, shortId, title: title.join(' ') };
+    });
+}
+
+describe.concurrent('short ids', () => {
+  /** A user with todos made every way: one by one, and by two imports (whose ids differ only at the end). */
+  async function userWithImports(): Promise<TodoUser> {
+    const { user } = await userWith('Made one by one', 'Made one by one too');
+    for (const batch of ['first', 'second']) {
+      const rows = Array.from({ length: 12 }, (_, row) => ({ title: `${batch} import, row ${row + 1}` }));
+      await user.api.todos.importMany(rows);
+    }
+    return user;
+  }
+
+  it('stay at most 8 characters and unique in a list of imported todos, and each one typed names its todo', async () => {
+    const user = await userWithImports();
+    const list = await user.run(['list']);
+    expect(list.code, list.stderr).toBe(0);
+    const rows = tableRows(list.stdout);
+    expect(rows).toHaveLength(26);
+    for (const row of rows) expect(row.shortId).toMatch(/^[a-z]{4,8}$/);
+    expect(new Set(rows.map((row) => row.shortId)).size).toBe(rows.length);
+    // All of them typed at once (in capitals, as someone might), in one run.
+    const done = await user.run(['done', ...rows.map((row) => row.shortId.toUpperCase()), '--json']);
+    expect(done.code, done.stderr).toBe(0);
+    expect((JSON.parse(done.stdout) as Todo[]).map((todo) => todo.title)).toEqual(
+      rows.map((row) => row.title),
+    );
+  });
+
+  it('refuses a short id several todos start with, naming them (exit 2), and one none has (exit 3)', async () => {
+    const user = await userWithImports();
+    const rows = tableRows((await user.run(['list'])).stdout);
+    // 26 todos and 23 letters: two short ids start with the same one.
+    const letter = rows
+      .map((row) => row.shortId[0] as string)
+      .find((first, index, all) => all.indexOf(first) !== index) as string;
+    const sharing = rows.filter((row) => row.shortId.startsWith(letter));
+    const ambiguous = await user.run(['show', letter]);
+    expectErrorLine(ambiguous, 2, `"${letter}" matches ${sharing.length} todos: `);
+    for (const row of sharing.slice(0, 5)) expect(ambiguous.stderr).toContain(row.title);
+    const unknown = ['abcdefgh', 'zyxwvuts'].find(
+      (code) => !rows.some((row) => code.startsWith(row.shortId)),
+    );
+    expectErrorLine(await user.run(['show', unknown as string]), 3, `no todo id starts with "${unknown}"`);
+  });
+
+  it('are found among every todo when the last list did not show them', async () => {
+    const { user, todos } = await userWith('Open one', 'Finished one');
+    await user.api.todos.complete((todos[1] as Todo).id);
+    const all = tableRows((await user.run(['list', '--all'])).stdout);
+    await user.run(['list']);
+    const finished = all.find((row) => row.title === 'Finished one');
+    expect(await titleShown(user, finished?.shortId ?? '')).toBe('Finished one');
   });
 });

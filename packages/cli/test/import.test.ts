@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalStack, signInLocally } from '@todolist/handlers';
@@ -86,8 +86,8 @@ describe.concurrent('todo import: formats, good rows and bad', () => {
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toBe('');
     expect(lines(run.stderr)).toEqual([
-      'Imported 3 todos from todos.csv: 3 new; 2 rows rejected, see todos.csv.rejects.ndjson.',
-      'todo: 2 rows rejected; the others were imported',
+      'Imported 3 todos from todos.csv: 3 new; 2 rows rejected.',
+      'todo: 2 rows rejected (written to todos.csv.rejects.ndjson); the others were imported',
     ]);
     expect(await everyTodo(user)).toMatchObject([
       {
@@ -123,9 +123,7 @@ describe.concurrent('todo import: formats, good rows and bad', () => {
     );
     const run = await runImport(user, 'todos.json');
     expect(run.code, run.stderr).toBe(1);
-    expect(lines(run.stderr)[0]).toBe(
-      'Imported 2 todos from todos.json: 2 new; 2 rows rejected, see todos.json.rejects.ndjson.',
-    );
+    expect(lines(run.stderr)[0]).toBe('Imported 2 todos from todos.json: 2 new; 2 rows rejected.');
     expect(await everyTodo(user)).toMatchObject([
       { title: 'Buy milk', dueDate: '2099-12-31', tags: ['home'], completed: true },
       { title: 'Water plants', notes: null, priority: 'low', completed: false },
@@ -214,7 +212,7 @@ describe.concurrent('todo import: formats, good rows and bad', () => {
       code: 1,
       stdout: '',
       stderr:
-        'Dry run: 2 rows would be imported, 1 rejected (see todos.csv.rejects.ndjson).\ntodo: 1 row would be rejected\n',
+        'Dry run: 2 rows would be imported, 1 rejected.\ntodo: 1 row would be rejected (written to todos.csv.rejects.ndjson)\n',
     });
     expect(await rejectsIn(user, 'todos.csv.rejects.ndjson')).toMatchObject([{ line: 3 }]);
 
@@ -230,7 +228,10 @@ describe.concurrent('todo import: formats, good rows and bad', () => {
     await putFile(user, 'todos.csv', `${THREE_TODOS_CSV},no title\n`);
     const run = await runImport(user, 'todos.csv', '--json');
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('todo: 1 row rejected; the others were imported\n');
+    // Where the rejected rows went is said on stderr too, not only in the JSON.
+    expect(run.stderr).toBe(
+      'todo: 1 row rejected (written to todos.csv.rejects.ndjson); the others were imported\n',
+    );
     expect(JSON.parse(run.stdout)).toEqual({
       importId: expect.stringMatching(/^[0-9A-HJKMNP-TV-Z]{26}$/),
       created: 3,
@@ -349,6 +350,83 @@ describe.concurrent('todo import: again, and --resume', () => {
       '--resume needs a file: standard input cannot be read again',
     );
     expect(await everyTodo(user)).toHaveLength(3);
+  });
+});
+
+describe.concurrent('todo import: what todo export wrote, dates as todo add reads them, rejected rows', () => {
+  it.each(['csv', 'json', 'ndjson'])(
+    'imports a %s export back into the same account as the todos it came from: 0 new, none doubled',
+    async (format) => {
+      const user = await newUser();
+      await user.api.todos.create({
+        title: 'Buy milk',
+        tags: ['home'],
+        notes: 'two\nlines',
+        dueDate: '2099-12-31',
+      });
+      await user.api.todos.complete((await user.api.todos.create({ title: 'Done, with "quotes"' })).id);
+      await user.api.todos.create({ title: 'Low', priority: 'low' });
+      const before = await everyTodo(user);
+      const file = `todos.${format}`;
+      expect((await user.run(['export', '-f', format, '-o', file], { cwd: user.configDir })).code).toBe(0);
+      const run = await runImport(user, file, '--json');
+      expect(run.code, run.stderr).toBe(0);
+      expect(JSON.parse(run.stdout)).toMatchObject({ created: 0, existing: 3, rejected: 0 });
+      expect(await everyTodo(user)).toEqual(before);
+    },
+  );
+
+  it('reads a due day as todo add --due does: tomorrow, fri and +3d, as well as YYYY-MM-DD', async () => {
+    const user = await newUser();
+    await putFile(user, 'dates.csv', 'title,due\nA,tomorrow\nB,fri\nC,+3d\nD,2099-12-31\n');
+    const run = await runImport(user, 'dates.csv');
+    expect(run.code, run.stderr).toBe(0);
+    const added = await Promise.all(
+      ['tomorrow', 'fri', '+3d'].map(async (due) => {
+        const json = (await user.run(['add', `Due ${due}`, '--due', due, '--json'])).stdout;
+        return (JSON.parse(json) as Todo).dueDate;
+      }),
+    );
+    const imported = (await everyTodo(user)).filter((todo) => todo.title.length === 1);
+    expect(imported.map((todo) => todo.dueDate)).toEqual([...added, '2099-12-31']);
+  });
+
+  it('refuses a CSV without a title column once (exit 2), naming its columns and --map, and records nothing', async () => {
+    const user = await newUser();
+    await putFile(user, 'tasks.csv', 'Task,Due date\nBuy milk,tomorrow\nCall the bank,\n');
+    expectErrorLine(
+      await runImport(user, 'tasks.csv'),
+      2,
+      'tasks.csv has no title column (its columns: Task, Due date): name the one that holds the titles with --map "Task=title"',
+    );
+    expect((await readdir(user.configDir)).filter((name) => name.includes('rejects'))).toEqual([]);
+    expect(await everyTodo(user)).toEqual([]);
+    // The refused run left no interrupted import behind: the next one starts afresh.
+    const mapped = await runImport(user, 'tasks.csv', '--map', 'Task=title,Due date=due');
+    expect(mapped).toEqual({ code: 0, stdout: '', stderr: 'Imported 2 todos from tasks.csv: 2 new.\n' });
+  });
+
+  it('writes no rejects file for standard input unless --rejects names one, and shows the rejected rows instead', async () => {
+    const user = await newUser();
+    const input = 'title,due\nGood,\n,\nBad date,someday\n';
+    const shown = await runImportFrom(user, input, '-', '--format', 'csv');
+    expect(shown.code).toBe(1);
+    expect(lines(shown.stderr)).toEqual([
+      'Imported 1 todo from standard input: 1 new; 2 rows rejected.',
+      'line 3: title must be 1–200 characters and not blank',
+      expect.stringMatching(/^line 4: dueDate: "someday" is not a date/),
+      'todo: 2 rows rejected (shown above; keep them all with --rejects <file>); the others were imported',
+    ]);
+    expect(await readdir(user.configDir)).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/rejects/)]),
+    );
+
+    const kept = await runImportFrom(user, input, '-', '--format', 'csv', '--rejects', 'bad.ndjson');
+    expect(lines(kept.stderr).at(-1)).toBe(
+      'todo: 2 rows rejected (written to bad.ndjson); the others were imported',
+    );
+    expect(await rejectsIn(user, 'bad.ndjson')).toMatchObject([{ line: 3 }, { line: 4 }]);
+    expect((await readdir(user.configDir)).filter((name) => name.includes('rejects'))).toEqual([]);
   });
 });
 

@@ -79,6 +79,17 @@ describe('todo with TODO_CLIENT_ID and TODO_CLIENT_SECRET', () => {
     });
   });
 
+  it('todo auth token prints a client-credentials token the API takes, and keeps none on disk', async () => {
+    const run = await runTodo(['auth', 'token'], serverEnv());
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+    const answer = await fetch(`${stack.url}/v1/todos`, {
+      headers: { Authorization: `Bearer ${run.stdout.trim()}` },
+    });
+    expect(answer.status).toBe(200);
+    expect(await readdir(join(home, 'tokens')).catch(() => [])).toEqual([]);
+  });
+
   it('a refused secret is exit 4 with one line naming both variables', async () => {
     expectErrorLine(
       await runTodo(['list'], serverEnv({ TODO_CLIENT_SECRET: 'not-the-secret' })),

@@ -70,6 +70,16 @@ describe.concurrent('colour off a terminal', () => {
   });
 });
 
+describe.concurrent('titles off a terminal', () => {
+  it('are never cut in a pipe or a file, however long', async () => {
+    const title = `A long title ${'that goes on '.repeat(13)}to the end`;
+    const user = await userWithTodo(title);
+    const run = await user.run(['list']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split('\n')[1]).toMatch(new RegExp(` ${title}  #money$`));
+  });
+});
+
 describe.concurrent('answers needed off a terminal', () => {
   it('todo add without a title stops at once: a title is needed (exit 2)', async () => {
     const user = await newTodoUser(stack.url);
@@ -126,6 +136,15 @@ describe.skipIf(!hasPseudoTerminal).concurrent('on a terminal', () => {
     for (const row of rows) expect([...row].length).toBeLessThanOrEqual(60);
   });
 
+  it('cuts titles only at the width of the terminal, however wide it is', async () => {
+    const title = `A title of a hundred and fifty characters or so ${'that goes on '.repeat(8)}to the end`;
+    const user = await userWithTodo(title);
+    const terminal = openTerminal(['list'], user.env, { columns: 220 });
+    expect(await terminal.exited).toBe(0);
+    const rows = terminal.screen().split('\r\n').filter(Boolean);
+    expect(rows[1]).toMatch(new RegExp(` ${title}  #money$`));
+  });
+
   it('todo add asks for the title, due day, priority and tags, and adds what was typed', async () => {
     const user = await newTodoUser(stack.url);
     const terminal = openTerminal(['add'], user.env);
@@ -166,6 +185,19 @@ describe.skipIf(!hasPseudoTerminal).concurrent('on a terminal', () => {
       tags: ['money'],
       version: 2,
     });
+  });
+
+  it('todo edit with every answer kept as it was writes nothing: "Nothing to change", same version', async () => {
+    const user = await userWithTodo('Pay rent');
+    const [todo] = (await user.api.todos.list()).items;
+    const terminal = openTerminal(['edit', todo?.id ?? ''], user.env);
+    for (const prompt of ['Title', 'Notes', 'Due', 'Priority', 'Tags']) {
+      await terminal.waitFor(prompt);
+      terminal.type('\r');
+    }
+    expect(await terminal.exited).toBe(0);
+    expect(terminal.screen()).toContain(`Nothing to change: Pay rent ${todo?.id} version 1`);
+    expect((await user.api.todos.list()).items[0]).toEqual(todo);
   });
 
   it('todo rm asks first, and deletes nothing after "n"', async () => {

@@ -40,7 +40,7 @@ export function credentialsFor(
   });
   const auth: TokenProvider = async ({ refresh }) => {
     const tokens = await session.tokens({ refresh });
-    if (!tokens) throw new NotSignedInError(`not signed in (profile ${profile.name}): run todo login`);
+    if (!tokens) throw NotSignedInError.forProfile(profile.name);
     return tokens.accessToken;
   };
   return { source: 'login', auth, session };

@@ -1,5 +1,6 @@
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { writeFileAtomically } from '../config/atomic-file.js';
 import { UsageError } from '../errors.js';
 
 /** What a sign-in leaves in `<tokens folder>/<profile>.json`. */
@@ -47,9 +48,7 @@ export async function saveTokens(file: string, tokens: StoredTokens): Promise<vo
   await mkdir(folder, { recursive: true, mode: 0o700 });
   // mkdir leaves the mode of a folder that was there already, and applies the umask to a new one.
   await chmod(folder, 0o700);
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
-  await rename(temporary, file);
+  await writeFileAtomically(file, `${JSON.stringify(tokens, null, 2)}\n`);
 }
 
 /** Deletes the profile's tokens; answers whether there were any. */

@@ -3,15 +3,16 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
+import { printConfirmation } from '../output/confirmation.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
 import { askChoice, askText } from '../prompts.js';
 import {
-  collect,
+  collectTags,
   examples,
   jsonOption,
   ndjsonOption,
   PRIORITIES,
-  parsePriority,
+  priorityOption,
   type Runner,
 } from './shared.js';
 
@@ -36,7 +37,7 @@ async function askForTodo(context: Context): Promise<TodoCreate> {
     },
   });
   const priority = await askChoice(context, 'Priority', PRIORITIES, 'normal');
-  const tags = collect(await askText(context, 'Tags (comma-separated; empty for none)'));
+  const tags = collectTags(await askText(context, 'Tags (comma-separated; empty for none)'));
   return { title, priority, tags, ...(due.trim() ? { dueDate: parseDueDate(due, context.now()) } : {}) };
 }
 
@@ -60,8 +61,12 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
   const client = await context.client();
   const todo = await client.todos.create(input, { signal: context.signal });
   if (mode !== 'human') return printData(context.io, mode, todo, false);
-  const due = todo.dueDate ? context.io.color.dim(` (due ${todo.dueDate})`) : '';
-  context.io.out(`${context.io.color.green('Added')} ${todo.title}${due} ${context.io.color.dim(todo.id)}`);
+  printConfirmation(
+    context.io,
+    context.io.color.green('Added'),
+    todo,
+    todo.dueDate ? { due: todo.dueDate } : {},
+  );
 }
 
 export function registerAdd(program: Command, run: Runner): void {
@@ -70,14 +75,19 @@ export function registerAdd(program: Command, run: Runner): void {
     .description('add a todo')
     .argument('[title...]', 'the title; without one, on a terminal, you are asked')
     .option('-d, --due <date>', 'due date: YYYY-MM-DD, today, tomorrow, a weekday (fri) or +3d')
-    .option('-p, --priority <level>', 'low, normal or high', parsePriority)
-    .option('-t, --tag <tag>', 'a tag (repeat, or separate with commas)', collect)
+    .addOption(priorityOption())
+    .option('-t, --tag <tag>', 'a tag, "#" or not (repeat, or separate with commas)', collectTags)
     .option('-n, --notes <text>', 'notes')
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText(
       'after',
-      examples('todo add Buy milk', 'todo add "File taxes" --due 2027-04-15 -p high -t money', 'todo add'),
+      examples(
+        'todo add Buy milk',
+        'todo add "File taxes" --due 2027-04-15 -p high -t money',
+        "todo add Weed the beds -t '#garden'",
+        'todo add',
+      ),
     )
     .action((words: string[], flags: AddFlags) => run((context) => runAdd(context, words, flags)));
 }

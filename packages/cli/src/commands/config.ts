@@ -11,7 +11,8 @@ import {
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
-import { examples, jsonOption, type Runner } from './shared.js';
+import { safeText } from '../output/safe-text.js';
+import { choiceArgument, examples, jsonOption, type Runner } from './shared.js';
 
 function httpUrl(key: string, value: string, example: string): string {
   let url: URL;
@@ -100,9 +101,10 @@ outputs AuthUrl and CliClientId.\n`,
         if (mode !== 'human') return printData(context.io, mode, current, false);
         for (const [name, profile] of Object.entries(current.profiles)) {
           const mark = name === active ? context.io.color.green('*') : ' ';
-          const signIn = profile.authUrl ? `  sign-in ${profile.authUrl}` : '';
+          // A settings file may have been edited by hand: its text is data, escaped.
+          const signIn = profile.authUrl ? `  sign-in ${safeText(profile.authUrl)}` : '';
           context.io.out(
-            `${mark} ${name.padEnd(12)} ${profile.baseUrl}  timeout ${profile.timeoutMs} ms${signIn}`,
+            `${mark} ${safeText(name.padEnd(12))} ${safeText(profile.baseUrl)}  timeout ${profile.timeoutMs} ms${signIn}`,
           );
         }
         context.io.err(context.io.color.dim(`settings in ${context.paths.configFile}`));
@@ -112,7 +114,7 @@ outputs AuthUrl and CliClientId.\n`,
   config
     .command('get')
     .description('print one setting of the profile in use')
-    .argument('<key>', KEY_NAMES)
+    .addArgument(choiceArgument('<key>', KEY_NAMES, Object.keys(KEYS)))
     .addHelpText('after', examples('todo config get baseUrl', 'todo config get timeout --profile work'))
     .action((key: string) =>
       run(async (context) => {
@@ -120,14 +122,14 @@ outputs AuthUrl and CliClientId.\n`,
         const name = await profileName(context, current, profileFlag());
         const profile = current.profiles[name];
         if (!profile) throw new UsageError(`no profile named "${name}"`);
-        context.io.out(setting(key).get(profile));
+        context.io.out(safeText(setting(key).get(profile)));
       }),
     );
 
   config
     .command('set')
     .description('change a setting of the profile in use, creating the profile if it is new')
-    .argument('<key>', KEY_NAMES)
+    .addArgument(choiceArgument('<key>', KEY_NAMES, Object.keys(KEYS)))
     .argument('<value>', 'the new value')
     .addHelpText(
       'after',

@@ -4,15 +4,19 @@ import type { Context } from '../context.js';
 import { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
 import { resolveIds } from '../ids/resolve-ids.js';
+import { printConfirmation } from '../output/confirmation.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
+import { safeText } from '../output/safe-text.js';
 import { askChoice, askText } from '../prompts.js';
+import { changedFields } from '../todo-fields.js';
+import { recordChange } from '../undo/last-change.js';
 import {
-  collect,
+  collectTags,
   examples,
   jsonOption,
   ndjsonOption,
   PRIORITIES,
-  parsePriority,
+  priorityOption,
   type Runner,
 } from './shared.js';
 
@@ -31,81 +35,111 @@ const hasChanges = (flags: EditFlags) =>
     (value) => value !== undefined,
   );
 
-/** The patch the flags ask for, computed against the todo as it is now. */
+/** The fields the flags ask for, computed against the todo as it is now. */
 function patchFromFlags(flags: EditFlags, todo: Todo, now: Date): TodoPatch {
   const patch: TodoPatch = {};
-  if (flags.title !== undefined) patch.title = flags.title;
+  if (flags.title !== undefined) patch.title = flags.title.trim();
   if (flags.notes !== undefined) patch.notes = flags.notes === '' ? null : flags.notes;
   if (flags.due !== undefined)
     patch.dueDate = ['', 'none'].includes(flags.due.toLowerCase()) ? null : parseDueDate(flags.due, now);
   if (flags.priority !== undefined) patch.priority = flags.priority;
   if (flags.tags !== undefined || flags.addTag !== undefined || flags.rmTag !== undefined) {
-    const removed = new Set((flags.rmTag ?? []).map((tag) => tag.toLowerCase()));
+    const removed = new Set(flags.rmTag ?? []);
     const base = flags.tags ?? todo.tags;
-    patch.tags = [...base, ...(flags.addTag ?? [])].filter((tag) => !removed.has(tag.toLowerCase()));
+    patch.tags = [...new Set([...base, ...(flags.addTag ?? [])])].filter((tag) => !removed.has(tag));
   }
   return patch;
 }
 
+/** Asks for a field, prefilled with its value escaped; kept as it was, the answer is the value itself. */
+async function askField(context: Context, message: string, value: string, required = false): Promise<string> {
+  const shown = safeText(value);
+  const answer = await askText(context, message, { default: shown, required });
+  return answer === shown ? value : answer;
+}
+
 async function patchFromPrompts(context: Context, todo: Todo): Promise<TodoPatch> {
-  const title = await askText(context, 'Title', { default: todo.title, required: true });
-  const notes = await askText(context, 'Notes (empty for none)', { default: todo.notes ?? '' });
+  const title = await askField(context, 'Title', todo.title, true);
+  const notes = await askField(context, 'Notes (empty for none)', todo.notes ?? '');
   const due = await askText(context, 'Due (YYYY-MM-DD, today, fri, +3d; "none" to clear)', {
     default: todo.dueDate ?? '',
   });
   const priority = await askChoice(context, 'Priority', PRIORITIES, todo.priority);
-  const tags = collect(await askText(context, 'Tags (comma-separated)', { default: todo.tags.join(', ') }));
+  const tags = collectTags(await askField(context, 'Tags (comma-separated)', todo.tags.join(', ')));
   return patchFromFlags({ title, notes, due, priority, tags }, todo, context.now());
+}
+
+/** The change asked for, written unless it changes nothing; answers the todo and what it was before. */
+async function edit(
+  context: Context,
+  id: string,
+  flags: EditFlags,
+): Promise<{ todo: Todo; before: Todo; changed: boolean }> {
+  const client = await context.client();
+  let before: Todo | undefined;
+  let changed = false;
+  if (hasChanges(flags)) {
+    // Read, apply, write conditionally; again if someone changed it in between.
+    const todo = await client.todos.updateWith(
+      id,
+      (current) => {
+        before = current;
+        const patch = changedFields(patchFromFlags(flags, current, context.now()), current);
+        changed = Object.keys(patch).length > 0;
+        return changed ? patch : undefined;
+      },
+      { signal: context.signal },
+    );
+    return { todo, before: before as Todo, changed };
+  }
+  if (!context.io.canPrompt) {
+    throw new UsageError(
+      `say what to change: --title, --notes, --due, --priority, --tags, --add-tag or --rm-tag (no prompt: ${context.io.whyNoPrompt})`,
+    );
+  }
+  const current = await client.todos.get(id, { signal: context.signal });
+  const patch = changedFields(await patchFromPrompts(context, current), current);
+  if (Object.keys(patch).length === 0) return { todo: current, before: current, changed: false };
+  // Answers were typed against this version: a change made meanwhile is reported, not overwritten.
+  const todo = await client.todos.update(id, patch, { ifMatch: current.version, signal: context.signal });
+  return { todo, before: current, changed: true };
 }
 
 /** `todo edit`: changes a todo from flags, or by asking on a terminal; never over someone else's change. */
 export async function runEdit(context: Context, ref: string, flags: EditFlags): Promise<void> {
   const mode = outputMode(flags);
   const [id] = (await resolveIds(context, [ref])) as [string];
-  const client = await context.client();
-  let todo: Todo;
-  if (hasChanges(flags)) {
-    // Read, apply, write conditionally; again if someone changed it in between.
-    todo = await client.todos.updateWith(id, (current) => patchFromFlags(flags, current, context.now()), {
-      signal: context.signal,
-    });
-  } else if (context.io.canPrompt) {
-    const current = await client.todos.get(id, { signal: context.signal });
-    const patch = await patchFromPrompts(context, current);
-    // Answers were typed against this version: a change made meanwhile is reported, not overwritten.
-    todo = await client.todos.update(id, patch, { ifMatch: current.version, signal: context.signal });
-  } else {
-    throw new UsageError(
-      `say what to change: --title, --notes, --due, --priority, --tags, --add-tag or --rm-tag (no prompt: ${context.io.whyNoPrompt})`,
-    );
-  }
+  const { todo, before, changed } = await edit(context, id, flags);
+  if (changed) await recordChange(context, 'edit', [{ before, versionAfter: todo.version }]);
   if (mode !== 'human') return printData(context.io, mode, todo, false);
-  context.io.out(
-    `${context.io.color.green('Updated')} ${todo.title} ${context.io.color.dim(`${todo.id} version ${todo.version}`)}`,
-  );
+  const { color } = context.io;
+  printConfirmation(context.io, changed ? color.green('Updated') : color.dim('Nothing to change:'), todo, {
+    after: `version ${todo.version}`,
+  });
 }
 
 export function registerEdit(program: Command, run: Runner): void {
   program
     .command('edit')
     .description('change a todo; without flags, on a terminal, you are asked')
-    .argument('<id>', 'an id, a unique id prefix, or a row number from the last "todo list"')
+    .argument('<id>', 'a short id, a row number from the last "todo list", or an id')
     .option('--title <title>', 'a new title')
     .option('-n, --notes <text>', 'new notes ("" clears them)')
     .option('-d, --due <date>', 'a new due date, or "none"')
-    .option('-p, --priority <level>', 'low, normal or high', parsePriority)
+    .addOption(priorityOption())
     .option('--tags <tags>', 'replace the tags (comma-separated; "" for none)', (value: string) =>
-      collect(value),
+      collectTags(value),
     )
-    .option('--add-tag <tag>', 'add a tag (repeatable)', collect)
-    .option('--rm-tag <tag>', 'remove a tag (repeatable)', collect)
+    .option('--add-tag <tag>', 'add a tag, "#" or not (repeatable)', collectTags)
+    .option('--rm-tag <tag>', 'remove a tag (repeatable)', collectTags)
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText(
       'after',
       examples(
         'todo edit 2 --due tomorrow --add-tag urgent',
-        'todo edit 01KMZ7X3 --title "Buy oat milk"',
+        'todo edit kfrm --title "Buy oat milk"',
+        "todo edit 2 --rm-tag '#home'",
         'todo edit 2',
       ),
     )

@@ -3,9 +3,11 @@ import type { Todo } from '@todolist/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import { examples, type Runner } from './shared.js';
+import { safeText } from '../output/safe-text.js';
+import { choiceOption, examples, type Runner } from './shared.js';
 
 const FORMATS = ['json', 'ndjson', 'csv'] as const;
+const STATUSES = ['all', 'open', 'completed'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
 /** The CSV columns, in a stable order: the API's field names, tags joined with `;`. */
@@ -75,7 +77,7 @@ export async function runExport(context: Context, flags: ExportFlags): Promise<v
   const format = flags.format.toLowerCase() as ExportFormat;
   if (!FORMATS.includes(format))
     throw new UsageError(`--format must be json, ndjson or csv (got "${flags.format}")`);
-  if (!['all', 'open', 'completed'].includes(flags.status))
+  if (!(STATUSES as readonly string[]).includes(flags.status))
     throw new UsageError(`--status must be all, open or completed (got "${flags.status}")`);
   const client = await context.client();
   const todos = client.todos.iterate({ status: flags.status as 'all' }, { signal: context.signal });
@@ -99,22 +101,23 @@ export async function runExport(context: Context, flags: ExportFlags): Promise<v
     await rm(temporary, { force: true });
     throw error;
   }
-  context.io.err(`Exported to ${flags.output} (${format}).`);
+  context.io.err(`Exported to ${safeText(flags.output)} (${format}).`);
 }
 
 export function registerExport(program: Command, run: Runner): void {
   program
     .command('export')
     .description('write every todo as JSON, NDJSON or CSV')
-    .option('-f, --format <format>', 'json, ndjson or csv', 'json')
+    .addOption(choiceOption('-f, --format <format>', 'the format', FORMATS).default('json'))
     .option('-o, --output <file>', 'write to this file instead of stdout')
-    .option('-s, --status <status>', 'all, open or completed', 'all')
+    .addOption(choiceOption('-s, --status <status>', 'which todos', STATUSES).default('all'))
     .addHelpText(
       'after',
       examples(
         'todo export > todos.json',
         'todo export --format csv -o todos.csv',
         'todo export --format ndjson --status open',
+        'todo export -f csv -o todos.csv && todo import todos.csv   # finds them all: nothing doubled',
       ),
     )
     .action((flags: ExportFlags) => run((context) => runExport(context, flags)));

@@ -1,17 +1,23 @@
 import { rm } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
-import type { TodoImportItem } from '@todolist/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { TodoCliError, UsageError } from '../errors.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { chooseImportId } from '../import/import-id.js';
 import { type ProgressMode, progressReporter } from '../import/progress.js';
-import { formatOf, readRows } from '../import/read-rows.js';
+import {
+  formatOf,
+  IMPORT_FORMATS,
+  type ImportFormat,
+  readRows,
+  type SourceRow,
+} from '../import/read-rows.js';
 import { RejectsFile } from '../import/rejects-file.js';
 import { RowIdBook } from '../import/row-ids.js';
-import { parseColumnMap, rowToTodo } from '../import/to-todo.js';
-import { examples, type Runner } from './shared.js';
+import type { parseColumnMap } from '../import/to-todo.js';
+import { safeText } from '../output/safe-text.js';
+import { choiceOption, examples, type Runner } from './shared.js';
 
 interface ImportFlags {
   format?: string;
@@ -24,19 +30,62 @@ interface ImportFlags {
   json?: boolean;
 }
 
+const PROGRESS_MODES = ['auto', 'json', 'none'] as const;
+
 /** The path as a shell reads it back: quoted when it holds anything but plain characters. */
 const shellQuote = (path: string) =>
   /^[\w./@:+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
+/**
+ * The rows of the input with the first one read already, so that a CSV without a title column
+ * is refused once, before anything is recorded or sent.
+ */
+async function checkedRows(
+  file: string,
+  format: ImportFormat,
+  columnMap: ReturnType<typeof parseColumnMap>,
+): Promise<AsyncIterable<SourceRow>> {
+  const { checkTitleColumn } = await import('../import/to-todo.js');
+  const rows = readRows(file, format);
+  const first = await rows.next();
+  if (!first.done && first.value.columns) checkTitleColumn(file, first.value.columns, columnMap);
+  return (async function* () {
+    if (!first.done) yield first.value;
+    yield* rows;
+  })();
+}
+
+/** Rejected rows go to `--rejects`, else beside a file; rows from a pipe are shown, never written unasked. */
+async function openRejects(file: string, flags: ImportFlags): Promise<RejectsFile> {
+  const rejects = new RejectsFile(flags.rejects ?? (file === '-' ? undefined : `${file}.rejects.ndjson`));
+  // A rejects file left by an earlier run would be taken for this run's.
+  if (rejects.path !== undefined) await rm(rejects.path, { force: true });
+  return rejects;
+}
+
+/** Ends a run that rejected rows: the rows shown when there is no file, then exit 1 saying where they are. */
+function failOnRejects(context: Context, rejects: RejectsFile, what: string, rest = ''): void {
+  if (rejects.count === 0) return;
+  for (const line of rejects.shown) context.io.err(safeText(line));
+  const message = `${plural(rejects.count, 'row')} ${what} (${rejects.where()})${rest}`;
+  throw new TodoCliError(message, EXIT_CODES.failure);
+}
+
 /** `todo import`: many todos from a CSV, JSON or NDJSON file, safe to stop and resume. */
 export async function runImport(context: Context, file: string, flags: ImportFlags): Promise<void> {
   const format = formatOf(file, flags.format);
+  // The rows' checks are the contract's (zod): loaded for this command only, as the SDK is.
+  const [{ parseColumnMap }, { todosOfRows }] = await Promise.all([
+    import('../import/to-todo.js'),
+    import('../import/rows-to-todos.js'),
+  ]);
   const columnMap = parseColumnMap(flags.map);
-  if (!['auto', 'json', 'none'].includes(flags.progress))
+  if (!(PROGRESS_MODES as readonly string[]).includes(flags.progress))
     throw new UsageError(`--progress must be auto, json or none (got "${flags.progress}")`);
-  const { importId, journaled, done } = await chooseImportId(context, file, flags);
+  const { importId, journaled, begin, done } = await chooseImportId(context, file, flags);
+  const rows = await checkedRows(file, format, columnMap);
   // Each row makes short-lived garbage, and V8's default heap growth (tuned for speed) let a
   // 100,000-row import peak at twice the memory of a 10,000-row one while its live heap stayed
   // under 20 MB. Sizing the heap for memory keeps the peak flat (1.1× in the benchmark) at no
@@ -44,6 +93,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
   setFlagsFromString('--optimize-for-size');
   const sdk = await import('@todolist/sdk');
   const newId = (index: number) => sdk.importItemId(importId, index);
+  const name = file === '-' ? 'standard input' : safeText(file);
   // A file (not a pipe, not an import the user named) finds the rows an earlier copy sent.
   const book =
     file === '-' || flags.importId
@@ -57,57 +107,33 @@ export async function runImport(context: Context, file: string, flags: ImportFla
         });
   if (book?.hasEarlierRows && !journaled)
     context.io.err(
-      `"${file}" changed since it was last imported: rows imported then are left as they are; new and changed rows are added.`,
+      `"${name}" changed since it was last imported: rows imported then are left as they are; new and changed rows are added.`,
     );
-  const rejects = new RejectsFile(flags.rejects ?? `${file === '-' ? 'stdin' : file}.rejects.ndjson`);
-  // A rejects file left by an earlier run would be taken for this run's.
-  await rm(rejects.path, { force: true });
-  const lineOfSent: number[] = [];
-  let valid = 0;
-
-  async function* todos(): AsyncGenerator<TodoImportItem> {
-    for await (const row of readRows(file, format)) {
-      if ('unreadable' in row.row) {
-        rejects.add(row, String(row.row.unreadable), []);
-        continue;
-      }
-      const todo = rowToTodo(row.row, columnMap);
-      if (!todo.ok) {
-        rejects.add(row, todo.message, todo.errors);
-        continue;
-      }
-      valid++;
-      lineOfSent.push(row.line);
-      // The same row gets the same id on a re-run, so the API finds it instead of adding it again.
-      yield { ...todo.input, id: book ? book.idFor(todo.input, row.index) : newId(row.index) };
-    }
-  }
+  const rejects = await openRejects(file, flags);
+  const todos = todosOfRows(rows, { columnMap, now: context.now(), rejects, book, newId });
 
   if (flags.dryRun) {
-    for await (const _ of todos());
+    for await (const _ of todos.items());
     await book?.close();
     await rejects.close();
     const summary = {
       dryRun: true,
-      valid,
+      valid: todos.valid,
       rejected: rejects.count,
-      rejectsFile: rejects.count ? rejects.path : null,
+      rejectsFile: rejects.count ? (rejects.path ?? null) : null,
     };
     if (flags.json) context.io.out(JSON.stringify(summary, null, 2));
     else
-      context.io.err(
-        `Dry run: ${plural(valid, 'row')} would be imported, ${rejects.count} rejected${rejects.count ? ` (see ${rejects.path})` : ''}.`,
-      );
-    if (rejects.count > 0)
-      throw new TodoCliError(`${plural(rejects.count, 'row')} would be rejected`, EXIT_CODES.failure);
-    return;
+      context.io.err(`Dry run: ${plural(todos.valid, 'row')} would be imported, ${rejects.count} rejected.`);
+    return failOnRejects(context, rejects, 'would be rejected');
   }
 
+  await begin();
   const reporter = await progressReporter(context.io, flags.progress as ProgressMode, undefined);
   const client = await context.client();
   let summary: Awaited<ReturnType<typeof client.todos.importMany>>;
   try {
-    summary = await client.todos.importMany(todos(), {
+    summary = await client.todos.importMany(todos.items(), {
       importId,
       signal: context.signal,
       onProgress: (progress) => reporter.update(progress),
@@ -118,15 +144,14 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     await rejects.close();
     if (file !== '-')
       context.io.err(
-        `The import stopped; nothing is lost. Continue it with: todo import ${shellQuote(file)} --resume`,
+        `The import stopped; nothing is lost. Continue it with: todo import ${safeText(shellQuote(file))} --resume`,
       );
     throw error;
   }
   reporter.stop();
   for (const item of summary.rejected) {
-    rejects.add({ index: item.index, line: lineOfSent[item.index] ?? 0, row: {} }, item.error.message, [
-      ...item.error.fieldErrors,
-    ]);
+    const line = todos.lineOfSent[item.index] ?? 0;
+    rejects.add({ index: item.index, line, row: {} }, item.error.message, [...item.error.fieldErrors]);
   }
   await rejects.close();
   await book?.commit();
@@ -136,21 +161,17 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     created: summary.created,
     existing: summary.existing,
     rejected: rejects.count,
-    rejectsFile: rejects.count ? rejects.path : null,
+    rejectsFile: rejects.count ? (rejects.path ?? null) : null,
   };
   if (flags.json) context.io.out(JSON.stringify(result, null, 2));
   else {
     const already = summary.existing ? `, ${summary.existing} already there` : '';
-    const refused = rejects.count ? `; ${plural(rejects.count, 'row')} rejected, see ${rejects.path}` : '';
+    const refused = rejects.count ? `; ${plural(rejects.count, 'row')} rejected` : '';
     context.io.err(
-      `Imported ${plural(summary.created + summary.existing, 'todo')} from ${file === '-' ? 'standard input' : file}: ${summary.created} new${already}${refused}.`,
+      `Imported ${plural(summary.created + summary.existing, 'todo')} from ${name}: ${summary.created} new${already}${refused}.`,
     );
   }
-  if (rejects.count > 0)
-    throw new TodoCliError(
-      `${plural(rejects.count, 'row')} rejected; the others were imported`,
-      EXIT_CODES.failure,
-    );
+  failOnRejects(context, rejects, 'rejected', '; the others were imported');
 }
 
 export function registerImport(program: Command, run: Runner): void {
@@ -158,29 +179,41 @@ export function registerImport(program: Command, run: Runner): void {
     .command('import')
     .description('import todos from a CSV, JSON (array) or NDJSON file, or - for standard input')
     .argument('<file>', 'the file, or - to read standard input (then --format is needed)')
-    .option('-f, --format <format>', 'csv, json or ndjson (default: from the file name)')
+    .addOption(
+      choiceOption('-f, --format <format>', 'the format (default: from the file name)', IMPORT_FORMATS),
+    )
     .option(
       '--map <pairs>',
-      'CSV columns to fields, e.g. "Task=title,Due date=due" (fields: title, notes, due, priority, tags, completed)',
+      'CSV columns to fields, e.g. "Task=title,Due date=due" (fields: id, title, notes, due, priority, tags, completed)',
     )
-    .option('--rejects <file>', 'where to write rejected rows (default: <file>.rejects.ndjson)')
+    .option(
+      '--rejects <file>',
+      'where to write rejected rows (default: <file>.rejects.ndjson; from standard input, none: they are shown)',
+    )
     .option('--dry-run', 'check every row, import nothing')
     .option('--resume', 'continue an import that was interrupted (Ctrl-C, a crash, a lost connection)')
     .option(
       '--import-id <id>',
       'name the import yourself, e.g. to repeat one from standard input without duplicates',
     )
-    .option('--progress <mode>', 'auto (a bar on a terminal), json (NDJSON lines on stderr) or none', 'auto')
+    .addOption(
+      choiceOption(
+        '--progress <mode>',
+        'how to show progress: auto is a bar on a terminal, json NDJSON lines on stderr',
+        PROGRESS_MODES,
+      ).default('auto'),
+    )
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
-      `${examples('todo import todos.csv', 'todo import export.json --dry-run', 'todo import tasks.csv --map "Task=title,Due=due"', 'todo import todos.csv --resume', 'cat todos.ndjson | todo import - --format ndjson --progress json')}
-CSV columns: title, notes, due (YYYY-MM-DD), priority (low, normal, high), tags (separated by ; or ,),
-completed (true/false, yes/no, 1/0, x). Rows with errors go to the rejects file with their line
-number; the others are imported. Exit 1 when any row was rejected. Importing the same file
-again, or --resume after an interruption, creates nothing twice; nor does importing the file
-again after fixing rejected rows or adding rows: the rows it sent before are found by their
-content and left as they are.\n`,
+      `${examples('todo import todos.csv', 'todo export -f csv -o todos.csv && todo import todos.csv', 'todo import tasks.csv --map "Task=title,Due=due"', 'todo import todos.csv --resume', 'cat todos.ndjson | todo import - --format ndjson --rejects rejects.ndjson')}
+CSV columns: title, notes, due (YYYY-MM-DD, tomorrow, fri, +3d: as "todo add --due"), priority
+(low, normal, high), tags (separated by ; or ,), completed (true/false, yes/no, 1/0, x), and id:
+a row with the id of a todo you have (a file "todo export" wrote) is left as that todo is.
+Rows with errors go to the rejects file with their line number; the others are imported. Exit 1
+when any row was rejected. Importing the same file again, or --resume after an interruption,
+creates nothing twice; nor does importing the file again after fixing rejected rows or adding
+rows: the rows it sent before are found by their content and left as they are.\n`,
     )
     .action((file: string, flags: ImportFlags) => run((context) => runImport(context, file, flags)));
 }

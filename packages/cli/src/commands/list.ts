@@ -5,7 +5,9 @@ import type { Context } from '../context.js';
 import { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
+import { safeText } from '../output/safe-text.js';
 import { printTodoTable } from '../output/todo-table.js';
+import { cleanTag } from '../tag-words.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from './shared.js';
 
 interface ListFlags extends OutputFlags {
@@ -49,7 +51,7 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
   if (todos.length === 0) {
     const what = status === 'completed' ? 'done' : status === 'open' ? 'open' : '';
     const filters = [
-      flags.tag && `tagged ${flags.tag}`,
+      flags.tag && `tagged ${safeText(flags.tag)}`,
       flags.dueBefore && `due before ${query.dueBefore}`,
     ].filter(Boolean);
     context.io.err(
@@ -69,7 +71,7 @@ export function registerList(program: Command, run: Runner): void {
     .description('list todos: open ones unless told otherwise')
     .option('-a, --all', 'open and done todos')
     .option('--done', 'done todos only')
-    .option('-t, --tag <tag>', 'only todos with this tag')
+    .option('-t, --tag <tag>', 'only todos with this tag ("#" or not)', cleanTag)
     .option('--due-before <date>', 'only todos due before this day (YYYY-MM-DD, today, fri, +3d)')
     .option('-l, --limit <n>', 'at most this many', parseLimit)
     .addOption(jsonOption())
@@ -79,6 +81,7 @@ export function registerList(program: Command, run: Runner): void {
       examples(
         'todo list',
         'todo list --all --tag work',
+        "todo list -t '#home'",
         'todo list --due-before fri',
         'todo list --json | jq ".[].title"',
       ),

@@ -1,4 +1,3 @@
-import { SIGN_IN_SCOPES } from '@todolist/sdk/contract';
 import type { Command } from 'commander';
 import { discoverEndpoints, exchangeCode } from '../auth/authorization-server.js';
 import { readClaims, stringClaim } from '../auth/jwt.js';
@@ -7,6 +6,7 @@ import { saveTokens, tokenFile } from '../auth/token-file.js';
 import { signInSettings } from '../config/profiles.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { safeText } from '../output/safe-text.js';
 import { examples, type Runner } from './shared.js';
 
 interface LoginFlags {
@@ -30,10 +30,12 @@ export async function runLogin(
 ): Promise<void> {
   const profile = await context.profile();
   const { authUrl, clientId } = signInSettings(profile);
-  // node:http and node:crypto load for this command only, so every other one starts as fast.
-  const [{ startLoopbackServer }, { newPkce, newState }] = await Promise.all([
+  // node:http, node:crypto and the contract (zod) load for this command only, so every other
+  // one starts as fast.
+  const [{ startLoopbackServer }, { newPkce, newState }, { SIGN_IN_SCOPES }] = await Promise.all([
     import('../auth/loopback-server.js'),
     import('../auth/pkce.js'),
+    import('@todolist/sdk/contract'),
   ]);
   const endpoints = await discoverEndpoints(authUrl, context.signal, profile.timeoutMs);
   const loopback = await startLoopbackServer();
@@ -54,7 +56,7 @@ export async function runLogin(
     context.io.err(
       opened ? 'Opened your browser to sign in; if it did not show, open:' : 'Open this to sign in:',
     );
-    context.io.err(authorize.href);
+    context.io.err(safeText(authorize.href));
     context.io.err(context.io.color.dim(`Waiting for the browser (Ctrl-C to stop)…`));
     const callback = await loopback.callback(state, {
       signal: context.signal,
@@ -81,7 +83,7 @@ export async function runLogin(
     await saveTokens(tokenFile(context.paths.tokensDir, profile.name), tokens);
     await callback.answer(200, 'Signed in', 'You are signed in to todo: you can close this tab.');
     const email = stringClaim(readClaims(tokens.idToken), 'email') ?? 'you';
-    context.io.err(`Signed in as ${email} (profile ${profile.name}).`);
+    context.io.err(`Signed in as ${safeText(email)} (profile ${profile.name}).`);
   } finally {
     loopback.close();
   }

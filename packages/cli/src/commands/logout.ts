@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { revokeRefreshToken } from '../auth/authorization-server.js';
 import { deleteTokens, readTokens, tokenFile } from '../auth/token-file.js';
 import type { Context } from '../context.js';
+import { safeText } from '../output/safe-text.js';
 import { examples, type Runner } from './shared.js';
 
 /**
@@ -34,7 +35,7 @@ export async function runLogout(context: Context): Promise<void> {
   if (!hadTokens) return context.io.err(`Not signed in (profile ${profile.name}); nothing to do.`);
   context.io.err(
     notRevoked
-      ? `Signed out here (profile ${profile.name}), but ${notRevoked}: the session ends when its refresh token expires.`
+      ? `Signed out here (profile ${profile.name}), but ${safeText(notRevoked)}: the session ends when its refresh token expires.`
       : `Signed out (profile ${profile.name}); the sign-in server ended the session.`,
   );
 }

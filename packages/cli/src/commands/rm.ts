@@ -2,8 +2,11 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { resolveIds } from '../ids/resolve-ids.js';
+import { printConfirmation } from '../output/confirmation.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
+import { safeText } from '../output/safe-text.js';
 import { askConfirm } from '../prompts.js';
+import { type ChangedTodo, recordChange } from '../undo/last-change.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from './shared.js';
 
 interface RmFlags extends OutputFlags {
@@ -20,7 +23,7 @@ export async function runRm(context: Context, refs: string[], flags: RmFlags): P
     if (!context.io.canPrompt) {
       throw new UsageError(`refusing to delete without asking: add --yes (${context.io.whyNoPrompt})`);
     }
-    const names = todos.map((todo) => `"${todo.title}"`).join(', ');
+    const names = todos.map((todo) => `"${safeText(todo.title)}"`).join(', ');
     if (
       !(await askConfirm(
         context,
@@ -31,26 +34,36 @@ export async function runRm(context: Context, refs: string[], flags: RmFlags): P
       return;
     }
   }
-  const deleted: { id: string; deleted: true }[] = [];
-  for (const todo of todos) {
-    // The version just read: a todo someone changed meanwhile is not deleted unseen.
-    await client.todos.delete(todo.id, { ifMatch: todo.version, signal: context.signal });
-    deleted.push({ id: todo.id, deleted: true });
-    if (mode === 'human')
-      context.io.out(`${context.io.color.red('Deleted')} ${todo.title} ${context.io.color.dim(todo.id)}`);
+  const deleted: ChangedTodo[] = [];
+  try {
+    for (const todo of todos) {
+      // The version just read: a todo someone changed meanwhile is not deleted unseen.
+      await client.todos.delete(todo.id, { ifMatch: todo.version, signal: context.signal });
+      deleted.push({ before: todo, versionAfter: null });
+      if (mode === 'human') printConfirmation(context.io, context.io.color.red('Deleted'), todo);
+    }
+  } finally {
+    // What was deleted before a failure can still be brought back.
+    await recordChange(context, 'delete', deleted);
   }
-  if (mode !== 'human') printData(context.io, mode, deleted, true);
+  if (mode !== 'human')
+    printData(
+      context.io,
+      mode,
+      deleted.map(({ before }) => ({ id: before.id, deleted: true })),
+      true,
+    );
 }
 
 export function registerRm(program: Command, run: Runner): void {
   program
     .command('rm')
     .alias('delete')
-    .description('delete todos')
-    .argument('<ids...>', 'ids, unique id prefixes, or row numbers from the last "todo list"')
+    .description('delete todos ("todo undo" brings them back)')
+    .argument('<ids...>', 'short ids, row numbers from the last "todo list", or ids')
     .option('-y, --yes', 'do not ask (needed when not at a terminal)')
     .addOption(jsonOption())
     .addOption(ndjsonOption())
-    .addHelpText('after', examples('todo rm 2', 'todo rm 01KMZ7X3 01KMZ8AB --yes'))
+    .addHelpText('after', examples('todo rm 2', 'todo rm kfrm mbtq --yes', 'todo undo   # brings them back'))
     .action((refs: string[], flags: RmFlags) => run((context) => runRm(context, refs, flags)));
 }

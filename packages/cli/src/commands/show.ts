@@ -18,9 +18,9 @@ export function registerShow(program: Command, run: Runner): void {
   program
     .command('show')
     .description('show one todo')
-    .argument('<id>', 'an id, a unique id prefix, or a row number from the last "todo list"')
+    .argument('<id>', 'a short id or a row number from the last "todo list", or an id')
     .addOption(jsonOption())
     .addOption(ndjsonOption())
-    .addHelpText('after', examples('todo show 2', 'todo show 01KMZ7X3', 'todo show 2 --json'))
+    .addHelpText('after', examples('todo show 2', 'todo show kfrm', 'todo show 2 --json'))
     .action((ref: string, flags: OutputFlags) => run((context) => runShow(context, ref, flags)));
 }

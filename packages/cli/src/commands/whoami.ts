@@ -3,6 +3,7 @@ import { readClaims, stringClaim } from '../auth/jwt.js';
 import type { Context } from '../context.js';
 import { NotSignedInError } from '../errors.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
+import { safeText } from '../output/safe-text.js';
 import { examples, jsonOption, type Runner } from './shared.js';
 
 /** Who `todo` acts as, for `--json`: stable field names, `null` for what is not known. */
@@ -48,7 +49,7 @@ async function identity(context: Context): Promise<Identity> {
   }
   // Refreshed when stale, so a session that can no longer be renewed shows as signed out.
   const tokens = await credentials.session.tokens();
-  if (!tokens) throw new NotSignedInError(`not signed in (profile ${profile.name}): run todo login`);
+  if (!tokens) throw NotSignedInError.forProfile(profile.name);
   const id = readClaims(tokens.idToken);
   return {
     ...base,
@@ -59,20 +60,29 @@ async function identity(context: Context): Promise<Identity> {
   };
 }
 
-/** `todo whoami`: who the API sees, for which profile and API, and until when. */
+/**
+ * `todo whoami` (and `todo auth status`): who the API sees, for which profile and API, and until
+ * when. The API is asked first, with the cheapest call there is (one todo), as `gh auth status`
+ * asks GitHub: a token it refuses (broken, revoked, expired past renewing) ends in exit 4 with
+ * the same line every other command gives, never in "renewed silently".
+ */
 export async function runWhoami(context: Context, flags: OutputFlags): Promise<void> {
   const mode = outputMode(flags);
+  await (await context.client()).todos.list({ limit: 1 }, { signal: context.signal });
   const who = await identity(context);
   if (mode !== 'human') return printData(context.io, mode, who, false);
   const { dim } = context.io.color;
   const rows: [string, string][] = [
-    ['email', who.email ?? '—'],
-    ['sub', who.sub ?? '—'],
+    // Claims of a token and settings from a file are data: escaped like a todo's title.
+    ['email', safeText(who.email ?? '—')],
+    ['sub', safeText(who.sub ?? '—')],
     ['profile', who.profile],
-    ['api', who.baseUrl],
+    ['api', safeText(who.baseUrl)],
     [
       'expires',
-      who.expiresAt ? `${who.expiresAt}${who.source === 'login' ? dim(' (renewed silently)') : ''}` : '—',
+      who.expiresAt
+        ? `${safeText(who.expiresAt)}${who.source === 'login' ? dim(' (renewed silently)') : ''}`
+        : '—',
     ],
     ['from', SOURCE_NAMES[who.source]],
   ];
@@ -82,7 +92,9 @@ export async function runWhoami(context: Context, flags: OutputFlags): Promise<v
 export function registerWhoami(program: Command, run: Runner): void {
   program
     .command('whoami')
-    .description('show who you are signed in as, for which profile and API')
+    .description(
+      'show who you are signed in as, for which profile and API, once the API took the credentials',
+    )
     .addOption(jsonOption())
     .addHelpText('after', examples('todo whoami', 'todo whoami --json', 'todo whoami --profile aws'))
     .action((flags: OutputFlags) => run((context) => runWhoami(context, flags)));

@@ -1,6 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
+import { writeFileAtomically } from './atomic-file.js';
 
 /** One named set of settings: which API, and how long to wait for it. */
 export interface Profile {
@@ -60,10 +60,7 @@ export async function loadConfig(file: string): Promise<CliConfig> {
 
 /** Writes `config.json` atomically (a crash mid-write never leaves half a file). */
 export async function saveConfig(file: string, config: CliConfig): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  await rename(temporary, file);
+  await writeFileAtomically(file, `${JSON.stringify(config, null, 2)}\n`);
 }
 
 function isHttpUrl(value: string): boolean {

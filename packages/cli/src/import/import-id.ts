@@ -1,22 +1,35 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { safeText } from '../output/safe-text.js';
 import { hashFile, loadJournal, saveJournal } from './journal.js';
+
+/** The import's id, and the journal that remembers it for the file's content. */
+export interface ChosenImportId {
+  importId: string;
+  /** An earlier run of this content was found. */
+  journaled: boolean;
+  /** Records the import as started: called just before the first row is sent. */
+  begin: () => Promise<void>;
+  /** Records the import as complete. */
+  done: () => Promise<void>;
+}
 
 /** The import's id: remembered for this file's content, so a re-run or a resume lands on the same todos. */
 export async function chooseImportId(
   context: Context,
   file: string,
   flags: { importId?: string; resume?: boolean; dryRun?: boolean },
-): Promise<{ importId: string; journaled: boolean; done: () => Promise<void> }> {
+): Promise<ChosenImportId> {
   const sdk = await import('@todolist/sdk');
   const nothing = async () => undefined;
-  if (flags.importId) return { importId: checkImportId(flags.importId), journaled: false, done: nothing };
+  if (flags.importId)
+    return { importId: checkImportId(flags.importId), journaled: false, begin: nothing, done: nothing };
   if (file === '-') {
     if (flags.resume)
       throw new UsageError(
         '--resume needs a file: standard input cannot be read again (give --import-id to repeat an import from a pipe)',
       );
-    return { importId: sdk.newImportId(), journaled: false, done: nothing };
+    return { importId: sdk.newImportId(), journaled: false, begin: nothing, done: nothing };
   }
   const profile = (await context.profile()).name;
   const contentHash = await hashFile(file).catch(() => {
@@ -31,10 +44,11 @@ export async function chooseImportId(
     );
   }
   if (journal && !flags.resume) {
+    const name = safeText(file);
     context.io.err(
       journal.completedAt
-        ? `"${file}" was imported before (${journal.completedAt}); rows already in are left as they are.`
-        : `Continuing the interrupted import of "${file}".`,
+        ? `"${name}" was imported before (${journal.completedAt}); rows already in are left as they are.`
+        : `Continuing the interrupted import of "${name}".`,
     );
   }
   const entry = journal ?? {
@@ -43,10 +57,11 @@ export async function chooseImportId(
     file,
     startedAt: new Date().toISOString(),
   };
-  if (!flags.dryRun && !journal) await saveJournal(context.paths.cacheDir, profile, entry);
   return {
     importId: entry.importId,
     journaled: journal !== undefined,
+    // Written only once the rows are known to be readable: a refused file is no interrupted import.
+    begin: () => (flags.dryRun || journal ? nothing() : saveJournal(context.paths.cacheDir, profile, entry)),
     done: () =>
       flags.dryRun
         ? nothing()

@@ -15,6 +15,8 @@ export interface SourceRow {
   line: number;
   /** The record as read, or why it could not be read. */
   row: Record<string, unknown> | { unreadable: string };
+  /** CSV only: the header's column names, so a missing title column is said once. */
+  columns?: readonly string[];
 }
 
 /** The format from `--format`, else from the file's extension. */
@@ -33,9 +35,13 @@ const open = (file: string) => (file === '-' ? process.stdin : createReadStream(
 async function* csvRows(file: string): AsyncGenerator<SourceRow> {
   // csv-parse handles quoting, embedded newlines and BOMs as RFC 4180 says; loaded only for CSV.
   const { parse } = await import('csv-parse');
+  let columns: string[] = [];
   const parser = open(file).pipe(
     parse({
-      columns: (header: string[]) => header.map((name) => name.trim()),
+      columns: (header: string[]) => {
+        columns = header.map((name) => name.trim());
+        return columns;
+      },
       bom: true,
       info: true,
       skip_empty_lines: true,
@@ -50,7 +56,7 @@ async function* csvRows(file: string): AsyncGenerator<SourceRow> {
   }>) {
     // info.lines is the line the record ends on; a quoted cell may hold line breaks.
     const breaks = Object.values(record).reduce((count, cell) => count + cell.split('\n').length - 1, 0);
-    yield { index: index++, line: info.lines - breaks, row: record };
+    yield { index: index++, line: info.lines - breaks, row: record, columns };
   }
 }
 

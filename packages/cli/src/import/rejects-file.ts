@@ -1,15 +1,33 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import type { SourceRow } from './read-rows.js';
 
-/** Rejected rows, written as NDJSON (line, errors, the row as read) to a file opened on the first one. */
+/** How many rejected rows are shown on stderr when they go to no file. */
+const SHOWN = 10;
+
+/**
+ * Rejected rows, written as NDJSON (line, errors, the row as read) to a file opened on the
+ * first one; with no file (standard input, no `--rejects`), the first few kept to be shown.
+ */
 export class RejectsFile {
   #stream: WriteStream | undefined;
   count = 0;
-  constructor(readonly path: string) {}
+  /** `line 3: title must be …` for the first rejected rows, when there is no file. */
+  readonly shown: string[] = [];
+  constructor(readonly path: string | undefined) {}
   add(row: SourceRow, message: string, errors: unknown[]): void {
+    this.count++;
+    if (this.path === undefined) {
+      if (this.shown.length < SHOWN) this.shown.push(`line ${row.line}: ${message}`);
+      return;
+    }
     this.#stream ??= createWriteStream(this.path);
     this.#stream.write(`${JSON.stringify({ line: row.line, message, errors, row: row.row })}\n`);
-    this.count++;
+  }
+  /** Where the rejected rows went, for the last line: the file, or how to keep them. */
+  where(): string {
+    if (this.path !== undefined) return `written to ${this.path}`;
+    const more = this.count > this.shown.length ? `the first ${this.shown.length} ` : '';
+    return `${more}shown above; keep them all with --rejects <file>`;
   }
   close(): Promise<void> {
     return new Promise((resolve, reject) =>

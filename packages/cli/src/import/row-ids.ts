@@ -3,7 +3,6 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { TodoCreate } from '@todolist/sdk';
 
 /**
  * The todo id each row of a file was sent with, remembered per file path, so that importing an
@@ -56,9 +55,9 @@ export class RowIdBook {
     return this.#previous.size > 0;
   }
 
-  /** The id to send the row at `index` with. */
-  idFor(input: TodoCreate, index: number): string {
-    const fingerprint = digest(JSON.stringify(input)).slice(0, 22);
+  /** The id to send the row at `index` with, found by the row's `content` (the todo it asks for). */
+  idFor(content: object, index: number): string {
+    const fingerprint = digest(JSON.stringify(content)).slice(0, 22);
     let id: string | undefined;
     if (this.#previous.size > 0) {
       id = this.#previous.get(occurrenceKey(this.#occurrences, fingerprint));

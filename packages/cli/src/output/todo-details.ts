@@ -1,8 +1,12 @@
 import type { Todo } from '@todolist/sdk';
 import type { IO } from '../io.js';
 import { describeDue, dueState } from './dates.js';
+import { safeLines, safeText } from './safe-text.js';
+import { tagLabels } from './tag-labels.js';
 
-/** One todo, every field on its own line, for `todo show`. */
+const LABEL_WIDTH = 9;
+
+/** One todo, every field on its own line, for `todo show`; notes keep their lines, indented. */
 export function printTodoDetails(io: IO, todo: Todo, now: Date): void {
   const { color } = io;
   const state = dueState(todo.dueDate, todo.completed, now);
@@ -14,7 +18,7 @@ export function printTodoDetails(io: IO, todo: Todo, now: Date): void {
       : `${todo.dueDate} (${relative})`;
   const lines: [string, string][] = [
     ['id', todo.id],
-    ['title', color.bold(todo.title)],
+    ['title', color.bold(safeText(todo.title))],
     [
       'status',
       todo.completed
@@ -23,10 +27,10 @@ export function printTodoDetails(io: IO, todo: Todo, now: Date): void {
     ],
     ['due', state === 'overdue' ? color.red(`${due} overdue`) : state === 'today' ? color.yellow(due) : due],
     ['priority', todo.priority === 'high' ? color.red(todo.priority) : todo.priority],
-    ['tags', todo.tags.length > 0 ? todo.tags.map((tag) => color.cyan(`#${tag}`)).join(' ') : '—'],
-    ['notes', todo.notes ?? '—'],
+    ['tags', todo.tags.length > 0 ? tagLabels(todo.tags, color) : '—'],
+    ['notes', todo.notes === null ? '—' : safeLines(todo.notes, ' '.repeat(LABEL_WIDTH))],
     ['created', todo.createdAt],
     ['updated', `${todo.updatedAt} (version ${todo.version})`],
   ];
-  for (const [label, value] of lines) io.out(`${color.dim(label.padEnd(9))}${value}`);
+  for (const [label, value] of lines) io.out(`${color.dim(label.padEnd(LABEL_WIDTH))}${value}`);
 }

@@ -1,7 +1,10 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { Todo } from '@todolist/sdk';
+import { shortId, shortIdLength } from '../ids/short-id.js';
 import type { IO } from '../io.js';
 import { describeDue, dueState } from './dates.js';
+import { safeText } from './safe-text.js';
+import { tagLabels } from './tag-labels.js';
 
 const PRIORITY_MARK = { high: '!!', normal: '', low: '↓' } as const;
 
@@ -12,6 +15,7 @@ interface Row {
   done: string;
   priority: string;
   due: string;
+  /** Escaped, not coloured: it may be cut to fit. */
   title: string;
   tags: string;
 }
@@ -31,35 +35,20 @@ function row(todo: Todo, index: number, io: IO, now: Date, idLength: number): Ro
   const due = todo.dueDate ? describeDue(todo.dueDate, now) : '';
   return {
     number: String(index + 1),
-    id: color.dim(todo.id.slice(0, idLength)),
+    id: color.dim(shortId(todo.id).slice(0, idLength)),
     done: todo.completed ? color.green('✓') : ' ',
     priority:
       todo.priority === 'high' ? color.red.bold(PRIORITY_MARK.high) : color.dim(PRIORITY_MARK[todo.priority]),
     due: state === 'overdue' ? color.red(due) : state === 'today' ? color.yellow.bold(due) : due,
-    title: todo.completed ? color.dim.strikethrough(todo.title) : todo.title,
-    tags: todo.tags.map((tag) => color.cyan(`#${tag}`)).join(' '),
+    title: safeText(todo.title),
+    tags: tagLabels(todo.tags, color),
   };
 }
 
 /**
- * How much of the ids to show so that each shown id is a prefix of one row only. The first 10
- * characters of a ULID are its creation time, so todos made in the same millisecond need more.
- */
-function uniquePrefixLength(ids: readonly string[]): number {
-  const sorted = [...ids].sort();
-  let length = 10;
-  for (let index = 1; index < sorted.length; index++) {
-    const [a, b] = [sorted[index - 1] as string, sorted[index] as string];
-    let shared = 0;
-    while (shared < a.length && a[shared] === b[shared]) shared++;
-    length = Math.max(length, shared + 1);
-  }
-  return Math.min(length, 26);
-}
-
-/**
  * The todos as an aligned table, one per line, numbered so that `todo done 2` can name the
- * second. Titles are cut to fit the terminal.
+ * second, with the short ids `todo done kfrm` takes. On a terminal, titles are cut to fit its
+ * width; in a pipe or a file nothing is cut.
  */
 export function printTodoTable(io: IO, todos: readonly Todo[], now: Date): void {
   if (todos.length === 0) return;
@@ -72,12 +61,15 @@ export function printTodoTable(io: IO, todos: readonly Todo[], now: Date): void 
     title: 'TITLE',
     tags: 'TAGS',
   };
-  const idLength = uniquePrefixLength(todos.map((todo) => todo.id));
+  const idLength = shortIdLength(todos.map((todo) => todo.id));
   const rows = todos.map((todo, index) => row(todo, index, io, now, idLength));
   const width = (key: keyof Row) => Math.max(...[header, ...rows].map((r) => visibleLength(r[key])));
-  const widths = { number: width('number'), id: idLength, due: width('due'), tags: width('tags') };
+  const widths = { number: width('number'), id: width('id'), due: width('due'), tags: width('tags') };
   const fixed = widths.number + widths.id + 1 + 2 + widths.due + widths.tags + 6 * 2;
-  const titleWidth = Math.max(20, io.columns - fixed);
+  const titleWidth = Math.min(
+    width('title'),
+    io.columns === undefined ? Number.POSITIVE_INFINITY : Math.max(20, io.columns - fixed),
+  );
   const line = (r: Row, title: string) =>
     [
       pad(r.number, widths.number),
@@ -85,15 +77,15 @@ export function printTodoTable(io: IO, todos: readonly Todo[], now: Date): void 
       pad(r.done, 1),
       pad(r.priority, 2),
       pad(r.due, widths.due),
-      pad(title, Math.min(titleWidth, Math.max(...rows.map((x) => visibleLength(x.title))))),
+      pad(title, titleWidth),
       r.tags,
     ]
       .join('  ')
       .trimEnd();
   io.out(io.color.bold(line(header, header.title)));
-  for (const r of rows) {
-    const plain = stripVTControlCharacters(r.title);
-    const cut = truncate(plain, titleWidth);
-    io.out(line(r, cut === plain ? r.title : cut));
-  }
+  todos.forEach((todo, index) => {
+    const r = rows[index] as Row;
+    const title = truncate(r.title, titleWidth);
+    io.out(line(r, todo.completed ? io.color.dim.strikethrough(title) : title));
+  });
 }

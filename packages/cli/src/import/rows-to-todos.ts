@@ -1,0 +1,52 @@
+import type { TodoImportItem } from '@todolist/sdk';
+import type { SourceRow } from './read-rows.js';
+import type { RejectsFile } from './rejects-file.js';
+import type { RowIdBook } from './row-ids.js';
+import { type parseColumnMap, rowToTodo } from './to-todo.js';
+
+/** What turning rows into todos needs: how to read them, where bad ones go, and how ids are chosen. */
+export interface RowsToTodosOptions {
+  columnMap: ReturnType<typeof parseColumnMap>;
+  /** The day relative due days (`tomorrow`) are read from: one for the whole import. */
+  now: Date;
+  rejects: RejectsFile;
+  /** The ids an earlier import of the file gave its rows; none for a pipe. */
+  book: RowIdBook | undefined;
+  newId: (index: number) => string;
+}
+
+/**
+ * The todos the rows ask for, one at a time, each with its id: the row's own (a file `todo
+ * export` wrote, so importing it back finds the todos it came from), else the one an earlier
+ * import of the file gave the same row, else the one its position in this import gives it.
+ * Bad rows go to the rejects; `lineOfSent[i]` is the line of the i-th todo sent.
+ */
+export function todosOfRows(rows: AsyncIterable<SourceRow>, options: RowsToTodosOptions) {
+  const { columnMap, now, rejects, book, newId } = options;
+  const state = { valid: 0, lineOfSent: [] as number[] };
+  async function* items(): AsyncGenerator<TodoImportItem> {
+    for await (const row of rows) {
+      if ('unreadable' in row.row) {
+        rejects.add(row, String(row.row.unreadable), []);
+        continue;
+      }
+      const todo = rowToTodo(row.row, columnMap, now);
+      if (!todo.ok) {
+        rejects.add(row, todo.message, todo.errors);
+        continue;
+      }
+      state.valid++;
+      state.lineOfSent.push(row.line);
+      // The same row gets the same id on a re-run, so the API finds it instead of adding it again.
+      const id = todo.input.id ?? (book ? book.idFor(todo.content, row.index) : newId(row.index));
+      yield { ...todo.input, id };
+    }
+  }
+  return {
+    items,
+    get valid() {
+      return state.valid;
+    },
+    lineOfSent: state.lineOfSent,
+  };
+}

@@ -1,0 +1,24 @@
+import type { Todo, TodoPatch } from '@todolist/sdk';
+
+/** The fields of a todo a person sets (not its id, times or version), as a patch would write them all. */
+export function editableFields(
+  todo: Todo,
+): Pick<Todo, 'title' | 'notes' | 'dueDate' | 'priority' | 'tags' | 'completed'> {
+  return {
+    title: todo.title,
+    notes: todo.notes,
+    dueDate: todo.dueDate,
+    priority: todo.priority,
+    tags: todo.tags,
+    completed: todo.completed,
+  };
+}
+
+/** Only the fields of `patch` that differ from the todo: one asked for with the value it has is no change. */
+export function changedFields(patch: TodoPatch, todo: Todo): TodoPatch {
+  return Object.fromEntries(
+    Object.entries(patch).filter(
+      ([field, value]) => JSON.stringify(value) !== JSON.stringify(todo[field as keyof Todo]),
+    ),
+  );
+}

@@ -1,0 +1,36 @@
+// The handlers' own DynamoDB client library (a dependency of @todolist/handlers, hoisted in the
+// workspace): a test writes what the API would refuse today, as older data may hold it.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { createDynamoDbClients, type LocalStack } from '@todolist/handlers';
+
+/**
+ * Sets fields of a stored todo straight in the local stack's table, past the API's checks: a
+ * todo from before the contract refused control characters in titles, tags or notes. The todo
+ * must exist (made through the API, so every other attribute is as the store writes it); its
+ * key is the store's documented one, `USER#<owner sub>` and `TODO#<id>`.
+ */
+export async function overwriteStoredTodo(
+  stack: LocalStack,
+  owner: string,
+  id: string,
+  fields: { title?: string; notes?: string; tags?: string[] },
+): Promise<void> {
+  const { client, documentClient } = createDynamoDbClients({ dynamodbEndpoint: stack.dynamodbEndpoint });
+  const names = Object.keys(fields);
+  try {
+    await documentClient.send(
+      new UpdateCommand({
+        TableName: stack.tableName,
+        Key: { pk: `USER#${owner}`, sk: `TODO#${id}` },
+        ConditionExpression: 'attribute_exists(pk)',
+        UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((name) => [`#${name}`, name])),
+        ExpressionAttributeValues: Object.fromEntries(
+          Object.entries(fields).map(([name, value]) => [`:${name}`, value]),
+        ),
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
+}
