@@ -26,12 +26,20 @@ export async function readConfig() {
  * A client for `apiUrl` that sends the person's access token.
  * @param {Config} config
  * @param {import('/vendor/todolist-sdk.min.js').TokenProvider} auth
+ * @param {(sentAt: number) => void} onAnswer told each time the API answers a request sent at
+ *   `sentAt` (Date.now()), with anything but a server error: it can be reached again
  * @returns {TodolistClient}
  */
-export function connect({ apiUrl }, auth) {
+export function connect({ apiUrl }, auth, onAnswer) {
   return createClient({
     baseUrl: apiUrl,
     auth,
+    fetch: async (input, init) => {
+      const sentAt = Date.now();
+      const response = await fetch(input, init);
+      if (response.status < 500) onAnswer(sentAt);
+      return response;
+    },
     // The page shows every change at once and undoes it when the API refuses it, so a change
     // that cannot get through must say so within seconds, not after the SDK's 30 s default.
     retry: { limit: 2, baseDelayMs: 250, maxDelayMs: 1000 },

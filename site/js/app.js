@@ -1,6 +1,7 @@
 // @ts-check
 // The page's entry: signs the person in (or shows the welcome), connects to the API, loads the
-// first page of todos, and wires the store, the view, the route and the keyboard together.
+// first page of todos, and wires the store, the view, the route, the messages and the keyboard
+// together.
 import { AccountView } from './account-view.js';
 import { connect, readConfig } from './api.js';
 import { one } from './dom.js';
@@ -18,6 +19,30 @@ const view = new TodoView(document);
 const account = new AccountView(document);
 const newTodo = one(document, '.new-todo', HTMLInputElement);
 let route = parseRoute(window.location.hash);
+/** @type {typeof import('./undo.js') | undefined} the toast and Undo, once loaded */
+let undo;
+/** @type {Promise<typeof import('./undo.js')> | undefined} */
+let undoLoading;
+
+/**
+ * Says what a change did in the toast, with Undo when it deleted todos. The toast loads on first
+ * use; if it cannot (the server is unreachable), the change is made all the same and only these
+ * words are missing: a failure of the change itself shows in the notice.
+ * @param {TodoStore} store
+ * @param {import('./undo.js').Done} done
+ */
+function say(store, done) {
+  undoLoading ??= import('./undo.js');
+  undoLoading.then(
+    (loaded) => {
+      undo = loaded;
+      undo.say(store, done);
+    },
+    () => {
+      undoLoading = undefined;
+    },
+  );
+}
 
 /** @param {TodoStore} store */
 function render(store) {
@@ -31,8 +56,25 @@ function render(store) {
   });
 }
 
+/**
+ * What the page does beyond showing the list (editing, bulk actions, the toast and Undo) loads
+ * on first use; it starts loading at the person's first key or pointer press, so it is in
+ * before the click that needs it lands. A visit that only reads fetches none of it.
+ */
+function loadOnFirstInput() {
+  const types = ['keydown', 'pointerdown'];
+  const load = () => {
+    for (const type of types) document.removeEventListener(type, load, true);
+    // If one cannot load now, its first use tries again and says so.
+    for (const loading of [import('./item-editing.js'), import('./bulk-actions.js'), import('./undo.js')])
+      loading.catch(() => undefined);
+  };
+  for (const type of types) document.addEventListener(type, load, true);
+}
+
 /** @param {TodoStore} store */
 function wire(store) {
+  loadOnFirstInput();
   store.addEventListener('change', () => render(store));
   watchRoute((next) => {
     route = next;
@@ -45,7 +87,7 @@ function wire(store) {
     if (!title) return;
     // Within a tag's view, a new todo gets the tag: it would vanish from the list otherwise.
     store.add(route.tag ? { title, tags: [route.tag] } : { title });
-    newTodo.value = '';
+    newTodo.value = unsent.shift() ?? '';
   });
 
   const list = one(document, '.todo-list', HTMLUListElement);
@@ -53,13 +95,30 @@ function wire(store) {
     notice,
     todo: (key) => view.todo(key),
     update: (key, patch) => store.update(key, patch),
-    remove: (key) => store.remove(key),
+    remove: (key) => {
+      const title = view.todo(key)?.title;
+      const removed = store.remove(key);
+      if (removed) say(store, { message: `Deleted “${title}”`, removed: [removed] });
+    },
   });
 
+  // Loaded on first use; offline, that may fail, and the page says so.
+  /** @param {(actions: typeof import('./bulk-actions.js')) => Promise<import('./bulk-actions.js').Done>} act */
+  const bulk = (act) =>
+    import('./bulk-actions.js')
+      .then(act, () => {
+        render(store);
+        notice.couldNotLoad('do that');
+        return null;
+      })
+      .then((done) => done && say(store, done));
   const toggleAll = one(document, '.toggle-all', HTMLInputElement);
-  toggleAll.addEventListener('change', () => store.setAllCompleted(toggleAll.checked));
+  toggleAll.addEventListener('change', () => {
+    const completed = toggleAll.checked;
+    bulk((actions) => actions.setAllCompleted(store, route, completed));
+  });
   one(document, '.clear-completed', HTMLButtonElement).addEventListener('click', () =>
-    store.clearCompleted(),
+    bulk((actions) => actions.clearCompleted(store, route)),
   );
 
   one(document, '#tag-filter', HTMLSelectElement).addEventListener('change', (event) => {
@@ -87,25 +146,52 @@ function wire(store) {
   ).observe(one(document, '.more', HTMLElement));
 }
 
-/** `/` jumps to the new todo field; Escape dismisses the message. */
+/** Inputs that take no text: `/` pressed on one goes to the new todo field. */
+const NOT_TEXT = /^(checkbox|radio|button|submit|reset|range|color|file|image)$/;
+
+/**
+ * `/` jumps to the new todo field from anywhere but a text field; Ctrl+Z (⌘Z) undoes what the
+ * toast offers to; Escape dismisses the messages.
+ */
 function handleShortcuts() {
   document.addEventListener('keydown', (event) => {
     const target = event.target;
     const typing =
-      target instanceof HTMLInputElement ||
-      target instanceof HTMLTextAreaElement ||
-      target instanceof HTMLSelectElement;
-    if (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      (target instanceof HTMLInputElement && !NOT_TEXT.test(target.type)) ||
+      target instanceof HTMLTextAreaElement;
+    const command = event.ctrlKey || event.metaKey;
+    if (event.key === '/' && !typing && !command && !event.altKey) {
       event.preventDefault();
       newTodo.focus();
+    } else if (event.key === 'z' && command && !typing && undo?.toast.act()) {
+      event.preventDefault();
     } else if (
       event.key === 'Escape' &&
-      notice.shown &&
       !(target instanceof Element && target.closest('li.editing, .details'))
     ) {
-      notice.clear();
+      if (notice.shown) notice.clear();
+      if (undo?.toast.shown) undo.toast.clear();
     }
   });
+}
+
+/** @type {string[]} titles of adds that failed while the new todo field held other text, to go back in it next */
+const unsent = [];
+
+/**
+ * Puts the text of an add that failed back in the new todo field, unless the person has typed
+ * something else there since: then it goes back once that is added (Enter).
+ * @param {string} title
+ * @returns {string} where it went, for the message
+ */
+function takeBack(title) {
+  const typed = newTodo.value.trim();
+  if (typed && typed !== title) {
+    unsent.push(title);
+    return 'It goes back in the field once you add what you are typing.';
+  }
+  newTodo.value = title;
+  return 'It is back in the field.';
 }
 
 /** @typedef {import('./auth.js').AuthClient} AuthClient */
@@ -200,10 +286,15 @@ async function start() {
     return;
   }
   account.showSignedIn(session.email);
-  const store = new TodoStore(connect(config, session.token), {
+  const client = connect(config, session.token, (sentAt) => notice.answered(sentAt));
+  const store = new TodoStore(client, {
     // Once the session has ended, its message says what happened; the calls it failed need none.
     onFailure: (action, title, error) => {
-      if (session.signedIn) notice.failure(action, title, error);
+      if (!session.signedIn) return;
+      if (action === 'add') notice.failure(action, title, error, takeBack(title));
+      else notice.failure(action, title, error);
+      // The toast said it was deleted: no longer true.
+      if (action === 'delete') undo?.toast.clear();
     },
   });
   wire(store);

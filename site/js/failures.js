@@ -33,3 +33,11 @@ export function reasonOf(error) {
     return error.problem?.detail ?? `the server answered ${error.status ?? error.code}`;
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * Whether the API could not be reached or failed, rather than refused the call: the next call
+ * may well get through.
+ * @param {unknown} error
+ */
+export const isUnavailable = (error) =>
+  isNetworkError(error) || isTimeoutError(error) || isServerError(error);

@@ -1,6 +1,7 @@
 // @ts-check
 // One todo's <li>, in TodoMVC's structure (.view with .toggle, label and .destroy; .edit for
-// editing) with the todolist extras under the title: due date, priority, tags and notes.
+// editing) with the todolist extras under the title: due date, priority, tags and notes. Its
+// buttons are icons (drawn by todo-item.css) named for the todo: "Edit Buy milk".
 // An <li> is made once per todo and updated in place, so focus and an edit in progress survive
 // every change to the list.
 import { dueLabel, dueState, today } from './dates.js';
@@ -17,7 +18,7 @@ export function createItem(key) {
   const labelId = `todo-title-${++ids}`;
   const toggle = h('input', { class: 'toggle', type: 'checkbox', 'aria-labelledby': labelId });
   const label = h('label', { id: labelId, class: 'todo-title' });
-  const details = h('button', { type: 'button', class: 'open-details', 'aria-expanded': 'false' }, ['Edit']);
+  const details = h('button', { type: 'button', class: 'open-details', 'aria-expanded': 'false' });
   const destroy = h('button', { type: 'button', class: 'destroy' });
   const meta = h('div', { class: 'meta' });
   const edit = h('input', { class: 'edit', maxlength: '200', autocomplete: 'off' });
@@ -49,11 +50,8 @@ export function updateItem(li, todo, route) {
   toggle.checked = todo.completed;
   const label = /** @type {HTMLLabelElement} */ (li.querySelector('label'));
   if (label.textContent !== todo.title) label.textContent = todo.title;
-  li.querySelector('.destroy')?.setAttribute('aria-label', `Delete “${todo.title}”`);
-  li.querySelector('.open-details')?.setAttribute(
-    'aria-label',
-    `Edit “${todo.title}”: title, due date, priority, tags and notes`,
-  );
+  li.querySelector('.destroy')?.setAttribute('aria-label', `Delete ${todo.title}`);
+  li.querySelector('.open-details')?.setAttribute('aria-label', `Edit ${todo.title}`);
   li.querySelector('.edit')?.setAttribute('aria-label', `Edit the title of “${todo.title}”`);
 
   const signature = JSON.stringify([

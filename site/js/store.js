@@ -2,7 +2,8 @@
 // The todos the page holds, and every change to them. A change shows at once (the store emits
 // `change` before the API answers); when the API refuses it or cannot be reached, the change is
 // undone and `onFailure` is told. Calls on one todo go out one after another, in the order they
-// were made, so a toggle made while the todo is still being created waits for its id.
+// were made, so a toggle made while the todo is still being created waits for its id. A delete
+// goes out at once and can be undone: the todo is created again with its id and fields.
 import { isNotFoundError, isPreconditionFailedError } from '/vendor/todolist-sdk.min.js';
 import { addedHere, collides, draftOf, loadedEntry, newKey, shown } from './todo-entry.js';
 
@@ -10,8 +11,13 @@ import { addedHere, collides, draftOf, loadedEntry, newKey, shown } from './todo
 /** @typedef {import('./todo-entry.js').ShownTodo} ShownTodo */
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodoPatch} TodoPatch */
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodoCreate} TodoCreate */
-/** @typedef {'add' | 'save' | 'delete' | 'load'} Action */
+/** @typedef {import('/vendor/todolist-sdk.min.js').Todo} Todo */
+/** @typedef {'add' | 'save' | 'delete' | 'restore' | 'load'} Action */
 /** @typedef {(action: Action, title: string, error: unknown) => void} FailureListener */
+/**
+ * @typedef {(client: import('./api.js').TodolistClient, todos: Todo[]) => Promise<Map<number, unknown>>} Recreate
+ * creates deleted todos again with their ids and fields; answers why any was refused, by position
+ */
 
 /** The most calls in flight at once: what a browser opens to one host over HTTP/1.1. */
 const MAX_IN_FLIGHT = 6;
@@ -99,18 +105,13 @@ export class TodoStore extends EventTarget {
     return this.#loadingMore;
   }
 
-  /** Loads every page not loaded yet: what "all" means to toggle-all and clear-completed. */
-  async loadRest() {
-    while (this.#cursor !== null) await this.loadMore();
-  }
-
   /** @param {TodoCreate} input */
   add(input) {
     /** @type {Entry} */
     const entry = { key: newKey(), confirmed: null, draft: draftOf(input), pending: [], deleting: false };
     this.#entries.push(entry);
     this.#changed();
-    this.#queue(entry, async () => {
+    this.#queue([entry], async () => {
       try {
         entry.confirmed = await this.#client.todos.create(input);
       } catch (error) {
@@ -130,7 +131,7 @@ export class TodoStore extends EventTarget {
     const change = { patch };
     entry.pending.push(change);
     this.#changed();
-    this.#queue(entry, async () => {
+    this.#queue([entry], async () => {
       try {
         if (entry.confirmed && this.#entries.includes(entry))
           await this.#sendPatch(entry, entry.confirmed, patch);
@@ -143,15 +144,20 @@ export class TodoStore extends EventTarget {
     });
   }
 
-  /** @param {string} key */
+  /**
+   * Deletes the todo: hidden at once, deleted on the server as soon as its earlier calls are done.
+   * Its entry stays, hidden, so that an undo puts it back where it was.
+   * @param {string} key
+   * @returns {Entry | null} what {@link restore} takes to bring it back
+   */
   remove(key) {
     const entry = this.#find(key);
-    if (!entry || entry.deleting) return;
+    if (!entry || entry.deleting) return null;
     entry.deleting = true;
     this.#changed();
-    this.#queue(entry, async () => {
-      // No confirmed copy: its create failed, and it is gone already.
-      if (!entry.confirmed) return;
+    this.#queue([entry], async () => {
+      // Undone before it went out; or no confirmed copy: its create failed, and it is gone already.
+      if (!entry.deleting || !entry.confirmed) return;
       try {
         await this.#client.todos.delete(entry.confirmed.id);
       } catch (error) {
@@ -162,25 +168,58 @@ export class TodoStore extends EventTarget {
           return;
         }
       }
-      this.#drop(entry);
+      entry.gone = true;
     });
+    return entry;
   }
 
-  /** @param {boolean} completed */
-  async setAllCompleted(completed) {
-    if (!(await this.#loadedAll())) return;
-    for (const todo of this.todos) if (todo.completed !== completed) this.update(todo.key, { completed });
+  /**
+   * Brings deleted todos back, shown at once in their places. A delete not sent yet is not sent;
+   * the todos deleted on the server are created again, all in one call of `recreate`.
+   * @param {Entry[]} entries
+   * @param {Recreate} recreate
+   */
+  restore(entries, recreate) {
+    const back = entries.filter((entry) => entry.deleting);
+    for (const entry of back) entry.deleting = false;
+    this.#changed();
+    /** @type {Entry[]} */
+    const created = [];
+    this.#queue(back, async () => {
+      const gone = back.filter((entry) => entry.gone);
+      if (gone.length === 0) return;
+      const todos = gone.map((entry) => /** @type {Todo} */ (entry.confirmed));
+      const refused = await recreate(this.#client, todos).catch(
+        (error) => new Map(todos.map((_, index) => [index, error])),
+      );
+      for (const [index, entry] of gone.entries()) {
+        if (!refused.has(index)) {
+          entry.gone = false;
+          created.push(entry);
+          continue;
+        }
+        entry.deleting = true;
+        this.#onFailure('restore', todos[index]?.title ?? '', refused.get(index));
+      }
+    });
+    // Created again, each has a new version: its copy is read again before a change to it goes
+    // out. One that cannot be read stays: a change sent with the old version gets a 412, and
+    // #sendPatch reads the todo then.
+    for (const entry of back)
+      this.#queue([entry], async () => {
+        const todo = entry.confirmed;
+        if (todo && created.includes(entry))
+          entry.confirmed = await this.#client.todos.get(todo.id).catch(() => todo);
+      });
   }
 
-  async clearCompleted() {
-    if (!(await this.#loadedAll())) return;
-    for (const todo of this.todos) if (todo.completed) this.remove(todo.key);
-  }
-
-  /** Whether every page is in, loading the rest first; a failure is reported. */
-  async #loadedAll() {
+  /**
+   * Loads every page not loaded yet: what "all" means to toggle-all and clear completed.
+   * Answers whether it could; a failure is reported.
+   */
+  async loadAll() {
     try {
-      await this.loadRest();
+      while (this.#cursor !== null) await this.loadMore();
       return true;
     } catch (error) {
       this.#onFailure('load', '', error);
@@ -193,7 +232,7 @@ export class TodoStore extends EventTarget {
    * did, the change is sent again over theirs unless it touches a field they changed too: then
    * theirs stays and the failure is reported.
    * @param {Entry} entry
-   * @param {import('/vendor/todolist-sdk.min.js').Todo} before
+   * @param {Todo} before
    * @param {TodoPatch} patch
    */
   async #sendPatch(entry, before, patch) {
@@ -208,7 +247,7 @@ export class TodoStore extends EventTarget {
     }
   }
 
-  /** @param {{ items: import('/vendor/todolist-sdk.min.js').Todo[], nextCursor: string | null }} page */
+  /** @param {{ items: Todo[], nextCursor: string | null }} page */
   #addPage(page) {
     const known = new Set(this.#entries.map((entry) => entry.confirmed?.id));
     // Todos added on this page are newer than any the API lists, so they stay last.
@@ -230,21 +269,21 @@ export class TodoStore extends EventTarget {
   }
 
   /**
-   * Runs `call` after every call queued before it for the same todo, with at most
+   * Runs `call` after every call queued before it for the same todos, with at most
    * MAX_IN_FLIGHT calls out at once; the store emits `change` when it ends.
-   * @param {Entry} entry
+   * @param {Entry[]} entries
    * @param {() => Promise<void>} call
    */
-  #queue(entry, call) {
-    const previous = this.#chains.get(entry.key) ?? Promise.resolve();
+  #queue(entries, call) {
+    const previous = Promise.all(entries.map((entry) => this.#chains.get(entry.key)));
     /** @type {Promise<void>} */
     const next = previous
       .then(() => this.#limited(call))
       .finally(() => {
-        if (this.#chains.get(entry.key) === next) this.#chains.delete(entry.key);
+        for (const entry of entries) if (this.#chains.get(entry.key) === next) this.#chains.delete(entry.key);
         this.#changed();
       });
-    this.#chains.set(entry.key, next);
+    for (const entry of entries) this.#chains.set(entry.key, next);
   }
 
   /** @param {() => Promise<void>} call */

@@ -12,7 +12,8 @@
  * @property {Todo | null} confirmed the API's copy; null until its create is answered
  * @property {Todo} draft what was typed, shown until the create is answered
  * @property {{ patch: TodoPatch }[]} pending changes sent, not yet answered
- * @property {boolean} deleting
+ * @property {boolean} deleting hidden: a delete asked for, and not undone
+ * @property {boolean} [gone] deleted on the server: what an undo creates again
  */
 
 /**

@@ -1,7 +1,9 @@
 // @ts-check
 // Draws the store's todos for the current route into index.html's TodoMVC skeleton: the list
 // (each <li> kept and updated in place), toggle-all, the counter, the filters, the tag filter,
-// clear-completed and "load more". It reads state and never changes it: clicks go to handlers.
+// clear-completed, "load more", and words for a view with nothing in it. Toggle-all, the counter
+// and clear-completed are about the todos the view shows, never the others. It reads state and
+// never changes it: clicks go to handlers.
 import { one } from './dom.js';
 import { createItem, updateItem } from './render-item.js';
 import { hrefOf } from './router.js';
@@ -27,6 +29,12 @@ export function matches(todo, { filter, tag }) {
   if (filter === 'active' && todo.completed) return false;
   if (filter === 'completed' && !todo.completed) return false;
   return tag === null || todo.tags.includes(tag);
+}
+
+/** What a view with nothing in it says: "No active todos tagged #home". @param {Route} route */
+function emptyWords({ filter, tag }) {
+  if (!tag && filter === 'all') return 'Nothing here yet';
+  return `No ${filter === 'all' ? '' : `${filter} `}todos${tag ? ` tagged #${tag}` : ''}`;
 }
 
 /**
@@ -59,6 +67,8 @@ export class TodoView {
   #tagSelect;
   #more;
   #moreButton;
+  #empty;
+  #editHint;
   /** @type {Map<string, HTMLLIElement>} */
   #items = new Map();
   /** @type {Map<string, ShownTodo>} */
@@ -79,6 +89,8 @@ export class TodoView {
     this.#tagSelect = one(root, '#tag-filter', HTMLSelectElement);
     this.#more = one(root, '.more', HTMLElement);
     this.#moreButton = one(root, '.load-more', HTMLButtonElement);
+    this.#empty = one(root, '.empty', HTMLElement);
+    this.#editHint = one(root, '.hint-edit', HTMLElement);
   }
 
   /** The todo shown with `key`, as last drawn. @param {string} key */
@@ -93,15 +105,17 @@ export class TodoView {
     const any = status === 'ready' && todos.length > 0;
     this.#main.hidden = !any;
     this.#footer.hidden = !any;
-    this.#renderList(
-      todos.filter((todo) => matches(todo, route)),
-      route,
-    );
+    this.#editHint.hidden = !any;
+    const shown = todos.filter((todo) => matches(todo, route));
+    this.#renderList(shown, route);
+    this.#empty.hidden = status !== 'ready' || shown.length > 0;
+    this.#empty.textContent = emptyWords(route);
 
-    const active = todos.filter((todo) => !todo.completed).length;
-    this.#toggleAll.checked = any && active === 0;
+    const active = shown.filter((todo) => !todo.completed).length;
+    this.#toggleAll.checked = shown.length > 0 && active === 0;
+    this.#toggleAll.disabled = shown.length === 0;
     renderCount(this.#counter, active, hasMore);
-    this.#clear.hidden = active === todos.length;
+    this.#clear.hidden = active === shown.length;
     for (const link of this.#filters) {
       link.dataset.filter ??= parseFilter(link);
       const filter = link.dataset.filter;

@@ -1,7 +1,7 @@
 // The page as the deployment uploads it (deploy/prepare-upload.mjs: index.html, css/ and js/,
 // minified by esbuild) must be the same page: minifying must not break a module, an import or
 // the Content-Security-Policy. The other tests use the files as written.
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preparePageUpload } from '../deploy/prepare-upload.mjs';
 import { closePages, launchBrowser } from './support/browser.js';
 import { openSignedIn } from './support/sign-in.js';
-import { type Site, startSite } from './support/site.js';
+import { SITE_DIR, type Site, startSite } from './support/site.js';
 import { eventually, textOf, todoPage } from './support/todo-page.js';
 
 let site: Site;
@@ -18,7 +18,11 @@ let uploadDir: string;
 
 beforeAll(async () => {
   uploadDir = preparePageUpload(mkdtempSync(join(tmpdir(), 'todolist-page-upload-')));
-  [site, browser] = await Promise.all([startSite(uploadDir), launchBrowser()]);
+  // The local gateway serves a folder as its page.json says; the upload is the page alone, so the
+  // gateway serves the same files with page.json beside them.
+  const servedDir = preparePageUpload(mkdtempSync(join(tmpdir(), 'todolist-page-served-')));
+  copyFileSync(join(SITE_DIR, 'page.json'), join(servedDir, 'page.json'));
+  [site, browser] = await Promise.all([startSite(servedDir), launchBrowser()]);
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
-// When the API refuses a change or cannot be reached: the change is undone, and a message says
-// so until it is dismissed. Someone else's change in between is kept, not overwritten blindly.
+// When the API refuses a change or cannot be reached: the change is undone (the text of an add
+// goes back in the field), and a message says so until it is dismissed or the API answers again.
+// Someone else's change in between is kept, not overwritten blindly.
 // The gateway is stopped in the last test: a process holds one local stack, never restarted.
 import type { Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -47,9 +48,10 @@ describe('the API answers an error', () => {
     await eventually(app().titles, ['one', 'two']);
     await eventually(
       textOf(page().locator('.notice-text')),
-      "Couldn't add “three”: the server had a problem (500). Your change was undone.",
+      "Couldn't add “three”: the server had a problem (500). It is back in the field.",
     );
     expect(await page().locator('.notice-text').getAttribute('role')).toBe('alert');
+    expect(await app().newTodo.inputValue()).toBe('three');
     await page().click('.notice-dismiss');
     expect(await page().locator('.notice-text').textContent()).toBe('');
     expect(await visible(page().locator('.notice-dismiss'))()).toBe(false);
@@ -128,6 +130,55 @@ describe('someone else changed the todo', () => {
   });
 });
 
+describe('the API cannot be reached, then can again', () => {
+  // What a stopped gateway does to the page's calls: the connection is refused. (The gateway
+  // itself cannot start again in this process, so the last test, which stops it, cannot
+  // restart it.)
+  const unreachable = () => page().route('**/v1/**', (route) => route.abort('connectionrefused'));
+  const message = () => textOf(page().locator('.notice-text'));
+
+  it('puts the text of an add that failed back in the field, and the message goes once the API answers', async () => {
+    await unreachable();
+    await app().add('three');
+    expect(await app().newTodo.inputValue()).toBe('');
+    await eventually(app().titles, ['one', 'two']);
+    expect(await app().newTodo.inputValue()).toBe('three');
+    expect(await message()()).toBe(
+      "Couldn't add “three”: the server could not be reached. It is back in the field.",
+    );
+    await page().unroute('**/v1/**');
+    await app().newTodo.press('Enter');
+    await eventually(app().titles, ['one', 'two', 'three']);
+    await eventually(message(), '');
+    await app().settled();
+    expect((await site().api.todos.list()).items.map((todo) => todo.title)).toEqual(['one', 'two', 'three']);
+  });
+
+  it('keeps what was typed since, and puts the failed text back once that is added', async () => {
+    await unreachable();
+    await app().add('three');
+    await app().newTodo.fill('four');
+    await eventually(
+      message(),
+      "Couldn't add “three”: the server could not be reached. It goes back in the field once you add what you are typing.",
+    );
+    expect(await app().newTodo.inputValue()).toBe('four');
+    await page().unroute('**/v1/**');
+    await app().newTodo.press('Enter');
+    expect(await app().newTodo.inputValue()).toBe('three');
+    await app().newTodo.press('Enter');
+    await eventually(app().titles, ['one', 'two', 'four', 'three']);
+    await eventually(message(), '');
+    await app().settled();
+    expect((await site().api.todos.list()).items.map((todo) => todo.title)).toEqual([
+      'one',
+      'two',
+      'four',
+      'three',
+    ]);
+  });
+});
+
 describe('the gateway is stopped', () => {
   it('undoes the change and says the server could not be reached', async () => {
     await site().stack.close();
@@ -139,6 +190,7 @@ describe('the gateway is stopped', () => {
     );
     await app().add('three');
     await eventually(app().titles, ['one', 'two']);
+    await eventually(() => app().newTodo.inputValue(), 'three');
     // The details form's code loads on first use; offline, the page says so.
     await app().item('one').locator('.open-details').click();
     await page().locator('.notice-text', { hasText: "Couldn't open the details" }).waitFor();

@@ -86,7 +86,8 @@ describe('editing', () => {
   it('edits on double-click, hiding the other controls and focusing the field with the title', async () => {
     await app().item('feed the cat').locator('label').dblclick();
     const li = app().items.nth(1);
-    expect(await li.getAttribute('class')).toContain('editing');
+    // Editing's code loads on first use (from the first key or pointer press), so it may take a moment.
+    await eventually(async () => (await li.getAttribute('class'))?.includes('editing'), true);
     expect(await li.locator('.view').isVisible()).toBe(false);
     expect(await li.locator('.edit').inputValue()).toBe('feed the cat');
     expect(await page().evaluate(() => document.activeElement?.className)).toBe('edit');
@@ -129,7 +130,8 @@ describe('clear completed', () => {
     await app().item('three').locator('.toggle').check();
     expect(await app().clearCompleted.isVisible()).toBe(true);
     await app().clearCompleted.click();
-    expect(await app().titles()).toEqual(['two']);
+    // The bulk actions' code loads on first use (from the first key or pointer press).
+    await eventually(app().titles, ['two']);
     expect(await app().clearCompleted.isVisible()).toBe(false);
     expect(await app().toggleAll.isChecked()).toBe(false);
     expect(await storedTitles()).toEqual(['two']);

@@ -1,0 +1,124 @@
+// Toggle-all, clear completed and the counter are about what the view shows (its tag and its
+// status route) and never touch the todos it hides; each bulk action says what it changed, and a
+// view with nothing in it says so.
+import { describe, expect, it } from 'vitest';
+import { countOf, eventually, textOf } from './support/todo-page.js';
+import { useSite } from './support/use-site.js';
+
+const { site, page, app } = useSite({
+  signedIn: true,
+  seed: [
+    { title: 'milk', tags: ['home'] },
+    { title: 'report', tags: ['work'] },
+    { title: 'bins', tags: ['home'], completed: true },
+    { title: 'slides', tags: ['work'], completed: true },
+    { title: 'rent', tags: ['home', 'money'] },
+  ],
+});
+
+/** What the API keeps, as [title, completed], once the page has no change in flight. */
+async function stored(): Promise<[string, boolean][]> {
+  await app().settled();
+  return (await site().api.todos.list()).items.map((todo) => [todo.title, todo.completed]);
+}
+
+async function showTag(tag: string) {
+  await page().selectOption('#tag-filter', tag);
+  await eventually(async () => page().url().endsWith(`?tag=${tag}`), true);
+}
+
+const toast = () => textOf(page().locator('.toast-text'));
+
+describe('in a tag view', () => {
+  it('counts only the todos shown, and mark all completes only them', async () => {
+    await showTag('home');
+    expect(await app().titles()).toEqual(['milk', 'bins', 'rent']);
+    expect(await app().count.textContent()).toBe('2 items left');
+    await app().toggleAll.check();
+    await eventually(countOf(page().locator('.todo-list li.completed')), 3);
+    expect(await app().count.textContent()).toBe('0 items left');
+    await eventually(toast(), 'Completed 2 todos tagged #home');
+    expect(await stored()).toEqual([
+      ['milk', true],
+      ['report', false],
+      ['bins', true],
+      ['slides', true],
+      ['rent', true],
+    ]);
+
+    await app().toggleAll.uncheck();
+    await eventually(toast(), 'Reopened 3 todos tagged #home');
+    expect(await stored()).toEqual([
+      ['milk', false],
+      ['report', false],
+      ['bins', false],
+      ['slides', true],
+      ['rent', false],
+    ]);
+    await page().selectOption('#tag-filter', '');
+    await eventually(textOf(app().count), '4 items left');
+  });
+
+  it('clears only the completed todos shown, says how many, and the API keeps the others', async () => {
+    await showTag('work');
+    await app().item('report').locator('.toggle').check();
+    await showTag('home');
+    await app().clearCompleted.click();
+    await eventually(app().titles, ['milk', 'rent']);
+    await eventually(toast(), 'Deleted 1 completed todo tagged #home');
+    expect(await stored()).toEqual([
+      ['milk', false],
+      ['report', true],
+      ['slides', true],
+      ['rent', false],
+    ]);
+    expect(await app().clearCompleted.isVisible()).toBe(false);
+    await page().selectOption('#tag-filter', '');
+    await eventually(app().titles, ['milk', 'report', 'slides', 'rent']);
+    expect(await app().clearCompleted.isVisible()).toBe(true);
+  });
+});
+
+describe('in a status view', () => {
+  it('acts on the todos it shows: clear completed has none in Active, toggle-all reopens those in Completed', async () => {
+    await page().click('.filters a[href="#/active"]');
+    expect(await app().clearCompleted.isVisible()).toBe(false);
+    expect(await app().count.textContent()).toBe('3 items left');
+    await page().click('.filters a[href="#/completed"]');
+    expect(await app().titles()).toEqual(['bins', 'slides']);
+    expect(await app().count.textContent()).toBe('0 items left');
+    expect(await app().toggleAll.isChecked()).toBe(true);
+    await app().toggleAll.uncheck();
+    await eventually(app().titles, []);
+    await eventually(toast(), 'Reopened 2 todos');
+    expect((await stored()).every(([, completed]) => !completed)).toBe(true);
+  });
+});
+
+describe('a view with nothing in it', () => {
+  it('says so in words that fit the view', async () => {
+    const empty = page().locator('.empty');
+    expect(await empty.isVisible()).toBe(false);
+    await page().click('.filters a[href="#/completed"]');
+    await showTag('money');
+    expect(await empty.isVisible()).toBe(true);
+    expect(await empty.textContent()).toBe('No completed todos tagged #money');
+    expect(await app().toggleAll.isDisabled()).toBe(true);
+    await page().click('.filters a[href="#/active?tag=money"]');
+    await eventually(app().titles, ['rent']);
+    expect(await empty.isVisible()).toBe(false);
+    // click, not check: the todo leaves the view, and with nothing shown the box is unticked again.
+    await app().toggleAll.click();
+    await eventually(textOf(empty), 'No active todos tagged #money');
+    await page().selectOption('#tag-filter', '');
+    await eventually(app().titles, ['milk', 'report']);
+
+    await site().reset();
+    await page().click('.filters a[href="#/"]');
+    await page().reload();
+    await app().loaded();
+    await eventually(textOf(empty), 'Nothing here yet');
+    expect(await empty.isVisible()).toBe(true);
+    expect(await app().main.isVisible()).toBe(false);
+  });
+});
