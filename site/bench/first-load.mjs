@@ -9,19 +9,16 @@
 //      same browser, alternating run by run.
 // A missed target is reported, not failed.
 import { createServer } from 'node:http';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ensureGatewayBuilt, startGatewayProcess } from '@todolist/bench-kit/gateway';
 import { stopProcess } from '@todolist/bench-kit/processes';
 import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
 import { log, runBenchmark, SetupError } from '@todolist/bench-kit/run';
-import { signInLocally } from '@todolist/handlers';
+import { signInLocally } from '@todolist/local/testing';
 import { chromium } from 'playwright-core';
 import { preparePageUpload } from '../deploy/prepare-upload.mjs';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const handlersRoot = resolve(root, '../packages/handlers');
 const SETTINGS = { runs: 15, todos: 100 };
 const TARGETS = { firstLoadGzipBytes: 40 * 1024 };
 const CHROMIUM_ARGS = [
@@ -160,7 +157,7 @@ async function timeToBlank(browser, url) {
 
 async function run({ resources, children }) {
   const machine = describeMachine();
-  const mainPath = await ensureGatewayBuilt(handlersRoot, children, log);
+  const mainPath = await ensureGatewayBuilt(children, log);
   const work = await resources.makeTempDir('todolist-site-bench-');
   const gateway = await startGatewayProcess(mainPath, join(work, 'gateway'), children, {
     throttle: false,

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { LocalStack } from '@todolist/handlers';
+import type { LocalStack } from '@todolist/local/testing';
 import type { Todo, TodoCreate } from '@todolist/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from './support/built-cli.js';

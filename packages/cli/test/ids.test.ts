@@ -1,4 +1,4 @@
-import type { LocalStack } from '@todolist/handlers';
+import type { LocalStack } from '@todolist/local/testing';
 import type { Todo } from '@todolist/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from './support/built-cli.js';

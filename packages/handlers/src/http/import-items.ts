@@ -22,9 +22,12 @@ export function checkImportItems(items: readonly unknown[]): {
 } {
   const accepted: CheckedImportItem[] = [];
   const rejected: TodoImportResult[] = [];
-  items.forEach((raw, index) => {
+  for (const [index, raw] of items.entries()) {
     const parsed = TodoImportItem.safeParse(raw);
-    if (parsed.success) return void accepted.push({ index, item: parsed.data });
+    if (parsed.success) {
+      accepted.push({ index, item: parsed.data });
+      continue;
+    }
     const errors = toFieldErrors(parsed.error);
     const id = (raw as { id?: unknown } | null)?.id;
     rejected.push({
@@ -33,7 +36,7 @@ export function checkImportItems(items: readonly unknown[]): {
       status: 'rejected',
       error: { message: summarizeFieldErrors(errors), errors },
     });
-  });
+  }
   return { accepted, rejected };
 }
 
