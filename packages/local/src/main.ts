@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { OAUTH_PATHS } from '@todolist/sdk/contract';
 import { DataFolderInUseError } from './data/data-lock.js';
 import type { ThrottleSettings } from './gateway/throttle.js';
 import { startLocalStack } from './local-stack.js';
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
       `  page     ${shown}/\n` +
       `  API      ${shown}/v1/todos\n` +
       `  OpenAPI  ${shown}/v1/openapi.json\n` +
-      `  sign-in  ${shown}/oauth2/authorize (local, no password; the page's Sign in opens it)\n` +
+      `  sign-in  ${shown}${OAUTH_PATHS.authorize} (local, no password; the page's Sign in opens it)\n` +
       (stack.machineClient
         ? `  machine  client ${stack.machineClient.clientId} acts for ${stack.machineClient.owner}; ` +
           `its secret is in ${stack.dataFolder?.path('machineSecret')}\n`

@@ -1,4 +1,4 @@
-import { SIGN_IN_SCOPES } from '@todolist/sdk/contract';
+import { APP_CLIENT_IDS, SIGN_IN_SCOPES } from '@todolist/sdk/contract';
 
 /** Every scope the local user pool grants: those a person's sign-in asks for. */
 export const SUPPORTED_SCOPES = SIGN_IN_SCOPES;
@@ -21,7 +21,7 @@ function plainHttp(uri: URL): boolean {
 /** The app clients of the local user pool, as the CDK app declares the deployed ones. */
 const LOCAL_CLIENTS: readonly LocalClient[] = [
   {
-    clientId: 'todolist-web',
+    clientId: APP_CLIENT_IDS.web,
     description: 'the todolist page',
     // The page is served by the gateway itself, under either name of the loopback address.
     allowsRedirect: (uri, gatewayPort) =>
@@ -30,7 +30,7 @@ const LOCAL_CLIENTS: readonly LocalClient[] = [
       uri.port === String(gatewayPort),
   },
   {
-    clientId: 'todolist-cli',
+    clientId: APP_CLIENT_IDS.cli,
     description: 'the todo command',
     // RFC 8252 §7.3: a native app listens on a loopback port it picks at sign-in, so any port is allowed.
     allowsRedirect: (uri) =>

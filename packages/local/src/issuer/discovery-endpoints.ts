@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { OAUTH_PATHS } from '@todolist/sdk/contract';
 import { SUPPORTED_SCOPES } from './clients.js';
 import { sendJson } from './http-answers.js';
 import type { LocalAuthority } from './local-authority.js';
@@ -14,10 +15,10 @@ export function openIdConfigurationEndpoint(authority: LocalAuthority, response:
   const { origin } = authority;
   sendJson(response, 200, {
     issuer: authority.issuer,
-    authorization_endpoint: `${origin}/oauth2/authorize`,
-    token_endpoint: `${origin}/oauth2/token`,
+    authorization_endpoint: `${origin}${OAUTH_PATHS.authorize}`,
+    token_endpoint: `${origin}${OAUTH_PATHS.token}`,
     jwks_uri: `${origin}/.well-known/jwks.json`,
-    revocation_endpoint: `${origin}/oauth2/revoke`,
+    revocation_endpoint: `${origin}${OAUTH_PATHS.revoke}`,
     end_session_endpoint: `${origin}/logout`,
     scopes_supported: SUPPORTED_SCOPES,
     response_types_supported: ['code'],

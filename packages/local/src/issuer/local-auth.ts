@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { OAUTH_PATHS } from '@todolist/sdk/contract';
 import { type BearerCheck, checkBearer } from './access-token-verifier.js';
 import { findClient } from './clients.js';
 import { jwksEndpoint, openIdConfigurationEndpoint } from './discovery-endpoints.js';
@@ -43,7 +44,7 @@ const ENDPOINTS: Record<string, Endpoint> = {
   '/auth/.well-known/jwks.json': jwks,
   '/.well-known/openid-configuration': openIdConfiguration,
   '/auth/.well-known/openid-configuration': openIdConfiguration,
-  '/oauth2/authorize': {
+  [OAUTH_PATHS.authorize]: {
     method: 'GET',
     run: (authority, _request, response, url) => authorizeEndpoint(authority, url, response),
   },
@@ -51,15 +52,15 @@ const ENDPOINTS: Record<string, Endpoint> = {
     method: 'POST',
     run: (authority, request, response) => loginEndpoint(authority, request, response),
   },
-  '/oauth2/token': {
+  [OAUTH_PATHS.token]: {
     method: 'POST',
     run: (authority, request, response) => tokenEndpoint(authority, request, response),
   },
-  '/oauth2/revoke': {
+  [OAUTH_PATHS.revoke]: {
     method: 'POST',
     run: (authority, request, response) => revokeEndpoint(authority, request, response),
   },
-  '/logout': {
+  [OAUTH_PATHS.logout]: {
     method: 'GET',
     run: (authority, _request, response, url) => logoutEndpoint(authority, url, response),
   },

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { APP_CLIENT_IDS, OAUTH_PATHS } from '@todolist/sdk/contract';
 import { decodeJwt } from 'jose';
 import { s256 } from './pkce.js';
 
 /** Options of {@link signInLocally}. */
 export interface SignInLocallyOptions {
-  /** The app client to sign in to. @default 'todolist-web' */
+  /** The app client to sign in to. @default APP_CLIENT_IDS.web ('todolist-web') */
   clientId?: string;
   /** The scope to ask for. @default every scope the client may have */
   scope?: string;
@@ -63,10 +64,10 @@ export async function signInLocally(
   email: string,
   options: SignInLocallyOptions = {},
 ): Promise<LocalSignIn> {
-  const clientId = options.clientId ?? 'todolist-web';
-  const redirectUri = clientId === 'todolist-cli' ? 'http://127.0.0.1:9/callback' : `${baseUrl}/`;
+  const clientId = options.clientId ?? APP_CLIENT_IDS.web;
+  const redirectUri = clientId === APP_CLIENT_IDS.cli ? 'http://127.0.0.1:9/callback' : `${baseUrl}/`;
   const verifier = randomBytes(32).toString('base64url');
-  const authorize = new URL('/oauth2/authorize', baseUrl);
+  const authorize = new URL(OAUTH_PATHS.authorize, baseUrl);
   const state = randomBytes(8).toString('hex');
   authorize.search = new URLSearchParams({
     response_type: 'code',
@@ -86,7 +87,7 @@ export async function signInLocally(
   const callback = new URL(login.headers.get('location') ?? '');
   if (callback.searchParams.get('state') !== state)
     throw new Error('local sign-in: the state came back changed');
-  const token = await fetch(new URL('/oauth2/token', baseUrl), {
+  const token = await fetch(new URL(OAUTH_PATHS.token, baseUrl), {
     method: 'POST',
     body: new URLSearchParams({
       grant_type: 'authorization_code',
