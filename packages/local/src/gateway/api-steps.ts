@@ -2,12 +2,13 @@ import { corsHeaders, type ProxyHandler, preflightHeaders, problem } from '@todo
 import { MAX_BODY_BYTES, type RouteName } from '@todolist/sdk/contract';
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import type { LocalAuth } from '../issuer/local-auth.js';
-import { identifyRequest } from '../issuer/request-identity.js';
+import { readBody } from '../read-body.js';
+import type { LocalIdentity } from './authorizer.js';
+import { identifyRequest } from './authorizer.js';
 import type { Exchange } from './exchange.js';
 import { lambdaContext } from './lambda-context.js';
 import { closeAfterAnswer } from './linger.js';
-import { type LocalIdentity, toProxyEvent } from './proxy-event.js';
-import { readBody } from './read-body.js';
+import { toProxyEvent } from './proxy-event.js';
 import type { RouteMatch, RouteMatcher } from './route-matcher.js';
 import type { TokenBucket } from './throttle.js';
 

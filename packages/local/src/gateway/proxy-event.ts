@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-
-/** The identity an authorizer would attach: Cognito-style claims, or none. */
-export type LocalIdentity = { claims: Record<string, string> } | null;
+import type { LocalIdentity } from './authorizer.js';
 
 // The maps have no prototype, so a header or parameter named `constructor` or `__proto__` is an
 // own key like any other, as in the JSON event API Gateway sends, not an inherited property.

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../gateway/read-body.js';
+import { readBody } from '../read-body.js';
 
 /** A sign-in form or a token request is a few hundred bytes; anything far larger is refused. */
 const MAX_FORM_BYTES = 16 * 1024;

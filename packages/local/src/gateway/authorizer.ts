@@ -1,7 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import { type RouteDefinition, requiredScope } from '@todolist/sdk/contract';
-import type { LocalIdentity } from '../gateway/proxy-event.js';
-import type { LocalAuth } from './local-auth.js';
+import type { LocalAuth } from '../issuer/local-auth.js';
+
+/** The identity an authorizer would attach: Cognito-style claims, or none. */
+export type LocalIdentity = { claims: Record<string, string> } | null;
 
 /** Who a request is from, or why the authorizer refuses it (a 401) and with what challenge. */
 export type IdentityOutcome = { identity: LocalIdentity } | { refused: string; challenge: string };
