@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  // Workspace packages resolve to their TypeScript sources: the local gateway runs from
-  // @todolist/handlers' src, with no build of its own. The page itself loads the SDK's built
+  // Workspace packages resolve to their TypeScript sources; the local gateway runs the handlers'
+  // built route bundles (turbo builds them before these tests). The page itself loads the SDK's built
   // browser bundle (turbo builds the SDK before these tests).
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },

@@ -10,19 +10,16 @@
 // A missed target is reported, not failed.
 import { copyFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { ensureGatewayBuilt, startGatewayProcess } from '@todolist/bench-kit/gateway';
 import { stopProcess } from '@todolist/bench-kit/processes';
 import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
 import { log, runBenchmark, SetupError } from '@todolist/bench-kit/run';
-import { signInLocally } from '@todolist/handlers';
+import { signInLocally } from '@todolist/local/testing';
 import { chromium } from 'playwright-core';
 import { preparePageUpload } from '../deploy/prepare-upload.mjs';
 
-const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const handlersRoot = resolve(root, '../packages/handlers');
 const SETTINGS = { runs: 15, todos: 100 };
 const TARGETS = { firstLoadGzipBytes: 40 * 1024 };
 const CHROMIUM_ARGS = [
@@ -161,7 +158,7 @@ async function timeToBlank(browser, url) {
 
 async function run({ resources, children }) {
   const machine = describeMachine();
-  const mainPath = await ensureGatewayBuilt(handlersRoot, children, log);
+  const mainPath = await ensureGatewayBuilt(children, log);
   const work = await resources.makeTempDir('todolist-site-bench-');
   const pageDir = preparePageUpload(join(work, 'page'));
   // The gateway serves a folder as its page.json says; the upload itself is the page alone.
@@ -178,7 +175,7 @@ async function run({ resources, children }) {
   const sdk = await fetch(`${gateway.url}/vendor/todolist-sdk.min.js`);
   if (!sdk.ok) {
     throw new SetupError(
-      `${gateway.url}/vendor/todolist-sdk.min.js answered ${sdk.status}: build the SDK and the handlers (\`npm run build -w @todolist/sdk && npm run build -w @todolist/handlers\`)`,
+      `${gateway.url}/vendor/todolist-sdk.min.js answered ${sdk.status}: build the SDK (\`npm run build -w @todolist/sdk\`)`,
     );
   }
   const sdkBody = Buffer.from(await sdk.arrayBuffer());
@@ -270,7 +267,7 @@ async function run({ resources, children }) {
       `middle half of runs: ${ms(quantile(listTimes, 0.25))}–${ms(quantile(listTimes, 0.75))} for the list, ${ms(quantile(blankTimes, 0.25))}–${ms(quantile(blankTimes, 0.75))} for the blank page`,
     ],
     reproduce:
-      'npm run bench -w @todolist/site   (after `npm run build -w @todolist/sdk && npm run build -w @todolist/handlers`; or `npm run bench` at the root)',
+      'npm run bench -w @todolist/site   (after `npm run build -w @todolist/sdk`; or `npm run bench` at the root)',
   });
   process.stdout.write(`${report}\n`);
 }

@@ -1,7 +1,7 @@
-// The local gateway of @todolist/handlers as a user runs it: `node dist/local/main.mjs`, a process
-// of its own with dynalite on disk, on a random loopback port.
+// The local gateway of @todolist/local as a user runs it: `node dist/main.mjs`, a process of its
+// own with dynalite on disk, on a random loopback port.
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildOnce } from './build-once.mjs';
 import { stopProcess, track } from './processes.mjs';
 import { signInToGateway } from './sign-in.mjs';
@@ -9,26 +9,32 @@ import { signInToGateway } from './sign-in.mjs';
 const READY_LINE = /todolist is running at http:\/\/[^:/]+:(\d+)/;
 const READY_TIMEOUT_MS = 20_000;
 
+// The gateway and what it runs, in this repository's layout.
+const HANDLERS_ROOT = fileURLToPath(new URL('../../packages/handlers/', import.meta.url));
+const LOCAL_ROOT = fileURLToPath(new URL('../../packages/local/', import.meta.url));
+
 /**
- * The path of the built gateway under `handlersRoot` (packages/handlers), building
- * @todolist/handlers once first if it is missing ({@link buildOnce}: under the same pid lock file
- * as the handlers' tests; turbo builds a package before its benchmark, not the handlers). The
- * build's output goes to stderr, so stdout stays the report.
+ * The path of the built gateway (packages/local/dist/main.mjs), building what it needs once first
+ * if it is missing ({@link buildOnce}, under the same pid lock files as the packages' tests):
+ * the handlers' route bundles, which the gateway runs, then the gateway. turbo builds a package
+ * before its benchmark, not these. The builds' output goes to stderr, so stdout stays the report.
  * @example
- * const mainPath = await ensureGatewayBuilt(resolve(root, '../handlers'), children, log);
+ * const mainPath = await ensureGatewayBuilt(children, log);
  */
-export async function ensureGatewayBuilt(handlersRoot, children, log) {
-  const mainPath = join(handlersRoot, 'dist/local/main.mjs');
-  await buildOnce({
-    packageRoot: handlersRoot,
-    // The gateway, and the package's entry, which sign-in.mjs imports.
-    outputs: ['dist/local/main.mjs', 'dist/index.mjs'],
-    lockName: 'todolist-handlers-build',
-    log,
-    children,
-    onOutput: (chunk) => process.stderr.write(chunk),
-  });
-  return mainPath;
+export async function ensureGatewayBuilt(children, log) {
+  const build = (packageRoot, outputs, lockName) =>
+    buildOnce({
+      packageRoot,
+      outputs,
+      lockName,
+      log,
+      children,
+      onOutput: (chunk) => process.stderr.write(chunk),
+    });
+  await build(HANDLERS_ROOT, ['dist/lambda/getTodo/index.mjs', 'dist/index.mjs'], 'todolist-handlers-build');
+  // The gateway, and the test stack sign-in.mjs imports.
+  await build(LOCAL_ROOT, ['dist/main.mjs', 'dist/testing.mjs'], 'todolist-local-build');
+  return `${LOCAL_ROOT}dist/main.mjs`;
 }
 
 /**

@@ -8,10 +8,10 @@ export const BENCH_EMAIL = 'bench@example.com';
 
 /**
  * Signs `email` in to the gateway at `url` through its real local sign-in (`signInLocally` of
- * @todolist/handlers, loaded from the same build as the gateway at `mainPath`, so a benchmark
- * needs no dependency on the handlers package). Answers the tokens, the person's `sub` (their
+ * @todolist/local/testing, loaded from the same build as the gateway at `mainPath`, so a
+ * benchmark needs no dependency on the local package). Answers the tokens, the person's `sub` (their
  * owner id in the API) and `authorization`, the header value a request carries.
- * @param {string} mainPath the built gateway, `packages/handlers/dist/local/main.mjs`
+ * @param {string} mainPath the built gateway, `packages/local/dist/main.mjs`
  * @param {{ clientId?: string }} [options] `clientId`: 'todolist-web' (the default) or 'todolist-cli'
  * @returns {Promise<{ accessToken: string, idToken: string, refreshToken: string, sub: string, authorization: string }>}
  * @example
@@ -19,8 +19,8 @@ export const BENCH_EMAIL = 'bench@example.com';
  * await fetch(`${gateway.url}/v1/todos`, { headers: { authorization } });
  */
 export async function signInToGateway(mainPath, url, email = BENCH_EMAIL, { clientId } = {}) {
-  const handlers = pathToFileURL(join(dirname(mainPath), '../index.mjs')).href;
-  const { signInLocally } = await import(handlers);
+  const testing = pathToFileURL(join(dirname(mainPath), 'testing.mjs')).href;
+  const { signInLocally } = await import(testing);
   const tokens = await signInLocally(url, email, clientId ? { clientId } : {});
   return { ...tokens, authorization: `Bearer ${tokens.accessToken}` };
 }

@@ -24,7 +24,6 @@ import { maxRssMethod, measureNode } from './bench/import-measure.mjs';
 import { benchCsv } from './bench/import-rows.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const handlersRoot = resolve(root, '../handlers');
 const sdkEntry = resolve(root, '../sdk/dist/esm/index.js');
 const BIN = join(root, 'bin/todo.js');
 const ENTRY_CHUNK = join(root, 'dist/todo.js');
@@ -66,7 +65,7 @@ async function run({ resources, children }) {
   const options = readOptions();
   await checkBuilt();
   const machine = describeMachine();
-  const gatewayMain = await ensureGatewayBuilt(handlersRoot, children, log);
+  const gatewayMain = await ensureGatewayBuilt(children, log);
   const work = await resources.makeTempDir('todolist-cli-bench-import-');
 
   // A fresh gateway, its data on disk in a folder of its own, for each measurement, and a person
@@ -124,7 +123,7 @@ async function run({ resources, children }) {
   log(`a. ${count(options.rows)} items written straight to dynalite, 25 per BatchWriteItem, 4 in flight`);
   const dynaliteDir = join(work, 'dynalite');
   await mkdir(dynaliteDir);
-  const direct = await writeStraightToDynalite({ handlersRoot, dataDir: dynaliteDir, count: options.rows });
+  const direct = await writeStraightToDynalite({ gatewayMain, dataDir: dynaliteDir, count: options.rows });
   await direct.stop();
 
   log(`b. todo import of ${count(options.largeRows)} rows, against a fresh gateway`);

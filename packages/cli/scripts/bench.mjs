@@ -23,7 +23,6 @@ import { seedTodos } from './bench/seed.mjs';
 import { measureAgainstBareNode, median, quantile } from './bench/startup.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const handlersRoot = resolve(root, '../handlers');
 const BIN = join(root, 'bin/todo.js');
 const ENTRY_CHUNK = join(root, 'dist/todo.js');
 const { version: VERSION } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -110,7 +109,7 @@ async function run({ resources, children }) {
   const settings = { ...SETTINGS, runs: options.runs };
   await checkBuilt();
   const machine = describeMachine();
-  const gatewayMain = await ensureGatewayBuilt(handlersRoot, children, log);
+  const gatewayMain = await ensureGatewayBuilt(children, log);
   const work = await resources.makeTempDir('todolist-cli-bench-');
 
   // Only what the CLI reads: no profile, token or colour setting of the person running the benchmark.

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import type { LocalStack } from '@todolist/handlers';
+import type { LocalStack } from '@todolist/local/testing';
 import type { Todo } from '@todolist/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt, packageVersion, todoBin } from './support/built-cli.js';

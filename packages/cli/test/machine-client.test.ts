@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type LocalStack, signInLocally, startLocalStack } from '@todolist/handlers';
+import { type LocalStack, signInLocally, startLocalStack } from '@todolist/local/testing';
 import { createClient } from '@todolist/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from './support/built-cli.js';

@@ -1,4 +1,4 @@
-import type { LocalStack } from '@todolist/handlers';
+import type { LocalStack } from '@todolist/local/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureCliBuilt } from './support/built-cli.js';
 import { expectErrorLine } from './support/error-line.js';

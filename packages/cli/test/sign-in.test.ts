@@ -1,6 +1,6 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type LocalStack, signInLocally } from '@todolist/handlers';
+import { type LocalStack, signInLocally } from '@todolist/local/testing';
 import { createClient } from '@todolist/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from './support/built-cli.js';

@@ -7,14 +7,14 @@
 // It runs the built code (dist/), so build first: `node scripts/build.mjs`. A missed target is
 // reported, not failed: the exit code is 0 unless the benchmark itself could not run.
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startGatewayProcess } from '@todolist/bench-kit/gateway';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ensureGatewayBuilt, startGatewayProcess } from '@todolist/bench-kit/gateway';
 import { stopProcess } from '@todolist/bench-kit/processes';
 import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
 import { log, runBenchmark } from '@todolist/bench-kit/run';
-// The raw baseline uses the package's own dynalite start-up, clients and table definition.
-import { createDynamoDbClients, ensureTable, startDynalite } from '../dist/index.mjs';
 import { measureBundles } from './bench/bundle-size.mjs';
 import { measureColdStart } from './bench/cold-start.mjs';
 import { MEASURED_ROUTES, measureThroughput } from './bench/throughput.mjs';
@@ -87,20 +87,27 @@ async function run({ resources, children }) {
 
   const work = await resources.makeTempDir('todolist-bench-');
 
-  log('a. starting the gateway (node dist/local/main.mjs) and a dynalite on disk for the raw calls');
+  log('a. starting the gateway (node packages/local/dist/main.mjs) and a dynalite on disk for the raw calls');
+  const gatewayMain = await ensureGatewayBuilt(children, log);
   // Throttling off: the figure is what the gateway can serve, not the stage limit it imitates.
-  const gatewayProcess = await startGatewayProcess(
-    join(root, 'dist/local/main.mjs'),
-    join(work, 'gateway'),
-    children,
-    {
-      throttle: false,
-    },
-  );
+  const gatewayProcess = await startGatewayProcess(gatewayMain, join(work, 'gateway'), children, {
+    throttle: false,
+  });
   resources.adopt(gatewayProcess, () => stopProcess(gatewayProcess.child));
+  // The gateway's own dynalite start-up and table, from the same build.
+  const { startDynalite, ensureTable } = await import(
+    pathToFileURL(join(dirname(gatewayMain), 'testing.mjs')).href
+  );
   const database = await startDynalite({ path: join(work, 'raw') });
   resources.adopt(database, () => database.close());
-  const { client, documentClient } = createDynamoDbClients({ dynamodbEndpoint: database.endpoint });
+  const client = new DynamoDBClient({
+    endpoint: database.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const documentClient = DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true },
+  });
   resources.adopt(client, () => client.destroy());
   await ensureTable(client, TABLE_NAME);
   // The gateway refuses requests without a bearer token: one person, signed in as the page does.

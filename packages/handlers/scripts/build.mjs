@@ -1,5 +1,6 @@
-// Builds what runs: one minified ESM bundle per route for Lambda (dist/lambda/<route>/index.mjs),
-// and the local gateway behind `npm start` (dist/local/main.mjs).
+// Builds what runs on Lambda: one minified ESM bundle per route (dist/lambda/<route>/index.mjs),
+// which the CDK app deploys and the local gateway (@todolist/local) runs, and the package's
+// entry for the packages that read it (dist/index.mjs).
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -13,7 +14,7 @@ await Promise.all([
   ...routeBundles(root).map(({ entry, outfile }) =>
     esbuild.build({ ...bundleOptions, entryPoints: [entry], outfile }),
   ),
-  // The package's entry, for the CDK app and other packages: its dependencies stay in node_modules.
+  // Its dependencies stay in node_modules.
   esbuild.build({
     ...bundleOptions,
     entryPoints: [`${root}/src/index.ts`],
@@ -21,15 +22,7 @@ await Promise.all([
     packages: 'external',
     minify: false,
   }),
-  esbuild.build({
-    ...bundleOptions,
-    entryPoints: [`${root}/src/local/main.ts`],
-    outfile: `${root}/dist/local/main.mjs`,
-    // dynalite loads LevelDB's native addon; it stays in node_modules rather than in the bundle.
-    external: ['dynalite', '@aws-sdk/*', '@smithy/*'],
-    minify: false,
-  }),
 ]);
 console.log(
-  `built ${routeBundles(root).length} route bundles and the local gateway in ${Math.round(performance.now() - started)} ms`,
+  `built ${routeBundles(root).length} route bundles in ${Math.round(performance.now() - started)} ms`,
 );

@@ -1,5 +1,43 @@
-// The per-route bundles, shared by the build, the benchmarks and the CDK app.
-import { readFileSync } from 'node:fs';
+// The per-route Lambda bundles: the one list of which module each route's handler is, read by
+// the build, the benchmarks, the local gateway (which runs these same bundles) and the CDK app
+// (which deploys them). Plain JavaScript, so the build script reads it as it is.
+import { fileURLToPath } from 'node:url';
+
+/** The package's folder. */
+const PACKAGE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Each route's handler module in `src/routes/`, by the route table's names. A test holds it to
+ * the route table, so a route without a handler, or a handler without a route, fails.
+ */
+export const ROUTE_MODULES = {
+  createTodo: 'create-todo',
+  listTodos: 'list-todos',
+  getTodo: 'get-todo',
+  updateTodo: 'update-todo',
+  deleteTodo: 'delete-todo',
+  importTodos: 'import-todos',
+  openapi: 'openapi',
+};
+
+/** The folder of a route's built bundle (`index.mjs` and its source map), as Lambda gets it. */
+export function lambdaBundleDir(name, root = PACKAGE_ROOT) {
+  return `${root}/dist/lambda/${name}`;
+}
+
+/** The built bundle of a route: the file the local gateway imports and Lambda runs. */
+export function lambdaBundle(name, root = PACKAGE_ROOT) {
+  return `${lambdaBundleDir(name, root)}/index.mjs`;
+}
+
+/** Each route's entry file and bundle path. */
+export function routeBundles(root = PACKAGE_ROOT) {
+  return Object.entries(ROUTE_MODULES).map(([name, module]) => ({
+    name,
+    entry: `${root}/src/routes/${module}.ts`,
+    outfile: lambdaBundle(name, root),
+  }));
+}
 
 /** esbuild settings for code that runs on Lambda's Node 24 runtime. */
 export const bundleOptions = {
@@ -20,21 +58,3 @@ export const bundleOptions = {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
 };
-
-/** Route names, read from the handler loader table so a new route gets a bundle without edits here. */
-export function routeNames(root) {
-  const source = readFileSync(`${root}/src/routes/index.ts`, 'utf8');
-  return [...source.matchAll(/^ {2}(\w+): \(\) => import\('\.\/([\w-]+)\.js'\)/gm)].map(([, name, file]) => ({
-    name,
-    file,
-  }));
-}
-
-/** Each route's entry file and bundle path. */
-export function routeBundles(root) {
-  return routeNames(root).map(({ name, file }) => ({
-    name,
-    entry: `${root}/src/routes/${file}.ts`,
-    outfile: `${root}/dist/lambda/${name}/index.mjs`,
-  }));
-}

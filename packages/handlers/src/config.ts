@@ -1,4 +1,5 @@
-import type { MachineOwners } from './http/identity.js';
+/** Machine (client-credentials) app clients and the owner each acts for: `MACHINE_OWNERS`. */
+export type MachineOwners = ReadonlyMap<string, string>;
 
 /**
  * Where the key that signs list cursors comes from: given directly (`CURSOR_SIGNING_KEY`, as the

@@ -1,17 +1,13 @@
-// The package's public surface, for the CDK app and for other packages' tests.
-export { HANDLER_VARIABLES, type HandlerConfig, type HandlerSettings, handlerEnvironment } from './config.js';
-export type { ProxyHandler } from './http/define-route.js';
-export type { MachineClient } from './local/auth/machine-client.js';
+// The package's public surface: what the CDK app (packages/infra) and the local gateway
+// (packages/local) need of the Lambda code. The route modules themselves are the per-route
+// bundles, found through `@todolist/handlers/bundles`.
 export {
-  type LocalSignIn,
-  type SignInLocallyOptions,
-  signInLocally,
-} from './local/auth/sign-in-locally.js';
-export { type DynaliteServer, startDynalite } from './local/dynalite.js';
-export type { Gateway, GatewayOptions } from './local/gateway.js';
-export { type LocalStack, type LocalStackOptions, startLocalStack } from './local/local-stack.js';
-export type { LocalIdentity } from './local/proxy-event.js';
-export { ensureTable } from './local/table.js';
-export { handlerEntry, handlerLoaders } from './routes/index.js';
-export { createDynamoDbClients } from './store/client.js';
-export { TABLE_KEY, TTL_ATTRIBUTE } from './store/table-schema.js';
+  HANDLER_VARIABLES,
+  type HandlerConfig,
+  type HandlerSettings,
+  handlerEnvironment,
+} from './config.js';
+export { corsHeaders, preflightHeaders } from './http/cors.js';
+export type { ProxyHandler } from './http/define-route.js';
+export { problem } from './http/responses.js';
+export { TABLE_KEY, TTL_ATTRIBUTE, tableDefinition } from './store/table-schema.js';

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type RouteName, routeList, routes, type Todo } from '@todolist/sdk/contract';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DynaliteServer, startDynalite } from '../src/local/dynalite.js';
-import { ensureTable } from '../src/local/table.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROUTE_MODULES } from '../scripts/bundles.mjs';
+import { tableDefinition } from '../src/store/table-schema.js';
 import { TodoStore } from '../src/store/todo-store.js';
 import { ensureBuilt, lambdaBundlesDir, routeBundle } from './support/built-dist.js';
 import { apiEvent, type TestRequest } from './support/events.js';
@@ -37,26 +37,23 @@ process.stdout.write(${JSON.stringify(RESULT_PREFIX)} + JSON.stringify(result) +
 
 const tableName = `bundles-${randomBytes(4).toString('hex')}`;
 const cursorSigningKey = randomBytes(32).toString('base64url');
-let database: DynaliteServer;
 let client: DynamoDBClient;
 let store: TodoStore;
 
 beforeAll(async () => {
   await ensureBuilt();
-  database = await startDynalite();
   client = new DynamoDBClient({
-    endpoint: database.endpoint,
+    endpoint: inject('dynamodbEndpoint'),
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
-  await ensureTable(client, tableName);
+  await client.send(new CreateTableCommand(tableDefinition(tableName)));
   store = new TodoStore(DynamoDBDocumentClient.from(client), { tableName, cursorSigningKey });
 }, 180_000);
 
 afterAll(async () => {
   await killSpawned();
   client?.destroy();
-  await database?.close();
 });
 
 /** What each route is asked, given a todo of the owner's that exists. */
@@ -94,7 +91,7 @@ async function invoke(name: RouteName): Promise<Invocation> {
     {
       env: {
         TABLE_NAME: tableName,
-        DYNAMODB_ENDPOINT: database.endpoint,
+        DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
         CURSOR_SIGNING_KEY: cursorSigningKey,
         AWS_REGION: 'local',
         POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -112,6 +109,12 @@ async function invoke(name: RouteName): Promise<Invocation> {
 }
 
 describe('the Lambda bundles in dist/lambda', () => {
+  it('are built from ROUTE_MODULES, which names one existing handler module per route of the route table', () => {
+    expect(Object.keys(ROUTE_MODULES).sort()).toEqual(Object.keys(routes).sort());
+    for (const module of Object.values(ROUTE_MODULES))
+      expect(existsSync(join(import.meta.dirname, '../src/routes', `${module}.ts`)), module).toBe(true);
+  });
+
   it('are one per route of the route table', () => {
     const bundles = readdirSync(lambdaBundlesDir).filter((name) =>
       existsSync(join(lambdaBundlesDir, name, 'index.mjs')),

@@ -12,6 +12,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lambdaBundleDir } from '@todolist/handlers/bundles';
 import type { RouteName } from '@todolist/sdk/contract';
 import { PAGE_ENTRIES, preparePageUpload } from '@todolist/site/deploy';
 
@@ -109,7 +110,7 @@ export function buildOutputsIn(folders: { handlers: string; sdk: string; site: s
   let pageUpload: string | undefined;
   return {
     lambdaBundle: (route) => {
-      const dir = join(folders.handlers, 'dist', 'lambda', route);
+      const dir = lambdaBundleDir(route, folders.handlers);
       required(
         join(dir, 'index.mjs'),
         `the Lambda bundle of route ${route}`,

@@ -5,7 +5,7 @@
 // through each of its code paths, and holds the table to it: a route takes no action it is not
 // granted (which would be AccessDenied once deployed), and is granted none it never takes.
 import http from 'node:http';
-import { type LocalStack, signInLocally, startLocalStack } from '@todolist/handlers';
+import { type LocalStack, signInLocally, startLocalStack } from '@todolist/local/testing';
 import { importItemId, newImportId } from '@todolist/sdk';
 import { type RouteName, routes } from '@todolist/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

@@ -19,7 +19,6 @@ import { MEASURED_CALLS, measureOverhead } from './bench/overhead.mjs';
 import { renderBreakdown } from './bench/report.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const handlersRoot = resolve(root, '../handlers');
 const ESM_ENTRY = join(root, 'dist/esm/index.js');
 // The browser bundle's own entry (src/browser.ts: the SDK with zod set up for pages) when the
 // build has one; the breakdown is rebuilt from it.
@@ -102,7 +101,7 @@ async function run({ resources, children }) {
     resolveDir: root,
   });
 
-  const gatewayMain = await ensureGatewayBuilt(handlersRoot, children, log);
+  const gatewayMain = await ensureGatewayBuilt(children, log);
   const work = await resources.makeTempDir('todolist-sdk-bench-');
 
   log('b. starting the gateway (node packages/handlers/dist/local/main.mjs) for the client overhead');

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type LocalStack, signInLocally, startLocalStack } from '@todolist/handlers';
+import { type LocalStack, signInLocally, startLocalStack } from '@todolist/local/testing';
 import { createClient, type Todo, type TodoCreate, type TodolistClient } from '@todolist/sdk';
 
 /** The site folder: what the local gateway serves at `/`. */

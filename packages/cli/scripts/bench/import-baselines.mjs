@@ -1,10 +1,10 @@
 // What `todo import` is read against, measured in the same run: the same todos created one at a
 // time through the SDK (what a script without the bulk endpoint would do), and the same items
 // written straight to a dynalite on disk with BatchWriteItem, the floor the gateway's own store
-// stands on. The AWS SDK, dynalite and ulid are resolved from @todolist/handlers, whose
+// stands on. The AWS SDK and ulid are resolved from the local gateway's build, whose
 // dependencies they are.
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { benchCreateInput, benchItem } from './import-rows.mjs';
 
@@ -44,21 +44,25 @@ export async function createOneByOne({ sdkEntry, url, accessToken, count, inFlig
  * table, and writes `count` items with BatchWriteCommand, 25 per call, 4 calls in flight; answers
  * the wall time of the writes alone and a stop function.
  */
-export async function writeStraightToDynalite({ handlersRoot, dataDir, count }) {
-  const require = createRequire(join(handlersRoot, 'package.json'));
+export async function writeStraightToDynalite({ gatewayMain, dataDir, count }) {
+  const require = createRequire(gatewayMain);
   const load = async (name) => import(pathToFileURL(require.resolve(name)).href);
-  // The handlers package's own dynalite start-up, clients and table: the baseline differs from
-  // the import only in going straight to the database.
-  const { startDynalite, createDynamoDbClients, ensureTable } = await import(
-    pathToFileURL(join(handlersRoot, 'dist/index.mjs')).href
+  // The local gateway's own dynalite start-up and table, from the same build: the baseline
+  // differs from the import only in going straight to the database.
+  const { startDynalite, ensureTable } = await import(
+    pathToFileURL(join(dirname(gatewayMain), 'testing.mjs')).href
   );
-  const { BatchWriteCommand } = await load('@aws-sdk/lib-dynamodb');
+  const { DynamoDBClient } = await load('@aws-sdk/client-dynamodb');
+  const { BatchWriteCommand, DynamoDBDocumentClient } = await load('@aws-sdk/lib-dynamodb');
   const { monotonicFactory } = await load('ulid');
 
   const database = await startDynalite({ path: dataDir });
-  const { client: raw, documentClient: client } = createDynamoDbClients({
-    dynamodbEndpoint: database.endpoint,
+  const raw = new DynamoDBClient({
+    endpoint: database.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
+  const client = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
   const stop = async () => {
     raw.destroy();
     await database.close();

@@ -3,9 +3,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildOnce } from '@todolist/bench-kit/build-once';
 
-// The workspace's handlers package, whose dist/local/main.mjs is what `npm start` runs.
+// The workspace's local package, whose dist/main.mjs is what `npm start` runs, and the handlers'
+// route bundles it runs.
 const handlersRoot = fileURLToPath(new URL('../../../handlers/', import.meta.url));
-const gatewayMain = join(handlersRoot, 'dist/local/main.mjs');
+const localRoot = fileURLToPath(new URL('../../../local/', import.meta.url));
+const gatewayMain = join(localRoot, 'dist/main.mjs');
 
 /** How long the gateway may take to say it is running. */
 const START_LIMIT_MS = 30_000;
@@ -22,12 +24,17 @@ export interface GatewayProcess {
 const running = new Set<ChildProcess>();
 
 /**
- * Builds the handlers' dist/ with `node scripts/build.mjs` unless dist/local/main.mjs is there,
- * under the same pid lock file as the handlers' own tests and benchmarks, so two builds of it never
- * overlap.
+ * Builds the handlers' route bundles and the gateway with their `node scripts/build.mjs` unless
+ * they are there, under the same pid lock files as the other packages' tests and benchmarks, so
+ * two builds of one never overlap.
  */
 export async function ensureGatewayBuilt(): Promise<void> {
-  await buildOnce({ packageRoot: handlersRoot, outputs: [gatewayMain], lockName: 'todolist-handlers-build' });
+  await buildOnce({
+    packageRoot: handlersRoot,
+    outputs: ['dist/lambda/getTodo/index.mjs'],
+    lockName: 'todolist-handlers-build',
+  });
+  await buildOnce({ packageRoot: localRoot, outputs: [gatewayMain], lockName: 'todolist-local-build' });
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -36,7 +43,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts `node dist/local/main.mjs` with its data in `dataDir`, throttling off, on `port` (a free
+ * Starts `node packages/local/dist/main.mjs` with its data in `dataDir`, throttling off, on `port` (a free
  * one when not given), and resolves once it prints "todolist is running at …".
  */
 export async function startGatewayProcess(options: {

@@ -1,4 +1,4 @@
-import { type LocalStack, type LocalStackOptions, startLocalStack } from '@todolist/handlers';
+import { type LocalStack, type LocalStackOptions, startLocalStack } from '@todolist/local/testing';
 
 /**
  * The real API in this process (dynalite in memory, the gateway on a random port), started once

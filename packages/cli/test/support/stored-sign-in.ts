@@ -1,6 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type LocalSignIn, signInLocally } from '@todolist/handlers';
+import { type LocalSignIn, signInLocally } from '@todolist/local/testing';
 import { newTodoUser, type TodoUser } from './todo-user.js';
 
 /** A user signed in as `todo login` leaves one: tokens in the profile's file, no TODO_TOKEN. */

@@ -1,7 +1,8 @@
-// The handlers' own DynamoDB client library (a dependency of @todolist/handlers, hoisted in the
-// workspace): a test writes what the API would refuse today, as older data may hold it.
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { createDynamoDbClients, type LocalStack } from '@todolist/handlers';
+// A test writes what the API would refuse today, as older data may hold it, with the same
+// DynamoDB client library the handlers use.
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { LocalStack } from '@todolist/local/testing';
 
 /**
  * Sets fields of a stored todo straight in the local stack's table, past the API's checks: a
@@ -15,7 +16,12 @@ export async function overwriteStoredTodo(
   id: string,
   fields: { title?: string; notes?: string; tags?: string[] },
 ): Promise<void> {
-  const { client, documentClient } = createDynamoDbClients({ dynamodbEndpoint: stack.dynamodbEndpoint });
+  const client = new DynamoDBClient({
+    endpoint: stack.dynamodbEndpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  const documentClient = DynamoDBDocumentClient.from(client);
   const names = Object.keys(fields);
   try {
     await documentClient.send(

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signInLocally } from '@todolist/handlers';
+import { signInLocally } from '@todolist/local/testing';
 import { createClient, type TodolistClient } from '@todolist/sdk';
 import { todoBin } from './built-cli.js';
 

@@ -1,4 +1,4 @@
-import type { LocalStack } from '@todolist/handlers';
+import type { LocalStack } from '@todolist/local/testing';
 import { afterAll, beforeAll } from 'vitest';
 import { ensureCliBuilt } from './built-cli.js';
 import { startLocalApi } from './local-api.js';

@@ -1,7 +1,5 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-
-/** Machine (client-credentials) app clients and the owner each acts for: `MACHINE_OWNERS`. */
-export type MachineOwners = ReadonlyMap<string, string>;
+import type { MachineOwners } from '../config.js';
 
 interface AuthorizerContext {
   claims?: { sub?: unknown; client_id?: unknown; username?: unknown };

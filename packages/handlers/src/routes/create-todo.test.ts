@@ -2,14 +2,12 @@ import { MAX_BODY_BYTES } from '@todolist/sdk/contract';
 import { describe, expect, it } from 'vitest';
 import { apiEvent, bodyOf, headerOf } from '../../test/support/events.js';
 import { todoEvent } from '../../test/support/todos.js';
-import { lambdaContext } from '../local/lambda-context.js';
 import { handler as createTodo } from './create-todo.js';
 import { handler as getTodo } from './get-todo.js';
 import { handler as listTodos } from './list-todos.js';
 
 const post = (body: unknown, request: Parameters<typeof apiEvent>[0] = {}) => {
-  const event = apiEvent({ method: 'POST', body, ...request });
-  return createTodo(event, lambdaContext('createTodo', event.requestContext.requestId));
+  return createTodo(apiEvent({ method: 'POST', body, ...request }));
 };
 
 async function countTodos(owner: string): Promise<number> {

@@ -2,27 +2,20 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildOnce } from '@todolist/bench-kit/build-once';
 import { type RouteName, routes } from '@todolist/sdk/contract';
+import { lambdaBundle } from '../../scripts/bundles.mjs';
 
 const packageRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/** The built local gateway, `npm start`'s entry. */
-export const gatewayBundle = join(packageRoot, 'dist/local/main.mjs');
 
 /** The folder holding one Lambda bundle per route. */
 export const lambdaBundlesDir = join(packageRoot, 'dist/lambda');
 
 /** The built Lambda bundle of a route. */
-export function routeBundle(name: RouteName): string {
-  return join(lambdaBundlesDir, name, 'index.mjs');
-}
+export const routeBundle = (name: RouteName): string => lambdaBundle(name);
 
-const expectedOutputs = () => [
-  gatewayBundle,
-  ...Object.keys(routes).map((name) => routeBundle(name as RouteName)),
-];
+const expectedOutputs = () => Object.keys(routes).map((name) => routeBundle(name as RouteName));
 
 /**
- * Builds dist/ with `node scripts/build.mjs` unless every route bundle and the gateway are there
+ * Builds dist/ with `node scripts/build.mjs` unless every route bundle is there
  * (turbo builds before the tests in CI). Test files run in parallel and the build first deletes
  * dist/, so `buildOnce` lets one of them build under a pid lock file while the others wait.
  */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
-import { ensureTable } from '../../src/local/table.js';
+import { tableDefinition } from '../../src/store/table-schema.js';
 
 // Runs before each test file's imports: the handler modules read this environment when they
 // load, as in a Lambda container, and each file gets a fresh table on the shared dynalite.
@@ -23,5 +23,5 @@ const client = new DynamoDBClient({
   region: 'local',
   credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
 });
-await ensureTable(client, tableName);
+await client.send(new CreateTableCommand(tableDefinition(tableName)));
 client.destroy();

@@ -34,3 +34,20 @@ export const CLI_CALLBACK_PORTS = [53682, 53683, 53684] as const;
 
 /** The CLI's redirect on a port of {@link CLI_CALLBACK_PORTS}: loopback over http, as RFC 8252 allows. */
 export const cliCallbackUrl = (port: number) => `http://127.0.0.1:${port}/callback`;
+
+/**
+ * The sign-in server's endpoints, relative to its base URL: Cognito's managed login and the
+ * local gateway's user pool answer at the same paths.
+ */
+export const OAUTH_PATHS = {
+  authorize: '/oauth2/authorize',
+  token: '/oauth2/token',
+  revoke: '/oauth2/revoke',
+  logout: '/logout',
+} as const;
+
+/** The people's app clients, by who signs in through them: as the CDK app and the local user pool name them. */
+export const APP_CLIENT_IDS = {
+  web: 'todolist-web',
+  cli: 'todolist-cli',
+} as const;

@@ -1,6 +1,8 @@
 export {
+  APP_CLIENT_IDS,
   CLI_CALLBACK_PORTS,
   cliCallbackUrl,
+  OAUTH_PATHS,
   RESOURCE_SERVER_ID,
   requiredScope,
   SIGN_IN_SCOPES,
