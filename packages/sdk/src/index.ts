@@ -17,6 +17,9 @@ export type {
   TodosResource,
   UpdateWithOptions,
 } from './client/todos.js';
+// What every client shows and signs in with, from the contract: the page reads them from the browser bundle.
+export { APP_CLIENT_IDS, OAUTH_PATHS, SIGN_IN_SCOPES } from './contract/access.js';
+export { type DueState, dueState, localDay } from './contract/due.js';
 export type {
   ErrorCode,
   FieldError,

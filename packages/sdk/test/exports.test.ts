@@ -37,11 +37,16 @@ function make(name: ErrorName): sdk.TodoSdkError {
 }
 
 describe('the public entry', () => {
-  it('exports createClient, the import id helpers, the base error, every error class and their guards, and nothing else', () => {
+  it('exports createClient, the import id helpers, the sign-in constants, the due vocabulary, the base error, every error class and their guards, and nothing else', () => {
     const documented = [
       'createClient',
       'importItemId',
       'newImportId',
+      'APP_CLIENT_IDS',
+      'OAUTH_PATHS',
+      'SIGN_IN_SCOPES',
+      'dueState',
+      'localDay',
       'TodoSdkError',
       'isTodoSdkError',
       ...ERROR_NAMES.flatMap((name) => [name, `is${name}`]),

@@ -9,6 +9,7 @@ export {
   TODO_SCOPES,
 } from './access.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
+export { type DueState, dueState, localDay } from './due.js';
 export {
   ERROR_CODE_LIST,
   ERROR_CODES,

@@ -1,0 +1,27 @@
+/**
+ * Where a todo's due day stands, in one vocabulary for every client (the page's badges, the
+ * CLI's list): `overdue` (before today and not done), `today`, `upcoming` (after today, or
+ * before it but done), or `none` (no due day).
+ */
+export type DueState = 'overdue' | 'today' | 'upcoming' | 'none';
+
+/** A moment as the reader's own calendar day, `YYYY-MM-DD`: due days are read in local time. */
+export function localDay(date: Date): string {
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+/**
+ * How `todo`'s due day stands on `today` (`YYYY-MM-DD`, the reader's day: {@link localDay}).
+ *
+ * @example
+ * ```ts
+ * dueState({ dueDate: '2026-11-30', completed: false }, localDay(new Date())); // 'overdue', from Dec 1
+ * ```
+ */
+export function dueState(todo: { dueDate: string | null; completed: boolean }, today: string): DueState {
+  if (!todo.dueDate) return 'none';
+  if (todo.dueDate === today) return 'today';
+  return todo.dueDate < today && !todo.completed ? 'overdue' : 'upcoming';
+}
