@@ -19,9 +19,14 @@ describe('the cursor signing key', () => {
     expect(config.cursorSigningKey).toEqual({ secretArn: SECRET_ARN });
   });
 
-  it('stops the cold start with both variables named when neither is set', () => {
-    expect(() => readConfig(base)).toThrow(ConfigError);
-    expect(() => readConfig(base)).toThrow(/CURSOR_SIGNING_KEY nor CURSOR_SIGNING_KEY_SECRET_ARN/);
+  it('is absent when neither is set (a function that never lists), and asking for it then names both variables', async () => {
+    const config = readConfig(base);
+    expect(config.cursorSigningKey).toBeUndefined();
+    const read = async () => 'never asked';
+    await expect(loadCursorSigningKey(config.cursorSigningKey, read)).rejects.toThrow(ConfigError);
+    await expect(loadCursorSigningKey(config.cursorSigningKey, read)).rejects.toThrow(
+      /CURSOR_SIGNING_KEY nor CURSOR_SIGNING_KEY_SECRET_ARN/,
+    );
   });
 
   it('given directly, is used without reading any secret', async () => {

@@ -20,8 +20,11 @@ export interface HandlerConfig {
    * (`MACHINE_OWNERS`, a JSON object of client id to owner). @default none
    */
   machineOwners: MachineOwners;
-  /** Where the key that signs list cursors comes from, so a client cannot forge or alter one. */
-  cursorSigningKey: CursorSigningKeySource;
+  /**
+   * Where the key that signs list cursors comes from, so a client cannot forge or alter one;
+   * given only to the functions that list. @default none: listing fails with a ConfigError
+   */
+  cursorSigningKey: CursorSigningKeySource | undefined;
   /** Origins the browser may call the API from (`ALLOWED_ORIGINS`, comma-separated). @default none */
   allowedOrigins: string[];
 }
@@ -45,7 +48,8 @@ export const HANDLER_VARIABLES: readonly string[] = Object.values(VARIABLES);
 /** What a function is configured with: the {@link HandlerConfig} it reads back, with defaults left out. */
 export interface HandlerSettings {
   tableName: string;
-  cursorSigningKey: CursorSigningKeySource;
+  /** Only for the functions that list. @default none */
+  cursorSigningKey?: CursorSigningKeySource;
   /** @default AWS's */
   dynamodbEndpoint?: string;
   /** Machine client id → the owner its tokens act for. @default none */
@@ -72,9 +76,11 @@ export function handlerEnvironment(settings: HandlerSettings): Record<string, st
   const key = settings.cursorSigningKey;
   return {
     [VARIABLES.tableName]: settings.tableName,
-    ...('key' in key
-      ? { [VARIABLES.cursorSigningKey]: key.key }
-      : { [VARIABLES.cursorSigningKeySecretArn]: key.secretArn }),
+    ...(key === undefined
+      ? {}
+      : 'key' in key
+        ? { [VARIABLES.cursorSigningKey]: key.key }
+        : { [VARIABLES.cursorSigningKeySecretArn]: key.secretArn }),
     ...(settings.dynamodbEndpoint ? { [VARIABLES.dynamodbEndpoint]: settings.dynamodbEndpoint } : {}),
     ...(Object.keys(owners).length > 0 ? { [VARIABLES.machineOwners]: JSON.stringify(owners) } : {}),
     ...(settings.allowedOrigins?.length
@@ -94,14 +100,11 @@ function required(env: NodeJS.ProcessEnv, name: string): string {
   return value;
 }
 
-function cursorSigningKeySource(env: NodeJS.ProcessEnv): CursorSigningKeySource {
+function cursorSigningKeySource(env: NodeJS.ProcessEnv): CursorSigningKeySource | undefined {
   const key = env[VARIABLES.cursorSigningKey]?.trim();
   if (key) return { key };
   const secretArn = env[VARIABLES.cursorSigningKeySecretArn]?.trim();
-  if (secretArn) return { secretArn };
-  throw new ConfigError(
-    `neither ${VARIABLES.cursorSigningKey} nor ${VARIABLES.cursorSigningKeySecretArn} is set: the handlers cannot sign list cursors without one`,
-  );
+  return secretArn ? { secretArn } : undefined;
 }
 
 /** `MACHINE_OWNERS`: a mistake here fails the cold start, rather than refusing a server's import later. */
@@ -142,13 +145,18 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HandlerConfig 
 export type SecretReader = (secretArn: string) => Promise<unknown>;
 
 /**
- * The cursor signing key itself: the one given, or the secret's value, read once. A secret
- * that is missing, empty or binary fails the cold start rather than signing with a bad key.
+ * The cursor signing key itself: the one given, or the secret's value. None configured, or a
+ * secret that is missing, empty or binary, is a ConfigError rather than a cursor signed with a
+ * bad key (the function answers 500, and says why in its log).
  */
 export async function loadCursorSigningKey(
-  source: CursorSigningKeySource,
+  source: CursorSigningKeySource | undefined,
   readSecret: SecretReader,
 ): Promise<string> {
+  if (source === undefined)
+    throw new ConfigError(
+      `neither ${VARIABLES.cursorSigningKey} nor ${VARIABLES.cursorSigningKeySecretArn} is set: this function cannot sign list cursors without one`,
+    );
   if ('key' in source) return source.key;
   const value = await readSecret(source.secretArn);
   if (typeof value !== 'string' || value.trim() === '') {

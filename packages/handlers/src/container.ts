@@ -11,15 +11,23 @@ export const config = readConfig();
 /** The DynamoDB clients. */
 export const { client: dynamoDbClient, documentClient } = createDynamoDbClients(config);
 
-// In AWS the key is read from Secrets Manager once per container (top-level await runs during
-// Lambda's init phase); Powertools is loaded only then, so local mode never touches it.
-const cursorSigningKey = await loadCursorSigningKey(config.cursorSigningKey, async (secretArn) => {
-  const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
-  return getSecret(secretArn);
-});
+// Only the routes that sign cursors (listing) need the key: it is read, from Secrets Manager on
+// AWS, on the first call that does, once per container. The other routes' functions are given no
+// secret at all, and none of them loads Powertools' parameters at cold start.
+let cursorSigningKey: Promise<string> | undefined;
+const readCursorSigningKey = () => {
+  cursorSigningKey ??= loadCursorSigningKey(config.cursorSigningKey, async (secretArn) => {
+    const { getSecret } = await import('@aws-lambda-powertools/parameters/secrets');
+    return getSecret(secretArn);
+  }).catch((error: unknown) => {
+    cursorSigningKey = undefined; // a failed read is tried again on the next call
+    throw error;
+  });
+  return cursorSigningKey;
+};
 
 /** The todos store. */
 export const store = new TodoStore(documentClient, {
   tableName: config.tableName,
-  cursorSigningKey,
+  cursorSigningKey: readCursorSigningKey,
 });

@@ -30,7 +30,8 @@ import { buildUpdateExpression } from './update-expression.js';
 /** What the store needs besides its client. */
 export interface TodoStoreOptions {
   tableName: string;
-  cursorSigningKey: string;
+  /** The key that signs list cursors, asked for on the first list. */
+  cursorSigningKey: () => Promise<string>;
   /** The clock, replaceable in tests. @default () => new Date() */
   now?: () => Date;
 }
@@ -50,7 +51,7 @@ const FILTERED_QUERY_SLICE = 200;
 export class TodoStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
-  readonly #cursorKey: string;
+  readonly #cursorKey: () => Promise<string>;
   readonly #now: () => Date;
 
   constructor(client: DynamoDBDocumentClient, options: TodoStoreOptions) {
@@ -169,7 +170,7 @@ export class TodoStore {
   async list(ownerId: string, filter: TodoListFilter): Promise<TodoPage> {
     const filterExpression = buildFilterExpression(filter);
     const after = filter.cursor
-      ? decodeCursor(this.#cursorKey, ownerId, filter.cursor, filter).after
+      ? decodeCursor(await this.#cursorKey(), ownerId, filter.cursor, filter).after
       : undefined;
     const found: TodoItem[] = [];
     let startKey: Record<string, unknown> | undefined = after ? todoKey(ownerId, after) : undefined;
@@ -196,7 +197,10 @@ export class TodoStore {
     const last = items.at(-1);
     const nextCursor =
       found.length > filter.limit && last
-        ? encodeCursor(this.#cursorKey, ownerId, { after: last.id, filter: filterFingerprint(filter) })
+        ? encodeCursor(await this.#cursorKey(), ownerId, {
+            after: last.id,
+            filter: filterFingerprint(filter),
+          })
         : null;
     return { items, nextCursor };
   }

@@ -20,7 +20,8 @@ export interface RouteFunctionProps {
   readonly table: dynamodb.ITableV2;
   /** The table actions the route takes: the function is allowed these and no others. */
   readonly tableActions: readonly TableAction[];
-  readonly cursorSigningKey: CursorSigningKey;
+  /** The key that signs list cursors, for a route that lists. @default none: no secret, no grant */
+  readonly cursorSigningKey?: CursorSigningKey;
   /** Origins a browser may call the API from (`ALLOWED_ORIGINS`). */
   readonly allowedOrigins: readonly string[];
   /**
@@ -79,7 +80,9 @@ export class RouteFunction extends Construct {
         // The handlers' own settings, named once in their package (readConfig reads them back).
         ...handlerEnvironment({
           tableName: props.table.tableName,
-          cursorSigningKey: { secretArn: props.cursorSigningKey.secretArn },
+          ...(props.cursorSigningKey
+            ? { cursorSigningKey: { secretArn: props.cursorSigningKey.secretArn } }
+            : {}),
           allowedOrigins: props.allowedOrigins,
           ...(props.machineOwners ? { machineOwners: props.machineOwners } : {}),
         }),
@@ -95,7 +98,7 @@ export class RouteFunction extends Construct {
         new iam.PolicyStatement({ actions: [...props.tableActions], resources: [props.table.tableArn] }),
       );
     }
-    props.cursorSigningKey.grantRead(this.role);
+    props.cursorSigningKey?.grantRead(this.role);
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
       reason:

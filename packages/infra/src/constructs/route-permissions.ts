@@ -32,3 +32,9 @@ export const ROUTE_TABLE_ACTIONS = {
   // The OpenAPI document is generated in memory: no table access at all.
   openapi: [],
 } as const satisfies Record<RouteName, readonly TableAction[]>;
+
+/**
+ * The routes whose handlers sign or read list cursors (store.list): only their functions are
+ * given the cursor key's secret and may read it.
+ */
+export const ROUTES_WITH_CURSORS: ReadonlySet<RouteName> = new Set<RouteName>(['listTodos']);

@@ -18,7 +18,7 @@ import { bodyModel, requestParameters } from './api-models.js';
 import type { CursorSigningKey } from './cursor-signing-key.js';
 import { addProblemResponses } from './gateway-responses.js';
 import { RouteFunction } from './route-function.js';
-import { ROUTE_TABLE_ACTIONS } from './route-permissions.js';
+import { ROUTE_TABLE_ACTIONS, ROUTES_WITH_CURSORS } from './route-permissions.js';
 
 /** The stage, and so the first segment of every path: the routes' `/v1` prefix. */
 export const API_STAGE = 'v1';
@@ -123,7 +123,7 @@ export class TodoApi extends Construct {
         bundleDir: props.build.lambdaBundle(name),
         table: props.table,
         tableActions: ROUTE_TABLE_ACTIONS[name],
-        cursorSigningKey: props.cursorSigningKey,
+        ...(ROUTES_WITH_CURSORS.has(name) ? { cursorSigningKey: props.cursorSigningKey } : {}),
         allowedOrigins: origins,
         ...(props.machineOwners ? { machineOwners: props.machineOwners } : {}),
       });
