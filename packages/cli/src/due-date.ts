@@ -1,5 +1,5 @@
+import { localDay } from '@todolist/sdk/contract';
 import { UsageError } from './errors.js';
-import { localDay } from './output/dates.js';
 
 const WEEKDAYS: Record<string, number> = {
   sun: 0,

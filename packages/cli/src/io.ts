@@ -15,9 +15,9 @@ export interface IO {
   whyNoPrompt: string;
   /** The terminal's width; `undefined` in a pipe or a file (or a terminal that does not say), where nothing is cut to fit. */
   columns: number | undefined;
-  /** Writes a line to stdout. */
+  /** Writes a line of data to stdout: what a script pipes (a table, JSON, a token, a setting). */
   out(line: string): void;
-  /** Writes a status or error line to stderr. */
+  /** Writes a status line (`Added …`, `Deleted …`, a summary) or an error line to stderr. */
   err(line: string): void;
 }
 

@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdd } from './commands/add.js';
 import { registerAuth } from './commands/auth.js';
 import { registerCompletion } from './commands/completion.js';
-import { registerConfig } from './commands/config.js';
+import { registerConfig } from './commands/config/index.js';
 import { registerDone } from './commands/done.js';
 import { registerEdit } from './commands/edit.js';
 import { registerExport } from './commands/export.js';
@@ -18,7 +18,7 @@ import { registerWhoami } from './commands/whoami.js';
 import { type Context, createContext, type GlobalOptions, type Streams } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
 import { safeLines, safeText } from './output/safe-text.js';
-import { reportError } from './report-error.js';
+import type { reportError } from './report-error.js';
 
 declare const TODO_CLI_VERSION: string;
 
@@ -95,6 +95,11 @@ function oneLineError(text: string, command: Command): string {
   return `todo: ${safeText(message)}; see "${commandPath(command)} --help"\n`;
 }
 
+/** {@link reportError}, loaded once something failed: a run that succeeds never loads the SDK's errors. */
+async function report(...args: Parameters<typeof reportError>): Promise<ReturnType<typeof reportError>> {
+  return (await import('./report-error.js')).reportError(...args);
+}
+
 /** Runs `todo` with these arguments and streams; answers the exit code. */
 export async function main(argv: string[], streams: Streams, env: NodeJS.ProcessEnv): Promise<number> {
   const interrupt = new AbortController();
@@ -113,7 +118,7 @@ export async function main(argv: string[], streams: Streams, env: NodeJS.Process
         (profile) => profile.baseUrl,
         () => undefined,
       );
-      const { message, exitCode: code } = reportError(
+      const { message, exitCode: code } = await report(
         interrupt.signal.aborted ? new DOMException('interrupted', 'AbortError') : error,
         baseUrl,
         env,
@@ -143,7 +148,7 @@ export async function main(argv: string[], streams: Streams, env: NodeJS.Process
       exitCode = error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     } else {
       // An option's parser (--priority, --limit) throws the CLI's own errors while commander parses.
-      const reported = reportError(error);
+      const reported = await report(error);
       exitCode = reported.exitCode;
       streams.stderr.write(`todo: ${safeText(reported.message)}\n`);
     }

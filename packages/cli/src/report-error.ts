@@ -1,28 +1,26 @@
-import type { TodoSdkError } from '@todolist/sdk';
-import { TodoCliError } from './errors.js';
+import {
+  isAbortedError,
+  isConflictError,
+  isNetworkError,
+  isNotFoundError,
+  isPreconditionFailedError,
+  isRateLimitedError,
+  isTimeoutError,
+  isTodoSdkError,
+  isUnauthorizedError,
+  isValidationError,
+  type TodoSdkError,
+} from '@todolist/sdk';
+import { isTodoCliError } from './errors.js';
 import { EXIT_CODES, type ExitCode } from './exit-codes.js';
 
-// SDK errors are recognised by the kind each carries (`name`), so this module need not load the
-// SDK: `todo --help` and `todo --version` stay fast.
-const EXIT_BY_KIND: Record<string, ExitCode> = {
-  ValidationError: EXIT_CODES.usage,
-  NotFoundError: EXIT_CODES.notFound,
-  UnauthorizedError: EXIT_CODES.unauthorized,
-  ConflictError: EXIT_CODES.conflict,
-  PreconditionFailedError: EXIT_CODES.conflict,
-  RateLimitedError: EXIT_CODES.rateLimited,
-  NetworkError: EXIT_CODES.unavailable,
-  TimeoutError: EXIT_CODES.unavailable,
-  AbortedError: EXIT_CODES.interrupted,
-};
+// Loaded only once something failed (main.ts imports it then), so the SDK's error classes never
+// load with `todo --help` and `todo --version`.
 
-function isSdkError(error: unknown): error is TodoSdkError {
-  return (
-    error instanceof Error &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    'method' in error &&
-    'path' in error
-  );
+/** Where a failure happened and who `todo` acted as: what the line about it names. */
+interface Situation {
+  baseUrl: string | undefined;
+  env: NodeJS.ProcessEnv;
 }
 
 /** What to do about refused credentials: renew the ones the environment gave, or sign in again. */
@@ -32,31 +30,64 @@ function credentialsHint(env: NodeJS.ProcessEnv): string {
   return 'run todo login';
 }
 
-function describeSdkError(error: TodoSdkError, baseUrl: string | undefined, env: NodeJS.ProcessEnv): string {
-  const requestId = error.requestId ? ` (request id ${error.requestId})` : '';
-  switch (error.name) {
-    case 'NetworkError':
-      return `cannot reach the API at ${baseUrl ?? 'its URL'}: is it running? Start it with "npm start", or point a profile elsewhere with "todo config set baseUrl <url>"`;
-    case 'TimeoutError':
-      return `the API at ${baseUrl ?? 'its URL'} did not answer in time; try again, or raise the profile's timeout with "todo config set timeout <ms>"`;
-    case 'UnauthorizedError':
-      // The stored sign-in was already renewed once before this: what is left is for the user.
-      return `the API refused the credentials: ${error.problem?.detail ?? error.message}; ${credentialsHint(env)}${requestId}`;
-    case 'PreconditionFailedError':
-      return `someone changed this todo meanwhile; nothing was changed: run the command again${requestId}`;
-    case 'RateLimitedError': {
-      const wait = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
-      return `the API is busy: try again${wait ? ` in ${wait} s` : ' later'}${requestId}`;
-    }
-    default: {
-      const detail =
-        error.fieldErrors.length > 0
-          ? error.fieldErrors.map((f) => f.message).join('; ')
-          : (error.problem?.detail ?? error.message);
-      return `${detail}${requestId}`;
-    }
-  }
+const requestIdOf = (error: TodoSdkError) => (error.requestId ? ` (request id ${error.requestId})` : '');
+
+/** The API's own words: the fields it refused, else its problem's detail. */
+function apiDetail(error: TodoSdkError): string {
+  const detail =
+    error.fieldErrors.length > 0
+      ? error.fieldErrors.map((f) => f.message).join('; ')
+      : (error.problem?.detail ?? error.message);
+  return `${detail}${requestIdOf(error)}`;
 }
+
+/** One kind of SDK error a script tells apart: its guard, its exit code, and the line it is shown as. */
+interface SdkErrorKind {
+  is(error: unknown): boolean;
+  exitCode: ExitCode;
+  describe?(error: TodoSdkError, situation: Situation): string;
+}
+
+// First match wins; an SDK error of no kind here is exit 1, in the API's words.
+const SDK_ERROR_KINDS: readonly SdkErrorKind[] = [
+  { is: isValidationError, exitCode: EXIT_CODES.usage },
+  { is: isNotFoundError, exitCode: EXIT_CODES.notFound },
+  {
+    is: isUnauthorizedError,
+    exitCode: EXIT_CODES.unauthorized,
+    // The stored sign-in was already renewed once before this: what is left is for the user.
+    describe: (error, { env }) =>
+      `the API refused the credentials: ${error.problem?.detail ?? error.message}; ${credentialsHint(env)}${requestIdOf(error)}`,
+  },
+  { is: isConflictError, exitCode: EXIT_CODES.conflict },
+  {
+    is: isPreconditionFailedError,
+    exitCode: EXIT_CODES.conflict,
+    describe: (error) =>
+      `someone changed this todo meanwhile; nothing was changed: run the command again${requestIdOf(error)}`,
+  },
+  {
+    is: isRateLimitedError,
+    exitCode: EXIT_CODES.rateLimited,
+    describe: (error) => {
+      const wait = isRateLimitedError(error) ? error.retryAfterSeconds : undefined;
+      return `the API is busy: try again${wait ? ` in ${wait} s` : ' later'}${requestIdOf(error)}`;
+    },
+  },
+  {
+    is: isNetworkError,
+    exitCode: EXIT_CODES.unavailable,
+    describe: (_, { baseUrl }) =>
+      `cannot reach the API at ${baseUrl ?? 'its URL'}: is it running? Start it with "npm start", or point a profile elsewhere with "todo config set baseUrl <url>"`,
+  },
+  {
+    is: isTimeoutError,
+    exitCode: EXIT_CODES.unavailable,
+    describe: (_, { baseUrl }) =>
+      `the API at ${baseUrl ?? 'its URL'} did not answer in time; try again, or raise the profile's timeout with "todo config set timeout <ms>"`,
+  },
+  { is: isAbortedError, exitCode: EXIT_CODES.interrupted },
+];
 
 /** The one line and exit code a failure is reported with. Never a stack trace. */
 export function reportError(
@@ -64,15 +95,12 @@ export function reportError(
   baseUrl?: string,
   env: NodeJS.ProcessEnv = {},
 ): { message: string; exitCode: ExitCode } {
-  if (error instanceof TodoCliError) return { message: error.message, exitCode: error.exitCode };
-  if (isSdkError(error)) {
-    return {
-      message: describeSdkError(error, baseUrl, env),
-      exitCode: EXIT_BY_KIND[error.name] ?? EXIT_CODES.failure,
-    };
+  if (isTodoCliError(error)) return { message: error.message, exitCode: error.exitCode };
+  if (isTodoSdkError(error)) {
+    const kind = SDK_ERROR_KINDS.find((each) => each.is(error));
+    const describe = kind?.describe ?? apiDetail;
+    return { message: describe(error, { baseUrl, env }), exitCode: kind?.exitCode ?? EXIT_CODES.failure };
   }
-  if (error instanceof Error && error.name === 'ExitPromptError')
-    return { message: '', exitCode: EXIT_CODES.interrupted };
   const message = error instanceof Error ? error.message : String(error);
   return {
     message: `unexpected error: ${message}; set TODO_DEBUG=1 to see where`,

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Todo, TodoCreate } from '@todolist/sdk';
+import { localDay, MAX_PAGE_SIZE } from '@todolist/sdk/contract';
 import { describe, expect, it } from 'vitest';
 import { shortId, shortIdLength } from '../src/ids/short-id.js';
 import { startPageDroppingProxy } from './support/dropping-proxy.js';
@@ -32,18 +33,14 @@ async function seed<const Seeds extends readonly Seed[]>(
 }
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
-const everyTodo = async (user: TodoUser) => (await user.api.todos.list({ status: 'all', limit: 100 })).items;
+const everyTodo = async (user: TodoUser) =>
+  (await user.api.todos.list({ status: 'all', limit: MAX_PAGE_SIZE })).items;
 /** The short id a list shows, with as many letters as tell the listed todos apart. */
 const shortOf = (todo: Todo, listed: readonly Todo[]) =>
   shortId(todo.id).slice(0, shortIdLength(listed.map((each) => each.id)));
 
-function localDay(date: Date): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-}
-
 describe.concurrent('todo add', () => {
-  it('creates the todo the flags describe, repeated and comma-separated tags alike, and says so', async () => {
+  it('creates the todo the flags describe, repeated and comma-separated tags alike, and says so on stderr', async () => {
     const user = await newUser();
     const run = await user.run([
       'add',
@@ -69,7 +66,7 @@ describe.concurrent('todo add', () => {
       notes: '2 litres, oat',
       completed: false,
     });
-    expect(run).toEqual({ code: 0, stdout: `Added Buy milk (due 2099-12-31) ${todo?.id}\n`, stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: '', stderr: `Added Buy milk (due 2099-12-31) ${todo?.id}\n` });
   });
 
   it('reads a relative due date in the local calendar and prints the new todo as JSON with --json', async () => {
@@ -225,20 +222,24 @@ describe.concurrent('todo show', () => {
 });
 
 describe.concurrent('todo done and todo reopen', () => {
-  it('mark several todos at once, named by row number', async () => {
+  it('mark several todos at once, named by row number, saying which on stderr', async () => {
     const user = await newUser();
     const [first, , third] = await seed(user, { title: 'First' }, { title: 'Second' }, { title: 'Third' });
     await user.run(['list']);
     const done = await user.run(['done', '1', '3']);
     expect(done).toEqual({
       code: 0,
-      stdout: `Done First ${first.id}\nDone Third ${third.id}\n`,
-      stderr: '',
+      stdout: '',
+      stderr: `Done First ${first.id}\nDone Third ${third.id}\n`,
     });
     expect((await everyTodo(user)).map((todo) => todo.completed)).toEqual([true, false, true]);
 
     const reopened = await user.run(['reopen', first.id, third.id]);
-    expect(reopened.stdout).toBe(`Reopened First ${first.id}\nReopened Third ${third.id}\n`);
+    expect(reopened).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `Reopened First ${first.id}\nReopened Third ${third.id}\n`,
+    });
     expect((await everyTodo(user)).every((todo) => !todo.completed)).toBe(true);
   });
 
@@ -276,8 +277,8 @@ describe.concurrent('todo edit', () => {
     ]);
     expect(run).toEqual({
       code: 0,
-      stdout: `Nothing to change: Buy milk ${todo.id} version 1\n`,
-      stderr: '',
+      stdout: '',
+      stderr: `Nothing to change: Buy milk ${todo.id} version 1\n`,
     });
     expect(await user.api.todos.get(todo.id)).toEqual(todo);
     // And nothing to undo either: the unchanged edit is no change.
@@ -299,7 +300,7 @@ describe.concurrent('todo edit', () => {
       '--rm-tag',
       'errand',
     ]);
-    expect(run).toEqual({ code: 0, stdout: `Updated Buy oat milk ${todo.id} version 2\n`, stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: '', stderr: `Updated Buy oat milk ${todo.id} version 2\n` });
     expect(await user.api.todos.get(todo.id)).toMatchObject({
       title: 'Buy oat milk',
       dueDate: null,
@@ -335,7 +336,7 @@ describe.concurrent('tags typed with "#"', () => {
 });
 
 describe.concurrent('todo rm', () => {
-  it('deletes several todos with --yes and says which', async () => {
+  it('deletes several todos with --yes and says which on stderr', async () => {
     const user = await newUser();
     const [keep, first, second] = await seed(
       user,
@@ -346,8 +347,8 @@ describe.concurrent('todo rm', () => {
     const run = await user.run(['rm', first.id, second.id, '--yes']);
     expect(run).toEqual({
       code: 0,
-      stdout: `Deleted Drop one ${first.id}\nDeleted Drop two ${second.id}\n`,
-      stderr: '',
+      stdout: '',
+      stderr: `Deleted Drop one ${first.id}\nDeleted Drop two ${second.id}\n`,
     });
     expect((await everyTodo(user)).map((todo) => todo.id)).toEqual([keep.id]);
   });
@@ -416,11 +417,12 @@ describe.concurrent('todo export', () => {
 
   it('leaves the file named by -o as it was, and no partial file, when the API fails halfway', async () => {
     const user = await newUser();
-    // More than the 100 todos of one page, so the export has written the first page when the second fails.
-    for (let batch = 0; batch < 5; batch++) {
+    // More than the todos of one page, so the export has written the first page when the second fails.
+    const count = MAX_PAGE_SIZE + 5;
+    for (let made = 0; made < count; made += 21) {
       await Promise.all(
-        Array.from({ length: 21 }, (_, index) =>
-          user.api.todos.create({ title: `Todo ${batch * 21 + index}` }),
+        Array.from({ length: Math.min(21, count - made) }, (_, index) =>
+          user.api.todos.create({ title: `Todo ${made + index}` }),
         ),
       );
     }

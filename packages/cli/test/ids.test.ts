@@ -66,7 +66,7 @@ describe.concurrent('naming a todo', () => {
     await user.run(['list', '--done']);
     expect(await titleShown(user, '1')).toBe('Gamma');
     const reopened = await user.run(['reopen', '1']);
-    expect(reopened.stdout).toBe(`Reopened Gamma ${(todos[2] as Todo).id}\n`);
+    expect(reopened).toEqual({ code: 0, stdout: '', stderr: `Reopened Gamma ${(todos[2] as Todo).id}\n` });
   });
 
   it('keeps the numbers of the last table a person saw when a script lists with --json', async () => {
@@ -83,7 +83,8 @@ describe.concurrent('naming a todo', () => {
     await user.api.todos.complete(id);
     const run = await user.run(['done', id]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Already done Once /);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^Already done Once /);
     expect((await user.api.todos.get(id)).version).toBe(2);
   });
 

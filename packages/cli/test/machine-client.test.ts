@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type LocalStack, signInLocally, startLocalStack } from '@todolist/local/testing';
 import { createClient } from '@todolist/sdk';
+import { MAX_PAGE_SIZE } from '@todolist/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureCliBuilt } from './support/built-cli.js';
 import { expectErrorLine } from './support/error-line.js';
@@ -44,7 +45,9 @@ function serverEnv(extra: Env = {}): Env {
 /** The titles the owner sees when they sign in themselves. */
 async function ownersTitles(): Promise<string[]> {
   const owner = await signInLocally(stack.url, OWNER, { clientId: 'todolist-cli' });
-  const page = await createClient({ baseUrl: stack.url, auth: owner.accessToken }).todos.list({ limit: 100 });
+  const page = await createClient({ baseUrl: stack.url, auth: owner.accessToken }).todos.list({
+    limit: MAX_PAGE_SIZE,
+  });
   return page.items.map((todo) => todo.title);
 }
 

@@ -85,7 +85,7 @@ describe.concurrent('text from the API, a file or a token reaches a terminal esc
       await user.run(['rm', todo.id, '--yes']),
     ];
     for (const run of runs) noEscapes(run);
-    expect(runs[0]?.stdout).toContain('Done Pay rent\\x1b]0;pwned\\x07\\x1b[2J');
+    expect(runs[0]?.stderr).toContain('Done Pay rent\\x1b]0;pwned\\x07\\x1b[2J');
     expect(runs[3]?.code).toBe(2);
   });
 

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Todo } from '@todolist/sdk';
+import { MAX_PAGE_SIZE } from '@todolist/sdk/contract';
 import { describe, expect, it } from 'vitest';
 import { expectErrorLine } from './support/error-line.js';
 import { newTodoUser, type TodoUser } from './support/todo-user.js';
@@ -29,7 +30,8 @@ async function userWith(...titles: string[]): Promise<{ user: TodoUser; todos: T
   return { user, todos };
 }
 
-const everyTodo = async (user: TodoUser) => (await user.api.todos.list({ status: 'all', limit: 100 })).items;
+const everyTodo = async (user: TodoUser) =>
+  (await user.api.todos.list({ status: 'all', limit: MAX_PAGE_SIZE })).items;
 
 describe.concurrent('todo undo', () => {
   it('brings back every todo one rm deleted, with its id and fields; a second undo has nothing to undo (exit 1)', async () => {
@@ -48,8 +50,8 @@ describe.concurrent('todo undo', () => {
     const undo = await user.run(['undo']);
     expect(undo).toEqual({
       code: 0,
-      stdout: `Restored Renew passport ${rich.id}\nRestored Posted it ${done.id}\n`,
-      stderr: '',
+      stdout: '',
+      stderr: `Restored Renew passport ${rich.id}\nRestored Posted it ${done.id}\n`,
     });
     const after = await everyTodo(user);
     expect(after.map(fieldsOf).sort((a, b) => a.id.localeCompare(b.id))).toEqual(
@@ -65,7 +67,7 @@ describe.concurrent('todo undo', () => {
     // Someone brought it back already, as something else.
     await user.api.todos.importMany([{ id: todo.id, title: 'Made again' }]);
     const undo = await user.run(['undo']);
-    expect(undo).toEqual({ code: 0, stdout: `Already there: Drop me ${todo.id}\n`, stderr: '' });
+    expect(undo).toEqual({ code: 0, stdout: '', stderr: `Already there: Drop me ${todo.id}\n` });
     expect(await user.api.todos.get(todo.id)).toMatchObject({ title: 'Made again', version: 1 });
   });
 
@@ -78,8 +80,8 @@ describe.concurrent('todo undo', () => {
     const undo = await user.run(['undo']);
     expect(undo).toEqual({
       code: 0,
-      stdout: `Reopened First ${first.id} version 3\nReopened Second ${second.id} version 3\n`,
-      stderr: '',
+      stdout: '',
+      stderr: `Reopened First ${first.id} version 3\nReopened Second ${second.id} version 3\n`,
     });
     expect((await everyTodo(user)).map((todo) => todo.completed)).toEqual([false, false, true]);
   });
@@ -89,7 +91,11 @@ describe.concurrent('todo undo', () => {
     const todo = todos[0] as Todo;
     await user.api.todos.complete(todo.id);
     expect((await user.run(['reopen', todo.id])).code).toBe(0);
-    expect((await user.run(['undo'])).stdout).toBe(`Done Finished ${todo.id} version 4\n`);
+    expect(await user.run(['undo'])).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: `Done Finished ${todo.id} version 4\n`,
+    });
     expect(await user.api.todos.get(todo.id)).toMatchObject({ completed: true, version: 4 });
   });
 
@@ -117,7 +123,7 @@ describe.concurrent('todo undo', () => {
     ]);
     expect(edit.code, edit.stderr).toBe(0);
     const undo = await user.run(['undo']);
-    expect(undo).toEqual({ code: 0, stdout: `Reverted Buy milk ${todo.id} version 3\n`, stderr: '' });
+    expect(undo).toEqual({ code: 0, stdout: '', stderr: `Reverted Buy milk ${todo.id} version 3\n` });
     expect(fieldsOf(await user.api.todos.get(todo.id))).toEqual(fieldsOf(todo));
   });
 

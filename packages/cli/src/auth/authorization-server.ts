@@ -1,3 +1,4 @@
+import { OAUTH_PATHS } from '@todolist/sdk/contract';
 import { NotSignedInError, SignInError, TodoCliError } from '../errors.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { readClaims } from './jwt.js';
@@ -15,7 +16,8 @@ function requestSignal(signal: AbortSignal, timeoutMs: number): AbortSignal {
 
 /**
  * The endpoints from `<authUrl>/.well-known/openid-configuration` (the local gateway serves
- * one), else Cognito's fixed paths: a Cognito domain has no discovery document of its own.
+ * one), else the contract's {@link OAUTH_PATHS}, Cognito's own: a Cognito domain has no
+ * discovery document.
  */
 export async function discoverEndpoints(
   authUrl: string,
@@ -23,8 +25,8 @@ export async function discoverEndpoints(
   timeoutMs: number,
 ): Promise<AuthEndpoints> {
   const fixed = {
-    authorization: new URL('/oauth2/authorize', authUrl).href,
-    token: new URL('/oauth2/token', authUrl).href,
+    authorization: new URL(OAUTH_PATHS.authorize, authUrl).href,
+    token: new URL(OAUTH_PATHS.token, authUrl).href,
   };
   try {
     const answer = await fetch(new URL('.well-known/openid-configuration', `${authUrl}/`), {
@@ -184,8 +186,8 @@ export async function clientCredentialsToken(
 }
 
 /**
- * Tells the sign-in server to forget a refresh token (RFC 7009; Cognito's `/oauth2/revoke`
- * beside its token endpoint). Answers whether the server confirmed it.
+ * Tells the sign-in server to forget a refresh token (RFC 7009, at `OAUTH_PATHS.revoke` beside its
+ * token endpoint, as Cognito has it). Answers whether the server confirmed it.
  */
 export async function revokeRefreshToken(
   tokens: Pick<StoredTokens, 'tokenEndpoint' | 'clientId' | 'refreshToken'>,
@@ -193,7 +195,7 @@ export async function revokeRefreshToken(
   timeoutMs: number,
 ): Promise<boolean> {
   if (!tokens.refreshToken) return true;
-  const endpoint = new URL('/oauth2/revoke', tokens.tokenEndpoint).href;
+  const endpoint = new URL(OAUTH_PATHS.revoke, tokens.tokenEndpoint).href;
   const { status } = await postForm(
     endpoint,
     { token: tokens.refreshToken, client_id: tokens.clientId },

@@ -1,6 +1,7 @@
 import type { TokenProvider } from '@todolist/sdk';
-import { type ActiveProfile, signInSettings } from '../config/profiles.js';
-import type { Context } from '../context.js';
+import type { CliPaths } from '../config/paths.js';
+import type { ActiveProfile } from '../config/profiles.js';
+import { signInSettings } from '../config/sign-in.js';
 import { NotSignedInError } from '../errors.js';
 import { machineCredentials, machineTokenProvider } from './machine-credentials.js';
 import { openSession, type Session } from './session.js';
@@ -16,14 +17,22 @@ export type Credentials =
   | { source: 'login'; auth: TokenProvider; session: Session };
 
 /**
+ * What finding the credentials needs from the run: the environment, the clock, the Ctrl-C signal
+ * and where the tokens are kept (a command's context has them all).
+ */
+export interface CredentialsDeps {
+  env: NodeJS.ProcessEnv;
+  signal: AbortSignal;
+  now: () => Date;
+  paths: Pick<CliPaths, 'tokensDir'>;
+}
+
+/**
  * The credentials, first found: `TODO_TOKEN` as it is (never refreshed); a machine client
  * (`TODO_CLIENT_ID` and `TODO_CLIENT_SECRET`, client-credentials tokens); the stored sign-in,
  * refreshed silently. With none, no request is sent: the API would only refuse it.
  */
-export function credentialsFor(
-  context: Pick<Context, 'env' | 'signal' | 'now' | 'paths'>,
-  profile: ActiveProfile,
-): Credentials {
+export function credentialsFor(context: CredentialsDeps, profile: ActiveProfile): Credentials {
   const { env, signal, now } = context;
   if (env.TODO_TOKEN) return { source: 'TODO_TOKEN', auth: env.TODO_TOKEN };
   const machine = machineCredentials(env);

@@ -1,7 +1,7 @@
 import type { Priority, TodoCreate } from '@todolist/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { parseDueDate } from '../due-date.js';
+import type { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
 import { printConfirmation } from '../output/confirmation.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
@@ -23,13 +23,13 @@ interface AddFlags extends OutputFlags {
   notes?: string;
 }
 
-async function askForTodo(context: Context): Promise<TodoCreate> {
+async function askForTodo(context: Context, parseDue: typeof parseDueDate): Promise<TodoCreate> {
   const title = await askText(context, 'Title', { required: true });
   const due = await askText(context, 'Due (YYYY-MM-DD, today, fri, +3d; empty for none)', {
     validate: (value) => {
       if (!value.trim()) return true;
       try {
-        parseDueDate(value, context.now());
+        parseDue(value, context.now());
         return true;
       } catch (error) {
         return (error as Error).message;
@@ -38,12 +38,14 @@ async function askForTodo(context: Context): Promise<TodoCreate> {
   });
   const priority = await askChoice(context, 'Priority', PRIORITIES, 'normal');
   const tags = collectTags(await askText(context, 'Tags (comma-separated; empty for none)'));
-  return { title, priority, tags, ...(due.trim() ? { dueDate: parseDueDate(due, context.now()) } : {}) };
+  return { title, priority, tags, ...(due.trim() ? { dueDate: parseDue(due, context.now()) } : {}) };
 }
 
 /** `todo add`: creates a todo from the arguments, or asks for it on a terminal. */
 export async function runAdd(context: Context, words: string[], flags: AddFlags): Promise<void> {
   const mode = outputMode(flags);
+  // The contract's calendar (localDay) loads with the command, never with `todo --version`.
+  const { parseDueDate } = await import('../due-date.js');
   let input: TodoCreate;
   if (words.length > 0) {
     input = {
@@ -54,7 +56,10 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
       ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
     };
   } else if (context.io.canPrompt) {
-    input = { ...(await askForTodo(context)), ...(flags.notes !== undefined ? { notes: flags.notes } : {}) };
+    input = {
+      ...(await askForTodo(context, parseDueDate)),
+      ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
+    };
   } else {
     throw new UsageError(`a title is needed: todo add <title...> (no prompt: ${context.io.whyNoPrompt})`);
   }

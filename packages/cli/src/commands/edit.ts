@@ -1,7 +1,7 @@
 import type { Priority, Todo, TodoPatch } from '@todolist/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { parseDueDate } from '../due-date.js';
+import type { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
 import { resolveIds } from '../ids/resolve-ids.js';
 import { printConfirmation } from '../output/confirmation.js';
@@ -35,13 +35,16 @@ const hasChanges = (flags: EditFlags) =>
     (value) => value !== undefined,
   );
 
+/** Reads a due day as typed; passed in, as it loads with the command (it reads the contract's calendar). */
+type DueParser = typeof parseDueDate;
+
 /** The fields the flags ask for, computed against the todo as it is now. */
-function patchFromFlags(flags: EditFlags, todo: Todo, now: Date): TodoPatch {
+function patchFromFlags(flags: EditFlags, todo: Todo, now: Date, parseDue: DueParser): TodoPatch {
   const patch: TodoPatch = {};
   if (flags.title !== undefined) patch.title = flags.title.trim();
   if (flags.notes !== undefined) patch.notes = flags.notes === '' ? null : flags.notes;
   if (flags.due !== undefined)
-    patch.dueDate = ['', 'none'].includes(flags.due.toLowerCase()) ? null : parseDueDate(flags.due, now);
+    patch.dueDate = ['', 'none'].includes(flags.due.toLowerCase()) ? null : parseDue(flags.due, now);
   if (flags.priority !== undefined) patch.priority = flags.priority;
   if (flags.tags !== undefined || flags.addTag !== undefined || flags.rmTag !== undefined) {
     const removed = new Set(flags.rmTag ?? []);
@@ -58,7 +61,7 @@ async function askField(context: Context, message: string, value: string, requir
   return answer === shown ? value : answer;
 }
 
-async function patchFromPrompts(context: Context, todo: Todo): Promise<TodoPatch> {
+async function patchFromPrompts(context: Context, todo: Todo, parseDue: DueParser): Promise<TodoPatch> {
   const title = await askField(context, 'Title', todo.title, true);
   const notes = await askField(context, 'Notes (empty for none)', todo.notes ?? '');
   const due = await askText(context, 'Due (YYYY-MM-DD, today, fri, +3d; "none" to clear)', {
@@ -66,7 +69,7 @@ async function patchFromPrompts(context: Context, todo: Todo): Promise<TodoPatch
   });
   const priority = await askChoice(context, 'Priority', PRIORITIES, todo.priority);
   const tags = collectTags(await askField(context, 'Tags (comma-separated)', todo.tags.join(', ')));
-  return patchFromFlags({ title, notes, due, priority, tags }, todo, context.now());
+  return patchFromFlags({ title, notes, due, priority, tags }, todo, context.now(), parseDue);
 }
 
 /** The change asked for, written unless it changes nothing; answers the todo and what it was before. */
@@ -74,6 +77,7 @@ async function edit(
   context: Context,
   id: string,
   flags: EditFlags,
+  parseDue: DueParser,
 ): Promise<{ todo: Todo; before: Todo; changed: boolean }> {
   const client = await context.client();
   let before: Todo | undefined;
@@ -84,7 +88,7 @@ async function edit(
       id,
       (current) => {
         before = current;
-        const patch = changedFields(patchFromFlags(flags, current, context.now()), current);
+        const patch = changedFields(patchFromFlags(flags, current, context.now(), parseDue), current);
         changed = Object.keys(patch).length > 0;
         return changed ? patch : undefined;
       },
@@ -98,7 +102,7 @@ async function edit(
     );
   }
   const current = await client.todos.get(id, { signal: context.signal });
-  const patch = changedFields(await patchFromPrompts(context, current), current);
+  const patch = changedFields(await patchFromPrompts(context, current, parseDue), current);
   if (Object.keys(patch).length === 0) return { todo: current, before: current, changed: false };
   // Answers were typed against this version: a change made meanwhile is reported, not overwritten.
   const todo = await client.todos.update(id, patch, { ifMatch: current.version, signal: context.signal });
@@ -109,7 +113,9 @@ async function edit(
 export async function runEdit(context: Context, ref: string, flags: EditFlags): Promise<void> {
   const mode = outputMode(flags);
   const [id] = (await resolveIds(context, [ref])) as [string];
-  const { todo, before, changed } = await edit(context, id, flags);
+  // The contract's calendar (localDay) loads with the command, never with `todo --version`.
+  const { parseDueDate } = await import('../due-date.js');
+  const { todo, before, changed } = await edit(context, id, flags, parseDueDate);
   if (changed) await recordChange(context, 'edit', [{ before, versionAfter: todo.version }]);
   if (mode !== 'human') return printData(context.io, mode, todo, false);
   const { color } = context.io;

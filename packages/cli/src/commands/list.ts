@@ -2,11 +2,9 @@ import type { Todo, TodoStatus } from '@todolist/sdk';
 import type { Command } from 'commander';
 import { saveLastList } from '../config/last-list.js';
 import type { Context } from '../context.js';
-import { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
 import { safeText } from '../output/safe-text.js';
-import { printTodoTable } from '../output/todo-table.js';
 import { cleanTag } from '../tag-words.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from './shared.js';
 
@@ -29,12 +27,19 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
   const mode = outputMode(flags);
   if (flags.all && flags.done) throw new UsageError('choose one of --all and --done');
   const status: TodoStatus = flags.all ? 'all' : flags.done ? 'completed' : 'open';
-  const client = await context.client();
+  // The contract (due days, the page size) loads with the command, never with `todo --version`.
+  const [client, { parseDueDate }, { printTodoTable }, { MAX_PAGE_SIZE }] = await Promise.all([
+    context.client(),
+    import('../due-date.js'),
+    import('../output/todo-table.js'),
+    import('@todolist/sdk/contract'),
+  ]);
   const query = {
     status,
     ...(flags.tag ? { tag: flags.tag } : {}),
     ...(flags.dueBefore ? { dueBefore: parseDueDate(flags.dueBefore, context.now()) } : {}),
-    ...(flags.limit ? { limit: Math.min(flags.limit, 100) } : {}),
+    // Past one page, `iterate` fetches the next, and the loop below stops at the limit.
+    ...(flags.limit ? { limit: Math.min(flags.limit, MAX_PAGE_SIZE) } : {}),
   };
   const todos: Todo[] = [];
   for await (const todo of client.todos.iterate(query, { signal: context.signal })) {

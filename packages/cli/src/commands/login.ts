@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
-import { discoverEndpoints, exchangeCode } from '../auth/authorization-server.js';
 import { readClaims, stringClaim } from '../auth/jwt.js';
 import { openBrowser } from '../auth/open-browser.js';
-import { saveTokens, tokenFile } from '../auth/token-file.js';
-import { signInSettings } from '../config/profiles.js';
+import { type StoredTokens, saveTokens, tokenFile } from '../auth/token-file.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { safeText } from '../output/safe-text.js';
@@ -29,14 +27,22 @@ export async function runLogin(
   open: (url: string) => Promise<boolean> = openBrowser,
 ): Promise<void> {
   const profile = await context.profile();
-  const { authUrl, clientId } = signInSettings(profile);
-  // node:http, node:crypto and the contract (zod) load for this command only, so every other
-  // one starts as fast.
-  const [{ startLoopbackServer }, { newPkce, newState }, { SIGN_IN_SCOPES }] = await Promise.all([
+  // node:http, node:crypto and the contract (zod, the OAuth paths and client ids) load for this
+  // command only, so every other one starts as fast.
+  const [
+    { startLoopbackServer },
+    { newPkce, newState },
+    { discoverEndpoints, exchangeCode },
+    { signInSettings },
+    { SIGN_IN_SCOPES },
+  ] = await Promise.all([
     import('../auth/loopback-server.js'),
     import('../auth/pkce.js'),
+    import('../auth/authorization-server.js'),
+    import('../config/sign-in.js'),
     import('@todolist/sdk/contract'),
   ]);
+  const { authUrl, clientId } = signInSettings(profile);
   const endpoints = await discoverEndpoints(authUrl, context.signal, profile.timeoutMs);
   const loopback = await startLoopbackServer();
   try {
@@ -62,7 +68,7 @@ export async function runLogin(
       signal: context.signal,
       timeoutMs: flags.timeout * 1000,
     });
-    let tokens: Awaited<ReturnType<typeof exchangeCode>>;
+    let tokens: StoredTokens;
     try {
       tokens = await exchangeCode(
         {

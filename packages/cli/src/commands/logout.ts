@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { revokeRefreshToken } from '../auth/authorization-server.js';
-import { deleteTokens, readTokens, tokenFile } from '../auth/token-file.js';
+import { deleteTokens, readTokens, type StoredTokens, tokenFile } from '../auth/token-file.js';
 import type { Context } from '../context.js';
 import { safeText } from '../output/safe-text.js';
 import { examples, type Runner } from './shared.js';
@@ -10,11 +9,10 @@ import { examples, type Runner } from './shared.js';
  * too. A server that cannot be reached does not keep anyone signed in here: the reason is
  * returned, to be shown beside the local sign-out.
  */
-async function revoke(
-  context: Context,
-  tokens: Parameters<typeof revokeRefreshToken>[0],
-): Promise<string | undefined> {
+async function revoke(context: Context, tokens: StoredTokens): Promise<string | undefined> {
   const { timeoutMs } = await context.profile();
+  // With the contract's OAuth paths: loaded for this command, never with `todo --version`.
+  const { revokeRefreshToken } = await import('../auth/authorization-server.js');
   try {
     if (await revokeRefreshToken(tokens, context.signal, timeoutMs)) return undefined;
     return 'the sign-in server refused to revoke the session';

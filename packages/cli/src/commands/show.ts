@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { resolveIds } from '../ids/resolve-ids.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
-import { printTodoDetails } from '../output/todo-details.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from './shared.js';
 
 /** `todo show`: one todo, every field. */
@@ -11,6 +10,8 @@ export async function runShow(context: Context, ref: string, flags: OutputFlags)
   const [id] = await resolveIds(context, [ref]);
   const todo = await (await context.client()).todos.get(id as string, { signal: context.signal });
   if (mode !== 'human') return printData(context.io, mode, todo, false);
+  // With the contract's due days: loaded for the command, never with `todo --version`.
+  const { printTodoDetails } = await import('../output/todo-details.js');
   printTodoDetails(context.io, todo, context.now());
 }
 

@@ -10,19 +10,8 @@ export interface Profile {
   timeoutMs: number;
   /** The authorization server to sign in at. @default the origin of `baseUrl` (the local gateway) */
   authUrl?: string;
-  /** The OAuth app client the CLI signs in as. @default 'todolist-cli' */
+  /** The OAuth app client the CLI signs in as. @default the contract's `APP_CLIENT_IDS.cli` ('todolist-cli') */
   clientId?: string;
-}
-
-/** The CLI's app client in the local gateway's user pool. */
-export const DEFAULT_CLIENT_ID = 'todolist-cli';
-
-/** Where a profile signs in: its `authUrl`, else the API's own origin. */
-export function signInSettings(profile: Profile): { authUrl: string; clientId: string } {
-  return {
-    authUrl: profile.authUrl ?? new URL(profile.baseUrl).origin,
-    clientId: profile.clientId ?? DEFAULT_CLIENT_ID,
-  };
 }
 
 /** What `config.json` holds. */
@@ -83,16 +72,18 @@ export interface ActiveProfile extends Profile {
   name: string;
 }
 
-/**
- * The profile a command uses: `--profile`, else `TODO_PROFILE`, else the default one; then
- * `TODO_API_URL` overrides its base URL.
- */
+/** The name of the profile a command uses: `--profile`, else `TODO_PROFILE`, else the default one. */
+export function profileNameFor(config: CliConfig, flag: string | undefined, env: NodeJS.ProcessEnv): string {
+  return checkProfileName(flag ?? (env.TODO_PROFILE || undefined) ?? config.defaultProfile);
+}
+
+/** The profile a command uses ({@link profileNameFor}); then `TODO_API_URL` overrides its base URL. */
 export function activeProfile(
   config: CliConfig,
   flag: string | undefined,
   env: NodeJS.ProcessEnv,
 ): ActiveProfile {
-  const name = checkProfileName(flag ?? (env.TODO_PROFILE || undefined) ?? config.defaultProfile);
+  const name = profileNameFor(config, flag, env);
   const profile = config.profiles[name];
   if (!profile) {
     const known = Object.keys(config.profiles).join(', ');

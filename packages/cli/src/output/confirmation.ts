@@ -3,8 +3,9 @@ import type { IO } from '../io.js';
 import { safeText } from './safe-text.js';
 
 /**
- * What a command did to a todo, as one line on stdout: `Done Buy milk 01M89DDGSQ…`, the label
- * already coloured by the caller; `due` goes after the title, `after` after the id.
+ * What a command did to a todo, as one line on stderr: `Done Buy milk 01M89DDGSQ…`, the label
+ * already coloured by the caller; `due` goes after the title, `after` after the id. A status
+ * message, as gh writes them: stdout is left to data (`--json`, a list), what a script pipes.
  */
 export function printConfirmation(
   io: IO,
@@ -14,5 +15,5 @@ export function printConfirmation(
 ): void {
   const due = extra.due ? io.color.dim(` (due ${extra.due})`) : '';
   const after = extra.after ? ` ${extra.after}` : '';
-  io.out(`${label} ${safeText(todo.title)}${due} ${io.color.dim(`${todo.id}${after}`)}`);
+  io.err(`${label} ${safeText(todo.title)}${due} ${io.color.dim(`${todo.id}${after}`)}`);
 }

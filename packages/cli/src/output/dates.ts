@@ -1,25 +1,14 @@
-/** A `Date` as the local calendar day, `YYYY-MM-DD`. */
-export function localDay(date: Date): string {
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
-}
-
-/** How a due day stands today: a todo is due on a day of the reader's own calendar. */
-export type DueState = 'overdue' | 'today' | 'upcoming' | 'none';
-
-export function dueState(dueDate: string | null, completed: boolean, now: Date): DueState {
-  if (!dueDate) return 'none';
-  const today = localDay(now);
-  if (dueDate === today) return 'today';
-  return dueDate < today && !completed ? 'overdue' : 'upcoming';
-}
+import { localDay } from '@todolist/sdk/contract';
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** `today`, `tomorrow`, `yesterday`, `in 3 days`, `5 days ago`; the date itself past two weeks. */
+/**
+ * `today`, `tomorrow`, `yesterday`, `in 3 days`, `5 days ago`; the date itself past two weeks.
+ * Days are counted in the reader's calendar, the contract's {@link localDay}, as the state of a
+ * due day (`dueState`) is.
+ */
 export function describeDue(dueDate: string, now: Date): string {
   const days = daysBetween(localDay(now), dueDate);
   if (days === 0) return 'today';

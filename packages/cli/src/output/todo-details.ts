@@ -1,6 +1,7 @@
 import type { Todo } from '@todolist/sdk';
+import { dueState, localDay } from '@todolist/sdk/contract';
 import type { IO } from '../io.js';
-import { describeDue, dueState } from './dates.js';
+import { describeDue } from './dates.js';
 import { safeLines, safeText } from './safe-text.js';
 import { tagLabels } from './tag-labels.js';
 
@@ -9,7 +10,7 @@ const LABEL_WIDTH = 9;
 /** One todo, every field on its own line, for `todo show`; notes keep their lines, indented. */
 export function printTodoDetails(io: IO, todo: Todo, now: Date): void {
   const { color } = io;
-  const state = dueState(todo.dueDate, todo.completed, now);
+  const state = dueState(todo, localDay(now));
   const relative = todo.dueDate ? describeDue(todo.dueDate, now) : '';
   const due = !todo.dueDate
     ? '—'

@@ -1,8 +1,9 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { Todo } from '@todolist/sdk';
+import { dueState, localDay } from '@todolist/sdk/contract';
 import { shortId, shortIdLength } from '../ids/short-id.js';
 import type { IO } from '../io.js';
-import { describeDue, dueState } from './dates.js';
+import { describeDue } from './dates.js';
 import { safeText } from './safe-text.js';
 import { tagLabels } from './tag-labels.js';
 
@@ -31,7 +32,7 @@ function truncate(text: string, width: number): string {
 
 function row(todo: Todo, index: number, io: IO, now: Date, idLength: number): Row {
   const { color } = io;
-  const state = dueState(todo.dueDate, todo.completed, now);
+  const state = dueState(todo, localDay(now));
   const due = todo.dueDate ? describeDue(todo.dueDate, now) : '';
   return {
     number: String(index + 1),

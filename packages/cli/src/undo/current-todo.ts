@@ -1,4 +1,4 @@
-import type { Todo } from '@todolist/sdk';
+import { isNotFoundError, type Todo } from '@todolist/sdk';
 import type { Context } from '../context.js';
 
 /** The todo as it is now, or `undefined` when there is none with this id (deleted, or never made). */
@@ -7,8 +7,7 @@ export async function currentTodo(context: Context, id: string): Promise<Todo | 
   try {
     return await client.todos.get(id, { signal: context.signal });
   } catch (error) {
-    // Recognised by name, as report-error.ts does, so this module need not load the SDK itself.
-    if ((error as Error).name === 'NotFoundError') return undefined;
+    if (isNotFoundError(error)) return undefined;
     throw error;
   }
 }
