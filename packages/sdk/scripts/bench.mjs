@@ -1,7 +1,7 @@
 // The SDK's benchmarks (`npm run bench`), each figure beside a baseline measured in the same run on
 // the same machine:
 //   a. the browser bundle (dist/browser/todolist-sdk.min.js) minified and gzipped, beside ky alone
-//      built the same way, with its bytes broken down by package;
+//      built the same way, with its bytes broken down by package, minified and gzipped;
 //   b. the median latency of client.todos.get and client.todos.list against the local gateway,
 //      beside a bare fetch of the same route.
 // It runs the built code (dist/), so build first: `node scripts/build.mjs` (turbo does it before
@@ -20,13 +20,15 @@ import { renderBreakdown } from './bench/report.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ESM_ENTRY = join(root, 'dist/esm/index.js');
+const CONTRACT_ENTRY = join(root, 'dist/esm/contract/index.js');
 // The browser bundle's own entry (src/browser.ts: the SDK with zod set up for pages) when the
 // build has one; the breakdown is rebuilt from it.
 const BROWSER_ENTRY = join(root, 'dist/esm/browser.js');
 const BROWSER_BUNDLE = join(root, 'dist/browser/todolist-sdk.min.js');
 
 const SETTINGS = { seed: 50, warmupCalls: 300, rounds: 8, callsPerRound: 300 };
-const TARGETS = { maxBundleGzipKb: 15, maxOverheadRatio: 1.2 };
+// The bundle's target is issue 20's: the page's first load has a 40 KB gzip budget.
+const TARGETS = { maxBundleGzipKb: 20, maxOverheadRatio: 1.2 };
 
 // A call to the local gateway takes about a millisecond: three decimals tell the two sides apart.
 const ms = (value) => formatMs(value, 3);
@@ -98,6 +100,7 @@ async function run({ resources, children }) {
   const bundle = await measureBundle({
     bundlePath: BROWSER_BUNDLE,
     esmEntry: existsSync(BROWSER_ENTRY) ? BROWSER_ENTRY : ESM_ENTRY,
+    contractEntry: CONTRACT_ENTRY,
     resolveDir: root,
   });
 
@@ -125,7 +128,7 @@ async function run({ resources, children }) {
     title: 'todolist SDK benchmark',
     machine,
     method: [
-      'bundle: dist/browser/todolist-sdk.min.js as built, gzip level 9; ky alone built in memory with the same esbuild settings',
+      'bundle: dist/browser/todolist-sdk.min.js as built, gzip level 9; ky alone built in memory with the same esbuild settings (scripts/browser-build.mjs)',
       `overhead: sequential calls (one in flight) against the local gateway, ${SETTINGS.seed} todos seeded, per figure ${SETTINGS.warmupCalls} warm-up calls + ${SETTINGS.rounds} rounds of ${SETTINGS.callsPerRound} calls, alternating call by call with its baseline; medians`,
     ],
     rows,

@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { BROWSER_BUILD } from './browser-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -73,17 +74,11 @@ await writeFile(join(dist, 'cjs/package.json'), '{ "type": "commonjs" }\n');
 
 // 3. The browser bundle: everything in one file, for a page without a bundler.
 const browser = await esbuild.build({
+  ...BROWSER_BUILD,
   entryPoints: [join(root, 'src/browser.ts')],
   outfile: join(dist, 'browser/todolist-sdk.min.js'),
-  bundle: true,
-  format: 'esm',
-  platform: 'browser',
-  target: 'es2022',
-  minify: true,
   sourcemap: true,
-  legalComments: 'none',
   metafile: true,
-  logLevel: 'warning',
 });
 const bytes = Object.values(browser.metafile.outputs).find((output) => output.entryPoint)?.bytes ?? 0;
 console.log(

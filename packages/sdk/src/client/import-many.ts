@@ -1,13 +1,13 @@
+import * as endpoints from '../contract/endpoints.js';
 import {
   type FieldError,
-  routes,
   summarizeFieldErrors,
   TodoImportItem,
-  type TodoImportResponse,
+  TodoImportResponse,
   toFieldErrors,
 } from '../contract/index.js';
 import { importItemId, newImportId } from './import-ids.js';
-import type { Transport } from './transport.js';
+import type { AnswerOf, Transport } from './transport.js';
 
 /** Options of {@link TodosResource.importMany}. */
 export interface ImportOptions {
@@ -78,7 +78,7 @@ export async function importMany(
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const progress: ImportProgress = { read: 0, created: 0, existing: 0, rejected: 0 };
   const rejected: RejectedItem[] = [];
-  const { method, path } = routes.importTodos;
+  const { method, path } = endpoints.importTodos;
 
   async function send(batch: Batch): Promise<void> {
     const sent: { index: number; item: Record<string, unknown> }[] = [];
@@ -101,7 +101,7 @@ export async function importMany(
         // The batch is idempotent by its items' ids; the key lets the transport retry it.
         headers: { 'Idempotency-Key': `${importId}.${batch.number}` },
         signal: options.signal,
-        answer: routes.importTodos.success.body,
+        answer: TodoImportResponse satisfies AnswerOf<'importTodos'>,
       });
       countAnswer(data, sent);
     }

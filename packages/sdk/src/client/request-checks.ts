@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import {
+  type FieldError,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   summarizeFieldErrors,
   TodoId,
@@ -8,6 +9,20 @@ import {
 import type { FailedRequest } from '../errors/TodoSdkError.js';
 import { ValidationError } from '../errors/ValidationError.js';
 import { newIdempotencyKey } from './idempotency-key.js';
+
+/** Refuses to send a request: a {@link ValidationError} saying why, as the server's refusal would. */
+function refuse(
+  request: FailedRequest,
+  code: string,
+  message: string,
+  fieldErrors?: readonly FieldError[],
+): never {
+  throw new ValidationError(`${request.method} ${request.path} not sent: ${message}`, {
+    request,
+    code,
+    fieldErrors,
+  });
+}
 
 /**
  * Checks a request's input against the contract before sending it, so a mistake costs no
@@ -25,23 +40,12 @@ export function checkInput<Schema extends z.ZodMiniType>(
     result.error,
     code === 'invalid_query' ? { unknownKeyNoun: 'option' } : {},
   );
-  throw new ValidationError(
-    `${request.method} ${request.path} not sent: ${summarizeFieldErrors(fieldErrors)}`,
-    {
-      request,
-      code,
-      fieldErrors,
-    },
-  );
+  return refuse(request, code, summarizeFieldErrors(fieldErrors), fieldErrors);
 }
 
 /** The id, checked to be a todo id, so it can never reach another path. */
 export function checkId(id: string, request: FailedRequest): string {
   return checkInput(TodoId, id, request, 'validation_failed');
-}
-
-function refuse(request: FailedRequest, code: string, message: string): never {
-  throw new ValidationError(`${request.method} ${request.path} not sent: ${message}`, { request, code });
 }
 
 /**

@@ -1,19 +1,19 @@
+import * as endpoints from '../contract/endpoints.js';
 import {
-  routes,
-  type Todo,
+  Todo,
   TodoCreate,
   type TodoCreate as TodoCreateInput,
   type TodoImportItem,
   TodoListQuery,
   type TodoListQuery as TodoListQueryInput,
-  type TodoPage,
+  TodoPage,
   TodoPatch,
   type TodoPatch as TodoPatchInput,
 } from '../contract/index.js';
 import { isPreconditionFailedError } from '../errors/PreconditionFailedError.js';
 import { type ImportOptions, type ImportSummary, importMany } from './import-many.js';
 import { checkId, checkInput, idempotencyKeyHeader, ifMatchHeader } from './request-checks.js';
-import type { Transport } from './transport.js';
+import type { AnswerOf, Transport } from './transport.js';
 
 /** Options every call takes. */
 export interface CallOptions {
@@ -81,7 +81,7 @@ export class TodosResource {
    * ```
    */
   async create(input: TodoCreateInput, options: CreateOptions = {}): Promise<Todo> {
-    const { method, path } = routes.createTodo;
+    const { method, path } = endpoints.createTodo;
     const body = checkInput(TodoCreate, input, { method, path });
     const { data } = await this.#transport.send({
       method,
@@ -89,7 +89,7 @@ export class TodosResource {
       json: body,
       headers: idempotencyKeyHeader(options.idempotencyKey, { method, path }),
       signal: options.signal,
-      answer: routes.createTodo.success.body,
+      answer: Todo satisfies AnswerOf<'createTodo'>,
     });
     return data;
   }
@@ -104,7 +104,7 @@ export class TodosResource {
    * ```
    */
   async list(query: ListQuery = {}, options: CallOptions = {}): Promise<TodoPage> {
-    const { method, path } = routes.listTodos;
+    const { method, path } = endpoints.listTodos;
     const { cursor, ...filter } = query;
     const sent = cursor === null || cursor === undefined ? filter : { ...filter, cursor };
     checkInput(TodoListQuery, sent, { method, path }, 'invalid_query');
@@ -113,7 +113,7 @@ export class TodosResource {
       path,
       searchParams: searchParamsOf(sent),
       signal: options.signal,
-      answer: routes.listTodos.success.body,
+      answer: TodoPage satisfies AnswerOf<'listTodos'>,
     });
     return data;
   }
@@ -150,13 +150,13 @@ export class TodosResource {
    * ```
    */
   async get(id: string, options: CallOptions = {}): Promise<Todo> {
-    const { method, path: template } = routes.getTodo;
+    const { method, path: template } = endpoints.getTodo;
     const path = pathOf(template, checkId(id, { method, path: template }));
     const { data } = await this.#transport.send({
       method,
       path,
       signal: options.signal,
-      answer: routes.getTodo.success.body,
+      answer: Todo satisfies AnswerOf<'getTodo'>,
     });
     return data;
   }
@@ -172,7 +172,7 @@ export class TodosResource {
    * ```
    */
   async update(id: string, patch: TodoPatchInput, options: ConditionalOptions = {}): Promise<Todo> {
-    const { method, path: template } = routes.updateTodo;
+    const { method, path: template } = endpoints.updateTodo;
     const path = pathOf(template, checkId(id, { method, path: template }));
     const body = checkInput(TodoPatch, patch, { method, path });
     const { data } = await this.#transport.send({
@@ -181,7 +181,7 @@ export class TodosResource {
       json: body,
       headers: ifMatchHeader(options.ifMatch, { method, path }),
       signal: options.signal,
-      answer: routes.updateTodo.success.body,
+      answer: Todo satisfies AnswerOf<'updateTodo'>,
     });
     return data;
   }
@@ -219,14 +219,14 @@ export class TodosResource {
    * ```
    */
   async delete(id: string, options: ConditionalOptions = {}): Promise<void> {
-    const { method, path: template } = routes.deleteTodo;
+    const { method, path: template } = endpoints.deleteTodo;
     const path = pathOf(template, checkId(id, { method, path: template }));
     await this.#transport.send({
       method,
       path,
       headers: ifMatchHeader(options.ifMatch, { method, path }),
       signal: options.signal,
-      answer: null,
+      answer: null satisfies AnswerOf<'deleteTodo'>,
     });
   }
 

@@ -1,6 +1,12 @@
 import ky, { isHTTPError, type KyInstance, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
-import { type HttpMethod, REQUEST_ID_HEADER, toFieldErrors } from '../contract/index.js';
+import {
+  type HttpMethod,
+  REQUEST_ID_HEADER,
+  type RouteName,
+  type routes,
+  toFieldErrors,
+} from '../contract/index.js';
 import { errorFromFailure, retryAfterSeconds } from '../errors/from-failure.js';
 import { ResponseValidationError } from '../errors/ResponseValidationError.js';
 import type { FailedRequest } from '../errors/TodoSdkError.js';
@@ -19,6 +25,13 @@ export interface ApiCall<Schema extends z.ZodMiniType | null> {
   /** The schema the answer's body must match; `null` for an answer without a body. */
   answer: Schema;
 }
+
+/**
+ * The schema route `Name` answers with, as the route table declares it. A call names its answer's
+ * schema itself (the table stays out of the browser bundle) and checks it with `satisfies
+ * AnswerOf<'getTodo'>`, so checking an answer against another route's schema fails to compile.
+ */
+export type AnswerOf<Name extends RouteName> = (typeof routes)[Name]['success']['body'];
 
 /** The answer of a call: its checked body and the raw response (for headers). */
 export interface ApiAnswer<T> {

@@ -1,7 +1,35 @@
-/**
- * The closed list of problem `code`s the API answers with. Clients switch on `code`, never on
- * `title` or `detail`, so a code is never renamed or reused for another meaning.
- */
+// The closed list of problem `code`s the API answers with. Clients switch on `code`, never on
+// `title` or `detail`, so a code is never renamed or reused for another meaning. The names stand
+// apart from their titles (ERROR_CODES) so that a client, which checks answers against the list,
+// keeps the titles out of its bundle.
+const CODES = [
+  'malformed_json',
+  'invalid_id',
+  'invalid_query',
+  'invalid_cursor',
+  'invalid_header',
+  'unauthorized',
+  'not_found',
+  'route_not_found',
+  'method_not_allowed',
+  'idempotency_in_progress',
+  'precondition_failed',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_failed',
+  'idempotency_key_reused',
+  'rate_limited',
+  'internal_error',
+  'service_unavailable',
+] as const;
+
+/** One of the API's stable error codes. */
+export type ErrorCode = (typeof CODES)[number];
+
+/** Every error code, in a fixed order (for schemas and documentation). */
+export const ERROR_CODE_LIST: [ErrorCode, ...ErrorCode[]] = [...CODES];
+
+/** Each error code's status and title, in the order of {@link ERROR_CODE_LIST}; a code missing here fails to compile. */
 export const ERROR_CODES = {
   malformed_json: { status: 400, title: 'The request body is not valid JSON' },
   invalid_id: { status: 400, title: 'The todo id is not valid' },
@@ -24,13 +52,7 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'The server failed to handle the request' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },
-} as const satisfies Record<string, { status: number; title: string }>;
-
-/** One of the API's stable error codes. */
-export type ErrorCode = keyof typeof ERROR_CODES;
-
-/** Every error code, in a fixed order (for schemas and documentation). */
-export const ERROR_CODE_LIST = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
+} as const satisfies Record<ErrorCode, { status: number; title: string }>;
 
 /** The `type` URI of a problem with the given code (RFC 9457 §3.1.1). */
 export function problemType(code: ErrorCode): string {

@@ -10,6 +10,7 @@ export {
 } from './access.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
 export { type DueState, dueState, localDay } from './due.js';
+export type { HttpMethod } from './endpoints.js';
 export {
   ERROR_CODE_LIST,
   ERROR_CODES,
@@ -19,11 +20,11 @@ export {
 export { summarizeFieldErrors, toFieldErrors } from './field-errors.js';
 export {
   TodoImportItem,
-  TodoImportRequest,
   TodoImportResponse,
   TodoImportResult,
   TodoImportStatus,
 } from './import.js';
+export { TodoImportRequest } from './import-request.js';
 export {
   DEFAULT_PAGE_SIZE,
   IDEMPOTENCY_KEY_TTL_SECONDS,
@@ -50,7 +51,6 @@ export { OpenApiDocument } from './openapi-document.js';
 export { FieldError, PROBLEM_MEDIA_TYPE, Problem, REQUEST_ID_HEADER } from './problem.js';
 export {
   COMMON_ERROR_CODES,
-  type HttpMethod,
   pathParamNames,
   type RouteDefinition,
   type RouteHeader,

@@ -1,20 +1,24 @@
 import * as z from 'zod/mini';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from './limits.js';
+import { mustBeOneOf } from './messages.js';
 import { DueDate, Tag, Todo } from './todo.js';
+import { coercedNumber } from './zod-factories.js';
+
+const STATUSES = ['all', 'open', 'completed'] as const;
 
 /** Which todos a list shows by completion. */
-export const TodoStatus = z.enum(['all', 'open', 'completed'], {
-  error: 'status must be one of all, open, completed',
-});
+export const TodoStatus = z.enum(STATUSES, { error: mustBeOneOf('status', STATUSES) });
 export type TodoStatus = z.infer<typeof TodoStatus>;
+
+const PASS_CURSOR_BACK = 'pass back nextCursor exactly as received';
 
 /** An opaque cursor from a previous page's `nextCursor`. */
 export const Cursor = z
   .string()
   .check(
     z.minLength(1, 'cursor must not be empty'),
-    z.maxLength(MAX_CURSOR_LENGTH, 'cursor is too long: pass back nextCursor exactly as received'),
-    z.regex(/^[A-Za-z0-9_.-]+$/, 'cursor is malformed: pass back nextCursor exactly as received'),
+    z.maxLength(MAX_CURSOR_LENGTH, `cursor is too long: ${PASS_CURSOR_BACK}`),
+    z.regex(/^[A-Za-z0-9_.-]+$/, `cursor is malformed: ${PASS_CURSOR_BACK}`),
   );
 
 const PAGE_SIZE_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
@@ -23,13 +27,11 @@ const PAGE_SIZE_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZ
 // "1e1" or " 5").
 const PageSize = z.pipe(
   z.union([z.number(PAGE_SIZE_MESSAGE), z.string().check(z.regex(/^\d{1,3}$/, PAGE_SIZE_MESSAGE))]),
-  z.coerce
-    .number<number | string>()
-    .check(
-      z.multipleOf(1, PAGE_SIZE_MESSAGE),
-      z.minimum(1, PAGE_SIZE_MESSAGE),
-      z.maximum(MAX_PAGE_SIZE, PAGE_SIZE_MESSAGE),
-    ),
+  coercedNumber<number | string>().check(
+    z.multipleOf(1, PAGE_SIZE_MESSAGE),
+    z.minimum(1, PAGE_SIZE_MESSAGE),
+    z.maximum(MAX_PAGE_SIZE, PAGE_SIZE_MESSAGE),
+  ),
 );
 
 /**

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { requiredScope, TODO_SCOPES } from './access.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
-import { TodoImportRequest, TodoImportResponse } from './import.js';
+import { TodoImportResponse } from './import.js';
+import { TodoImportRequest } from './import-request.js';
 import { TodoPage } from './list.js';
 import { PROBLEM_MEDIA_TYPE, Problem } from './problem.js';
 import { COMMON_ERROR_CODES, type RouteDefinition, routeList } from './routes.js';

@@ -1,13 +1,12 @@
 import type * as z from 'zod/mini';
+import * as endpoints from './endpoints.js';
 import type { ErrorCode } from './error-codes.js';
-import { TodoImportRequest, TodoImportResponse } from './import.js';
+import { TodoImportResponse } from './import.js';
+import { TodoImportRequest } from './import-request.js';
 import { MAX_IMPORT_BODY_BYTES } from './limits.js';
 import { TodoListQuery, TodoPage } from './list.js';
 import { OpenApiDocument } from './openapi-document.js';
 import { Todo, TodoCreate, TodoPatch, TodoPathParams } from './todo.js';
-
-/** The HTTP methods the API uses. */
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /** A request header a route reads, documented in the OpenAPI document and allowed through CORS. */
 export interface RouteHeader {
@@ -16,15 +15,13 @@ export interface RouteHeader {
 }
 
 /**
- * One operation of the API. Everything that needs the routes (handlers, local gateway, CDK,
- * SDK, OpenAPI) loops over {@link routes}; no path string is written twice.
+ * One operation of the API: its {@link endpoints.Endpoint} (method and path) and everything else about it.
+ * Everything that needs the routes (handlers, local gateway, CDK, SDK, OpenAPI) loops over
+ * {@link routes}; no path string is written twice.
  */
-export interface RouteDefinition {
+export interface RouteDefinition extends endpoints.Endpoint {
   /** The operation's name, verbNoun; also the Lambda function's and the handler file's name. */
   readonly name: string;
-  readonly method: HttpMethod;
-  /** The path under the API's root, with `{param}` placeholders as API Gateway writes them. */
-  readonly path: string;
   readonly summary: string;
   readonly pathParams?: z.ZodMiniType;
   readonly query?: z.ZodMiniType;
@@ -57,12 +54,14 @@ const IDEMPOTENCY_KEY: RouteHeader = {
     'A unique key per intended create (a UUID, say). Sending it again with the same body returns the first answer and creates nothing; with another body it is refused.',
 };
 
-/** The route table: every operation of API version 1. */
+/**
+ * The route table: every operation of API version 1, one per endpoint and named for it; a route
+ * without an endpoint, or an endpoint without a route, fails to compile.
+ */
 export const routes = {
   createTodo: {
     name: 'createTodo',
-    method: 'POST',
-    path: '/v1/todos',
+    ...endpoints.createTodo,
     summary: 'Create a todo',
     body: TodoCreate,
     headers: [IDEMPOTENCY_KEY],
@@ -78,8 +77,7 @@ export const routes = {
   },
   listTodos: {
     name: 'listTodos',
-    method: 'GET',
-    path: '/v1/todos',
+    ...endpoints.listTodos,
     summary: 'List todos, a page at a time, in creation order',
     query: TodoListQuery,
     success: { status: 200, body: TodoPage },
@@ -87,8 +85,7 @@ export const routes = {
   },
   getTodo: {
     name: 'getTodo',
-    method: 'GET',
-    path: '/v1/todos/{id}',
+    ...endpoints.getTodo,
     summary: 'Get one todo',
     pathParams: TodoPathParams,
     success: { status: 200, body: Todo },
@@ -96,8 +93,7 @@ export const routes = {
   },
   updateTodo: {
     name: 'updateTodo',
-    method: 'PATCH',
-    path: '/v1/todos/{id}',
+    ...endpoints.updateTodo,
     summary: 'Change some fields of a todo',
     pathParams: TodoPathParams,
     body: TodoPatch,
@@ -116,8 +112,7 @@ export const routes = {
   },
   deleteTodo: {
     name: 'deleteTodo',
-    method: 'DELETE',
-    path: '/v1/todos/{id}',
+    ...endpoints.deleteTodo,
     summary: 'Delete a todo',
     pathParams: TodoPathParams,
     headers: [IF_MATCH],
@@ -126,8 +121,7 @@ export const routes = {
   },
   importTodos: {
     name: 'importTodos',
-    method: 'POST',
-    path: '/v1/todos/batch',
+    ...endpoints.importTodos,
     summary: 'Create many todos at once, each at most once per id: a bulk import that is safe to send again',
     body: TodoImportRequest,
     maxBodyBytes: MAX_IMPORT_BODY_BYTES,
@@ -136,13 +130,12 @@ export const routes = {
   },
   openapi: {
     name: 'openapi',
-    method: 'GET',
-    path: '/v1/openapi.json',
+    ...endpoints.openapi,
     summary: 'This API described as an OpenAPI 3.1 document',
     success: { status: 200, body: OpenApiDocument },
     errors: [],
   },
-} as const satisfies Record<string, RouteDefinition>;
+} as const satisfies { readonly [Name in keyof typeof endpoints]: RouteDefinition & { readonly name: Name } };
 
 /** The name of one route of the table. */
 export type RouteName = keyof typeof routes;

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './limits.js';
+import { mustBeOneOf } from './messages.js';
+import { isoDate, isoDateTime } from './zod-factories.js';
 
 // Written with zod/mini rather than classic zod so the SDK's browser bundle stays small: the
 // functional `.check(...)` style lets a bundler drop every check and format the page never uses.
@@ -25,13 +27,15 @@ export const TodoId = z
     z.toUpperCase(),
   );
 
+const TITLE_LENGTH_MESSAGE = `title must be 1–${MAX_TITLE_LENGTH} characters`;
+
 /** A title: trimmed, 1 to {@link MAX_TITLE_LENGTH} characters, on one line. */
 export const Title = z
   .string()
   .check(
     z.trim(),
-    z.minLength(1, `title must be 1–${MAX_TITLE_LENGTH} characters and not blank`),
-    z.maxLength(MAX_TITLE_LENGTH, `title must be 1–${MAX_TITLE_LENGTH} characters`),
+    z.minLength(1, `${TITLE_LENGTH_MESSAGE} and not blank`),
+    z.maxLength(MAX_TITLE_LENGTH, TITLE_LENGTH_MESSAGE),
     z.regex(SINGLE_LINE, 'title must be a single line without control characters'),
   );
 
@@ -47,12 +51,12 @@ export const Notes = z.string().check(
 );
 
 /** A calendar day, `YYYY-MM-DD`: a todo is due on a day, read in the reader's own time zone. */
-export const DueDate = z.iso.date({ error: 'dueDate must be a calendar date, YYYY-MM-DD' });
+export const DueDate = isoDate({ error: 'dueDate must be a calendar date, YYYY-MM-DD' });
+
+const PRIORITIES = ['low', 'normal', 'high'] as const;
 
 /** How much a todo matters. */
-export const Priority = z.enum(['low', 'normal', 'high'], {
-  error: 'priority must be one of low, normal, high',
-});
+export const Priority = z.enum(PRIORITIES, { error: mustBeOneOf('priority', PRIORITIES) });
 export type Priority = z.infer<typeof Priority>;
 
 // The pattern admits capitals because API Gateway checks the raw body against it; they are folded to lowercase.
@@ -76,7 +80,7 @@ export const Tags = z.array(Tag).check(
   z.overwrite((tags) => [...new Set(tags)]),
 );
 
-const Timestamp = z.iso.datetime({ offset: true });
+const Timestamp = isoDateTime({ offset: true });
 
 /** A todo as the API returns it. Unknown fields from a newer server are dropped, not rejected. */
 export const Todo = z.object({
@@ -105,21 +109,15 @@ export const TodoCreate = z.strictObject({
 });
 export type TodoCreate = z.input<typeof TodoCreate>;
 
+// A create's fields, the title optional too.
+const PATCH_FIELDS = { ...TodoCreate.shape, title: z.optional(Title) };
+
 /** The body of `updateTodo`: any subset of the fields, at least one; `null` clears notes or dueDate. */
-export const TodoPatch = z
-  .strictObject({
-    title: z.optional(Title),
-    notes: z.optional(z.nullable(Notes)),
-    dueDate: z.optional(z.nullable(DueDate)),
-    priority: z.optional(Priority),
-    tags: z.optional(Tags),
-    completed: z.optional(z.boolean()),
-  })
-  .check(
-    z.refine((patch) => Object.keys(patch).length > 0, {
-      error: 'a patch must change at least one of title, notes, dueDate, priority, tags, completed',
-    }),
-  );
+export const TodoPatch = z.strictObject(PATCH_FIELDS).check(
+  z.refine((patch) => Object.keys(patch).length > 0, {
+    error: `a patch must change at least one of ${Object.keys(PATCH_FIELDS).join(', ')}`,
+  }),
+);
 export type TodoPatch = z.input<typeof TodoPatch>;
 
 /** The path parameters of the routes on one todo. */
