@@ -18,7 +18,7 @@ import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/repor
 import { log, runBenchmark, SetupError } from '@todolist/bench-kit/run';
 import { signInLocally } from '@todolist/local/testing';
 import { chromium } from 'playwright-core';
-import { preparePageUpload } from '../deploy/prepare-upload.mjs';
+import { preparePageUpload, SITE_DIR } from '../deploy/prepare-upload.mjs';
 
 const SETTINGS = { runs: 15, todos: 100 };
 const TARGETS = { firstLoadGzipBytes: 40 * 1024 };
@@ -162,7 +162,7 @@ async function run({ resources, children }) {
   const work = await resources.makeTempDir('todolist-site-bench-');
   const pageDir = preparePageUpload(join(work, 'page'));
   // The gateway serves a folder as its page.json says; the upload itself is the page alone.
-  copyFileSync(join(root, 'page.json'), join(pageDir, 'page.json'));
+  copyFileSync(join(SITE_DIR, 'page.json'), join(pageDir, 'page.json'));
   const gateway = await startGatewayProcess(mainPath, join(work, 'gateway'), children, {
     throttle: false,
     siteDir: pageDir,

@@ -3,16 +3,14 @@
 // config.json names: Cognito's managed login on AWS (`auth.domain`), or, when config.json has no
 // `auth`, the local gateway, which plays the user pool at the API's own origin with the same paths.
 
+import { APP_CLIENT_IDS, OAUTH_PATHS, SIGN_IN_SCOPES } from '/vendor/todolist-sdk.min.js';
 import { SignInError } from './sign-in-state.js';
 
-/**
- * What the page asks for: who the person is, and their todos. The contract's `SIGN_IN_SCOPES`;
- * the browser bundle exports the client, not the contract, so the page spells them out.
- */
-const SCOPES = 'openid email todolist/todos.read todolist/todos.write';
+/** What the page asks for: who the person is, and their todos (the contract's). */
+const SCOPES = SIGN_IN_SCOPES.join(' ');
 
 /** The page's app client when config.json does not name one: the local user pool's. */
-const DEFAULT_CLIENT_ID = 'todolist-web';
+const DEFAULT_CLIENT_ID = APP_CLIENT_IDS.web;
 
 /** The sign-in under way (verifier, state, where to come back to), for the redirect's return. */
 const PENDING_KEY = 'todolist.sign-in';
@@ -54,10 +52,10 @@ async function challengeOf(verifier) {
 function endpointsAt(domain) {
   const base = (/^https?:\/\//.test(domain) ? domain : `https://${domain}`).replace(/\/+$/, '');
   return {
-    authorize: `${base}/oauth2/authorize`,
-    token: `${base}/oauth2/token`,
-    revoke: `${base}/oauth2/revoke`,
-    logout: `${base}/logout`,
+    authorize: `${base}${OAUTH_PATHS.authorize}`,
+    token: `${base}${OAUTH_PATHS.token}`,
+    revoke: `${base}${OAUTH_PATHS.revoke}`,
+    logout: `${base}${OAUTH_PATHS.logout}`,
   };
 }
 

@@ -1,24 +1,14 @@
 // @ts-check
 // A todo is due on a calendar day (YYYY-MM-DD) read in the reader's own time zone, so "today"
-// is the local date, never the UTC one.
+// is the local date, never the UTC one. Where a due day stands (overdue, today, upcoming, none)
+// is the contract's `dueState`, in the same words as the command line's.
+
+import { dueState, localDay } from '/vendor/todolist-sdk.min.js';
+
+export { dueState };
 
 /** Today in the local time zone, as YYYY-MM-DD. */
-export function today(now = new Date()) {
-  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
-/**
- * Where a due date stands: `overdue` (before today and not done), `today`, or `later`.
- * @param {{ dueDate: string | null, completed: boolean }} todo
- * @param {string} [day] today, YYYY-MM-DD
- * @returns {'overdue' | 'today' | 'later' | null}
- */
-export function dueState(todo, day = today()) {
-  if (!todo.dueDate) return null;
-  if (todo.dueDate === day) return 'today';
-  return todo.dueDate < day && !todo.completed ? 'overdue' : 'later';
-}
+export const today = (now = new Date()) => localDay(now);
 
 const SAME_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const OTHER_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
@@ -42,7 +32,7 @@ export function formatDay(date, day = today()) {
  */
 export function dueLabel(todo, day = today()) {
   const state = dueState(todo, day);
-  if (!state || !todo.dueDate) return '';
+  if (state === 'none' || !todo.dueDate) return '';
   if (state === 'today') return 'Due today';
   const when = formatDay(todo.dueDate, day);
   return state === 'overdue' ? `Overdue · ${when}` : `Due ${when}`;
