@@ -48,7 +48,10 @@ beforeAll(async () => {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
-  store = new TodoStore(DynamoDBDocumentClient.from(client), { tableName, cursorSigningKey: async () => cursorSigningKey });
+  store = new TodoStore(DynamoDBDocumentClient.from(client), {
+    tableName,
+    cursorSigningKey: async () => cursorSigningKey,
+  });
 }, 180_000);
 
 afterAll(async () => {
