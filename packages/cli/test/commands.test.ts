@@ -3,7 +3,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Todo, TodoCreate } from '@todolist/sdk';
 import { localDay, MAX_PAGE_SIZE } from '@todolist/sdk/contract';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shortId, shortIdLength } from '../src/ids/short-id.js';
 import { startPageDroppingProxy } from './support/dropping-proxy.js';
 import { expectErrorLine } from './support/error-line.js';
@@ -555,6 +555,25 @@ describe.concurrent('todo config', () => {
 });
 
 describe.concurrent('todo completion', () => {
+  // Completion needs no sign-in: one person with no token, and each shell's script made once.
+  let user: TodoUser;
+  const scripts = new Map<string, Promise<string>>();
+  const scriptFor = (shell: string) => {
+    let script = scripts.get(shell);
+    if (!script) {
+      script = user.run(['completion', shell]).then((run) => {
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).toBe('');
+        return run.stdout;
+      });
+      scripts.set(shell, script);
+    }
+    return script;
+  };
+  beforeAll(async () => {
+    user = await newTodoUser(api.stack.url, { token: 'no-token-needed-for-completion' });
+  });
+
   const commands = [
     'add',
     'list',
@@ -574,26 +593,31 @@ describe.concurrent('todo completion', () => {
   ];
 
   it.each(['bash', 'zsh', 'fish'])('prints a %s script that offers every command', async (shell) => {
-    const user = await newUser();
-    const run = await user.run(['completion', shell]);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
-    for (const command of commands) expect(run.stdout).toMatch(new RegExp(`\\b${command}\\b`));
+    const script = await scriptFor(shell);
+    for (const command of commands) expect(script).toMatch(new RegExp(`\\b${command}\\b`));
   });
 
   it('prints a bash script that bash accepts and that completes "todo"', async () => {
-    const user = await newUser();
-    const file = join(user.configDir, 'todo.bash');
-    await writeFile(file, (await user.run(['completion', 'bash'])).stdout);
+    const file = await bashFile();
     const bash = spawnSync('bash', ['-c', `source ${file} && complete -p todo`], { encoding: 'utf8' });
     expect(bash.stderr).toBe('');
     expect(bash.stdout).toBe('complete -o default -F _todo todo\n');
   });
 
+  /** The bash script, in a file bash can source. */
+  let bashScriptFile: Promise<string> | undefined;
+  const bashFile = () => {
+    bashScriptFile ??= scriptFor('bash').then(async (script) => {
+      const file = join(user.configDir, 'todo.bash');
+      await writeFile(file, script);
+      return file;
+    });
+    return bashScriptFile;
+  };
+
   /** What bash offers after `todo <words>`, the cursor at the end of the last word. */
-  async function bashOffers(user: TodoUser, ...words: string[]): Promise<string[]> {
-    const file = join(user.configDir, 'todo.bash');
-    await writeFile(file, (await user.run(['completion', 'bash'])).stdout);
+  async function bashOffers(...words: string[]): Promise<string[]> {
+    const file = await bashFile();
     const setWords = ['todo', ...words].map((word) => `'${word}'`).join(' ');
     const script = `source ${file}; COMP_WORDS=(${setWords}); COMP_CWORD=${words.length}; _todo; printf '%s\\n' "\${COMPREPLY[@]}"`;
     const bash = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
@@ -644,41 +668,35 @@ describe.concurrent('todo completion', () => {
       ['--done', '--due-before'],
     ],
   ])('bash completes todo %j with %j', async (words, offered) => {
-    const user = await newUser();
-    expect(await bashOffers(user, ...words)).toEqual(offered);
+    expect(await bashOffers(...words)).toEqual(offered);
   });
 
   it('bash offers every command once, and each command its options once', async () => {
-    const user = await newUser();
-    const names = await bashOffers(user, '');
+    const names = await bashOffers('');
     expect(names).toEqual(expect.arrayContaining([...commands, 'ls', 'delete']));
     expect(new Set(names).size).toBe(names.length);
     for (const command of ['add', 'list', 'edit', 'rm', 'export', 'import', 'whoami']) {
-      const options = await bashOffers(user, command, '-');
+      const options = await bashOffers(command, '-');
       expect(options).toEqual(expect.arrayContaining(['--help', '--profile', '--no-color', '--no-input']));
       expect(new Set(options).size, `${command}: ${options.join(' ')}`).toBe(options.length);
     }
   });
 
   it('zsh and fish offer the same values: priorities, formats, statuses, shells and config subcommands', async () => {
-    const user = await newUser();
-    const [zsh, fish] = await Promise.all([
-      user.run(['completion', 'zsh']),
-      user.run(['completion', 'fish']),
-    ]);
+    const [zsh, fish] = await Promise.all([scriptFor('zsh'), scriptFor('fish')]);
     for (const values of ['low normal high', 'json ndjson csv', 'all open completed', 'bash zsh fish']) {
-      expect(zsh.stdout).toContain(`(${values})`);
-      expect(fish.stdout).toContain(`-a '${values}'`);
+      expect(zsh).toContain(`(${values})`);
+      expect(fish).toContain(`-a '${values}'`);
     }
-    expect(zsh.stdout).toContain("'1:value:(baseUrl timeout authUrl clientId)'");
+    expect(zsh).toContain("'1:value:(baseUrl timeout authUrl clientId)'");
     for (const sub of ['list', 'get', 'set', 'use', 'rm', 'path']) {
-      expect(zsh.stdout).toMatch(new RegExp(`'${sub}:[^']+'`));
-      expect(fish.stdout).toContain(`-n '__todo_at config' -a ${sub} `);
+      expect(zsh).toMatch(new RegExp(`'${sub}:[^']+'`));
+      expect(fish).toContain(`-n '__todo_at config' -a ${sub} `);
     }
-    const fishLines = fish.stdout.split('\n').filter((line) => line.startsWith('complete '));
+    const fishLines = fish.split('\n').filter((line) => line.startsWith('complete '));
     expect(new Set(fishLines).size).toBe(fishLines.length);
     // No option specified twice within one zsh _arguments call ('--all[…]' or {-p,--priority}'[…]').
-    for (const [, call = ''] of zsh.stdout.matchAll(/_arguments (.+)$/gm)) {
+    for (const [, call = ''] of zsh.matchAll(/_arguments (.+)$/gm)) {
       const names = [...call.matchAll(/['{,](--[\w-]+)['[}]/g)].map(([, name]) => name);
       expect(names.length, call).toBeGreaterThan(0);
       expect(new Set(names).size, call).toBe(names.length);

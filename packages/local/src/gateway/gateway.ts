@@ -136,7 +136,11 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
  */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const server = createServer();
-  server.keepAliveTimeout = 5000;
+  // Idle connections stay open longer than clients keep them (undici, the fetch of Node, reuses
+  // one until shortly before the timeout the server announces): with Node's default of 5 s a
+  // client on a busy machine could send on a connection the server was closing, and get a reset.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const { address, port } = await listen(server, options.port ?? 3000, options.host ?? '127.0.0.1');
   const host = address.includes(':') ? `[${address}]` : address;
   const url = `http://${host}:${port}`;
