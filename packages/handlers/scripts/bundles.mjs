@@ -18,6 +18,7 @@ export const ROUTE_MODULES = {
   deleteTodo: 'delete-todo',
   importTodos: 'import-todos',
   openapi: 'openapi',
+  health: 'health',
 };
 
 /** The folder of a route's built bundle (`index.mjs` and its source map), as Lambda gets it. */

@@ -72,6 +72,7 @@ const requests: Record<RouteName, (todo: Todo) => TestRequest> = {
     body: { items: [{ title: 'Imported by a bundle' }, { title: 'Its sibling', tags: ['bulk'] }] },
   }),
   openapi: () => ({ method: 'GET', path: '/v1/openapi.json' }),
+  health: () => ({ method: 'GET', path: '/v1/health' }),
 };
 
 function byId(method: string, todo: Todo): TestRequest {

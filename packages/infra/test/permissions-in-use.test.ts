@@ -155,6 +155,9 @@ const scenarios = {
   async openapi() {
     expect((await call('openapi')).status).toBe(200);
   },
+  async health() {
+    expect((await call('health')).body).toEqual({ status: 'ok' });
+  },
 } satisfies Record<RouteName, () => Promise<void>>;
 
 describe('the table actions each route is granted', () => {

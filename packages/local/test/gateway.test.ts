@@ -308,6 +308,15 @@ describe('request bodies at the local gateway', () => {
   });
 });
 
+describe('the health check at the local gateway', () => {
+  it('answers GET /v1/health with 200 {"status":"ok"} and no token, after reading the table', async () => {
+    const response = await fetch(`${stack.url}/v1/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+});
+
 describe('the page beside the API', () => {
   it('is served at /', async () => {
     const response = await call('/');

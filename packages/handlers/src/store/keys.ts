@@ -18,6 +18,9 @@ export function idFromSortKey(sk: string): string {
   return sk.slice(TODO_SK_PREFIX.length);
 }
 
+/** The key the health check reads: no person's partition, and no item needs to be there. */
+export const HEALTH_SENTINEL_KEY = { pk: 'HEALTH', sk: 'SENTINEL' } as const;
+
 /** The claim an `Idempotency-Key` makes in its owner's partition (see keyed-create.ts). */
 export function keyClaimKey(ownerId: string, key: string): { pk: string; sk: string } {
   return { pk: ownerPartition(ownerId), sk: `IDEMPOTENCY#${key}` };

@@ -18,11 +18,11 @@ import type {
   TodoPatch,
 } from '@todolist/sdk/contract';
 import { monotonicFactory, ulid } from 'ulid';
-import { NotFoundError, PreconditionFailedError } from '../errors.js';
+import { NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '../errors.js';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
 import { importTodos } from './import-todos.js';
 import { createWithKey, type KeyedCreateOutcome } from './keyed-create.js';
-import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
+import { HEALTH_SENTINEL_KEY, ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
 import { buildFilterExpression } from './list-filter.js';
 import { newTodoItem, type TodoItem, toTodo } from './todo-item.js';
 import { buildUpdateExpression } from './update-expression.js';
@@ -106,6 +106,22 @@ export class TodoStore {
       seen.add(id);
       return { index, id, status: created ? 'created' : 'existing' };
     });
+  }
+
+  /**
+   * Reads the health sentinel, consistently, as every todo is read: resolves when the table
+   * answers, else throws {@link ServiceUnavailableError} (the cause kept for the log).
+   */
+  async checkHealth(): Promise<void> {
+    try {
+      await this.#client.send(
+        new GetCommand({ TableName: this.#tableName, Key: HEALTH_SENTINEL_KEY, ConsistentRead: true }),
+      );
+    } catch (cause) {
+      throw new ServiceUnavailableError('the table cannot be read: this region cannot serve todos now', {
+        cause,
+      });
+    }
   }
 
   /** The todo, or {@link NotFoundError}. */

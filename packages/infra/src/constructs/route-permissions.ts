@@ -31,6 +31,8 @@ export const ROUTE_TABLE_ACTIONS = {
   importTodos: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
   // The OpenAPI document is generated in memory: no table access at all.
   openapi: [],
+  // health: a consistent GetItem of the sentinel key, the read every todo route depends on.
+  health: ['dynamodb:GetItem'],
 } as const satisfies Record<RouteName, readonly TableAction[]>;
 
 /**

@@ -177,22 +177,24 @@ export class TodoApi extends Construct {
     // APIG4 and COG4 are met by the authorizer on every todo method; the two kinds of method
     // without it are public on purpose.
     // Named exactly, so a new public route gets cdk-nag's finding rather than this reason.
-    const openapiPath = resourcePath(routes.openapi);
+    const publicRoutes = [routes.openapi, routes.health];
     const publicMethods = this.api.methods.filter(
       (m) =>
         m.httpMethod === 'OPTIONS' ||
-        (m.resource.path === openapiPath && m.httpMethod === routes.openapi.method),
+        publicRoutes.some(
+          (route) => m.resource.path === resourcePath(route) && m.httpMethod === route.method,
+        ),
     );
     for (const method of publicMethods) {
       Validations.of(method).acknowledge({
         id: 'AwsSolutions::AwsSolutions-APIG4',
         reason:
-          'Public by design: CORS preflights (OPTIONS) carry no credentials by the Fetch standard, and GET /v1/openapi.json describes the API to anyone; neither reads or writes todos.',
+          "Public by design: CORS preflights (OPTIONS) carry no credentials by the Fetch standard, GET /v1/openapi.json describes the API to anyone, and GET /v1/health is what Route 53's health checkers call, which send no token; none reads or writes a person's todos.",
       });
       Validations.of(method).acknowledge({
         id: 'AwsSolutions::AwsSolutions-COG4',
         reason:
-          'As AwsSolutions-APIG4: a CORS preflight or the public OpenAPI document, which no sign-in could guard (a browser sends no token on a preflight).',
+          'As AwsSolutions-APIG4: a CORS preflight, the public OpenAPI document or the health check, which no sign-in could guard (neither a browser preflight nor a health checker sends a token).',
       });
     }
   }

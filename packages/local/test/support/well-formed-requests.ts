@@ -142,5 +142,7 @@ function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<Re
       );
     case 'openapi':
       return fc.constant(draft({ method: 'GET', path: routes.openapi.path }));
+    case 'health':
+      return fc.constant(draft({ method: 'GET', path: routes.health.path }));
   }
 }

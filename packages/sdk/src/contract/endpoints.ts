@@ -22,3 +22,4 @@ export const updateTodo = { method: 'PATCH', path: '/v1/todos/{id}' } as const s
 export const deleteTodo = { method: 'DELETE', path: '/v1/todos/{id}' } as const satisfies Endpoint;
 export const importTodos = { method: 'POST', path: '/v1/todos/batch' } as const satisfies Endpoint;
 export const openapi = { method: 'GET', path: '/v1/openapi.json' } as const satisfies Endpoint;
+export const health = { method: 'GET', path: '/v1/health' } as const satisfies Endpoint;

@@ -10,6 +10,7 @@ export {
 } from './access.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
 export { type DueState, dueState, localDay } from './due.js';
+export { Health } from './health.js';
 export type { HttpMethod } from './endpoints.js';
 export {
   ERROR_CODE_LIST,

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import * as endpoints from './endpoints.js';
 import type { ErrorCode } from './error-codes.js';
+import { Health } from './health.js';
 import { TodoImportResponse } from './import.js';
 import { TodoImportRequest } from './import-request.js';
 import { MAX_IMPORT_BODY_BYTES } from './limits.js';
@@ -134,6 +135,13 @@ export const routes = {
     summary: 'This API described as an OpenAPI 3.1 document',
     success: { status: 200, body: OpenApiDocument },
     errors: [],
+  },
+  health: {
+    name: 'health',
+    ...endpoints.health,
+    summary: 'Whether this region can serve todos: 200 after a real read of the table, 503 when it cannot read it',
+    success: { status: 200, body: Health },
+    errors: ['service_unavailable'],
   },
 } as const satisfies { readonly [Name in keyof typeof endpoints]: RouteDefinition & { readonly name: Name } };
 
