@@ -396,4 +396,17 @@ describe('throttling at the local gateway', () => {
     expect(refused.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN);
     expect(await refused.json()).toMatchObject({ code: 'rate_limited', status: 429 });
   });
+
+  it("counts per person: one person's flood refuses their own requests, never another's", async () => {
+    const [flooder, bystander] = await Promise.all([
+      signInLocally(throttled.url, 'flooder@example.test'),
+      signInLocally(throttled.url, 'bystander@example.test'),
+    ]);
+    const as = (token: string) => () =>
+      fetch(`${throttled.url}/v1/todos`, { headers: { authorization: `Bearer ${token}` } });
+    const flood = await Promise.all(Array.from({ length: 20 }, as(flooder.accessToken)));
+    expect(flood.filter((response) => response.status === 429).length).toBeGreaterThanOrEqual(18);
+    const bystanderAnswers = [await as(bystander.accessToken)(), await as(bystander.accessToken)()];
+    expect(bystanderAnswers.map((response) => response.status)).toEqual([200, 200]);
+  });
 });

@@ -10,7 +10,7 @@ import { lambdaContext } from './lambda-context.js';
 import { closeAfterAnswer } from './linger.js';
 import { toProxyEvent } from './proxy-event.js';
 import type { RouteMatch, RouteMatcher } from './route-matcher.js';
-import type { TokenBucket } from './throttle.js';
+import type { PerCallerThrottle } from './throttle.js';
 
 // The steps of an API request at the gateway, in the order API Gateway takes them. Each answers
 // the problem that ends the request there, or what the next step needs.
@@ -25,9 +25,16 @@ export function preflight(exchange: Exchange, matcher: RouteMatcher, origins: re
   return { statusCode: 204, headers: preflightHeaders(exchange.origin, origins, methods), body: '' };
 }
 
-/** Stage throttling: a 429 with `Retry-After` once the bucket is empty. */
-export function throttle(exchange: Exchange, bucket: TokenBucket | null): APIGatewayProxyResult | undefined {
-  const retryAfter = bucket?.take() ?? 0;
+/** Throttling per caller: a 429 with `Retry-After` once their bucket is empty. */
+export function throttle(
+  exchange: Exchange,
+  buckets: PerCallerThrottle | null,
+): APIGatewayProxyResult | undefined {
+  const { authorization } = exchange.request.headers;
+  const caller = authorization
+    ? `authorization:${authorization}`
+    : `address:${exchange.request.socket.remoteAddress}`;
+  const retryAfter = buckets?.take(caller) ?? 0;
   if (retryAfter === 0) return undefined;
   return problem('rate_limited', `too many requests: retry after ${retryAfter} s`, exchange.requestId, {
     headers: { 'Retry-After': String(retryAfter) },

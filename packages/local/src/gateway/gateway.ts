@@ -7,7 +7,7 @@ import { loadSitePage, type SitePage, serveSite } from '../site/static-site.js';
 import { authorize, body, invoke, matchRoute, preflight, throttle, withCors } from './api-steps.js';
 import { type Exchange, openExchange, writeResult } from './exchange.js';
 import { RouteMatcher } from './route-matcher.js';
-import { type ThrottleSettings, TokenBucket } from './throttle.js';
+import { PerCallerThrottle, type ThrottleSettings } from './throttle.js';
 
 /** What the gateway serves once it knows its port: the issuer names it, and the handlers' origins. */
 export interface GatewayServices {
@@ -27,7 +27,7 @@ export interface GatewayOptions {
   siteDir?: string;
   /** Origins the API accepts browser calls from, besides the gateway's own. @default none */
   extraOrigins?: readonly string[];
-  /** Stage throttling; `null` turns it off. @default { rateLimit: 1000, burstLimit: 2000 } */
+  /** Throttling, per caller (`Authorization` header, else address); `null` turns it off. @default { rateLimit: 1000, burstLimit: 2000 } */
   throttle?: ThrottleSettings | null;
   /**
    * Makes what needs the port, once it is known: the issuer (its issuer and redirect URIs name
@@ -55,7 +55,7 @@ interface Served extends GatewayServices {
   url: string;
   origins: readonly string[];
   matcher: RouteMatcher;
-  bucket: TokenBucket | null;
+  buckets: PerCallerThrottle | null;
   page: SitePage | undefined;
 }
 
@@ -86,7 +86,7 @@ async function serveApi(served: Served, exchange: Exchange): Promise<void> {
     writeResult(exchange, withCors(exchange, result, served.origins));
   const preflighted = preflight(exchange, served.matcher, served.origins);
   if (preflighted) return writeResult(exchange, preflighted, false);
-  const throttled = throttle(exchange, served.bucket);
+  const throttled = throttle(exchange, served.buckets);
   if (throttled) return ownAnswer(throttled);
   const match = matchRoute(exchange, served.matcher);
   if (!('kind' in match)) return ownAnswer(match);
@@ -150,10 +150,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url,
     origins: allowedOrigins,
     matcher: new RouteMatcher(),
-    bucket:
+    buckets:
       options.throttle === null
         ? null
-        : new TokenBucket(options.throttle ?? { rateLimit: 1000, burstLimit: 2000 }),
+        : new PerCallerThrottle(options.throttle ?? { rateLimit: 1000, burstLimit: 2000 }),
     page: options.siteDir ? loadSitePage(options.siteDir) : undefined,
   }));
   server.on('request', (request, response) => {

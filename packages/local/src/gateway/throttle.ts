@@ -35,3 +35,32 @@ export class TokenBucket {
     return Math.max(1, Math.ceil((1 - this.#tokens) / this.#settings.rateLimit));
   }
 }
+
+/** Callers whose buckets are kept; past this, the one unseen the longest is forgotten (a full bucket again). */
+const MAX_CALLERS = 10_000;
+
+/**
+ * A {@link TokenBucket} per caller, as the deployed API's WAF rate rule counts per
+ * `Authorization` header: one person's flood empties their own bucket, never another's. A
+ * request without the header counts for its client's address.
+ */
+export class PerCallerThrottle {
+  readonly #settings: ThrottleSettings;
+  readonly #now: () => number;
+  // A Map keeps insertion order: a caller is moved to the end when seen, so the first is the stalest.
+  readonly #buckets = new Map<string, TokenBucket>();
+
+  constructor(settings: ThrottleSettings, now: () => number = () => performance.now()) {
+    this.#settings = settings;
+    this.#now = now;
+  }
+
+  /** Seconds to wait before `caller` may send again (for `Retry-After`), or 0 to go ahead. */
+  take(caller: string): number {
+    const bucket = this.#buckets.get(caller) ?? new TokenBucket(this.#settings, this.#now);
+    this.#buckets.delete(caller);
+    this.#buckets.set(caller, bucket);
+    if (this.#buckets.size > MAX_CALLERS) this.#buckets.delete(this.#buckets.keys().next().value as string);
+    return bucket.take();
+  }
+}
