@@ -41,8 +41,13 @@ function readOptions() {
 
 /** An access token: TODO_TOKEN, or one from the client-credentials grant. */
 async function accessToken() {
-  if (process.env.TODO_TOKEN) return process.env.TODO_TOKEN;
-  const { TODO_CLIENT_ID: id, TODO_CLIENT_SECRET: secret, TODO_AUTH_URL: authUrl } = process.env;
+  const {
+    TODO_TOKEN: token,
+    TODO_CLIENT_ID: id,
+    TODO_CLIENT_SECRET: secret,
+    TODO_AUTH_URL: authUrl,
+  } = process.env;
+  if (token) return token;
   if (!id || !secret || !authUrl)
     usage('set TODO_TOKEN, or TODO_CLIENT_ID, TODO_CLIENT_SECRET and TODO_AUTH_URL');
   const response = await fetch(new URL('/oauth2/token', authUrl), {

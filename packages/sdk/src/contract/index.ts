@@ -10,7 +10,6 @@ export {
 } from './access.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
 export { type DueState, dueState, localDay } from './due.js';
-export { Health } from './health.js';
 export type { HttpMethod } from './endpoints.js';
 export {
   ERROR_CODE_LIST,
@@ -19,6 +18,7 @@ export {
   problemType,
 } from './error-codes.js';
 export { summarizeFieldErrors, toFieldErrors } from './field-errors.js';
+export { Health } from './health.js';
 export {
   TodoImportItem,
   TodoImportResponse,

@@ -139,7 +139,8 @@ export const routes = {
   health: {
     name: 'health',
     ...endpoints.health,
-    summary: 'Whether this region can serve todos: 200 after a real read of the table, 503 when it cannot read it',
+    summary:
+      'Whether this region can serve todos: 200 after a real read of the table, 503 when it cannot read it',
     success: { status: 200, body: Health },
     errors: ['service_unavailable'],
   },
