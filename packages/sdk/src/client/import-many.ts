@@ -6,6 +6,7 @@ import {
   TodoImportResponse,
   toFieldErrors,
 } from '../contract/index.js';
+import { MAX_IMPORT_ITEMS } from '../contract/limits.js';
 import { importItemId, newImportId } from './import-ids.js';
 import type { AnswerOf, Transport } from './transport.js';
 
@@ -13,7 +14,7 @@ import type { AnswerOf, Transport } from './transport.js';
 export interface ImportOptions {
   /** Names the import: the same id on a re-run gives every item the same todo id again. @default a new one */
   importId?: string;
-  /** Items per request, 1–100. @default 100 */
+  /** Items per request, 1–{@link MAX_IMPORT_ITEMS} (100). @default MAX_IMPORT_ITEMS */
   batchSize?: number;
   /** Requests in flight at once. @default 4 */
   concurrency?: number;
@@ -74,7 +75,10 @@ export async function importMany(
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
   const importId = options.importId ?? newImportId();
-  const batchSize = Math.min(Math.max(1, Math.floor(options.batchSize ?? 100)), 100);
+  const batchSize = Math.min(
+    Math.max(1, Math.floor(options.batchSize ?? MAX_IMPORT_ITEMS)),
+    MAX_IMPORT_ITEMS,
+  );
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 4));
   const progress: ImportProgress = { read: 0, created: 0, existing: 0, rejected: 0 };
   const rejected: RejectedItem[] = [];

@@ -10,6 +10,7 @@ import {
   TodoPatch,
   type TodoPatch as TodoPatchInput,
 } from '../contract/index.js';
+import { MAX_PAGE_SIZE } from '../contract/limits.js';
 import { isPreconditionFailedError } from '../errors/PreconditionFailedError.js';
 import { type ImportOptions, type ImportSummary, importMany } from './import-many.js';
 import { checkId, checkInput, idempotencyKeyHeader, ifMatchHeader } from './request-checks.js';
@@ -40,7 +41,7 @@ export interface ConditionalOptions extends CallOptions {
 export type ListQuery = Omit<TodoListQueryInput, 'limit' | 'cursor'> & {
   /** The previous page's `nextCursor`; `null` or absent starts at the beginning. */
   cursor?: string | null;
-  /** Todos per page, 1–100. @default 25 */
+  /** Todos per page, 1–{@link MAX_PAGE_SIZE} (100). @default 25 */
   limit?: number;
 };
 
@@ -119,7 +120,7 @@ export class TodosResource {
   }
 
   /**
-   * Every todo that matches, page after page, following the cursors: 100 a page unless
+   * Every todo that matches, page after page, following the cursors: MAX_PAGE_SIZE (100) a page unless
    * `limit` says otherwise. Stops fetching when the loop stops reading.
    *
    * @example
@@ -134,7 +135,7 @@ export class TodosResource {
     let cursor: string | null = null;
     do {
       // Not a default spread over by `query`: `{ limit: undefined }` would undo it and page by 25.
-      const limit = query.limit ?? 100;
+      const limit = query.limit ?? MAX_PAGE_SIZE;
       const page: TodoPage = await this.list({ ...query, limit, ...(cursor ? { cursor } : {}) }, options);
       yield* page.items;
       cursor = page.nextCursor;
