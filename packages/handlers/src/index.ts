@@ -10,4 +10,5 @@ export {
 export { corsHeaders, preflightHeaders } from './http/cors.js';
 export type { ProxyHandler } from './http/define-route.js';
 export { problem } from './http/responses.js';
+export { METRICS_NAMESPACE, ROUTE_DIMENSION, ROUTE_METRIC } from './observability.js';
 export { TABLE_KEY, TTL_ATTRIBUTE, tableDefinition } from './store/table-schema.js';

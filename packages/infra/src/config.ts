@@ -1,4 +1,8 @@
 import type { Node } from 'constructs';
+import { check, InfraConfigError, list, text } from './config-checks.js';
+import { type ApiRouting, readDrain, readRouting } from './routing-config.js';
+
+export { InfraConfigError };
 
 /** A custom domain: the page at `app.<name>`, the API at `api.<name>`, both in one hosted zone. */
 export interface DomainConfig {
@@ -14,6 +18,12 @@ export interface DomainConfig {
 
 /** The app's settings, read from CDK context (`cdk.json`, or `-c key=value` on the command line). */
 export interface InfraConfig {
+  /**
+   * The environment's name: every fixed physical name (table, secret, parameter, user pool
+   * domain, stacks, alarms) starts with it, so two stages fit in one account.
+   * @default 'prod'
+   */
+  readonly stage: string;
   /** The AWS account. @default CDK_DEFAULT_ACCOUNT, or account-agnostic when unknown (offline synth) */
   readonly account: string | undefined;
   /**
@@ -35,11 +45,15 @@ export interface InfraConfig {
    * @default none: no machine client is created
    */
   readonly machineOwner: string | undefined;
-}
-
-/** Thrown when the CDK context holds a setting the app cannot use; the message says what to pass. */
-export class InfraConfigError extends Error {
-  override name = 'InfraConfigError';
+  /**
+   * How Route 53 answers `api.<domain>` among the regions.
+   * @default { policy: 'latency' } with several regions; undefined (a plain alias) with one
+   */
+  readonly routing: ApiRouting | undefined;
+  /** A region taken out of `api.<domain>` by hand: its health check reports unhealthy. @default none */
+  readonly drain: string | undefined;
+  /** A regional WAF web ACL on each API stage, limiting each person (and each address). @default false */
+  readonly waf: boolean;
 }
 
 const DOMAIN = /^(?=.{1,240}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -51,21 +65,11 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 // sign in to see.
 const COGNITO_SUB = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1)(:\d{1,5})?$/;
-
-/** A context value as a list: `a,b` from the command line, or a JSON array from cdk.json. */
-function list(value: unknown): string[] {
-  const items = Array.isArray(value) ? value.map(String) : String(value ?? '').split(',');
-  return items.map((item) => item.trim()).filter(Boolean);
-}
-
-function text(value: unknown): string | undefined {
-  const trimmed = value === undefined || value === null ? '' : String(value).trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
-function check(ok: boolean, message: string): void {
-  if (!ok) throw new InfraConfigError(message);
-}
+// Lowercase letters, digits and inner hyphens, starting with a letter (stack names must), short
+// enough for the longest name it prefixes (an X-Ray sampling rule's 32 characters).
+const STAGE = /^[a-z](?:[a-z0-9-]{0,14}[a-z0-9])?$/;
+// Cognito refuses a domain prefix holding these, and the stage is the user pool domain's prefix.
+const STAGE_RESERVED = /aws|amazon|cognito/;
 
 function readDomain(node: Node): DomainConfig | undefined {
   const name = text(node.tryGetContext('domain'))?.toLowerCase();
@@ -105,6 +109,28 @@ function readRegions(node: Node, env: NodeJS.ProcessEnv): string[] {
   return regions;
 }
 
+function readStage(node: Node): string {
+  const stage = text(node.tryGetContext('stage')) ?? 'prod';
+  check(
+    STAGE.test(stage),
+    `context stage must be 1–16 lowercase letters, digits and hyphens, starting with a letter and not ending with a hyphen, such as prod or staging (got "${stage}")`,
+  );
+  check(
+    !STAGE_RESERVED.test(stage),
+    `context stage must not contain "aws", "amazon" or "cognito": it prefixes the Cognito domain, which refuses them (got "${stage}")`,
+  );
+  return stage;
+}
+
+function readFlag(node: Node, name: string): boolean {
+  const value = text(node.tryGetContext(name))?.toLowerCase();
+  check(
+    value === undefined || value === 'true' || value === 'false',
+    `context ${name} is true or false (got "${value}")`,
+  );
+  return value === 'true';
+}
+
 /** Reads and checks the app's settings; `env` supplies the CLI's CDK_DEFAULT_ACCOUNT and _REGION. */
 export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): InfraConfig {
   const account = text(node.tryGetContext('account')) ?? text(env.CDK_DEFAULT_ACCOUNT);
@@ -113,7 +139,12 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): In
   const regions = readRegions(node, env);
   check(
     regions.length <= 1 || domain !== undefined,
-    `context regions=${regions.join(',')} routes api.<domain> by latency: pass -c domain=… -c hostedZoneId=… too`,
+    `context regions=${regions.join(',')} routes api.<domain> among them: pass -c domain=… -c hostedZoneId=… too`,
+  );
+  // api.<domain>'s records live in us-east-1 and read each region's API: its region must be known.
+  check(
+    domain === undefined || regions.length > 0,
+    `context domain=${domain?.name} needs the API's region: pass -c regions=<region> (cdk deploy takes it from your profile)`,
   );
   const alarmEmail = text(node.tryGetContext('alarmEmail'));
   check(
@@ -132,5 +163,16 @@ export function readConfig(node: Node, env: NodeJS.ProcessEnv = process.env): In
     !machineOwner || COGNITO_SUB.test(machineOwner),
     `context machineOwner must be the sub of the person the scripts act for, a UUID that "todo whoami" shows once they sign in (got "${machineOwner}")`,
   );
-  return { account, regions, domain, alarmEmail, localOrigins, machineOwner };
+  return {
+    stage: readStage(node),
+    account,
+    regions,
+    domain,
+    alarmEmail,
+    localOrigins,
+    machineOwner,
+    routing: readRouting(node, regions),
+    drain: readDrain(node, regions),
+    waf: readFlag(node, 'waf'),
+  };
 }

@@ -1,4 +1,10 @@
-import { CORS_ALLOWED_HEADERS, type RouteName, routeList, routes } from '@todolist/sdk/contract';
+import {
+  CORS_ALLOWED_HEADERS,
+  MAX_IMPORT_ITEMS,
+  type RouteName,
+  routeList,
+  routes,
+} from '@todolist/sdk/contract';
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
@@ -90,7 +96,7 @@ describe('the REST API', () => {
     });
   });
 
-  it('throttles the stage, logs every request as JSON, traces with X-Ray, and has a usage plan', () => {
+  it('throttles the stage, logs every request as JSON, traces with X-Ray, and has no usage plan (no method takes an API key)', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'v1',
       TracingEnabled: true,
@@ -113,10 +119,57 @@ describe('the REST API', () => {
     expect(Object.keys(JSON.parse(accessLog))).toEqual(
       expect.arrayContaining(['status', 'responseLatency', 'errorMessage']),
     );
-    template.hasResourceProperties('AWS::ApiGateway::UsagePlan', {
-      Throttle: { RateLimit: 100, BurstLimit: 200 },
-      ApiStages: [Match.objectLike({ Stage: Match.anyValue() })],
+    template.resourceCountIs('AWS::ApiGateway::UsagePlan', 0);
+    template.resourceCountIs('AWS::ApiGateway::ApiKey', 0);
+    for (const method of Object.values(template.findResources('AWS::ApiGateway::Method'))) {
+      expect(method.Properties.ApiKeyRequired ?? false).toBe(false);
+    }
+  });
+
+  it('keeps its execution logs in a group of its own with a retention, made before the stage so API Gateway writes there', () => {
+    const apiId = logicalId(stack.api.api as never);
+    const groups = template.findResources('AWS::Logs::LogGroup', {
+      Properties: {
+        LogGroupName: { 'Fn::Join': ['', ['API-Gateway-Execution-Logs_', { Ref: apiId }, '/v1']] },
+      },
     });
+    expect(Object.values(groups).map((group) => group.Properties.RetentionInDays)).toEqual([30]);
+    const [stageId] = Object.keys(template.findResources('AWS::ApiGateway::Stage'));
+    expect(template.toJSON().Resources[stageId as string].DependsOn).toEqual(
+      expect.arrayContaining(Object.keys(groups)),
+    );
+  });
+
+  it("traces no health check: Route 53's calls of GET /v1/health are sampled at 0, before X-Ray's default rule", () => {
+    template.hasResourceProperties('AWS::XRay::SamplingRule', {
+      SamplingRule: Match.objectLike({
+        RuleName: 'prod-todolist-health',
+        ServiceName: 'prod-todolist/v1',
+        ServiceType: 'AWS::ApiGateway::Stage',
+        HTTPMethod: routes.health.method,
+        URLPath: '*/health',
+        FixedRate: 0,
+        ReservoirSize: 0,
+        Priority: 100,
+      }),
+    });
+  });
+
+  it('does its own request transformation only where no function runs: preflights (a MOCK integration) and its error answers', () => {
+    const methods = Object.values(template.findResources('AWS::ApiGateway::Method'));
+    for (const method of methods) {
+      const integration = method.Properties.Integration;
+      if (method.Properties.HttpMethod === 'OPTIONS') {
+        // The request template tells the MOCK integration which status to answer with.
+        expect(integration.Type).toBe('MOCK');
+        expect(integration.RequestTemplates['application/json']).toContain('statusCode');
+      } else {
+        // Proxy integrations pass the request as it came: the handler parses it through the contract.
+        expect(integration.Type).toBe('AWS_PROXY');
+        expect(integration.RequestTemplates).toBeUndefined();
+        expect(integration.RequestParameters).toBeUndefined();
+      }
+    }
   });
 
   it("answers CORS preflights for the site's origin only, with the routes' headers", () => {
@@ -166,6 +219,77 @@ describe('the REST API', () => {
       StatusCode: '404',
     });
   });
+
+  it("keeps API Gateway's own status for any other 4XX rather than calling it a 401", () => {
+    const [fallback] = Object.values(
+      template.findResources('AWS::ApiGateway::GatewayResponse', {
+        Properties: { ResponseType: 'DEFAULT_4XX' },
+      }),
+    );
+    expect(fallback?.Properties.StatusCode).toBeUndefined();
+    const body = fallback?.Properties.ResponseTemplates['application/json'] as string;
+    expect(body).toContain('"type":"about:blank"');
+    expect(body).not.toContain('"code"');
+    expect(body).not.toContain('"status"');
+  });
+
+  it('names the one origin in its own answers, and echoes the Origin when local origins are allowed too', () => {
+    const origins = (of: Template) =>
+      new Set(
+        Object.values(of.findResources('AWS::ApiGateway::GatewayResponse')).map((response) =>
+          JSON.stringify(
+            response.Properties.ResponseParameters['gatewayresponse.header.Access-Control-Allow-Origin'],
+          ),
+        ),
+      );
+    // Without a domain the one origin is the distribution's, as a token.
+    expect([...origins(template)]).toEqual([expect.stringContaining('DomainName')]);
+    const withLocal = synthesize(VARIANTS.customDomain);
+    expect([...origins(withLocal.template(withLocal.primary))]).toEqual(['"method.request.header.Origin"']);
+  });
+});
+
+describe("the batch route's model", () => {
+  it('checks the envelope (1 to MAX_IMPORT_ITEMS items, nothing else) but not each item, which the import reports one by one', () => {
+    const schema = requestJsonSchema(routes.importTodos.body as never) as {
+      properties: { items: { items?: unknown; minItems: number; maxItems: number } };
+      additionalProperties: boolean;
+    };
+    expect(schema.properties.items).toMatchObject({ type: 'array', minItems: 1, maxItems: MAX_IMPORT_ITEMS });
+    // A model refusing one bad item would answer 400 for all of them; the handler answers 200
+    // with that item "rejected" and the others created.
+    expect(schema.properties.items.items).toEqual({});
+    expect(schema.additionalProperties).toBe(false);
+  });
+});
+
+describe('the log groups', () => {
+  it("all expire, and every function (CDK's own too) logs to one of them", () => {
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
+    for (const variant of [
+      synthesized,
+      synthesize(VARIANTS.customDomain),
+      synthesize(VARIANTS.multiRegion),
+    ]) {
+      for (const stackOf of variant.app.node.children.filter(
+        (child): child is Stack => child instanceof Stack,
+      )) {
+        const resources = variant.template(stackOf).toJSON().Resources as Record<
+          string,
+          { Type: string; Properties: Record<string, never> }
+        >;
+        for (const [id, resource] of Object.entries(resources)) {
+          if (resource.Type === 'AWS::Logs::LogGroup')
+            expect(resource.Properties.RetentionInDays, id).toBeDefined();
+          if (resource.Type !== 'AWS::Lambda::Function') continue;
+          const group = (resource.Properties.LoggingConfig as { LogGroup?: { Ref?: string } } | undefined)
+            ?.LogGroup?.Ref;
+          expect(group, `${stackOf.stackName}/${id} logs to a group of the stack`).toBeDefined();
+          expect(resources[group as string]?.Properties.RetentionInDays, `${id}'s log group`).toBeDefined();
+        }
+      }
+    }
+  });
 });
 
 describe('the route functions', () => {
@@ -180,9 +304,11 @@ describe('the route functions', () => {
         LoggingConfig: { LogFormat: 'JSON', LogGroup: Match.anyValue() },
         Environment: {
           Variables: Match.objectLike({
-            TABLE_NAME: { Ref: Match.stringLikeRegexp('^DataTable') },
+            // By its fixed name: nothing waits for the table, which is created last.
+            TABLE_NAME: 'prod-todolist',
             CURSOR_SIGNING_KEY_SECRET_ARN: name === 'listTodos' ? Match.anyValue() : Match.absent(),
-            POWERTOOLS_SERVICE_NAME: 'todolist',
+            // The stage's service: a dimension of every metric the handlers write.
+            POWERTOOLS_SERVICE_NAME: 'prod-todolist',
             POWERTOOLS_METRICS_NAMESPACE: 'todolist',
             POWERTOOLS_LOG_LEVEL: 'INFO',
             ALLOWED_ORIGINS: Match.anyValue(),
@@ -194,7 +320,6 @@ describe('the route functions', () => {
       (fn) => fn.Properties.Environment?.Variables ?? {},
     );
     expect(variables.filter((env) => 'CURSOR_SIGNING_KEY' in env)).toEqual([]);
-    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: Match.anyValue() });
   });
 
   it.each(routeNames)('%s may take exactly its table actions, on this table alone', (name) => {
@@ -209,10 +334,20 @@ describe('the route functions', () => {
     }
     expect(tableStatements).toHaveLength(1);
     expect(actionsOf(tableStatements[0] as { Action: string[] }).sort()).toEqual([...expected].sort());
-    const tableId = stack.getLogicalId(
-      stack.node.findChild('Data').node.findChild('Table').node.defaultChild as CfnFunction,
-    );
-    expect(tableStatements[0]?.Resource).toEqual({ 'Fn::GetAtt': [tableId, 'Arn'] });
+    expect(tableStatements[0]?.Resource).toEqual({
+      'Fn::Join': [
+        '',
+        [
+          'arn:',
+          { Ref: 'AWS::Partition' },
+          ':dynamodb:',
+          { Ref: 'AWS::Region' },
+          ':',
+          { Ref: 'AWS::AccountId' },
+          ':table/prod-todolist',
+        ],
+      ],
+    });
   });
 
   it.each(routeNames)(

@@ -10,8 +10,8 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnAuthorizer } from 'aws-cdk-lib/aws-apigateway';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AUTH_PARAMETER_NAME } from '../src/constructs/primary-auth.js';
 import { resourcePath } from '../src/constructs/todo-api.js';
+import { ACCESS_TOKEN_VALIDITY } from '../src/constructs/todo-auth.js';
 import type { ApiStack } from '../src/stacks/api-stack.js';
 import { MACHINE_OWNER, type Synthesized, synthesize, VARIANTS } from './support/synth.js';
 
@@ -26,6 +26,9 @@ beforeAll(() => {
   withDomain = synthesize(VARIANTS.customDomain);
   domainTemplate = withDomain.template(withDomain.primary);
 });
+
+/** The stage's parameter publishing the user pool. */
+const AUTH_PARAMETER_NAME = '/prod-todolist/auth';
 
 const todoRoutes = routeList.filter((route) => route.path.startsWith('/v1/todos'));
 /** An app client's scope of the resource server, which CloudFormation joins to the server's identifier. */
@@ -65,6 +68,8 @@ describe('the API with sign-in', () => {
       Type: 'COGNITO_USER_POOLS',
       IdentitySource: 'method.request.header.Authorization',
       ProviderARNs: [{ 'Fn::GetAtt': [Match.stringLikeRegexp('^AuthPoolUserPool'), 'Arn'] }],
+      // No cache: an access token is refused the moment it expires, so revocation has an exact bound.
+      AuthorizerResultTtlInSeconds: 0,
     });
     for (const route of todoRoutes) {
       expect(methodOf(template, route), `${route.method} ${route.path}`).toMatchObject({
@@ -107,6 +112,7 @@ describe('the user pool', () => {
   it('signs in by e-mail, verified, case-insensitive, with a strong password policy, kept and protected', () => {
     template.resourceCountIs('AWS::Cognito::UserPool', 1);
     template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolName: 'prod-todolist',
       UsernameAttributes: ['email'],
       AutoVerifiedAttributes: ['email'],
       UsernameConfiguration: { CaseSensitive: false },
@@ -127,14 +133,14 @@ describe('the user pool', () => {
       UserPoolTier: 'ESSENTIALS',
     });
     template.hasResource('AWS::Cognito::UserPool', {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
     });
   });
 
   it('has a managed login domain and the todolist resource server with its two scopes', () => {
     template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
-      Domain: { 'Fn::Join': ['', ['todolist-', { Ref: 'AWS::AccountId' }]] },
+      Domain: { 'Fn::Join': ['', ['prod-todolist-', { Ref: 'AWS::AccountId' }]] },
       ManagedLoginVersion: 2,
     });
     template.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 2);
@@ -149,14 +155,20 @@ describe('the user pool', () => {
 });
 
 describe('the app clients', () => {
+  it('give people access tokens of 5 to 15 minutes', () => {
+    expect(ACCESS_TOKEN_VALIDITY.toMinutes()).toBeGreaterThanOrEqual(5);
+    expect(ACCESS_TOKEN_VALIDITY.toMinutes()).toBeLessThanOrEqual(15);
+  });
+
   const tokenSettings = {
     GenerateSecret: false,
     AllowedOAuthFlows: ['code'],
     AllowedOAuthFlowsUserPoolClient: true,
     AllowedOAuthScopes: userScopes,
     ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
-    AccessTokenValidity: 60,
-    IdTokenValidity: 60,
+    // Short, so a revoked session's last access token ends soon; the clients refresh silently.
+    AccessTokenValidity: 10,
+    IdTokenValidity: 10,
     RefreshTokenValidity: 43200,
     TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes', RefreshToken: 'minutes' },
     PreventUserExistenceErrors: 'ENABLED',

@@ -1,6 +1,7 @@
-import { routes } from '@todolist/sdk/contract';
+import { type RouteName, routes } from '@todolist/sdk/contract';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiStack } from '../src/stacks/api-stack.js';
 import { type Synthesized, synthesize, VARIANTS } from './support/synth.js';
 
 let withEmail: Synthesized;
@@ -11,49 +12,61 @@ beforeAll(() => {
   template = withEmail.template(withEmail.primary);
 });
 
+const routeNames = Object.keys(routes) as RouteName[];
 const topicRef = () => ({ Ref: Match.stringLikeRegexp('^MonitoringAlarmsTopic') });
+const alarms = (of: Template) => Object.values(of.findResources('AWS::CloudWatch::Alarm'));
+const alarmNamed = (of: Template, name: string) =>
+  alarms(of).find((alarm) => alarm.Properties.AlarmName === name)?.Properties;
 
 describe('the alarms', () => {
-  it('watch the 5xx rate, function errors and throttles, p99 latency and table throttling, notifying the topic', () => {
-    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms.map((alarm) => alarm.Properties.AlarmDescription as string)).toEqual([
-      expect.stringContaining('answered 5xx'),
-      expect.stringContaining('route function failed'),
-      expect.stringContaining('throttled a route function'),
-      expect.stringContaining('p99 latency'),
-      expect.stringContaining('DynamoDB throttled'),
+  it('watch the 5xx rate of the API and of each route, function errors and throttles, p99 latency and table throttling, notifying the topic', () => {
+    expect(alarms(template).map((alarm) => alarm.Properties.AlarmName as string)).toEqual([
+      'prod-todolist-ServerErrorRate',
+      ...routeNames.map((name) => `prod-todolist-ServerErrorRate-${name}`),
+      'prod-todolist-FunctionErrors',
+      'prod-todolist-FunctionThrottles',
+      'prod-todolist-LatencyP99',
+      'prod-todolist-TableThrottles',
     ]);
     template.allResourcesProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: [topicRef()],
       OKActions: [topicRef()],
       TreatMissingData: 'notBreaching',
+      AlarmDescription: Match.anyValue(),
     });
   });
 
-  it('compute the 5xx rate as a percentage of requests, and sum errors over every route function', () => {
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Metrics: Match.arrayWith([
-        Match.objectLike({ Expression: 'IF(requests > 0, 100 * errors / requests, 0)' }),
-        Match.objectLike({
+  it('compute the 5xx rate as a percentage of requests, and sum errors over every route function, an idle one counting 0', () => {
+    expect(alarmNamed(template, 'prod-todolist-ServerErrorRate')).toMatchObject({
+      Metrics: expect.arrayContaining([
+        expect.objectContaining({ Expression: 'IF(requests > 0, 100 * errors / requests, 0)' }),
+        expect.objectContaining({
           Id: 'errors',
-          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: '5XXError' }) }),
+          MetricStat: expect.objectContaining({
+            Metric: expect.objectContaining({ MetricName: '5XXError' }),
+          }),
         }),
       ]),
       Threshold: 1,
     });
-    const routeCount = Object.keys(routes).length;
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-      Metrics: Match.arrayWith([
-        Match.objectLike({
-          Expression: Array.from({ length: routeCount }, (_, index) => `f${index}`).join(' + '),
-        }),
-      ]),
-      AlarmDescription: Match.stringLikeRegexp('route function failed'),
-    });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+    // One series per route of the table, each filled: with no datapoint (no invocation), a plain
+    // sum would have no value, and notBreaching would hide one failing route among idle ones.
+    const filled = routeNames.map((_, index) => `FILL(f${index}, 0)`).join(' + ');
+    for (const name of ['prod-todolist-FunctionErrors', 'prod-todolist-FunctionThrottles']) {
+      const metrics = alarmNamed(template, name)?.Metrics as { Id: string; Expression?: string }[];
+      expect(metrics.find((metric) => metric.Expression)?.Expression, name).toBe(filled);
+      expect(
+        metrics.filter((metric) => !metric.Expression),
+        name,
+      ).toHaveLength(routeNames.length);
+    }
+    expect(alarmNamed(template, 'prod-todolist-LatencyP99')).toMatchObject({
       Metrics: [
-        Match.objectLike({
-          MetricStat: Match.objectLike({ Metric: Match.objectLike({ MetricName: 'Latency' }), Stat: 'p99' }),
+        expect.objectContaining({
+          MetricStat: expect.objectContaining({
+            Metric: expect.objectContaining({ MetricName: 'Latency' }),
+            Stat: 'p99',
+          }),
         }),
       ],
       Threshold: 2000,
@@ -61,25 +74,115 @@ describe('the alarms', () => {
     });
   });
 
-  it('go to an encrypted, TLS-only topic, with the e-mail subscription when one is given', () => {
+  it("alarm on each route's 5xx rate from its handler's own metrics, each series filled", () => {
+    for (const name of routeNames) {
+      const metrics = alarmNamed(template, `prod-todolist-ServerErrorRate-${name}`)?.Metrics as {
+        Id: string;
+        Expression?: string;
+        MetricStat?: {
+          Metric: { Namespace: string; MetricName: string; Dimensions: unknown[] };
+          Stat: string;
+        };
+      }[];
+      const expression = metrics.find((metric) => metric.Expression)?.Expression;
+      expect(expression).toBe(
+        'IF(FILL(ok, 0) + FILL(refused, 0) + FILL(failed, 0) > 0, 100 * FILL(failed, 0) / (FILL(ok, 0) + FILL(refused, 0) + FILL(failed, 0)), 0)',
+      );
+      const byId = Object.fromEntries(metrics.map((metric) => [metric.Id, metric.MetricStat]));
+      for (const [id, metricName] of [
+        ['ok', 'Success'],
+        ['refused', 'ClientError'],
+        ['failed', 'ServerError'],
+      ] as const) {
+        expect(byId[id], `${name} ${id}`).toEqual({
+          Metric: {
+            Namespace: 'todolist',
+            MetricName: metricName,
+            // Powertools' service dimension beside the handler's route.
+            Dimensions: [
+              { Name: 'route', Value: name },
+              { Name: 'service', Value: 'prod-todolist' },
+            ],
+          },
+          Period: 300,
+          Stat: 'Sum',
+        });
+      }
+    }
+  });
+
+  it("go to an encrypted, TLS-only topic that CloudWatch may publish to for this account's alarms only, with the e-mail subscription", () => {
     template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
-    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'ops@todolist.com',
     });
+    const thisAccount = { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } };
     template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       PolicyDocument: {
         Statement: Match.arrayWith([
           Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({
+            Effect: 'Allow',
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: 'sns:Publish',
+            Resource: topicRef(),
+            Condition: {
+              StringEquals: thisAccount,
+              ArnLike: {
+                'aws:SourceArn': {
+                  'Fn::Join': ['', ['arn:aws:cloudwatch:eu-west-1:', { Ref: 'AWS::AccountId' }, ':alarm:*']],
+                },
+              },
+            },
+          }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'cloudwatch.amazonaws.com' },
+            Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            Condition: { StringEquals: thisAccount },
+          }),
         ]),
       },
     });
   });
+
+  it('in several regions, watch replication from each region to every other one', () => {
+    const multi = synthesize(VARIANTS.multiRegion);
+    for (const [stack, other] of [
+      [multi.primary, 'eu-west-1'],
+      [multi.stack<ApiStack>('Todolist-eu-west-1'), 'us-east-1'],
+    ] as const) {
+      const replication = alarmNamed(multi.template(stack), `prod-todolist-ReplicationLatency-${other}`);
+      expect(replication?.Threshold).toBe(60_000);
+      expect(replication?.Metrics).toEqual([
+        expect.objectContaining({
+          MetricStat: {
+            Metric: {
+              Namespace: 'AWS/DynamoDB',
+              MetricName: 'ReplicationLatency',
+              Dimensions: expect.arrayContaining([
+                { Name: 'ReceivingRegion', Value: other },
+                { Name: 'TableName', Value: 'prod-todolist' },
+              ]),
+            },
+            Period: 300,
+            Stat: 'Average',
+          },
+        }),
+      ]);
+    }
+  });
 });
 
 describe('the dashboard', () => {
-  it('shows API requests, 4xx, 5xx and latency, each function, and the table throttles', () => {
+  it("shows API requests, 4xx, 5xx and latency, each route's handler metrics, each function, and the table", () => {
     const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
     expect(dashboards).toHaveLength(1);
     const body = JSON.stringify(dashboards[0]?.Properties.DashboardBody);
@@ -94,11 +197,17 @@ describe('the dashboard', () => {
       'ConcurrentExecutions',
       'ReadThrottleEvents',
       'WriteThrottleEvents',
+      'Success',
+      'ClientError',
+      'ServerError',
     ]) {
       expect(body, metric).toContain(`\\"${metric}\\"`);
     }
     expect(body).toContain('p50');
     expect(body).toContain('p99');
-    for (const name of Object.keys(routes)) expect(body, name).toContain(`\\"label\\":\\"${name}\\"`);
+    for (const name of routeNames) {
+      expect(body, name).toContain(`\\"label\\":\\"${name}\\"`);
+      expect(body, name).toContain(`\\"todolist\\",\\"ServerError\\",\\"route\\",\\"${name}\\"`);
+    }
   });
 });

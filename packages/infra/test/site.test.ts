@@ -20,7 +20,7 @@ const headersPolicy = (of: Template) =>
     .ResponseHeadersPolicyConfig;
 
 describe('the site bucket', () => {
-  it('is private, versioned, encrypted, TLS-only and logged, and kept when the stack goes', () => {
+  it('is private, versioned, encrypted, TLS-only and logged, and kept when the stack goes (not when its first deployment fails)', () => {
     template.hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -41,9 +41,11 @@ describe('the site bucket', () => {
       },
     });
     template.hasResource('AWS::S3::Bucket', {
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
+      UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({ VersioningConfiguration: Match.anyValue() }),
     });
+    template.allResources('AWS::S3::Bucket', { DeletionPolicy: 'RetainExceptOnCreate' });
   });
 });
 
@@ -141,6 +143,29 @@ describe('the deployment of the page', () => {
     const [deployment] = Object.values(domainTemplate.findResources('Custom::CDKBucketDeployment'));
     expect(deployment?.Properties).toMatchObject({ DistributionPaths: ['/*'], Prune: true });
     expect(deployment?.Properties.SourceObjectKeys).toHaveLength(4);
+  });
+
+  it('lets the deployment handler invalidate this distribution only, named by its ARN', () => {
+    for (const [of, stack] of [
+      [template, defaults.primary],
+      [domainTemplate, withDomain.site],
+    ] as const) {
+      const distributionId = stack?.getLogicalId(
+        (stack as unknown as { site: { distribution: { node: { defaultChild: never } } } }).site.distribution
+          .node.defaultChild,
+      );
+      const statements = Object.values(of.findResources('AWS::IAM::Policy')).flatMap(
+        (policy) =>
+          policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+      );
+      const invalidations = statements.filter((statement) =>
+        [statement.Action].flat().includes('cloudfront:CreateInvalidation'),
+      );
+      expect(invalidations).toHaveLength(1);
+      expect(JSON.stringify(invalidations[0]?.Resource)).toMatch(
+        new RegExp(`:distribution/",\\{"Ref":"${distributionId}"\\}`),
+      );
+    }
   });
 
   it("without a domain, points config.json at the API's default endpoint, the origin the SDK adds /v1 to", () => {

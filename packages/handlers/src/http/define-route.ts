@@ -5,7 +5,7 @@ import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-l
 import type * as z from 'zod/mini';
 import { config } from '../container.js';
 import { isTodoApiError, UnauthorizedError } from '../errors.js';
-import { logger, metrics } from '../observability.js';
+import { logger, metrics, ROUTE_DIMENSION, ROUTE_METRIC } from '../observability.js';
 import { parseJsonBody } from './body.js';
 import { corsHeaders } from './cors.js';
 import { header } from './headers.js';
@@ -92,10 +92,14 @@ function record(
     status: result.statusCode,
     durationMs,
   });
-  metrics.addDimension('route', route.name);
-  metrics.addMetric('Latency', MetricUnit.Milliseconds, durationMs);
+  metrics.addDimension(ROUTE_DIMENSION, route.name);
+  metrics.addMetric(ROUTE_METRIC.latency, MetricUnit.Milliseconds, durationMs);
   metrics.addMetric(
-    result.statusCode >= 500 ? 'ServerError' : result.statusCode >= 400 ? 'ClientError' : 'Success',
+    result.statusCode >= 500
+      ? ROUTE_METRIC.serverError
+      : result.statusCode >= 400
+        ? ROUTE_METRIC.clientError
+        : ROUTE_METRIC.success,
     MetricUnit.Count,
     1,
   );

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -13,7 +13,8 @@ export interface AlarmTopicProps {
 
 /**
  * The SNS topic alarms notify: encrypted with its own rotating KMS key (CloudWatch cannot
- * publish to a topic under the AWS managed SNS key), reachable over TLS only.
+ * publish to a topic under the AWS managed SNS key), reachable over TLS only, and open to
+ * CloudWatch for this account's alarms in this region alone.
  */
 export class AlarmTopic extends Construct {
   readonly topic: sns.Topic;
@@ -26,12 +27,39 @@ export class AlarmTopic extends Construct {
       pendingWindow: Duration.days(7),
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
+    const stack = Stack.of(this);
+    const cloudWatch = new iam.ServicePrincipal('cloudwatch.amazonaws.com');
+    // CloudWatch calls as itself: the conditions keep another account's alarms from using the key or topic.
+    const fromThisAccount = { StringEquals: { 'aws:SourceAccount': stack.account } };
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsOfThisAccount',
+        principals: [cloudWatch],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+        conditions: fromThisAccount,
+      }),
+    );
     this.topic = new sns.Topic(this, 'Topic', {
       displayName: 'todolist alarms',
       masterKey: key,
+      // The topic policy this makes holds only a Deny: the Allow below is what lets alarms publish.
       enforceSSL: true,
     });
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'AllowCloudWatchAlarmsOfThisAccount',
+        principals: [cloudWatch],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: {
+          ...fromThisAccount,
+          ArnLike: {
+            'aws:SourceArn': `arn:${stack.partition}:cloudwatch:${stack.region}:${stack.account}:alarm:*`,
+          },
+        },
+      }),
+    );
     if (props.email) this.topic.addSubscription(new subscriptions.EmailSubscription(props.email));
   }
 }

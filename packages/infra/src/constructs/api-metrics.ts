@@ -1,18 +1,26 @@
 import type { RouteName } from '@todolist/sdk/contract';
-import { Duration } from 'aws-cdk-lib';
 import type * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
+import { PERIOD, RouteMetrics } from './route-metrics.js';
 
-/** The period of every graph and alarm. */
-export const PERIOD = Duration.minutes(5);
+export { PERIOD };
 
 /** What the dashboard and the alarms watch. */
 export interface WatchedResources {
   readonly api: apigateway.RestApi;
   readonly functions: Readonly<Record<RouteName, { readonly function: lambda.IFunction }>>;
   readonly table: dynamodb.ITableV2;
+  /** The functions' `POWERTOOLS_SERVICE_NAME`: a dimension of every metric the handlers write. */
+  readonly serviceName: string;
+}
+
+type FunctionMetric = (fn: lambda.IFunction, options: cloudwatch.MetricOptions) => cloudwatch.Metric;
+
+/** `FILL(a, 0) + FILL(b, 0) + …`: a series with no datapoint (an idle route) counts 0, not "missing". */
+export function filledSum(ids: readonly string[]): string {
+  return ids.map((id) => `FILL(${id}, 0)`).join(' + ');
 }
 
 /** The metrics the dashboard shows and the alarms watch, built once from the resources. */
@@ -20,14 +28,24 @@ export class ApiMetrics {
   readonly requests: cloudwatch.Metric;
   readonly clientErrors: cloudwatch.Metric;
   readonly serverErrors: cloudwatch.Metric;
-  readonly functions: { readonly name: string; readonly fn: lambda.IFunction }[];
+  /** Every route function, in the route table's order. */
+  readonly functions: { readonly name: RouteName; readonly fn: lambda.IFunction }[];
+  /** The handlers' own (EMF) metrics, per route. */
+  readonly routes: RouteMetrics;
 
   constructor(private readonly resources: WatchedResources) {
     const sum = { period: PERIOD, statistic: 'Sum' };
     this.requests = resources.api.metricCount(sum);
     this.clientErrors = resources.api.metricClientError(sum);
     this.serverErrors = resources.api.metricServerError(sum);
-    this.functions = Object.entries(resources.functions).map(([name, { function: fn }]) => ({ name, fn }));
+    this.functions = (Object.keys(resources.functions) as RouteName[]).map((name) => ({
+      name,
+      fn: resources.functions[name].function,
+    }));
+    this.routes = new RouteMetrics(
+      this.functions.map(({ name }) => name),
+      resources.serviceName,
+    );
   }
 
   /** The API's latency at a percentile such as `p99`, in milliseconds. */
@@ -46,20 +64,17 @@ export class ApiMetrics {
   }
 
   /** One metric of every function, each labelled with its route. */
-  perFunction(metric: (fn: lambda.IFunction, options: cloudwatch.MetricOptions) => cloudwatch.Metric) {
+  perFunction(metric: FunctionMetric) {
     return this.functions.map(({ name, fn }) => metric(fn, { period: PERIOD, label: name }));
   }
 
-  /** One metric summed over every function, as a single series. */
-  sumOverFunctions(
-    metric: (fn: lambda.IFunction, options: cloudwatch.MetricOptions) => cloudwatch.Metric,
-    label: string,
-  ) {
+  /** One metric summed over every function (each filled with 0 where it has no datapoint), as a single series. */
+  sumOverFunctions(metric: FunctionMetric, label: string) {
     const usingMetrics = Object.fromEntries(
       this.perFunction(metric).map((each, index) => [`f${index}`, each]),
     );
     return new cloudwatch.MathExpression({
-      expression: Object.keys(usingMetrics).join(' + '),
+      expression: filledSum(Object.keys(usingMetrics)),
       usingMetrics,
       label,
       period: PERIOD,
@@ -80,10 +95,22 @@ export class ApiMetrics {
   /** Read and write throttle events of the table, as a single series. */
   tableThrottles(): cloudwatch.MathExpression {
     return new cloudwatch.MathExpression({
-      expression: 'r + w',
+      expression: filledSum(['r', 'w']),
       usingMetrics: { r: this.table('ReadThrottleEvents'), w: this.table('WriteThrottleEvents') },
       label: 'table throttle events',
       period: PERIOD,
+    });
+  }
+
+  /** How long, on average, this region's writes take to reach `receivingRegion`'s replica, in milliseconds. */
+  replicationLatency(receivingRegion: string): cloudwatch.Metric {
+    return new cloudwatch.Metric({
+      namespace: 'AWS/DynamoDB',
+      metricName: 'ReplicationLatency',
+      dimensionsMap: { TableName: this.resources.table.tableName, ReceivingRegion: receivingRegion },
+      statistic: 'Average',
+      period: PERIOD,
+      label: `replication to ${receivingRegion}`,
     });
   }
 }

@@ -47,7 +47,12 @@ export function requestParameters(route: RouteDefinition): Record<string, boolea
   ]);
 }
 
-/** The request model of a route with a body, created once in `api`. */
+/**
+ * The request model of a route with a body, created once in `api`. The batch route's model is
+ * its envelope only (`items`, 1 to MAX_IMPORT_ITEMS, as the contract declares them): API Gateway
+ * can only refuse a whole request, where the import answers a bad item `rejected` beside the
+ * created ones, so each item is the handler's to check against `TodoImportItem`.
+ */
 export function bodyModel(api: apigateway.RestApi, route: RouteDefinition): apigateway.IModel | undefined {
   if (!route.body) return undefined;
   const name = `${route.name[0]?.toUpperCase()}${route.name.slice(1)}Body`;

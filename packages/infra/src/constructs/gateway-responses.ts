@@ -7,9 +7,13 @@ import {
 } from '@todolist/sdk/contract';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 
-/** How one of API Gateway's own answers is told: the problem code, and headers besides CORS. */
+/**
+ * How one of API Gateway's own answers is told: the problem code (whose status it is answered
+ * with), and headers besides CORS. Without a code, API Gateway keeps its own status and the body
+ * is a plain problem (`about:blank`) with API Gateway's message.
+ */
 interface ProblemAnswer {
-  readonly code: ErrorCode;
+  readonly code?: ErrorCode;
   readonly headers?: Record<string, string>;
 }
 
@@ -50,41 +54,54 @@ export const GATEWAY_PROBLEMS: ReadonlyMap<apigateway.ResponseType, ProblemAnswe
     apigateway.ResponseType.INTEGRATION_TIMEOUT,
     { code: 'service_unavailable', headers: { 'Retry-After': '1' } },
   ],
-  // Every other 4XX API Gateway gives is about credentials: API keys, signatures, tokens, WAF.
-  [apigateway.ResponseType.DEFAULT_4XX, { code: 'unauthorized' }],
+  // Every other 4XX (an API key or a SigV4 signature this API never asks for; a WAF block without
+  // its own answer) keeps API Gateway's status: the contract has no code for a 403, and turning
+  // each into a 401 would tell the client to sign in again when that cannot help.
+  [apigateway.ResponseType.DEFAULT_4XX, {}],
   [apigateway.ResponseType.DEFAULT_5XX, { code: 'internal_error' }],
 ]);
 
 const DETAIL = '__DETAIL__';
 
-/** The problem+json body template: `detail` is API Gateway's message (already a JSON string). */
-export function problemTemplate(code: ErrorCode): string {
-  const { status, title } = ERROR_CODES[code];
-  const body = {
-    type: problemType(code),
-    title,
-    status,
-    code,
-    detail: DETAIL,
-    requestId: '$context.requestId',
-  };
+/**
+ * The problem+json body template: `detail` is API Gateway's message (already a JSON string).
+ * Without a code: `about:blank`, no status (API Gateway's own stands; a template cannot name it).
+ */
+export function problemTemplate(code?: ErrorCode): string {
+  const problem = code
+    ? { type: problemType(code), title: ERROR_CODES[code].title, status: ERROR_CODES[code].status, code }
+    : { type: 'about:blank', title: 'The request was refused' };
+  const body = { ...problem, detail: DETAIL, requestId: '$context.requestId' };
   return JSON.stringify(body).replace(`"${DETAIL}"`, '$context.error.messageString');
 }
 
 const quoted = (value: string) => `'${value}'`;
 
 /**
- * Makes API Gateway's own 4XX and 5XX answers problem+json with the CORS headers for the site's
- * origin, so the page's script can read them as it reads the handlers' errors.
+ * The `Access-Control-Allow-Origin` of API Gateway's own answers. A gateway response runs no
+ * template over its headers, so it cannot pick one of several origins: with one it names it; with
+ * several it echoes the request's `Origin`. That lets any page read these answers, which hold
+ * nothing but a problem code, API Gateway's message and the request id (no credentials are
+ * allowed); the handlers' answers, which hold todos, keep naming the allowed origins only.
  */
-export function addProblemResponses(api: apigateway.RestApi, siteOrigin: string): void {
+export function gatewayAllowOrigin(origins: readonly string[]): string {
+  const [only, ...others] = origins;
+  if (only === undefined) throw new Error('the API allows at least the page origin');
+  return others.length === 0 ? quoted(only) : 'method.request.header.Origin';
+}
+
+/**
+ * Makes API Gateway's own 4XX and 5XX answers problem+json with the CORS headers for the page's
+ * origins, so the page's script can read them as it reads the handlers' errors.
+ */
+export function addProblemResponses(api: apigateway.RestApi, origins: readonly string[]): void {
   for (const [type, answer] of GATEWAY_PROBLEMS) {
     api.addGatewayResponse(`Problem${type.responseType}`, {
       type,
-      statusCode: String(ERROR_CODES[answer.code].status),
+      ...(answer.code ? { statusCode: String(ERROR_CODES[answer.code].status) } : {}),
       responseHeaders: {
         'Content-Type': quoted(PROBLEM_MEDIA_TYPE),
-        'Access-Control-Allow-Origin': quoted(siteOrigin),
+        'Access-Control-Allow-Origin': gatewayAllowOrigin(origins),
         'Access-Control-Expose-Headers': quoted(CORS_EXPOSED_HEADERS.join(', ')),
         Vary: quoted('Origin'),
         'Cache-Control': quoted('no-store'),

@@ -8,8 +8,10 @@ export type RegionAuthProps =
   | {
       /** This region holds the user pool and its clients. */
       readonly primary: TodoAuthProps & {
-        /** Publish the pool (`/todolist/auth`) for other regions and the page's stack. */
+        /** Publish the pool for other regions and the page's stack. */
         readonly publish: boolean;
+        /** The parameter it is published in (the stage's `/<stage>-todolist/auth`). */
+        readonly parameterName: string;
       };
     }
   | {
@@ -32,9 +34,9 @@ export class RegionAuth extends Construct {
   constructor(scope: Construct, id: string, props: RegionAuthProps) {
     super(scope, id);
     if ('primary' in props) {
-      const { publish, ...poolProps } = props.primary;
+      const { publish, parameterName, ...poolProps } = props.primary;
       const pool = new TodoAuth(this, 'Pool', poolProps);
-      if (publish) publishAuth(this, 'Parameter', pool);
+      if (publish) publishAuth(this, 'Parameter', pool, parameterName);
       this.pool = pool;
       this.userPool = pool.userPool;
       this.machineClientId = pool.machineClient?.userPoolClientId;

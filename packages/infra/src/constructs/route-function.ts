@@ -7,10 +7,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { CursorSigningKey } from './cursor-signing-key.js';
+import { METRICS_NAMESPACE } from './route-metrics.js';
 import type { TableAction } from './route-permissions.js';
-
-/** The service name in logs and the namespace of the handlers' EMF metrics. */
-export const SERVICE_NAME = 'todolist';
 
 /** Options of {@link RouteFunction}. */
 export interface RouteFunctionProps {
@@ -35,6 +33,12 @@ export interface RouteFunctionProps {
   readonly timeout?: Duration;
   /** @default one month */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * The service named in every log line and a dimension of every metric (Powertools' `service`):
+   * the stage's, so two stages in one account keep apart.
+   * @default 'todolist'
+   */
+  readonly serviceName?: string;
 }
 
 /**
@@ -86,8 +90,8 @@ export class RouteFunction extends Construct {
           allowedOrigins: props.allowedOrigins,
           ...(props.machineOwners ? { machineOwners: props.machineOwners } : {}),
         }),
-        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
-        POWERTOOLS_METRICS_NAMESPACE: SERVICE_NAME,
+        POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'todolist',
+        POWERTOOLS_METRICS_NAMESPACE: METRICS_NAMESPACE,
         POWERTOOLS_LOG_LEVEL: 'INFO',
         // The bundles ship their source maps: stack traces in the logs point at the TypeScript.
         NODE_OPTIONS: '--enable-source-maps',

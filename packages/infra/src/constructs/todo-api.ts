@@ -16,6 +16,7 @@ import type { BuildOutputs } from '../build-outputs.js';
 import { accessLogFormat } from './access-log.js';
 import { bodyModel, requestParameters } from './api-models.js';
 import type { CursorSigningKey } from './cursor-signing-key.js';
+import { executionLogGroup } from './execution-logs.js';
 import { addProblemResponses } from './gateway-responses.js';
 import { RouteFunction } from './route-function.js';
 import { ROUTE_TABLE_ACTIONS, ROUTES_WITH_CURSORS } from './route-permissions.js';
@@ -40,6 +41,15 @@ export interface TodoApiProps {
   readonly rateLimit?: number;
   /** Requests the stage takes at once. @default 200 */
   readonly burstLimit?: number;
+  /** @default 'todolist' */
+  readonly restApiName?: string;
+  /** The functions' Powertools service name (see {@link RouteFunctionProps.serviceName}). @default 'todolist' */
+  readonly serviceName?: string;
+  /**
+   * A WAF web ACL is associated with the stage (see `ApiWebAcl`), which meets cdk-nag's APIG3.
+   * @default false: APIG3 is acknowledged
+   */
+  readonly webAclAssociated?: boolean;
 }
 
 /** A route's path under the stage: `/v1/todos/{id}` is `/todos/{id}` of stage `v1`. */
@@ -52,7 +62,8 @@ export function resourcePath(route: RouteDefinition): string {
 
 /**
  * The REST API of the route table: one function per route, request models and validators from
- * the contract, CORS for the site, stage `v1` with throttling, JSON access logs and tracing.
+ * the contract, CORS for the site, stage `v1` with throttling, JSON access logs, execution logs
+ * on errors (both with a retention) and tracing.
  */
 export class TodoApi extends Construct {
   readonly api: apigateway.RestApi;
@@ -69,7 +80,7 @@ export class TodoApi extends Construct {
     });
     const importPath = `${resourcePath(routes.importTodos)}/${routes.importTodos.method}`;
     this.api = new apigateway.RestApi(this, 'Api', {
-      restApiName: 'todolist',
+      restApiName: props.restApiName ?? 'todolist',
       description: 'The todolist API, version 1: one Lambda function per route of the contract',
       endpointConfiguration: { types: [apigateway.EndpointType.REGIONAL] },
       cloudWatchRole: true,
@@ -87,11 +98,9 @@ export class TodoApi extends Construct {
       },
     });
     this.defaultEndpoint = `https://${this.api.restApiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
-    this.api.addUsagePlan('UsagePlan', {
-      description: 'The stage limits, ready for API keys when clients get their own plans',
-      throttle: { rateLimit: props.rateLimit ?? 100, burstLimit: props.burstLimit ?? 200 },
-      apiStages: [{ api: this.api, stage: this.api.deploymentStage }],
-    });
+    // No usage plan: no method takes an API key, so a plan would limit no one. Each person's own
+    // limit is the web ACL's (ApiWebAcl); the stage's limits above guard the whole API.
+    executionLogGroup(this.api, API_STAGE);
     const validator = this.api.addRequestValidator('Validator', {
       requestValidatorName: 'body-and-parameters',
       validateRequestBody: true,
@@ -101,11 +110,13 @@ export class TodoApi extends Construct {
     const authorizer = new apigateway.CognitoUserPoolsAuthorizer(this, 'Authorizer', {
       authorizerName: 'todolist-users',
       cognitoUserPools: [props.userPool],
-      resultsCacheTtl: Duration.minutes(5),
+      // No cache: a token is then refused the moment it expires, so a revoked session ends at
+      // its access token's expiry exactly (see the README's revocation section).
+      resultsCacheTtl: Duration.seconds(0),
     });
     this.functions = this.#addRoutes(props, origins, validator, authorizer);
-    addProblemResponses(this.api, props.siteOrigin);
-    this.#acknowledge();
+    addProblemResponses(this.api, origins);
+    this.#acknowledge(props.webAclAssociated ?? false);
   }
 
   #addRoutes(
@@ -126,6 +137,7 @@ export class TodoApi extends Construct {
         ...(ROUTES_WITH_CURSORS.has(name) ? { cursorSigningKey: props.cursorSigningKey } : {}),
         allowedOrigins: origins,
         ...(props.machineOwners ? { machineOwners: props.machineOwners } : {}),
+        ...(props.serviceName ? { serviceName: props.serviceName } : {}),
       });
       functions[name] = fn;
       const path = resourcePath(route);
@@ -163,17 +175,19 @@ export class TodoApi extends Construct {
     return functions;
   }
 
-  #acknowledge(): void {
+  #acknowledge(webAclAssociated: boolean): void {
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs]',
       reason:
         "The role API Gateway itself assumes, once per account and region, to write execution logs: AWS's managed policy is the one its documentation prescribes, and only apigateway.amazonaws.com can assume it.",
     });
-    Validations.of(this.api).acknowledge({
-      id: 'AwsSolutions::AwsSolutions-APIG3',
-      reason:
-        'No WAF web ACL (about $6 a month per region before requests): the stage throttles (100 rps, burst 200; imports 10 rps) and every input is validated by the models and again by the handlers. Every todo method also needs the token of a signed-in user. Add a regional web ACL when abuse is seen.',
-    });
+    if (!webAclAssociated) {
+      Validations.of(this.api).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-APIG3',
+        reason:
+          'No WAF web ACL unless -c waf=true (about $7 a month per region plus $0.60 per million requests): the stage throttles (100 rps, burst 200; imports 10 rps) and every input is validated by the models and again by the handlers. Every todo method also needs the token of a signed-in user. With waf=true each person gets a rate limit of their own.',
+      });
+    }
     // APIG4 and COG4 are met by the authorizer on every todo method; the two kinds of method
     // without it are public on purpose.
     // Named exactly, so a new public route gets cdk-nag's finding rather than this reason.

@@ -19,12 +19,22 @@ export interface TodoAuthProps {
   readonly featurePlan?: cognito.FeaturePlan;
   /** The prefix of the `<prefix>.auth.<region>.amazoncognito.com` domain. @default `todolist-<account>` */
   readonly domainPrefix?: string;
+  /** @default 'todolist' */
+  readonly userPoolName?: string;
 }
 
-// One hour of access before a silent refresh; a month before signing in again.
+/**
+ * How long an access (and id) token of the page's and the CLI's clients is good for. Revoking a
+ * session ends its refresh token at once, but API Gateway's Cognito authorizer checks an access
+ * token's signature and expiry only, so a token already issued works until it expires: this is
+ * how long a signed-out or disabled person can still call the API. Clients refresh silently.
+ */
+export const ACCESS_TOKEN_VALIDITY = Duration.minutes(10);
+
+// Ten minutes of access between silent refreshes; a month before signing in again.
 const TOKEN_VALIDITY = {
-  accessTokenValidity: Duration.hours(1),
-  idTokenValidity: Duration.hours(1),
+  accessTokenValidity: ACCESS_TOKEN_VALIDITY,
+  idTokenValidity: ACCESS_TOKEN_VALIDITY,
   refreshTokenValidity: Duration.days(30),
   enableTokenRevocation: true,
   preventUserExistenceErrors: true,
@@ -49,7 +59,7 @@ export class TodoAuth extends Construct {
     super(scope, id);
     const plan = props.featurePlan ?? cognito.FeaturePlan.ESSENTIALS;
     this.userPool = new cognito.UserPool(this, 'UserPool', {
-      userPoolName: 'todolist',
+      userPoolName: props.userPoolName ?? 'todolist',
       selfSignUpEnabled: true,
       signInAliases: { email: true },
       autoVerify: { email: true },
@@ -73,9 +83,11 @@ export class TodoAuth extends Construct {
       ...(plan === cognito.FeaturePlan.PLUS
         ? { standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION }
         : {}),
-      // The accounts are the users' identities, as the table is their data: both outlive the stack.
+      // The accounts are the users' identities, as the table is their data: both outlive the
+      // stack, but a pool made by a deployment that then fails is not kept (see the README: its
+      // deletion protection can still stop that rollback).
       deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.${Stack.of(this).urlSuffix}/${this.userPool.userPoolId}`;
     this.domain = this.userPool.addDomain('Domain', {

@@ -2,10 +2,12 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
 import type { ApiMetrics } from './api-metrics.js';
+import { ROUTE_METRIC } from './route-metrics.js';
 
 /**
- * The API's dashboard: requests, 4xx, 5xx and latency; each function's duration, errors,
- * throttles and concurrency; the table's throttles and capacity; the alarms' state.
+ * The API's dashboard: requests, 4xx, 5xx and latency; each route's answers and latency as its
+ * handler records them (EMF); each function's duration, errors, throttles and concurrency; the
+ * table's throttles, capacity and replication; the alarms' state.
  */
 export class TodoDashboard extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
@@ -13,7 +15,12 @@ export class TodoDashboard extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { readonly metrics: ApiMetrics; readonly alarms: cloudwatch.IAlarm[] },
+    props: {
+      readonly metrics: ApiMetrics;
+      readonly alarms: cloudwatch.IAlarm[];
+      /** The other regions the table replicates to. */
+      readonly replicaRegions: readonly string[];
+    },
   ) {
     super(scope, id);
     const { metrics } = props;
@@ -25,6 +32,13 @@ export class TodoDashboard extends Construct {
       graph('API 4xx and 5xx', [metrics.clientErrors, metrics.serverErrors]),
       graph('API latency p50 and p99 (ms)', [metrics.latency('p50'), metrics.latency('p99')]),
       new cloudwatch.AlarmStatusWidget({ title: 'Alarms', width: 6, alarms: props.alarms }),
+    );
+    const { routes } = metrics;
+    this.dashboard.addWidgets(
+      graph('Route answers 2xx/3xx (handler)', routes.each(ROUTE_METRIC.success)),
+      graph('Route answers 4xx (handler)', routes.each(ROUTE_METRIC.clientError)),
+      graph('Route answers 5xx (handler)', routes.each(ROUTE_METRIC.serverError)),
+      graph('Route latency p99 (handler, ms)', routes.each(ROUTE_METRIC.latency, 'p99')),
     );
     this.dashboard.addWidgets(
       graph(
@@ -53,8 +67,16 @@ export class TodoDashboard extends Construct {
       graph(
         'Table consumed capacity',
         [metrics.table('ConsumedReadCapacityUnits'), metrics.table('ConsumedWriteCapacityUnits')],
-        12,
+        props.replicaRegions.length > 0 ? 6 : 12,
       ),
+      ...(props.replicaRegions.length > 0
+        ? [
+            graph(
+              'Replication latency (ms)',
+              props.replicaRegions.map((region) => metrics.replicationLatency(region)),
+            ),
+          ]
+        : []),
     );
   }
 }

@@ -9,15 +9,22 @@ import { TodoDashboard } from './todo-dashboard.js';
 export interface TodoMonitoringProps extends WatchedResources {
   /** @default no e-mail subscription */
   readonly alarmEmail?: string | undefined;
-  /** Percent of requests answered 5xx that raises the alarm. @default 1 */
+  /** Percent of requests answered 5xx that raises the alarm, for the API and for each route. @default 1 */
   readonly serverErrorPercent?: number;
   /** p99 latency of the API, in milliseconds, that raises the alarm. @default 2000 */
   readonly p99LatencyMs?: number;
+  /** The other regions holding a replica of the table: replication to each is watched. @default none */
+  readonly replicaRegions?: readonly string[];
+  /** Average replication latency, in milliseconds, that raises the alarm. @default 60000 */
+  readonly replicationLatencyMs?: number;
+  /** The name of the alarm with construct id `id` (the subject of its e-mail). @default names CloudFormation makes up */
+  readonly alarmName?: (id: string) => string;
 }
 
 /**
- * The API's alarms (5xx rate, function errors and throttles, p99 latency, table throttling),
- * each notifying the alarm topic and its e-mail when given, and the dashboard.
+ * The API's alarms (5xx rate of the API and of each route, function errors and throttles, p99
+ * latency, table throttling, replication to each other region), each notifying the alarm topic
+ * and its e-mail when given, and the dashboard.
  */
 export class TodoMonitoring extends Construct {
   readonly alarms: cloudwatch.Alarm[];
@@ -28,56 +35,74 @@ export class TodoMonitoring extends Construct {
     super(scope, id);
     const metrics = new ApiMetrics(props);
     this.topic = new AlarmTopic(this, 'Alarms', { email: props.alarmEmail });
+    const alarm = (alarmId: string, options: AlarmOptions) => this.#alarm(alarmId, options, props.alarmName);
     const errorPercent = props.serverErrorPercent ?? 1;
     const p99 = props.p99LatencyMs ?? 2000;
+    const replication = props.replicationLatencyMs ?? 60_000;
     this.alarms = [
-      this.#alarm(
-        'ServerErrorRate',
-        metrics.serverErrorPercent(),
-        errorPercent,
-        2,
-        `${errorPercent}% or more of API requests answered 5xx, in two 5-minute periods running`,
+      alarm('ServerErrorRate', {
+        metric: metrics.serverErrorPercent(),
+        threshold: errorPercent,
+        periods: 2,
+        description: `${errorPercent}% or more of API requests answered 5xx, in two 5-minute periods running`,
+      }),
+      ...metrics.routes.names.map((route) =>
+        alarm(`ServerErrorRate-${route}`, {
+          metric: metrics.routes.serverErrorPercent(route),
+          threshold: errorPercent,
+          periods: 2,
+          description: `${errorPercent}% or more of ${route}'s answers were 5xx (its handler's ServerError count), in two 5-minute periods running`,
+        }),
       ),
-      this.#alarm(
-        'FunctionErrors',
-        metrics.sumOverFunctions((fn, o) => fn.metricErrors(o), 'function errors'),
-        1,
-        1,
-        'A route function failed (an unhandled error or a timeout) in the last 5 minutes',
-      ),
-      this.#alarm(
-        'FunctionThrottles',
-        metrics.sumOverFunctions((fn, o) => fn.metricThrottles(o), 'function throttles'),
-        1,
-        1,
-        'Lambda throttled a route function in the last 5 minutes: concurrency is exhausted',
-      ),
-      this.#alarm(
-        'LatencyP99',
-        metrics.latency('p99'),
-        p99,
-        3,
-        `API p99 latency at or above ${p99} ms for three 5-minute periods running`,
-      ),
-      this.#alarm(
-        'TableThrottles',
-        metrics.tableThrottles(),
-        1,
-        1,
-        'DynamoDB throttled reads or writes of the todo table in the last 5 minutes',
+      alarm('FunctionErrors', {
+        metric: metrics.sumOverFunctions((fn, o) => fn.metricErrors(o), 'function errors'),
+        threshold: 1,
+        periods: 1,
+        description: 'A route function failed (an unhandled error or a timeout) in the last 5 minutes',
+      }),
+      alarm('FunctionThrottles', {
+        metric: metrics.sumOverFunctions((fn, o) => fn.metricThrottles(o), 'function throttles'),
+        threshold: 1,
+        periods: 1,
+        description: 'Lambda throttled a route function in the last 5 minutes: concurrency is exhausted',
+      }),
+      alarm('LatencyP99', {
+        metric: metrics.latency('p99'),
+        threshold: p99,
+        periods: 3,
+        description: `API p99 latency at or above ${p99} ms for three 5-minute periods running`,
+      }),
+      alarm('TableThrottles', {
+        metric: metrics.tableThrottles(),
+        threshold: 1,
+        periods: 1,
+        description: 'DynamoDB throttled reads or writes of the todo table in the last 5 minutes',
+      }),
+      ...(props.replicaRegions ?? []).map((region) =>
+        alarm(`ReplicationLatency-${region}`, {
+          metric: metrics.replicationLatency(region),
+          threshold: replication,
+          periods: 3,
+          description: `This region's writes took ${replication / 1000} s or more on average to reach the table's replica in ${region}, for three 5-minute periods running`,
+        }),
       ),
     ];
-    this.dashboard = new TodoDashboard(this, 'Dashboard', { metrics, alarms: this.alarms });
+    this.dashboard = new TodoDashboard(this, 'Dashboard', {
+      metrics,
+      alarms: this.alarms,
+      replicaRegions: props.replicaRegions ?? [],
+    });
   }
 
-  /** An alarm at or above `threshold` in `periods` periods running, notifying the topic both ways. */
-  #alarm(id: string, metric: cloudwatch.IMetric, threshold: number, periods: number, description: string) {
+  /** An alarm at or above the threshold in `periods` periods running, notifying the topic both ways. */
+  #alarm(id: string, options: AlarmOptions, alarmName: ((id: string) => string) | undefined) {
     const alarm = new cloudwatch.Alarm(this, id, {
-      alarmDescription: description,
-      metric,
-      threshold,
-      evaluationPeriods: periods,
-      datapointsToAlarm: periods,
+      ...(alarmName ? { alarmName: alarmName(id) } : {}),
+      alarmDescription: options.description,
+      metric: options.metric,
+      threshold: options.threshold,
+      evaluationPeriods: options.periods,
+      datapointsToAlarm: options.periods,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
@@ -85,4 +110,11 @@ export class TodoMonitoring extends Construct {
     alarm.addOkAction(new actions.SnsAction(this.topic.topic));
     return alarm;
   }
+}
+
+interface AlarmOptions {
+  readonly metric: cloudwatch.IMetric;
+  readonly threshold: number;
+  readonly periods: number;
+  readonly description: string;
 }

@@ -7,7 +7,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import type { BuildOutputs } from '../build-outputs.js';
-import { acknowledgeDeploymentHandler } from './deployment-acknowledgements.js';
+import { acknowledgeDeploymentHandler, nameInvalidatedDistribution } from './deployment-handler.js';
+import { cdkHandlerLogGroup } from './handler-logs.js';
 import { SiteHeaders } from './site-headers.js';
 
 /** The page's path to the SDK's browser bundle (the local gateway's `SDK_BUNDLE_PATH`), as an object key. */
@@ -55,7 +56,8 @@ export class TodoSite extends Construct {
       lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
       serverAccessLogsBucket: props.logBucket,
       serverAccessLogsPrefix: 'site-bucket/',
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Kept on a stack deletion; deleted (when still empty) by the rollback of the deployment creating it.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
     });
     const headers = new SiteHeaders(this, 'Headers', {
       apiOrigin: props.apiUrl,
@@ -107,7 +109,9 @@ export class TodoSite extends Construct {
       distribution: this.distribution,
       distributionPaths: ['/*'],
       memoryLimit: 256,
+      logGroup: cdkHandlerLogGroup(this, 'BucketDeployment'),
     });
+    nameInvalidatedDistribution(deployment, this.distribution);
     this.#acknowledge(props.domain !== undefined);
     acknowledgeDeploymentHandler(deployment, this.bucket);
   }

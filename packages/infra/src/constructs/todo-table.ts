@@ -13,32 +13,54 @@ export interface TodoTableProps {
 
 /**
  * The one DynamoDB table of DESIGN.md: each person's todos under `USER#…`, with the claims of
- * their `Idempotency-Key`s beside them, expiring by TTL. On-demand, point-in-time recovery, deletion protection,
- * encrypted with the AWS managed key, and kept when the stack is deleted.
+ * their `Idempotency-Key`s beside them, expiring by TTL. On-demand, point-in-time recovery,
+ * deletion protection, encrypted with the AWS managed key, and kept when the stack is deleted or
+ * the table replaced, but not when the deployment that created it fails.
  */
 export class TodoTable extends Construct {
+  /**
+   * The table as the functions and alarms name it: by its fixed name, never by a reference to
+   * the resource, so nothing in the stack waits for the table and it can be created last (see
+   * {@link createdLast}).
+   */
   readonly table: dynamodb.ITableV2;
+  /** The table resource itself. */
+  readonly resource: dynamodb.TableV2;
 
-  /** The replica in this stack's region of the table a primary region's stack created. */
-  static replica(scope: Construct, id: string, tableName: string): dynamodb.ITableV2 {
+  /** The table by its name in this stack's region: a primary's, or the replica of another region's. */
+  static named(scope: Construct, id: string, tableName: string): dynamodb.ITableV2 {
     return dynamodb.TableV2.fromTableName(scope, id, tableName);
   }
 
   constructor(scope: Construct, id: string, props: TodoTableProps) {
     super(scope, id);
-    this.table = new dynamodb.TableV2(this, 'Table', {
+    this.resource = new dynamodb.TableV2(this, 'Table', {
       tableName: props.tableName,
       partitionKey: { name: TABLE_KEY.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: TABLE_KEY.sortKey, type: dynamodb.AttributeType.STRING },
       billing: dynamodb.Billing.onDemand(),
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      // Kept on a stack deletion or a replacement; deleted when the deployment creating it rolls back.
+      removalPolicy: RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE,
       timeToLiveAttribute: TTL_ATTRIBUTE,
       // The AWS managed key (aws/dynamodb): encrypted with KMS and logged in CloudTrail, with no
       // key policy to keep in step across replicas and nothing to grant the functions.
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       replicas: (props.replicaRegions ?? []).map((region) => ({ region })),
     });
+    this.table = TodoTable.named(this, 'ByName', props.tableName);
+  }
+
+  /**
+   * Makes the table the last resource of its stack to be created. A rollback deletes what a
+   * failed deployment created, but deletion protection refuses to delete the table: had it been
+   * created before the failure, the rollback would stop on it and the retry would find its
+   * fixed name taken. Created last, it exists only once everything else has succeeded.
+   */
+  createdLast(others: readonly Construct[]): void {
+    for (const other of others) {
+      if (other !== this) this.resource.node.addDependency(other);
+    }
   }
 }

@@ -4,7 +4,9 @@ import type { Construct } from 'constructs';
 import type { BuildOutputs } from '../build-outputs.js';
 import type { InfraConfig } from '../config.js';
 import { ApiDomain } from '../constructs/api-domain.js';
+import { ApiWebAcl } from '../constructs/api-web-acl.js';
 import { CursorSigningKey } from '../constructs/cursor-signing-key.js';
+import { HealthTraceSampling } from '../constructs/health-trace-sampling.js';
 import { LogBucket } from '../constructs/log-bucket.js';
 import { RegionAuth } from '../constructs/region-auth.js';
 import { TodoApi } from '../constructs/todo-api.js';
@@ -12,14 +14,12 @@ import type { TodoAuth } from '../constructs/todo-auth.js';
 import { TodoMonitoring } from '../constructs/todo-monitoring.js';
 import { TodoSite } from '../constructs/todo-site.js';
 import { TodoTable } from '../constructs/todo-table.js';
-
-/** The physical names every region's stack agrees on. */
-export const TABLE_NAME = 'todolist';
-export const CURSOR_KEY_SECRET_NAME = 'todolist/cursor-signing-key';
+import type { StageNames } from '../names.js';
 
 /** Options of {@link ApiStack}. */
 export interface ApiStackProps extends StackProps {
   readonly config: InfraConfig;
+  readonly names: StageNames;
   readonly build: BuildOutputs;
   /** Regions holding replicas of this stack's table and secret; `undefined` in a replica region. */
   readonly replicaRegions: readonly string[] | undefined;
@@ -29,56 +29,40 @@ export interface ApiStackProps extends StackProps {
 
 /**
  * The API in one region: the table (created by the primary region, replicated to the others),
- * the cursor key, the REST API and its functions, monitoring, `api.<domain>` when there is a
- * domain, and, without a domain, the page too (it then needs the API's default URL, and the API
- * its CloudFront origin).
+ * the cursor key, the REST API and its functions, monitoring, `api.<domain>`'s regional custom
+ * domain when there is a domain (its records are the routing stack's), a web ACL with `waf`,
+ * and, without a domain, the page too (it then needs the API's default URL, and the API its
+ * CloudFront origin).
  */
 export class ApiStack extends Stack {
   readonly api: TodoApi;
   readonly site: TodoSite | undefined;
   /** The user pool and its clients: in the primary region only. */
   readonly auth: TodoAuth | undefined;
+  /** `api.<domain>` in this region, with a domain. */
+  readonly apiDomain: ApiDomain | undefined;
+  readonly monitoring: TodoMonitoring;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
-    const { config } = props;
+    const { config, names } = props;
     const primary = props.replicaRegions !== undefined;
-    const table = primary
-      ? new TodoTable(this, 'Data', { tableName: TABLE_NAME, replicaRegions: props.replicaRegions }).table
-      : TodoTable.replica(this, 'Data', TABLE_NAME);
+    const data = primary
+      ? new TodoTable(this, 'Data', { tableName: names.table, replicaRegions: props.replicaRegions })
+      : undefined;
+    const table = data?.table ?? TodoTable.named(this, 'Data', names.table);
     const cursorSigningKey = primary
       ? new CursorSigningKey(this, 'CursorKey', {
-          secretName: CURSOR_KEY_SECRET_NAME,
+          secretName: names.cursorKeySecret,
           replicaRegions: props.replicaRegions,
         })
-      : CursorSigningKey.replica(this, 'CursorKey', CURSOR_KEY_SECRET_NAME);
+      : CursorSigningKey.replica(this, 'CursorKey', names.cursorKeySecret);
 
     let site: TodoSite | undefined;
     const siteOrigin = config.domain
       ? `https://${config.domain.appHost}`
       : Lazy.string({ produce: () => site?.origin ?? '' });
-    // One user pool, in the primary region; the other regions' authorizers take it by its ARN.
-    const regionAuth = new RegionAuth(
-      this,
-      'Auth',
-      primary
-        ? {
-            primary: {
-              siteOrigin,
-              localOrigins: config.localOrigins,
-              ...(config.machineOwner ? { machineOwner: config.machineOwner } : {}),
-              // Read by the other regions' stacks, and by the page's stack in us-east-1 with a domain.
-              publish: (props.replicaRegions?.length ?? 0) > 0 || config.domain !== undefined,
-            },
-          }
-        : {
-            replicaOf: {
-              primaryRegion: config.regions[0] as string,
-              revision: props.primaryAuthRevision ?? 'none',
-            },
-          },
-    );
-    const { userPool, machineClientId, pool: auth } = regionAuth;
+    const { userPool, machineClientId, pool: auth } = this.#auth(props, siteOrigin);
     this.auth = auth;
     this.api = new TodoApi(this, 'Api', {
       table,
@@ -87,22 +71,31 @@ export class ApiStack extends Stack {
       siteOrigin,
       localOrigins: config.localOrigins,
       userPool,
+      restApiName: names.restApi,
+      serviceName: names.service,
+      webAclAssociated: config.waf,
       // A client-credentials token's sub is its client id: the handlers map it to this owner.
       ...(config.machineOwner && machineClientId
         ? { machineOwners: { [machineClientId]: config.machineOwner } }
         : {}),
     });
+    new HealthTraceSampling(this, 'HealthSampling', {
+      api: this.api.api,
+      ruleName: names.healthSamplingRule,
+    });
+    if (config.waf) {
+      new ApiWebAcl(this, 'WebAcl', { stage: this.api.api.deploymentStage, name: names.webAcl, siteOrigin });
+    }
     const apiUrl = config.domain ? `https://${config.domain.apiHost}` : this.api.defaultEndpoint;
     if (config.domain) {
       const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
         hostedZoneId: config.domain.hostedZoneId,
         zoneName: config.domain.name,
       });
-      new ApiDomain(this, 'ApiDomain', {
+      this.apiDomain = new ApiDomain(this, 'ApiDomain', {
         api: this.api.api,
         domainName: config.domain.apiHost,
         zone,
-        latencyRouted: config.regions.length > 1,
       });
     } else {
       // Without a domain there is one region, this primary one, so the user pool is here.
@@ -121,14 +114,46 @@ export class ApiStack extends Stack {
       new CfnOutput(this, 'SiteUrl', { value: site.origin, description: 'The page' });
     }
     this.site = site;
-    new TodoMonitoring(this, 'Monitoring', {
+    this.monitoring = new TodoMonitoring(this, 'Monitoring', {
       api: this.api.api,
       functions: this.api.functions,
       table,
+      serviceName: names.service,
       alarmEmail: config.alarmEmail,
+      replicaRegions: config.regions.filter((region) => region !== this.region),
+      alarmName: names.alarm,
     });
     if (auth) this.#authOutputs(auth);
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'The API: its routes are under /v1 here' });
+    // Everything else first: a failure before the table exists leaves no table for the rollback
+    // to be refused deleting (see TodoTable.createdLast).
+    data?.createdLast(this.node.children);
+  }
+
+  /** One user pool, in the primary region; the other regions' authorizers take it by its ARN. */
+  #auth(props: ApiStackProps, siteOrigin: string): RegionAuth {
+    const { config, names } = props;
+    if (props.replicaRegions === undefined) {
+      return new RegionAuth(this, 'Auth', {
+        replicaOf: {
+          primaryRegion: config.regions[0] as string,
+          parameterName: names.authParameter,
+          revision: props.primaryAuthRevision ?? 'none',
+        },
+      });
+    }
+    return new RegionAuth(this, 'Auth', {
+      primary: {
+        siteOrigin,
+        localOrigins: config.localOrigins,
+        ...(config.machineOwner ? { machineOwner: config.machineOwner } : {}),
+        userPoolName: names.userPool,
+        domainPrefix: names.domainPrefix(this.account),
+        // Read by the other regions' stacks, and by the page's stack in us-east-1 with a domain.
+        publish: props.replicaRegions.length > 0 || config.domain !== undefined,
+        parameterName: names.authParameter,
+      },
+    });
   }
 
   #authOutputs(auth: TodoAuth): void {

@@ -17,6 +17,8 @@ export interface SiteStackProps extends StackProps {
   readonly primaryRegion: string;
   /** The primary's `authRevision`: the sign-in is read again when it changes. */
   readonly primaryAuthRevision: string;
+  /** The parameter the primary region publishes its user pool in. */
+  readonly authParameterName: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export class SiteStack extends Stack {
     });
     const { webSignIn } = new PrimaryAuth(this, 'Auth', {
       primaryRegion: props.primaryRegion,
+      parameterName: props.authParameterName,
       revision: props.primaryAuthRevision,
     });
     this.site = new TodoSite(this, 'Site', {
