@@ -86,8 +86,11 @@ describe('the keyboard', () => {
     }
     expect(await app.newTodo.inputValue()).toBe('');
     await app.items.first().locator('label').dblclick();
+    // The title editor loads on first use: type only once it has the focus.
+    const editor = app.items.first().locator('.edit');
+    await expect.poll(() => editor.evaluate((input) => input === document.activeElement)).toBe(true);
     await page.keyboard.press('/');
-    expect(await app.items.first().locator('.edit').inputValue()).toBe('Buy milk/');
+    expect(await editor.inputValue()).toBe('Buy milk/');
   });
 });
 
