@@ -155,9 +155,19 @@ describe('the API cannot be reached, then can again', () => {
   });
 
   it('keeps what was typed since, and puts the failed text back once that is added', async () => {
-    await unreachable();
+    // The refusal is held until "four" is typed: a refusal that came first would put "three"
+    // back in the empty field, which is the other test's case.
+    let typed!: () => void;
+    const afterTyping = new Promise<void>((resolve) => {
+      typed = resolve;
+    });
+    await page().route('**/v1/**', async (route) => {
+      await afterTyping;
+      await route.abort('connectionrefused');
+    });
     await app().add('three');
     await app().newTodo.fill('four');
+    typed();
     await eventually(
       message(),
       "Couldn't add “three”: the server could not be reached. It goes back in the field once you add what you are typing.",
