@@ -19,6 +19,19 @@ export const ROUTE_MODULES = {
   importTodos: 'import-todos',
   openapi: 'openapi',
   health: 'health',
+  listLists: 'list-lists',
+  createList: 'create-list',
+  getList: 'get-list',
+  updateList: 'update-list',
+  deleteList: 'delete-list',
+  listMembers: 'list-members',
+  addMember: 'add-member',
+  removeMember: 'remove-member',
+};
+
+/** The Cognito triggers' handler modules in `src/triggers/`, bundled as the routes are. */
+export const TRIGGER_MODULES = {
+  signIn: 'sign-in',
 };
 
 /** The folder of a route's built bundle (`index.mjs` and its source map), as Lambda gets it. */
@@ -36,6 +49,15 @@ export function routeBundles(root = PACKAGE_ROOT) {
   return Object.entries(ROUTE_MODULES).map(([name, module]) => ({
     name,
     entry: `${root}/src/routes/${module}.ts`,
+    outfile: lambdaBundle(name, root),
+  }));
+}
+
+/** Each trigger's entry file and bundle path. */
+export function triggerBundles(root = PACKAGE_ROOT) {
+  return Object.entries(TRIGGER_MODULES).map(([name, module]) => ({
+    name,
+    entry: `${root}/src/triggers/${module}.ts`,
     outfile: lambdaBundle(name, root),
   }));
 }

@@ -1,5 +1,7 @@
 import { loadCursorSigningKey, readConfig } from './config.js';
 import { createDynamoDbClients } from './store/client.js';
+import { ListStore } from './store/list-store.js';
+import { MemberStore } from './store/member-store.js';
 import { TodoStore } from './store/todo-store.js';
 
 // What a Lambda container creates once, at module load, and reuses for every request: Lambda
@@ -31,3 +33,12 @@ export const store = new TodoStore(documentClient, {
   tableName: config.tableName,
   cursorSigningKey: readCursorSigningKey,
 });
+
+/** The lists store. */
+export const lists = new ListStore(documentClient, {
+  tableName: config.tableName,
+  cursorSigningKey: readCursorSigningKey,
+});
+
+/** Who is on each list, and what a sign-in records. */
+export const members = new MemberStore(documentClient, { tableName: config.tableName });

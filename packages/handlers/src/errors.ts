@@ -144,6 +144,47 @@ export class ServiceUnavailableError extends TodoApiError {
   }
 }
 
+/**
+ * No list with this id is the caller's or shared with them (404). A list they cannot see is
+ * "not found" too, never "forbidden": nothing tells that it exists.
+ */
+export class ListNotFoundError extends TodoApiError {
+  static override readonly kind: string = 'ListNotFoundError';
+  constructor(listId: string) {
+    super('list_not_found', `no list with id ${listId}`);
+  }
+}
+
+/** The list has no member or invitation with this id (404). */
+export class MemberNotFoundError extends TodoApiError {
+  static override readonly kind: string = 'MemberNotFoundError';
+  constructor(listId: string, memberId: string) {
+    super('member_not_found', `list ${listId} has no member or invitation with id ${memberId}`);
+  }
+}
+
+/** A change the state of a list forbids (409): named by its code, explained by its detail. */
+export class ListConflictError extends TodoApiError {
+  static override readonly kind: string = 'ListConflictError';
+  constructor(
+    code: Extract<
+      ErrorCode,
+      'list_not_empty' | 'list_name_taken' | 'inbox_fixed' | 'owner_cannot_leave' | 'limit_reached'
+    >,
+    detail: string,
+  ) {
+    super(code, detail);
+  }
+}
+
+/** A member asked for what only the list's owner may do (403): they can see the list, so this tells nothing new. */
+export class OwnerOnlyError extends TodoApiError {
+  static override readonly kind: string = 'OwnerOnlyError';
+  constructor(listId: string, action: string) {
+    super('owner_only', `only the owner of list ${listId} can ${action}`);
+  }
+}
+
 /** True when the value is a {@link TodoApiError}, from any copy of this package. */
 export function isTodoApiError(value: unknown): value is TodoApiError {
   return value instanceof TodoApiError;

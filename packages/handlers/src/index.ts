@@ -11,4 +11,5 @@ export { corsHeaders, preflightHeaders } from './http/cors.js';
 export type { ProxyHandler } from './http/define-route.js';
 export { problem } from './http/responses.js';
 export { METRICS_NAMESPACE, ROUTE_DIMENSION, ROUTE_METRIC } from './observability.js';
-export { TABLE_KEY, TTL_ATTRIBUTE, tableDefinition } from './store/table-schema.js';
+export { ITEM_SHAPE_VERSION, upgradeItems } from './store/item-upgrade.js';
+export { TABLE_KEY, TODO_INDEXES, TTL_ATTRIBUTE, tableDefinition } from './store/table-schema.js';

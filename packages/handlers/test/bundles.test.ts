@@ -6,8 +6,11 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type RouteName, routeList, routes, type Todo } from '@todolist/sdk/contract';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ROUTE_MODULES } from '../scripts/bundles.mjs';
+import { ROUTE_MODULES, TRIGGER_MODULES } from '../scripts/bundles.mjs';
+import { ListStore } from '../src/store/list-store.js';
+import { MemberStore } from '../src/store/member-store.js';
 import { tableDefinition } from '../src/store/table-schema.js';
 import { TodoStore } from '../src/store/todo-store.js';
 import { ensureBuilt, lambdaBundlesDir, routeBundle } from './support/built-dist.js';
@@ -39,6 +42,8 @@ const tableName = `bundles-${randomBytes(4).toString('hex')}`;
 const cursorSigningKey = randomBytes(32).toString('base64url');
 let client: DynamoDBClient;
 let store: TodoStore;
+let lists: ListStore;
+let members: MemberStore;
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -48,10 +53,10 @@ beforeAll(async () => {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
-  store = new TodoStore(DynamoDBDocumentClient.from(client), {
-    tableName,
-    cursorSigningKey: async () => cursorSigningKey,
-  });
+  const documentClient = DynamoDBDocumentClient.from(client);
+  store = new TodoStore(documentClient, { tableName, cursorSigningKey: async () => cursorSigningKey });
+  lists = new ListStore(documentClient, { tableName, cursorSigningKey: async () => cursorSigningKey });
+  members = new MemberStore(documentClient, { tableName });
 }, 180_000);
 
 afterAll(async () => {
@@ -59,8 +64,17 @@ afterAll(async () => {
   client?.destroy();
 });
 
+/** A list of the owner's, made for one request. */
+async function aList() {
+  return lists.create(OWNER, { name: `For a bundle ${ulid()}` });
+}
+
+function onList(method: string, listId: string, suffix = ''): TestRequest {
+  return { method, path: `/v1/lists/${listId}${suffix}`, pathParameters: { listId } };
+}
+
 /** What each route is asked, given a todo of the owner's that exists. */
-const requests: Record<RouteName, (todo: Todo) => TestRequest> = {
+const requests: Record<RouteName, (todo: Todo) => TestRequest | Promise<TestRequest>> = {
   createTodo: () => ({ method: 'POST', path: '/v1/todos', body: { title: 'Made by a bundle' } }),
   listTodos: () => ({ method: 'GET', path: '/v1/todos', query: { limit: '10' } }),
   getTodo: (todo) => byId('GET', todo),
@@ -73,6 +87,22 @@ const requests: Record<RouteName, (todo: Todo) => TestRequest> = {
   }),
   openapi: () => ({ method: 'GET', path: '/v1/openapi.json' }),
   health: () => ({ method: 'GET', path: '/v1/health' }),
+  listLists: () => ({ method: 'GET', path: '/v1/lists' }),
+  createList: () => ({ method: 'POST', path: '/v1/lists', body: { name: `Made by a bundle ${ulid()}` } }),
+  getList: async () => onList('GET', (await aList()).id),
+  updateList: async () => ({ ...onList('PATCH', (await aList()).id), body: { archived: true } }),
+  deleteList: async () => onList('DELETE', (await aList()).id),
+  listMembers: async () => onList('GET', (await aList()).id, '/members'),
+  addMember: async () => ({
+    ...onList('POST', (await aList()).id, '/members'),
+    body: { email: 'friend@example.test' },
+  }),
+  removeMember: async () => {
+    const list = await aList();
+    const invited = await members.add(OWNER, list.id, 'friend@example.test');
+    const request = onList('DELETE', list.id, `/members/${invited.id}`);
+    return { ...request, pathParameters: { listId: list.id, memberId: invited.id } };
+  },
 };
 
 function byId(method: string, todo: Todo): TestRequest {
@@ -89,7 +119,7 @@ interface Invocation {
 async function invoke(name: RouteName): Promise<Invocation> {
   const todo = await store.create(OWNER, { title: `For ${name}` });
   const route = routes[name];
-  const event = apiEvent({ ...requests[name](todo), resource: route.path, owner: OWNER });
+  const event = apiEvent({ ...(await requests[name](todo)), resource: route.path, owner: OWNER });
   const run = spawnNode(
     ['--input-type=module', '-e', INVOKE, pathToFileURL(routeBundle(name)).href, JSON.stringify(event)],
     {
@@ -119,11 +149,11 @@ describe('the Lambda bundles in dist/lambda', () => {
       expect(existsSync(join(import.meta.dirname, '../src/routes', `${module}.ts`)), module).toBe(true);
   });
 
-  it('are one per route of the route table', () => {
+  it('are one per route of the route table, and one per Cognito trigger', () => {
     const bundles = readdirSync(lambdaBundlesDir).filter((name) =>
       existsSync(join(lambdaBundlesDir, name, 'index.mjs')),
     );
-    expect(bundles.sort()).toEqual(Object.keys(routes).sort());
+    expect(bundles.sort()).toEqual([...Object.keys(routes), ...Object.keys(TRIGGER_MODULES)].sort());
   });
 
   it.each(Object.keys(routes) as RouteName[])(

@@ -117,16 +117,20 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ...(options.siteDir ? { siteDir: options.siteDir } : {}),
       extraOrigins: options.allowedOrigins ?? [],
       ...(options.throttle !== undefined ? { throttle: options.throttle } : {}),
-      services: async (port, allowedOrigins) => ({
-        auth: createLocalAuth(signingKey, port, machineClient),
-        handlers: await loadHandlerBundles({
+      services: async (port, allowedOrigins) => {
+        const bundles = await loadHandlerBundles({
           tableName,
           dynamodbEndpoint: endpoint,
           cursorSigningKey: { key: cursorKey },
           machineOwners: machineClient ? { [machineClient.clientId]: machineClient.owner } : {},
           allowedOrigins,
-        }),
-      }),
+        });
+        return {
+          // The user pool runs the sign-in trigger as Cognito does (packages/handlers' triggers).
+          auth: createLocalAuth(signingKey, port, machineClient, bundles.triggers.signIn),
+          handlers: bundles.routes,
+        };
+      },
     });
     await gateway.ready.catch(async (error: unknown) => {
       await gateway.close();

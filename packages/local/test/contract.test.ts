@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import {
   COMMON_ERROR_CODES,
   FieldError,
   generateOpenApiDocument,
   MAX_BODY_BYTES,
+  pathParamNames,
   type RouteDefinition,
   routeList,
   routes,
@@ -51,10 +53,36 @@ async function existingTodo(): Promise<Todo> {
   return Todo.parse(bodyOf(response));
 }
 
-/** The call that succeeds on the route: a fresh todo's id for path parameters, the example body. */
+/** A list of the caller's that exists now, with an invitation on it. */
+async function existingList(): Promise<{ listId: string; memberId: string }> {
+  const made = await call(routes.createList, { body: exampleBody(routes.createList) });
+  expect(made.status).toBe(routes.createList.success.status);
+  const listId = (bodyOf(made) as { id: string }).id;
+  const invited = await call(routes.addMember, { params: { listId }, body: exampleBody(routes.addMember) });
+  expect(invited.status).toBe(routes.addMember.success.status);
+  return { listId, memberId: (bodyOf(invited) as { id: string }).id };
+}
+
+/** Fresh things for the route's path parameters: a todo's id, a list's id, a member's id. */
+async function validParams(route: RouteDefinition): Promise<Record<string, string>> {
+  const names = pathParamNames(route.path);
+  return {
+    ...(names.includes('id') ? { id: (await existingTodo()).id } : {}),
+    ...(names.includes('listId') ? await existingList() : {}),
+  };
+}
+
+/** For each path parameter, an id nobody has and the code of its 404. */
+const UNKNOWN: Record<string, () => { value: string; code: string }> = {
+  id: () => ({ value: ulid(), code: 'not_found' }),
+  listId: () => ({ value: ulid(), code: 'list_not_found' }),
+  memberId: () => ({ value: randomUUID(), code: 'member_not_found' }),
+};
+
+/** The call that succeeds on the route: fresh things for path parameters, the example body. */
 async function validCall(route: RouteDefinition): Promise<RouteCall> {
   return {
-    ...(route.pathParams ? { params: { id: (await existingTodo()).id } } : {}),
+    ...(route.pathParams ? { params: await validParams(route) } : {}),
     ...(route.body ? { body: exampleBody(route) } : {}),
   };
 }
@@ -119,16 +147,20 @@ describe.each(routeList)('route $name ($method $path)', (route) => {
   if (route.pathParams) {
     it('refuses a bad id with 400 invalid_id', async () => {
       const { body } = await validCall(route);
-      const response = await call(route, { params: { id: 'not-a-todo-id' }, ...(body ? { body } : {}) });
+      const params = Object.fromEntries(pathParamNames(route.path).map((name) => [name, 'not-a-valid-id']));
+      const response = await call(route, { params, ...(body ? { body } : {}) });
       expectProblem(response, 400, 'invalid_id');
     });
 
-    it('answers 404 not_found for an id nobody has', async () => {
-      const { body } = await validCall(route);
+    // The last parameter is the one unknown: a real list with no such member, say.
+    const unknown = pathParamNames(route.path).at(-1) as string;
+    it(`answers 404 for a ${unknown} nobody has`, async () => {
+      const { body, params } = await validCall(route);
+      const missing = (UNKNOWN[unknown] as () => { value: string; code: string })();
       expectProblem(
-        await call(route, { params: { id: ulid() }, ...(body ? { body } : {}) }),
+        await call(route, { params: { ...params, [unknown]: missing.value }, ...(body ? { body } : {}) }),
         404,
-        'not_found',
+        missing.code,
       );
     });
   }
@@ -219,7 +251,10 @@ describe('paths and methods outside the table', () => {
   it.each(wrongMethods)(
     '$method $path answers 405 method_not_allowed with Allow: the table’s methods',
     async ({ method, path, allowed }) => {
-      const response = await client.send({ method, target: routePath({ path }, { id }) });
+      const response = await client.send({
+        method,
+        target: routePath({ path }, { id, listId: id, memberId: randomUUID() }),
+      });
       expectProblem(response, 405, 'method_not_allowed');
       expect(response.headers.allow?.split(/,\s*/).sort()).toEqual([...allowed].sort());
     },

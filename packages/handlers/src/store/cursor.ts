@@ -9,15 +9,22 @@ import { BadRequestError } from '../errors.js';
 const SIGNATURE_BYTES = 16;
 
 interface CursorPayload {
-  /** The id of the last todo on the previous page. */
+  /** Where the previous page ended: its last todo's id, or its position key in manual order. */
   after: string;
   /** The filter the cursor was made for. */
   filter: string;
 }
 
-/** The part of a listing's filter that a cursor must keep (the page size may change). */
+/** The part of a todo listing's filter that a cursor must keep (the page size may change). */
 export function filterFingerprint(filter: TodoListFilter): string {
-  return [filter.status, filter.tag ?? '', filter.dueBefore ?? '', filter.dueAfter ?? ''].join('|');
+  return [
+    filter.listId ?? '*',
+    filter.sort,
+    filter.status,
+    filter.tag ?? '',
+    filter.dueBefore ?? '',
+    filter.dueAfter ?? '',
+  ].join('|');
 }
 
 function sign(key: string, ownerId: string, encodedPayload: string): Buffer {
@@ -39,7 +46,7 @@ export function decodeCursor(
   key: string,
   ownerId: string,
   cursor: string,
-  filter: TodoListFilter,
+  fingerprint: string,
 ): CursorPayload {
   const [encoded, signature, ...rest] = cursor.split('.');
   if (!encoded || !signature || rest.length > 0)
@@ -53,9 +60,9 @@ export function decodeCursor(
     throw invalid('the cursor was not issued for this listing: start again without a cursor');
   }
   const payload = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')) as CursorPayload;
-  if (payload.filter !== filterFingerprint(filter)) {
+  if (payload.filter !== fingerprint) {
     throw invalid(
-      'the cursor belongs to a listing with other filters: repeat the same status, tag and due filters',
+      'the cursor belongs to a listing with other filters: repeat the same filters as on the first page',
     );
   }
   return payload;

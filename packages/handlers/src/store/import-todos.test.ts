@@ -97,7 +97,11 @@ async function storedIds(ownerId: string): Promise<string[]> {
 }
 
 const entries = (count: number): ImportEntry[] =>
-  Array.from({ length: count }, (_, index) => ({ id: ulid(), input: { title: `Imported ${index}` } }));
+  Array.from({ length: count }, (_, index) => ({
+    id: ulid(),
+    input: { title: `Imported ${index}` },
+    place: { listId: 'inbox', position: `a${index}` },
+  }));
 const idsOf = (list: readonly ImportEntry[]) => list.map((entry) => entry.id);
 
 /**
@@ -114,6 +118,7 @@ function recordingOptions(): ImportOptions & { sleeps: number[] } {
   return {
     tableName,
     now: new Date().toISOString(),
+    by: 'importer',
     sleeps,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -144,7 +149,7 @@ describe('importTodos (store)', () => {
         importTodos(
           documentClient,
           owner,
-          [{ id, input: { title: `Attempt ${index}` } }],
+          [{ id, input: { title: `Attempt ${index}` }, place: { listId: 'inbox', position: 'a0' } }],
           recordingOptions(),
         ),
       ),

@@ -4,15 +4,16 @@ import type { TodoCreate } from '@todolist/sdk/contract';
 import pMap from 'p-map';
 import { type BatchOptions, isThrottled, tableBusy } from './batch-retry.js';
 import { existingIds } from './existing-ids.js';
-import { newTodoItem } from './todo-item.js';
+import { newTodoItem, type TodoPlace } from './todo-item.js';
 
 /** Writes in flight at once, so one import does not take all of a table's capacity. */
 const WRITES_IN_FLIGHT = 25;
 
-/** One item to import, already checked: its id and what to create. */
+/** One item to import, already checked: its id, what to create, and where. */
 export interface ImportEntry {
   id: string;
   input: TodoCreate;
+  place: TodoPlace;
 }
 
 /** What the import did with each id. */
@@ -23,6 +24,8 @@ export interface ImportOutcome {
 
 export interface ImportOptions extends BatchOptions {
   now: string;
+  /** Who imports: the todos' author. */
+  by: string;
 }
 
 /** Creates the todo unless its id exists: answers whether this write created it. */
@@ -36,7 +39,7 @@ async function createUnlessPresent(
     await client.send(
       new PutCommand({
         TableName: options.tableName,
-        Item: newTodoItem(ownerId, entry.id, entry.input, options.now),
+        Item: newTodoItem(ownerId, entry.id, entry.input, options.now, entry.place, options.by),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -49,7 +52,7 @@ async function createUnlessPresent(
 }
 
 /**
- * Creates the todos whose ids the owner does not have yet. A range Query (BatchGetItem where the
+ * Creates the todos whose ids the partition's owner does not have yet (all of one partition). A range Query (BatchGetItem where the
  * range is crowded) first finds the ids already there, so sending an import again writes
  * nothing; then each of the rest is a PutItem conditional on its absence, 25 in flight.
  *

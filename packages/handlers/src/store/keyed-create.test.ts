@@ -47,13 +47,16 @@ async function todoIds(ownerId: string): Promise<string[]> {
 
 const input = { title: 'Pay rent', tags: ['home'], priority: 'normal' as const, notes: null };
 
+/** The owner's Inbox, first in its order: where these creates put their todo. */
+const inboxOf = (ownerId: string) => ({ partitionOwner: ownerId, listId: 'inbox', position: 'a0' });
+
 describe('createWithKey', () => {
   it.each([
     ['after the claim, before the todo', 2],
     ['after the todo, before the claim is marked made', 3],
   ])('a crash %s: the resend makes exactly the todo the claim named', async (_when, crashAt) => {
     const ownerId = newOwner();
-    const request = { ownerId, key: 'k-1', input, now };
+    const request = { ownerId, key: 'k-1', input, now, place: inboxOf(ownerId) };
     await expect(createWithKey(crashingClient(crashAt), tableName, request)).rejects.toThrow('SIGKILL');
     const resent = await createWithKey(documentClient, tableName, { ...request, now: new Date() });
     expect(resent.replayed).toBe(true);
@@ -68,7 +71,7 @@ describe('createWithKey', () => {
     const ownerId = newOwner();
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, () =>
-        createWithKey(documentClient, tableName, { ownerId, key: 'k', input, now }),
+        createWithKey(documentClient, tableName, { ownerId, key: 'k', input, now, place: inboxOf(ownerId) }),
       ),
     );
     expect(new Set(outcomes.map((outcome) => outcome.todo.id)).size).toBe(1);
@@ -78,23 +81,42 @@ describe('createWithKey', () => {
 
   it('a replay after the person deleted the todo answers the first todo and does not bring it back', async () => {
     const ownerId = newOwner();
-    const first = await createWithKey(documentClient, tableName, { ownerId, key: 'k', input, now });
+    const first = await createWithKey(documentClient, tableName, {
+      ownerId,
+      key: 'k',
+      input,
+      now,
+      place: inboxOf(ownerId),
+    });
     await documentClient.send(
       new DeleteCommand({ TableName: tableName, Key: todoKey(ownerId, first.todo.id) }),
     );
-    const replay = await createWithKey(documentClient, tableName, { ownerId, key: 'k', input, now });
+    const replay = await createWithKey(documentClient, tableName, {
+      ownerId,
+      key: 'k',
+      input,
+      now,
+      place: inboxOf(ownerId),
+    });
     expect(replay).toEqual({ todo: first.todo, replayed: true });
     expect(await todoIds(ownerId)).toEqual([]);
   });
 
   it('the key with another body is refused with idempotency_key_reused, and nothing more is made', async () => {
     const ownerId = newOwner();
-    await createWithKey(documentClient, tableName, { ownerId, key: 'k', input, now });
+    await createWithKey(documentClient, tableName, {
+      ownerId,
+      key: 'k',
+      input,
+      now,
+      place: inboxOf(ownerId),
+    });
     const reused = createWithKey(documentClient, tableName, {
       ownerId,
       key: 'k',
       input: { ...input, title: 'Pay the rent' },
       now,
+      place: inboxOf(ownerId),
     });
     await expect(reused).rejects.toSatisfy(
       (error) => isTodoApiError(error) && error.code === 'idempotency_key_reused',
@@ -104,9 +126,21 @@ describe('createWithKey', () => {
 
   it('a key used again after its day is over makes a new todo', async () => {
     const ownerId = newOwner();
-    const first = await createWithKey(documentClient, tableName, { ownerId, key: 'k', input, now });
+    const first = await createWithKey(documentClient, tableName, {
+      ownerId,
+      key: 'k',
+      input,
+      now,
+      place: inboxOf(ownerId),
+    });
     const later = new Date(now.getTime() + (IDEMPOTENCY_KEY_TTL_SECONDS + 1) * 1000);
-    const second = await createWithKey(documentClient, tableName, { ownerId, key: 'k', input, now: later });
+    const second = await createWithKey(documentClient, tableName, {
+      ownerId,
+      key: 'k',
+      input,
+      now: later,
+      place: inboxOf(ownerId),
+    });
     expect(second.replayed).toBe(false);
     expect(second.todo.id).not.toBe(first.todo.id);
     expect(await todoIds(ownerId)).toHaveLength(2);
@@ -114,8 +148,20 @@ describe('createWithKey', () => {
 
   it('two owners using one key each get their own todo', async () => {
     const [a, b] = [newOwner(), newOwner()];
-    const forA = await createWithKey(documentClient, tableName, { ownerId: a, key: 'shared', input, now });
-    const forB = await createWithKey(documentClient, tableName, { ownerId: b, key: 'shared', input, now });
+    const forA = await createWithKey(documentClient, tableName, {
+      ownerId: a,
+      key: 'shared',
+      input,
+      now,
+      place: inboxOf(a),
+    });
+    const forB = await createWithKey(documentClient, tableName, {
+      ownerId: b,
+      key: 'shared',
+      input,
+      now,
+      place: inboxOf(b),
+    });
     expect(forB.replayed).toBe(false);
     expect(forA.todo.id).not.toBe(forB.todo.id);
   });

@@ -2,12 +2,17 @@ import { createHash } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { IDEMPOTENCY_KEY_TTL_SECONDS, type Todo, type TodoCreate } from '@todolist/sdk/contract';
+import {
+  IDEMPOTENCY_KEY_TTL_SECONDS,
+  INBOX_LIST_ID,
+  type Todo,
+  type TodoCreate,
+} from '@todolist/sdk/contract';
 import { ulid } from 'ulid';
 import { IdempotencyKeyReusedError } from '../errors.js';
 import { keyClaimKey } from './keys.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
-import { newTodoItem, toTodo } from './todo-item.js';
+import { newTodoItem, type TodoPlace, toTodo } from './todo-item.js';
 
 /** What a keyed create answers: the todo of that key, and whether an earlier request made it. */
 export interface KeyedCreateOutcome {
@@ -27,6 +32,8 @@ interface Claim {
   requestHash: string;
   /** The todo as the first request makes it, and as every replay answers it. */
   todo: Todo;
+  /** Whose partition the todo goes in: its list's owner (the caller, or who shared the list). */
+  partitionOwner: string;
   /** Set once the todo is known written: a replay then never writes it again. */
   made?: boolean;
   /** When DynamoDB's TTL may remove the claim (epoch seconds); it counts as gone from then on. */
@@ -50,21 +57,31 @@ interface Claim {
 export async function createWithKey(
   client: DynamoDBDocumentClient,
   tableName: string,
-  request: { ownerId: string; key: string; input: TodoCreate; now: Date },
+  request: {
+    ownerId: string;
+    key: string;
+    input: TodoCreate;
+    now: Date;
+    /** Where the todo goes if this request is the first: worked out before the claim. */
+    place: TodoPlace & { partitionOwner: string };
+  },
 ): Promise<KeyedCreateOutcome> {
-  const { ownerId, key, input, now } = request;
+  const { ownerId, key, input, now, place } = request;
   const requestHash = hashOf(input);
   const proposed: Claim = {
     ...keyClaimKey(ownerId, key),
     requestHash,
-    todo: toTodo(newTodoItem(ownerId, ulid(now.getTime()), input, now.toISOString())),
+    partitionOwner: place.partitionOwner,
+    todo: toTodo(
+      newTodoItem(place.partitionOwner, ulid(now.getTime()), input, now.toISOString(), place, ownerId),
+    ),
     [TTL_ATTRIBUTE]: Math.floor(now.getTime() / 1000) + IDEMPOTENCY_KEY_TTL_SECONDS,
   };
   const existing = await putClaim(client, tableName, proposed, now);
   const claim = existing ?? proposed;
   if (claim.requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
   if (!claim.made) {
-    await putTodoOnce(client, tableName, ownerId, claim.todo);
+    await putTodoOnce(client, tableName, claim.partitionOwner ?? ownerId, claim.todo);
     await client.send(
       new UpdateCommand({
         TableName: tableName,
@@ -116,7 +133,9 @@ async function putTodoOnce(
   ownerId: string,
   todo: Todo,
 ): Promise<void> {
-  const item = newTodoItem(ownerId, todo.id, todo, todo.createdAt);
+  // A claim made before lists names no place or author: the Inbox, first, by its owner.
+  const place = { listId: todo.listId ?? INBOX_LIST_ID, position: todo.position ?? 'a0' };
+  const item = newTodoItem(ownerId, todo.id, todo, todo.createdAt, place, todo.createdBy ?? ownerId);
   try {
     await client.send(
       new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),

@@ -1,16 +1,25 @@
 /**
- * The single-table key scheme (DESIGN.md): a user's todos share one partition, sorted by ULID,
- * so one Query lists them in creation order. The same partition holds the person's claims on
- * `Idempotency-Key`s (`IDEMPOTENCY#<key>`), which sort apart from the todos. Only the store
- * knows these shapes.
+ * The single-table key scheme; store/README.md draws it. Only the store knows these shapes.
+ *
+ * A person's partition (`USER#<sub>`) holds the todos of every list they own, the Inbox
+ * included, so moving a todo between their own lists is one update. Beside the todos it holds
+ * those lists, their members and invitations, the person's claims on list names and on
+ * `Idempotency-Key`s, and a reference to each list others share with them. Prefixes keep each
+ * kind apart in sort order.
  */
 export const TODO_SK_PREFIX = 'TODO#';
+const LIST_SK_PREFIX = 'LIST#';
+const MEMBER_INFIX = '#MEMBER#';
+const INVITE_INFIX = '#INVITE#';
+const SHARED_SK_PREFIX = 'SHARED#';
+
+type Key = { pk: string; sk: string };
 
 export function ownerPartition(ownerId: string): string {
   return `USER#${ownerId}`;
 }
 
-export function todoKey(ownerId: string, id: string): { pk: string; sk: string } {
+export function todoKey(ownerId: string, id: string): Key {
   return { pk: ownerPartition(ownerId), sk: `${TODO_SK_PREFIX}${id}` };
 }
 
@@ -18,10 +27,81 @@ export function idFromSortKey(sk: string): string {
   return sk.slice(TODO_SK_PREFIX.length);
 }
 
+/** A list the person owns (never the Inbox, which has no item). */
+export function listKey(ownerId: string, listId: string): Key {
+  return { pk: ownerPartition(ownerId), sk: `${LIST_SK_PREFIX}${listId}` };
+}
+
+/** The sort keys of everything about the owner's lists: `begins_with(sk, LIST_SK_PREFIX)`. */
+export { LIST_SK_PREFIX };
+
+/** The prefix of one list's members and invitations. */
+export function listPeoplePrefix(listId: string): string {
+  return `${LIST_SK_PREFIX}${listId}#`;
+}
+
+/** A member of the owner's list: the item that grants access, in the owner's partition. */
+export function memberKey(ownerId: string, listId: string, memberId: string): Key {
+  return { pk: ownerPartition(ownerId), sk: `${LIST_SK_PREFIX}${listId}${MEMBER_INFIX}${memberId}` };
+}
+
+/** An invitation to the owner's list, for an address with no account yet. */
+export function inviteKey(ownerId: string, listId: string, inviteId: string): Key {
+  return { pk: ownerPartition(ownerId), sk: `${LIST_SK_PREFIX}${listId}${INVITE_INFIX}${inviteId}` };
+}
+
+/** What a `LIST#…` sort key names: a list, one of its members, or one of its invitations. */
+export function parseListSortKey(
+  sk: string,
+): { kind: 'list' | 'member' | 'invite'; listId: string; personId?: string } | undefined {
+  if (!sk.startsWith(LIST_SK_PREFIX)) return undefined;
+  const rest = sk.slice(LIST_SK_PREFIX.length);
+  for (const [infix, kind] of [
+    [MEMBER_INFIX, 'member'],
+    [INVITE_INFIX, 'invite'],
+  ] as const) {
+    const at = rest.indexOf(infix);
+    if (at >= 0) return { kind, listId: rest.slice(0, at), personId: rest.slice(at + infix.length) };
+  }
+  return { kind: 'list', listId: rest };
+}
+
+/** The claim a list's name makes among its owner's lists, case folded, so names are unique. */
+export function listNameKey(ownerId: string, name: string): Key {
+  return { pk: ownerPartition(ownerId), sk: `LISTNAME#${name.toLocaleLowerCase('en')}` };
+}
+
+/** In a member's own partition: a list another person shares with them (the member item decides). */
+export function sharedRefKey(memberId: string, listId: string): Key {
+  return { pk: ownerPartition(memberId), sk: `${SHARED_SK_PREFIX}${listId}` };
+}
+export { SHARED_SK_PREFIX };
+
+/** The person's address as their last sign-in gave it, for the members list. */
+export function profileKey(personId: string): Key {
+  return { pk: ownerPartition(personId), sk: 'PROFILE' };
+}
+
+function addressPartition(email: string): string {
+  return `EMAIL#${email}`;
+}
+
+/** Which account signed in with this verified address, once one has. */
+export function accountKey(email: string): Key {
+  return { pk: addressPartition(email), sk: 'ACCOUNT' };
+}
+
+/** An invitation to this address, where its first sign-in finds it. */
+export function addressInviteKey(email: string, ownerId: string, listId: string): Key {
+  return { pk: addressPartition(email), sk: `INVITE#${ownerId}#${listId}` };
+}
+export const ADDRESS_INVITE_PREFIX = 'INVITE#';
+export { addressPartition };
+
 /** The key the health check reads: no person's partition, and no item needs to be there. */
 export const HEALTH_SENTINEL_KEY = { pk: 'HEALTH', sk: 'SENTINEL' } as const;
 
 /** The claim an `Idempotency-Key` makes in its owner's partition (see keyed-create.ts). */
-export function keyClaimKey(ownerId: string, key: string): { pk: string; sk: string } {
+export function keyClaimKey(ownerId: string, key: string): Key {
   return { pk: ownerPartition(ownerId), sk: `IDEMPOTENCY#${key}` };
 }

@@ -1,7 +1,8 @@
-import type { Todo, TodoCreate } from '@todolist/sdk/contract';
+import { INBOX_LIST_ID, type Todo, type TodoCreate } from '@todolist/sdk/contract';
 import { idFromSortKey, todoKey } from './keys.js';
+import { TODO_INDEXES } from './table-schema.js';
 
-/** A todo as stored in DynamoDB: the API's fields, absent ones left out, plus the keys. */
+/** A todo as stored in DynamoDB: the API's fields, absent ones left out, plus keys and index keys. */
 export interface TodoItem {
   pk: string;
   sk: string;
@@ -12,13 +13,58 @@ export interface TodoItem {
   dueDate?: string;
   priority: Todo['priority'];
   tags: string[];
+  listId: string;
+  position: string;
+  /** byList's sort key, see {@link listOrder}. */
+  listOrder: string;
+  /** byPosition's sort key, see {@link positionOrder}. */
+  positionOrder: string;
+  createdBy: string;
+  updatedBy: string;
   createdAt: string;
   updatedAt: string;
   version: number;
+  /**
+   * Set while the todo moves to a list in another partition (move-across.ts): the partition
+   * owner its copy goes to. A reader that meets it looks for the copy there.
+   */
+  movingTo?: string;
+}
+
+/** Where a todo is: its list and its place in that list's order. */
+export interface TodoPlace {
+  listId: string;
+  position: string;
+}
+
+/** byList's sort key: a list's todos together, in id (creation) order. */
+export function listOrder(listId: string, id: string): string {
+  return `${listId}#${id}`;
+}
+
+/**
+ * byPosition's sort key: a list's todos together, by position, then id. `#` sorts below every
+ * position digit, so a position sorts before its own extensions, as fractional indexing orders them.
+ */
+export function positionOrder(listId: string, position: string, id: string): string {
+  return `${listId}#${position}#${id}`;
+}
+
+/** The index attributes of a todo at a place: written whenever the place changes. */
+export function placeAttributes(id: string, place: TodoPlace) {
+  return {
+    listId: place.listId,
+    position: place.position,
+    [TODO_INDEXES.byList.sortKey]: listOrder(place.listId, id),
+    [TODO_INDEXES.byPosition.sortKey]: positionOrder(place.listId, place.position, id),
+  } as const;
 }
 
 /** The API's view of a stored todo. */
 export function toTodo(item: TodoItem): Todo {
+  // Items written before lists (on a table that was not migrated) have no list or authors: the
+  // Inbox of the partition's owner, who made them.
+  const owner = item.pk.slice('USER#'.length);
   return {
     id: idFromSortKey(item.sk),
     title: item.title,
@@ -28,6 +74,10 @@ export function toTodo(item: TodoItem): Todo {
     dueDate: item.dueDate ?? null,
     priority: item.priority,
     tags: item.tags ?? [],
+    listId: item.listId ?? INBOX_LIST_ID,
+    position: item.position ?? '',
+    createdBy: item.createdBy ?? owner,
+    updatedBy: item.updatedBy ?? item.createdBy ?? owner,
     createdAt: item.createdAt,
     updatedAt: item.updatedAt,
     version: item.version,
@@ -35,10 +85,17 @@ export function toTodo(item: TodoItem): Todo {
 }
 
 /** A new todo's item: version 1, absent fields left out, `completedAt` stamped if created done. */
-export function newTodoItem(ownerId: string, id: string, input: TodoCreate, now: string): TodoItem {
+export function newTodoItem(
+  partitionOwner: string,
+  id: string,
+  input: Omit<TodoCreate, 'listId'>,
+  now: string,
+  place: TodoPlace,
+  by: string,
+): TodoItem {
   const completed = input.completed ?? false;
   return {
-    ...todoKey(ownerId, id),
+    ...todoKey(partitionOwner, id),
     title: input.title,
     ...(input.notes ? { notes: input.notes } : {}),
     completed,
@@ -46,6 +103,9 @@ export function newTodoItem(ownerId: string, id: string, input: TodoCreate, now:
     ...(input.dueDate ? { dueDate: input.dueDate } : {}),
     priority: input.priority ?? 'normal',
     tags: input.tags ?? [],
+    ...placeAttributes(id, place),
+    createdBy: by,
+    updatedBy: by,
     createdAt: now,
     updatedAt: now,
     version: 1,

@@ -4,28 +4,33 @@ import {
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
-  QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type {
-  Todo,
-  TodoCreate,
-  TodoImportItem,
-  TodoImportResult,
-  TodoListFilter,
-  TodoPage,
-  TodoPatch,
+import {
+  INBOX_LIST_ID,
+  type Todo,
+  type TodoCreate,
+  type TodoImportItem,
+  type TodoImportResult,
+  type TodoListFilter,
+  type TodoPage,
+  type TodoPatch,
 } from '@todolist/sdk/contract';
 import { monotonicFactory, ulid } from 'ulid';
 import { NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '../errors.js';
-import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
 import { importTodos } from './import-todos.js';
 import { createWithKey, type KeyedCreateOutcome } from './keyed-create.js';
-import { HEALTH_SENTINEL_KEY, ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
-import { buildFilterExpression } from './list-filter.js';
-import { newTodoItem, type TodoItem, toTodo } from './todo-item.js';
-import { buildUpdateExpression } from './update-expression.js';
+import { HEALTH_SENTINEL_KEY, idFromSortKey, todoKey } from './keys.js';
+import { resolveList } from './list-access.js';
+import type { ListAccess } from './list-item.js';
+import { type LocatedTodo, locateTodo } from './locate-todo.js';
+import { moveAcross } from './move-across.js';
+import { positionAfter, positionsAtEnd } from './positions.js';
+import type { Table } from './table.js';
+import { newTodoItem, placeAttributes, type TodoItem, toTodo } from './todo-item.js';
+import { listTodos } from './todo-listing.js';
+import { buildUpdateExpression, type FieldChanges } from './update-expression.js';
 
 /** What the store needs besides its client. */
 export interface TodoStoreOptions {
@@ -40,33 +45,32 @@ export interface TodoStoreOptions {
 // when many get their ULID in the same millisecond.
 const importedId = monotonicFactory();
 
-// With a filter, most items a Query reads may be dropped; reading a larger slice per call keeps
-// the number of round trips low while still stopping as soon as the page is full.
-const FILTERED_QUERY_SLICE = 200;
-
 /**
- * The todos of each owner in the single DynamoDB table. Every method takes the owner first and
- * touches only that owner's partition; another owner's todo is simply not found.
+ * The todos a person can see: those of their Inbox and their own lists (in their partition) and
+ * those of lists shared with them (in each owner's). Every method takes the caller first; a
+ * todo on a list they are not on is simply not found.
  */
 export class TodoStore {
-  readonly #client: DynamoDBDocumentClient;
-  readonly #tableName: string;
+  readonly #table: Table;
   readonly #cursorKey: () => Promise<string>;
   readonly #now: () => Date;
 
   constructor(client: DynamoDBDocumentClient, options: TodoStoreOptions) {
-    this.#client = client;
-    this.#tableName = options.tableName;
+    this.#table = { client, name: options.tableName };
     this.#cursorKey = options.cursorSigningKey;
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Stores a new todo with a fresh ULID and version 1. */
-  async create(ownerId: string, input: TodoCreate): Promise<Todo> {
-    const item = newTodoItem(ownerId, ulid(), input, this.#now().toISOString());
-    await this.#client.send(
+  /** Stores a new todo with a fresh ULID and version 1, last in its list (the Inbox unless `listId`). */
+  async create(callerId: string, input: TodoCreate): Promise<Todo> {
+    const { listId, ...fields } = input;
+    const access = await resolveList(this.#table, callerId, listId ?? INBOX_LIST_ID);
+    const [position] = await positionsAtEnd(this.#table, access.ownerId, access.listId, 1);
+    const place = { listId: access.listId, position: position as string };
+    const item = newTodoItem(access.ownerId, ulid(), fields, this.#now().toISOString(), place, callerId);
+    await this.#table.client.send(
       new PutCommand({
-        TableName: this.#tableName,
+        TableName: this.#table.name,
         Item: item,
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
@@ -75,36 +79,55 @@ export class TodoStore {
   }
 
   /**
-   * Creates a todo once per owner and `Idempotency-Key`: a replay answers the first todo and
+   * Creates a todo once per caller and `Idempotency-Key`: a replay answers the first todo and
    * creates nothing, also after a crash part-way; the key with another body is a 422.
    */
-  createOnce(ownerId: string, key: string, input: TodoCreate): Promise<KeyedCreateOutcome> {
-    return createWithKey(this.#client, this.#tableName, { ownerId, key, input, now: this.#now() });
+  async createOnce(callerId: string, key: string, input: TodoCreate): Promise<KeyedCreateOutcome> {
+    const access = await resolveList(this.#table, callerId, input.listId ?? INBOX_LIST_ID);
+    const [position] = await positionsAtEnd(this.#table, access.ownerId, access.listId, 1);
+    return createWithKey(this.#table.client, this.#table.name, {
+      ownerId: callerId,
+      key,
+      input,
+      now: this.#now(),
+      place: { partitionOwner: access.ownerId, listId: access.listId, position: position as string },
+    });
   }
 
   /**
-   * Creates the items whose ids the owner does not have yet (an item without one gets a fresh
-   * ULID); answers one result per item, by its `index`: "created", or "existing" when the id
-   * was there already or came earlier in the same import, which is then left untouched.
+   * Creates the items whose ids their list's partition does not have yet (an item without one
+   * gets a fresh ULID), each last in its list in the order sent; answers one result per item,
+   * by its `index`: "created", or "existing" when the id was there already or came earlier in
+   * the same import, which is then left untouched.
    */
   async importMany(
-    ownerId: string,
+    callerId: string,
     items: readonly { index: number; item: TodoImportItem & { title: string } }[],
   ): Promise<TodoImportResult[]> {
-    const entries = items.map(({ index, item: { id, ...input } }) => ({
+    const entries = items.map(({ index, item: { id, listId, ...input } }) => ({
       index,
       id: id ?? importedId(),
+      listId: listId ?? INBOX_LIST_ID,
       input,
     }));
-    const outcome = await importTodos(this.#client, ownerId, entries, {
-      tableName: this.#tableName,
-      now: this.#now().toISOString(),
-    });
+    const created = new Set<string>();
+    for (const listId of new Set(entries.map((entry) => entry.listId))) {
+      const access = await resolveList(this.#table, callerId, listId);
+      const ofList = entries.filter((entry) => entry.listId === listId);
+      const positions = await positionsAtEnd(this.#table, access.ownerId, listId, ofList.length);
+      const outcome = await importTodos(
+        this.#table.client,
+        access.ownerId,
+        ofList.map((entry, at) => ({ ...entry, place: { listId, position: positions[at] as string } })),
+        { tableName: this.#table.name, now: this.#now().toISOString(), by: callerId },
+      );
+      for (const id of outcome.created) created.add(id);
+    }
     const seen = new Set<string>();
     return entries.map(({ index, id }) => {
-      const created = outcome.created.has(id) && !seen.has(id);
+      const made = created.has(id) && !seen.has(id);
       seen.add(id);
-      return { index, id, status: created ? 'created' : 'existing' };
+      return { index, id, status: made ? 'created' : 'existing' };
     });
   }
 
@@ -114,8 +137,8 @@ export class TodoStore {
    */
   async checkHealth(): Promise<void> {
     try {
-      await this.#client.send(
-        new GetCommand({ TableName: this.#tableName, Key: HEALTH_SENTINEL_KEY, ConsistentRead: true }),
+      await this.#table.client.send(
+        new GetCommand({ TableName: this.#table.name, Key: HEALTH_SENTINEL_KEY, ConsistentRead: true }),
       );
     } catch (cause) {
       throw new ServiceUnavailableError('the table cannot be read: this region cannot serve todos now', {
@@ -125,130 +148,200 @@ export class TodoStore {
   }
 
   /** The todo, or {@link NotFoundError}. */
-  async get(ownerId: string, id: string): Promise<Todo> {
-    const item = await this.#getItem(ownerId, id);
-    if (!item) throw new NotFoundError(id);
-    return toTodo(item);
+  async get(callerId: string, id: string): Promise<Todo> {
+    return toTodo((await this.#locate(callerId, id)).item);
   }
 
   /**
    * Applies a patch and bumps the version. With `expectedVersion`, changes nothing and throws
-   * {@link PreconditionFailedError} unless the todo is still at that version.
+   * {@link PreconditionFailedError} unless the todo is still at that version. `listId` and
+   * `after` move it: within one partition the move is this one update; to a list in another
+   * partition, move-across.ts.
    */
-  async update(ownerId: string, id: string, patch: TodoPatch, expectedVersion?: number): Promise<Todo> {
-    const expression = buildUpdateExpression(patch, this.#now().toISOString());
-    const condition = this.#condition(expectedVersion);
+  async update(callerId: string, id: string, patch: TodoPatch, expectedVersion?: number): Promise<Todo> {
+    const { listId, after, ...fields } = patch;
+    if (listId === undefined && after === undefined) {
+      // The common case, a change to a todo in the caller's own partition, is one conditional
+      // write; only when the todo is not there is it looked for on shared lists.
+      const written = await this.#write(todoKey(callerId, id), fields, callerId, expectedVersion);
+      if (written) return toTodo(written);
+    }
+    const located = await this.#locate(callerId, id);
+    const { item } = located;
+    if (expectedVersion !== undefined && item.version !== expectedVersion) {
+      throw new PreconditionFailedError(id, expectedVersion, item.version);
+    }
+    const target =
+      listId === undefined || listId === located.access.listId
+        ? located.access
+        : await resolveList(this.#table, callerId, listId);
+    const moves = target !== located.access || after !== undefined;
+    const position = moves ? await this.#positionIn(target, after, id) : undefined;
+    if (target.ownerId !== located.access.ownerId) {
+      const now = this.#now().toISOString();
+      const moved = await moveAcross(this.#table, item, target, {
+        position: position as string,
+        by: callerId,
+        now,
+      });
+      await this.#finishMove(located);
+      if (Object.keys(fields).length === 0) return toTodo(moved);
+      return toTodo(await this.#mustWrite(moved, fields, callerId, moved.version));
+    }
+    const place = position === undefined ? {} : placeAttributes(id, { listId: target.listId, position });
+    const written = await this.#mustWrite(item, fields, callerId, expectedVersion, place);
+    await this.#finishMove(located);
+    return toTodo(written);
+  }
+
+  /** Deletes the todo; with `expectedVersion`, only if it is still at that version. */
+  async delete(callerId: string, id: string, expectedVersion?: number): Promise<void> {
+    if (await this.#deleteAt(todoKey(callerId, id), expectedVersion)) return;
+    const located = await this.#locate(callerId, id);
+    if (!(await this.#deleteAt(located.item, expectedVersion))) throw new NotFoundError(id);
+    await this.#finishMove(located);
+  }
+
+  /** One page of todos: of one list, or of every list the caller can see; see todo-listing.ts. */
+  list(callerId: string, filter: TodoListFilter): Promise<TodoPage> {
+    return listTodos(this.#table, callerId, filter, this.#cursorKey);
+  }
+
+  async #locate(callerId: string, id: string): Promise<LocatedTodo> {
+    const located = await locateTodo(this.#table, callerId, id);
+    if (!located) throw new NotFoundError(id);
+    return located;
+  }
+
+  /** Where a moved todo goes: right after `after`, at the top (`null`), or last (absent). */
+  #positionIn(target: ListAccess, after: string | null | undefined, movingId: string): Promise<string> {
+    if (after !== undefined)
+      return positionAfter(this.#table, target.ownerId, target.listId, after, movingId);
+    return positionsAtEnd(this.#table, target.ownerId, target.listId, 1).then(([last]) => last as string);
+  }
+
+  /**
+   * Updates the todo at `key` unless it is absent or part-way through a move (then answers
+   * undefined: it is elsewhere); with `expectedVersion`, only at that version, else a 412.
+   */
+  async #write(
+    key: { pk: string; sk: string },
+    fields: FieldChanges,
+    by: string,
+    expectedVersion: number | undefined,
+    place: Record<string, string> = {},
+  ): Promise<TodoItem | undefined> {
+    const expression = buildUpdateExpression(fields, this.#now().toISOString(), { updatedBy: by, ...place });
+    const versioned = expectedVersion !== undefined;
     try {
-      const { Attributes } = await this.#client.send(
+      const { Attributes } = await this.#table.client.send(
         new UpdateCommand({
-          TableName: this.#tableName,
-          Key: todoKey(ownerId, id),
+          TableName: this.#table.name,
+          Key: { pk: key.pk, sk: key.sk },
           ...expression,
-          ConditionExpression: condition.expression,
-          ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, ...condition.names },
-          ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ...condition.values },
+          ConditionExpression: `attribute_exists(#pk) AND attribute_not_exists(#movingTo)${versioned ? ' AND #version = :expectedVersion' : ''}`,
+          ExpressionAttributeNames: {
+            ...expression.ExpressionAttributeNames,
+            '#pk': 'pk',
+            '#movingTo': 'movingTo',
+          },
+          ExpressionAttributeValues: {
+            ...expression.ExpressionAttributeValues,
+            ...(versioned ? { ':expectedVersion': expectedVersion } : {}),
+          },
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return toTodo(Attributes as TodoItem);
+      return Attributes as TodoItem;
     } catch (error) {
-      throw await this.#explainConditionFailure(error, ownerId, id, expectedVersion);
+      await this.#explainConditionFailure(error, key, expectedVersion);
+      return undefined;
     }
   }
 
-  /** Deletes the todo; with `expectedVersion`, only if it is still at that version. */
-  async delete(ownerId: string, id: string, expectedVersion?: number): Promise<void> {
-    const condition = this.#condition(expectedVersion);
+  /** {@link TodoStore.#write} of a todo just located: absent now means deleted meanwhile (404). */
+  async #mustWrite(
+    item: TodoItem,
+    fields: FieldChanges,
+    by: string,
+    expectedVersion: number | undefined,
+    place: Record<string, string> = {},
+  ): Promise<TodoItem> {
+    const written = await this.#write(item, fields, by, expectedVersion, place);
+    if (!written) throw new NotFoundError(idFromSortKey(item.sk));
+    return written;
+  }
+
+  /** Deletes the todo at `key` as {@link TodoStore.#write} updates it: false when it is elsewhere. */
+  async #deleteAt(key: { pk: string; sk: string }, expectedVersion: number | undefined): Promise<boolean> {
+    const versioned = expectedVersion !== undefined;
     try {
-      await this.#client.send(
+      await this.#table.client.send(
         new DeleteCommand({
-          TableName: this.#tableName,
-          Key: todoKey(ownerId, id),
-          ConditionExpression: condition.expression,
-          ...(Object.keys(condition.values).length > 0
-            ? { ExpressionAttributeValues: condition.values }
-            : {}),
-          ExpressionAttributeNames: condition.names,
+          TableName: this.#table.name,
+          Key: { pk: key.pk, sk: key.sk },
+          ConditionExpression: `attribute_exists(#pk) AND attribute_not_exists(#movingTo)${versioned ? ' AND #version = :expectedVersion' : ''}`,
+          ExpressionAttributeNames: {
+            '#pk': 'pk',
+            '#movingTo': 'movingTo',
+            ...(versioned ? { '#version': 'version' } : {}),
+          },
+          ...(versioned ? { ExpressionAttributeValues: { ':expectedVersion': expectedVersion } } : {}),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
+      return true;
     } catch (error) {
-      throw await this.#explainConditionFailure(error, ownerId, id, expectedVersion);
+      await this.#explainConditionFailure(error, key, expectedVersion);
+      return false;
     }
+  }
+
+  /** Deletes the original a stopped move left behind, once its copy has been changed or deleted. */
+  async #finishMove(located: LocatedTodo): Promise<void> {
+    const { leftover } = located;
+    if (!leftover) return;
+    await this.#table.client
+      .send(
+        new DeleteCommand({
+          TableName: this.#table.name,
+          Key: { pk: leftover.pk, sk: leftover.sk },
+          ConditionExpression: 'attribute_exists(movingTo)',
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      });
   }
 
   /**
-   * One page of the owner's todos in creation order. A page is full unless it is the last:
-   * DynamoDB applies filters after reading, so this keeps querying until it has one todo more
-   * than the page holds (which proves a next page exists) or the partition ends.
+   * Rethrows what is not a failed condition, and a failed version check as a 412; returns when
+   * the todo is not at the key (absent, or marked as moving), which the caller handles.
    */
-  async list(ownerId: string, filter: TodoListFilter): Promise<TodoPage> {
-    const filterExpression = buildFilterExpression(filter);
-    const after = filter.cursor
-      ? decodeCursor(await this.#cursorKey(), ownerId, filter.cursor, filter).after
-      : undefined;
-    const found: TodoItem[] = [];
-    let startKey: Record<string, unknown> | undefined = after ? todoKey(ownerId, after) : undefined;
-    do {
-      const page = await this.#client.send(
-        new QueryCommand({
-          TableName: this.#tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :todo)',
-          ...filterExpression,
-          ExpressionAttributeValues: {
-            ...filterExpression.ExpressionAttributeValues,
-            ':pk': ownerPartition(ownerId),
-            ':todo': TODO_SK_PREFIX,
-          },
-          ExclusiveStartKey: startKey,
-          Limit: filterExpression.FilterExpression ? FILTERED_QUERY_SLICE : filter.limit + 1 - found.length,
-        }),
-      );
-      found.push(...((page.Items ?? []) as TodoItem[]));
-      startKey = page.LastEvaluatedKey;
-    } while (found.length <= filter.limit && startKey);
-
-    const items = found.slice(0, filter.limit).map(toTodo);
-    const last = items.at(-1);
-    const nextCursor =
-      found.length > filter.limit && last
-        ? encodeCursor(await this.#cursorKey(), ownerId, {
-            after: last.id,
-            filter: filterFingerprint(filter),
-          })
-        : null;
-    return { items, nextCursor };
-  }
-
-  async #getItem(ownerId: string, id: string): Promise<TodoItem | undefined> {
-    const { Item } = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: todoKey(ownerId, id), ConsistentRead: true }),
-    );
-    return Item as TodoItem | undefined;
-  }
-
-  #condition(expectedVersion: number | undefined): {
-    expression: string;
-    names: Record<string, string>;
-    values: Record<string, unknown>;
-  } {
-    if (expectedVersion === undefined) {
-      return { expression: 'attribute_exists(#pk)', names: { '#pk': 'pk' }, values: {} };
-    }
-    return {
-      expression: 'attribute_exists(#pk) AND #version = :expectedVersion',
-      names: { '#pk': 'pk', '#version': 'version' },
-      values: { ':expectedVersion': expectedVersion },
-    };
-  }
-
-  /** Turns a failed condition into "not found" or "precondition failed"; other errors pass through. */
-  async #explainConditionFailure(error: unknown, ownerId: string, id: string, expectedVersion?: number) {
-    if (!(error instanceof ConditionalCheckFailedException)) return error;
+  async #explainConditionFailure(
+    error: unknown,
+    key: { pk: string; sk: string },
+    expectedVersion: number | undefined,
+  ): Promise<void> {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
     // DynamoDB returns the old item with the failure; dynalite does not, so read it then.
-    const current = error.Item ? (unmarshall(error.Item) as TodoItem) : await this.#getItem(ownerId, id);
-    if (!current || expectedVersion === undefined) return new NotFoundError(id);
-    return new PreconditionFailedError(id, expectedVersion, current.version);
+    const current = (
+      error.Item
+        ? unmarshall(error.Item)
+        : (
+            await this.#table.client.send(
+              new GetCommand({
+                TableName: this.#table.name,
+                Key: { pk: key.pk, sk: key.sk },
+                ConsistentRead: true,
+              }),
+            )
+          ).Item
+    ) as TodoItem | undefined;
+    if (!current || current.movingTo !== undefined) return;
+    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+      throw new PreconditionFailedError(idFromSortKey(key.sk), expectedVersion, current.version);
+    }
   }
 }

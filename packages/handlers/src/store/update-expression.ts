@@ -7,17 +7,25 @@ export interface UpdateExpression {
   ExpressionAttributeValues: Record<string, unknown>;
 }
 
+/** A patch's changes to the todo's own fields; where it goes (`listId`, `after`) is the store's to work out. */
+export type FieldChanges = Omit<TodoPatch, 'listId' | 'after'>;
+
 /**
  * The UpdateItem expression for a patch: set what is given, remove what is cleared with `null`,
- * stamp `updatedAt`, bump `version`, and keep `completedAt` consistent with `completed`.
+ * set the `extra` attributes (who changed it, a new place), stamp `updatedAt`, bump `version`,
+ * and keep `completedAt` consistent with `completed`.
  */
-export function buildUpdateExpression(patch: TodoPatch, now: string): UpdateExpression {
+export function buildUpdateExpression(
+  patch: FieldChanges,
+  now: string,
+  extra: Record<string, string> = {},
+): UpdateExpression {
   const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = { ':one': 1, ':now': now };
   const set = ['#version = #version + :one', '#updatedAt = :now'];
   const remove: string[] = [];
 
-  for (const [field, value] of Object.entries(patch)) {
+  for (const [field, value] of Object.entries({ ...patch, ...extra })) {
     if (value === undefined) continue;
     names[`#${field}`] = field;
     if (value === null) {

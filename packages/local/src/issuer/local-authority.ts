@@ -1,5 +1,6 @@
 import { GrantStore } from './grant-store.js';
 import type { MachineClient } from './machine-client.js';
+import type { PreTokenGeneration } from './pre-token-generation.js';
 import type { SigningKey } from './signing-key.js';
 import type { SignInGrant } from './token-issuer.js';
 
@@ -28,6 +29,8 @@ export interface LocalAuthority {
    * too, as Cognito does. In memory: after a restart they work again until they expire (1 h).
    */
   revokedSignIns: Set<string>;
+  /** Runs before a person's tokens are issued (sign-in and refresh), as Cognito runs its trigger. */
+  preTokenGeneration: PreTokenGeneration | undefined;
 }
 
 const CODE_LIFETIME_MS = 60_000;
@@ -46,6 +49,7 @@ export function createLocalAuthority(
   key: SigningKey,
   port: number,
   machineClient?: MachineClient,
+  preTokenGeneration?: PreTokenGeneration,
 ): LocalAuthority {
   const origin = `http://localhost:${port}`;
   return {
@@ -57,5 +61,6 @@ export function createLocalAuthority(
     refreshTokens: new GrantStore(REFRESH_TOKEN_LIFETIME_MS),
     machineClient,
     revokedSignIns: new Set(),
+    preTokenGeneration,
   };
 }

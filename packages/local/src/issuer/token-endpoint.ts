@@ -4,6 +4,7 @@ import { readForm, sendJson } from './http-answers.js';
 import type { LocalAuthority } from './local-authority.js';
 import { MACHINE_SCOPES, secretMatches } from './machine-client.js';
 import { verifierMatches } from './pkce.js';
+import { preTokenGenerationEvent } from './pre-token-generation.js';
 import { issueMachineToken, issueTokens, type SignInGrant, TOKEN_LIFETIME_SECONDS } from './token-issuer.js';
 
 type OAuthError =
@@ -136,6 +137,9 @@ async function grantTokens(
       'grant_type must be authorization_code, refresh_token or client_credentials',
     );
   const grant = isCode ? codeGrant(authority, form, clientId) : refreshGrant(authority, form, clientId);
+  await authority.preTokenGeneration?.(
+    preTokenGenerationEvent(grant, isCode ? 'TokenGeneration_HostedAuth' : 'TokenGeneration_RefreshTokens'),
+  );
   const tokens = await issueTokens(grant, authority.key, authority.issuer);
   return {
     access_token: tokens.accessToken,

@@ -40,9 +40,13 @@ const isRoutedPath = (path: string) => ROUTE_PATTERNS.some(({ pattern }) => patt
 /** The route a request reaches, if any. A path may match several: `/v1/todos/batch` is also an id. */
 const routeOf = (method: string, path: string) =>
   ROUTE_PATTERNS.find(({ route, pattern }) => route.method === method && pattern.test(path))?.route;
+// Each route with an id in its path, and which segment of the path is its last id.
 const ID_PATTERNS = routeList
   .filter((route) => route.pathParams)
-  .map((route) => new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`));
+  .map((route) => ({
+    pattern: new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+    idSegment: route.path.split('/').findLastIndex((segment) => segment.startsWith('{')),
+  }));
 
 function decodeSegment(segment: string): string {
   try {
@@ -166,7 +170,8 @@ export function requestDefect(route: RouteDefinition): fc.Arbitrary<RequestDefec
       weight: 3,
     });
   }
-  if (route.query) weighted.push({ arbitrary: queryDefect, weight: 8 });
+  // The query defects are written for the todo listing's parameters and its cursors.
+  if (route.name === 'listTodos') weighted.push({ arbitrary: queryDefect, weight: 8 });
   if (headers.has('Idempotency-Key')) {
     const arbitrary = badIdempotencyKey.map((value) => ({ kind: 'badIdempotencyKey', value }) as const);
     weighted.push({ arbitrary, weight: 2 });
@@ -182,8 +187,11 @@ export function requestDefect(route: RouteDefinition): fc.Arbitrary<RequestDefec
 
 function withIdSegment(draft: RequestDraft, segment: string): RequestDraft {
   // After an unknownPath defect there is no id left to spoil; that defect stands instead.
-  if (!ID_PATTERNS.some((pattern) => pattern.test(draft.path))) return draft;
-  return { ...draft, path: `${draft.path.slice(0, draft.path.lastIndexOf('/'))}/${segment}` };
+  const route = ID_PATTERNS.find(({ pattern }) => pattern.test(draft.path));
+  if (!route) return draft;
+  const segments = draft.path.split('/');
+  segments[route.idSegment] = segment;
+  return { ...draft, path: segments.join('/') };
 }
 
 /**

@@ -1,4 +1,13 @@
-import { type RouteDefinition, TodoCreate, TodoImportRequest, TodoPatch } from '@todolist/sdk/contract';
+import {
+  ListCreate,
+  ListPatch,
+  MemberInvite,
+  type RouteDefinition,
+  TodoCreate,
+  TodoImportRequest,
+  TodoPatch,
+} from '@todolist/sdk/contract';
+import { ulid } from 'ulid';
 import type { RawRequest } from './raw-http-client.js';
 
 /**
@@ -13,6 +22,10 @@ const EXAMPLE_BODIES = new Map<unknown, unknown>([
     TodoImportRequest,
     { items: [{ title: 'Imported by the contract test' }, { title: 'And its sibling', tags: ['bulk'] }] },
   ],
+  // A person's list names are unique, and a list is shared with an address once: new each call.
+  [ListCreate, () => ({ name: `Contract ${ulid()}` })],
+  [ListPatch, { archived: true }],
+  [MemberInvite, () => ({ email: `${ulid().toLowerCase()}@example.test` })],
 ]);
 
 /** The example body of the route's body schema (see {@link EXAMPLE_BODIES}). */
@@ -20,7 +33,8 @@ export function exampleBody(route: RouteDefinition): unknown {
   if (!route.body) throw new Error(`${route.name} takes no body`);
   if (!EXAMPLE_BODIES.has(route.body))
     throw new Error(`no example body for ${route.name}: add one to EXAMPLE_BODIES`);
-  return EXAMPLE_BODIES.get(route.body);
+  const example = EXAMPLE_BODIES.get(route.body);
+  return typeof example === 'function' ? example() : example;
 }
 
 /** The route's path with its `{param}` placeholders filled in, percent-encoded. */

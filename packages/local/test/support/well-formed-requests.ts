@@ -13,6 +13,8 @@ export interface GatewayFixtures {
   nextCursor: string;
   /** A real cursor issued for another listing (`status=open`). */
   otherListingCursor: string;
+  /** Ids of the caller's lists that exist. */
+  listIds: string[];
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -83,6 +85,9 @@ const withUnreadHeaders = (arbitrary: fc.Arbitrary<RequestDraft>) =>
   }));
 
 const todoPath = (id: string) => routes.getTodo.path.replace('{id}', id);
+const listPath = (listId: string, suffix = '') =>
+  `${routes.getList.path.replace('{listId}', listId)}${suffix}`;
+const listName = fc.uuid().map((uuid) => `List ${uuid}`);
 
 /**
  * Requests each route answers with success, for the todos and cursors in `fixtures`: the starting
@@ -94,6 +99,7 @@ export function wellFormedRequest(route: RouteName, fixtures: GatewayFixtures): 
 
 function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<RequestDraft> {
   const id = fc.constantFrom(...fixtures.ids);
+  const listId = fc.constantFrom(...fixtures.listIds);
   const ifMatch = fc.option(fc.constant({ 'if-match': '*' }), { nil: {} });
   switch (route) {
     case 'createTodo':
@@ -144,5 +150,52 @@ function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<Re
       return fc.constant(draft({ method: 'GET', path: routes.openapi.path }));
     case 'health':
       return fc.constant(draft({ method: 'GET', path: routes.health.path }));
+    case 'listLists':
+      return fc
+        .record(
+          {
+            limit: fc.integer({ min: 1, max: MAX_PAGE_SIZE }).map(String),
+            archived: fc.constantFrom('exclude', 'include', 'only'),
+          },
+          { requiredKeys: [] },
+        )
+        .map((query) => draft({ method: 'GET', path: routes.listLists.path, query: Object.entries(query) }));
+    case 'createList':
+      return listName.map((name) =>
+        draft({
+          method: 'POST',
+          path: routes.createList.path,
+          headers: JSON_HEADERS,
+          body: { json: { name } },
+        }),
+      );
+    case 'getList':
+      return listId.map((listId) => draft({ method: 'GET', path: listPath(listId) }));
+    case 'updateList':
+      return fc.tuple(listId, fc.boolean()).map(([listId, archived]) =>
+        draft({
+          method: 'PATCH',
+          path: listPath(listId),
+          headers: JSON_HEADERS,
+          body: { json: { archived } },
+        }),
+      );
+    case 'deleteList':
+      return listId.map((listId) =>
+        draft({ method: 'DELETE', path: listPath(listId), query: [['todos', 'delete']] }),
+      );
+    case 'listMembers':
+      return listId.map((listId) => draft({ method: 'GET', path: listPath(listId, '/members') }));
+    case 'addMember':
+      return fc.tuple(listId, fc.uuid()).map(([listId, uuid]) =>
+        draft({
+          method: 'POST',
+          path: listPath(listId, '/members'),
+          headers: JSON_HEADERS,
+          body: { json: { email: `${uuid}@example.test` } },
+        }),
+      );
+    case 'removeMember':
+      return listId.map((listId) => draft({ method: 'DELETE', path: listPath(listId, '/members/me') }));
   }
 }

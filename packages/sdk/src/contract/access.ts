@@ -9,17 +9,19 @@ export const TODO_SCOPES = {
   write: `${RESOURCE_SERVER_ID}/todos.write`,
 } as const;
 
-/** The paths that hold someone's todos: every route at or under it needs a signed-in caller. */
-const SIGNED_IN_PATH = '/v1/todos';
+/**
+ * The only routes anyone may call without signing in: the API's description and its health.
+ * Every other route needs a signed-in caller, so a new route is private unless listed here.
+ */
+const PUBLIC_PATHS: readonly string[] = ['/v1/openapi.json', '/v1/health'];
 
 /**
  * The scope a caller's access token must hold for `route`: reading needs `todos.read`, any
- * change `todos.write`; `null` for a public route (the OpenAPI document). The deployed
+ * change `todos.write`; `null` for a public route (the OpenAPI document, the health check). The deployed
  * authorizer, the local gateway and the handlers all decide by this.
  */
 export function requiredScope(route: Pick<RouteDefinition, 'method' | 'path'>): string | null {
-  const signedIn = route.path === SIGNED_IN_PATH || route.path.startsWith(`${SIGNED_IN_PATH}/`);
-  if (!signedIn) return null;
+  if (PUBLIC_PATHS.includes(route.path)) return null;
   return route.method === 'GET' ? TODO_SCOPES.read : TODO_SCOPES.write;
 }
 

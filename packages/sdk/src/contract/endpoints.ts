@@ -21,5 +21,16 @@ export const getTodo = { method: 'GET', path: '/v1/todos/{id}' } as const satisf
 export const updateTodo = { method: 'PATCH', path: '/v1/todos/{id}' } as const satisfies Endpoint;
 export const deleteTodo = { method: 'DELETE', path: '/v1/todos/{id}' } as const satisfies Endpoint;
 export const importTodos = { method: 'POST', path: '/v1/todos/batch' } as const satisfies Endpoint;
+export const listLists = { method: 'GET', path: '/v1/lists' } as const satisfies Endpoint;
+export const createList = { method: 'POST', path: '/v1/lists' } as const satisfies Endpoint;
+export const getList = { method: 'GET', path: '/v1/lists/{listId}' } as const satisfies Endpoint;
+export const updateList = { method: 'PATCH', path: '/v1/lists/{listId}' } as const satisfies Endpoint;
+export const deleteList = { method: 'DELETE', path: '/v1/lists/{listId}' } as const satisfies Endpoint;
+export const listMembers = { method: 'GET', path: '/v1/lists/{listId}/members' } as const satisfies Endpoint;
+export const addMember = { method: 'POST', path: '/v1/lists/{listId}/members' } as const satisfies Endpoint;
+export const removeMember = {
+  method: 'DELETE',
+  path: '/v1/lists/{listId}/members/{memberId}',
+} as const satisfies Endpoint;
 export const openapi = { method: 'GET', path: '/v1/openapi.json' } as const satisfies Endpoint;
 export const health = { method: 'GET', path: '/v1/health' } as const satisfies Endpoint;

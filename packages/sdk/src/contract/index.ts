@@ -31,11 +31,16 @@ export {
   IDEMPOTENCY_KEY_TTL_SECONDS,
   MAX_BODY_BYTES,
   MAX_CURSOR_LENGTH,
+  MAX_EMAIL_LENGTH,
   MAX_IDEMPOTENCY_KEY_LENGTH,
   MAX_IMPORT_BODY_BYTES,
   MAX_IMPORT_ITEMS,
+  MAX_LIST_NAME_LENGTH,
+  MAX_LISTS,
+  MAX_MEMBERS,
   MAX_NOTES_LENGTH,
   MAX_PAGE_SIZE,
+  MAX_SHARED_LISTS,
   MAX_TAG_LENGTH,
   MAX_TAGS,
   MAX_TITLE_LENGTH,
@@ -45,8 +50,23 @@ export {
   type TodoListFilter,
   TodoListQuery,
   TodoPage,
+  TodoSort,
   TodoStatus,
 } from './list.js';
+export { INBOX_LIST_ID, ListId } from './list-id.js';
+export {
+  List,
+  ListCreate,
+  ListDeleteQuery,
+  ListName,
+  ListPage,
+  ListPatch,
+  ListPathParams,
+  ListRole,
+  type ListsFilter,
+  ListsQuery,
+} from './lists.js';
+export { Email, MEMBER_SELF, Member, MemberInvite, MemberPage, MemberPathParams } from './members.js';
 export { generateOpenApiDocument, type OpenApiOptions } from './openapi.js';
 export { OpenApiDocument } from './openapi-document.js';
 export { FieldError, PROBLEM_MEDIA_TYPE, Problem, REQUEST_ID_HEADER } from './problem.js';

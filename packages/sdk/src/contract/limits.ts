@@ -30,3 +30,13 @@ export const MAX_IMPORT_ITEMS = 100;
  * largest size (about 268 KB of ASCII), well under API Gateway's 10 MB and Lambda's 6 MB.
  */
 export const MAX_IMPORT_BODY_BYTES = 512 * 1024;
+/** Longest list name, in characters, after trimming. */
+export const MAX_LIST_NAME_LENGTH = 100;
+/** Most lists one person owns, the Inbox aside. */
+export const MAX_LISTS = 200;
+/** Most people on one list besides its owner, invitations included. */
+export const MAX_MEMBERS = 25;
+/** Most lists of other people one person can be a member of (each costs a query on a page of all todos). */
+export const MAX_SHARED_LISTS = 50;
+/** Longest e-mail address (RFC 5321's path limit). */
+export const MAX_EMAIL_LENGTH = 254;

@@ -4,8 +4,15 @@ import { DEFAULT_PAGE_SIZE } from './limits.js';
 import { TodoListQuery } from './list.js';
 
 describe('TodoListQuery', () => {
-  it('fills in the defaults: every status, the default page size', () => {
-    expect(TodoListQuery.parse({})).toEqual({ status: 'all', limit: DEFAULT_PAGE_SIZE });
+  it('fills in the defaults: creation order, every status, the default page size', () => {
+    expect(TodoListQuery.parse({})).toEqual({ sort: 'created', status: 'all', limit: DEFAULT_PAGE_SIZE });
+  });
+
+  it('takes sort=manual only with a list, whose order it is', () => {
+    expect(TodoListQuery.parse({ sort: 'manual', listId: 'INBOX' })).toMatchObject({ listId: 'inbox' });
+    const result = TodoListQuery.safeParse({ sort: 'manual' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toBe('sort=manual orders one list: give listId too');
   });
 
   it('takes limit as a number from code or as decimal digits from a query string', () => {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from './limits.js';
+import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
 import { DueDate, Tag, Todo } from './todo.js';
 import { coercedNumber } from './zod-factories.js';
@@ -9,6 +10,12 @@ const STATUSES = ['all', 'open', 'completed'] as const;
 /** Which todos a list shows by completion. */
 export const TodoStatus = z.enum(STATUSES, { error: mustBeOneOf('status', STATUSES) });
 export type TodoStatus = z.infer<typeof TodoStatus>;
+
+const SORTS = ['created', 'manual'] as const;
+
+/** The order of a listing: creation (oldest first), or a list's own order as its people set it. */
+export const TodoSort = z.enum(SORTS, { error: mustBeOneOf('sort', SORTS) });
+export type TodoSort = z.infer<typeof TodoSort>;
 
 const PASS_CURSOR_BACK = 'pass back nextCursor exactly as received';
 
@@ -25,7 +32,8 @@ const PAGE_SIZE_MESSAGE = `limit must be a whole number from 1 to ${MAX_PAGE_SIZ
 
 // A number from code, or the string of one from a query: plain decimal digits only (no "0x10",
 // "1e1" or " 5").
-const PageSize = z.pipe(
+/** A page size: a number from code, or its decimal string from a query. */
+export const PageSize = z.pipe(
   z.union([z.number(PAGE_SIZE_MESSAGE), z.string().check(z.regex(/^\d{1,3}$/, PAGE_SIZE_MESSAGE))]),
   coercedNumber<number | string>().check(
     z.multipleOf(1, PAGE_SIZE_MESSAGE),
@@ -38,19 +46,28 @@ const PageSize = z.pipe(
  * The query of `listTodos`. Query values arrive as strings, so `limit` is coerced. Unknown
  * parameters are an error rather than ignored: a misspelt filter must not silently list everything.
  */
-export const TodoListQuery = z.strictObject({
-  // dueBefore and dueAfter are exclusive: dueBefore=2026-12-01 lists todos due on or before Nov 30.
-  status: z._default(TodoStatus, 'all'),
-  tag: z.optional(Tag),
-  dueBefore: z.optional(DueDate),
-  dueAfter: z.optional(DueDate),
-  limit: z._default(PageSize, DEFAULT_PAGE_SIZE),
-  cursor: z.optional(Cursor),
-});
+export const TodoListQuery = z
+  .strictObject({
+    /** One list's todos; without it, every todo the caller can see on lists that are not archived. */
+    listId: z.optional(ListId),
+    sort: z._default(TodoSort, 'created'),
+    // dueBefore and dueAfter are exclusive: dueBefore=2026-12-01 lists todos due on or before Nov 30.
+    status: z._default(TodoStatus, 'all'),
+    tag: z.optional(Tag),
+    dueBefore: z.optional(DueDate),
+    dueAfter: z.optional(DueDate),
+    limit: z._default(PageSize, DEFAULT_PAGE_SIZE),
+    cursor: z.optional(Cursor),
+  })
+  .check(
+    z.refine((query) => query.sort !== 'manual' || query.listId !== undefined, {
+      error: 'sort=manual orders one list: give listId too',
+    }),
+  );
 export type TodoListQuery = z.input<typeof TodoListQuery>;
 export type TodoListFilter = z.output<typeof TodoListQuery>;
 
-/** One page of todos, in creation order; `nextCursor` is null on the last page. */
+/** One page of todos, in the order asked for; `nextCursor` is null on the last page. */
 export const TodoPage = z.object({
   items: z.array(Todo),
   nextCursor: z.nullable(z.string()),

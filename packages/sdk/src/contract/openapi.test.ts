@@ -51,7 +51,7 @@ describe('the security the document declares', () => {
     security: unknown;
   }[];
 
-  it('has every todo operation need a bearer token with its scope, and leaves only the document itself and the health check public', () => {
+  it('has every todo and list operation need a bearer token with its scope, and leaves only the document itself and the health check public', () => {
     const byName = Object.fromEntries(operations.map((op) => [op.operationId, op.security]));
     expect(byName).toEqual({
       createTodo: [{ bearer: ['todolist/todos.write'] }],
@@ -60,6 +60,14 @@ describe('the security the document declares', () => {
       updateTodo: [{ bearer: ['todolist/todos.write'] }],
       deleteTodo: [{ bearer: ['todolist/todos.write'] }],
       importTodos: [{ bearer: ['todolist/todos.write'] }],
+      listLists: [{ bearer: ['todolist/todos.read'] }],
+      createList: [{ bearer: ['todolist/todos.write'] }],
+      getList: [{ bearer: ['todolist/todos.read'] }],
+      updateList: [{ bearer: ['todolist/todos.write'] }],
+      deleteList: [{ bearer: ['todolist/todos.write'] }],
+      listMembers: [{ bearer: ['todolist/todos.read'] }],
+      addMember: [{ bearer: ['todolist/todos.write'] }],
+      removeMember: [{ bearer: ['todolist/todos.write'] }],
       openapi: [],
       health: [],
     });

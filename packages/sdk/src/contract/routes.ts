@@ -6,6 +6,16 @@ import { TodoImportResponse } from './import.js';
 import { TodoImportRequest } from './import-request.js';
 import { MAX_IMPORT_BODY_BYTES } from './limits.js';
 import { TodoListQuery, TodoPage } from './list.js';
+import {
+  List,
+  ListCreate,
+  ListDeleteQuery,
+  ListPage,
+  ListPatch,
+  ListPathParams,
+  ListsQuery,
+} from './lists.js';
+import { Member, MemberInvite, MemberPage, MemberPathParams } from './members.js';
 import { OpenApiDocument } from './openapi-document.js';
 import { Todo, TodoCreate, TodoPatch, TodoPathParams } from './todo.js';
 
@@ -49,6 +59,11 @@ const IF_MATCH: RouteHeader = {
   description: 'The ETag from a previous read: the change is made only if the todo still has that version.',
 };
 
+const LIST_IF_MATCH: RouteHeader = {
+  name: 'If-Match',
+  description: 'The ETag from a previous read: the change is made only if the list still has that version.',
+};
+
 const IDEMPOTENCY_KEY: RouteHeader = {
   name: 'Idempotency-Key',
   description:
@@ -74,15 +89,17 @@ export const routes = {
       'unsupported_media_type',
       'validation_failed',
       'idempotency_key_reused',
+      'list_not_found',
     ],
   },
   listTodos: {
     name: 'listTodos',
     ...endpoints.listTodos,
-    summary: 'List todos, a page at a time, in creation order',
+    summary:
+      "List todos, a page at a time: one list's (listId) or every list's the caller can see, in creation order or the list's own (sort=manual)",
     query: TodoListQuery,
     success: { status: 200, body: TodoPage },
-    errors: ['invalid_query', 'invalid_cursor'],
+    errors: ['invalid_query', 'invalid_cursor', 'list_not_found'],
   },
   getTodo: {
     name: 'getTodo',
@@ -108,6 +125,7 @@ export const routes = {
       'unsupported_media_type',
       'validation_failed',
       'not_found',
+      'list_not_found',
       'precondition_failed',
     ],
   },
@@ -127,7 +145,113 @@ export const routes = {
     body: TodoImportRequest,
     maxBodyBytes: MAX_IMPORT_BODY_BYTES,
     success: { status: 200, body: TodoImportResponse },
-    errors: ['malformed_json', 'payload_too_large', 'unsupported_media_type', 'validation_failed'],
+    errors: [
+      'malformed_json',
+      'payload_too_large',
+      'unsupported_media_type',
+      'validation_failed',
+      'list_not_found',
+    ],
+  },
+  listLists: {
+    name: 'listLists',
+    ...endpoints.listLists,
+    summary:
+      "List the caller's lists and the lists shared with them: the Inbox first, then in the order they were made",
+    query: ListsQuery,
+    success: { status: 200, body: ListPage },
+    errors: ['invalid_query', 'invalid_cursor'],
+  },
+  createList: {
+    name: 'createList',
+    ...endpoints.createList,
+    summary: 'Make a list',
+    body: ListCreate,
+    success: { status: 201, body: List },
+    errors: [
+      'malformed_json',
+      'payload_too_large',
+      'unsupported_media_type',
+      'validation_failed',
+      'list_name_taken',
+      'limit_reached',
+    ],
+  },
+  getList: {
+    name: 'getList',
+    ...endpoints.getList,
+    summary: 'Get one list',
+    pathParams: ListPathParams,
+    success: { status: 200, body: List },
+    errors: ['invalid_id', 'list_not_found'],
+  },
+  updateList: {
+    name: 'updateList',
+    ...endpoints.updateList,
+    summary: 'Rename a list, or archive it or bring it back (its owner only)',
+    pathParams: ListPathParams,
+    body: ListPatch,
+    headers: [LIST_IF_MATCH],
+    success: { status: 200, body: List },
+    errors: [
+      'invalid_id',
+      'invalid_header',
+      'malformed_json',
+      'payload_too_large',
+      'unsupported_media_type',
+      'validation_failed',
+      'list_not_found',
+      'list_name_taken',
+      'inbox_fixed',
+      'owner_only',
+      'precondition_failed',
+    ],
+  },
+  deleteList: {
+    name: 'deleteList',
+    ...endpoints.deleteList,
+    summary: 'Delete a list (its owner only): with its todos (todos=delete), or once they are moved (moveTo)',
+    pathParams: ListPathParams,
+    query: ListDeleteQuery,
+    success: { status: 204, body: null },
+    errors: ['invalid_id', 'invalid_query', 'list_not_found', 'list_not_empty', 'inbox_fixed', 'owner_only'],
+  },
+  listMembers: {
+    name: 'listMembers',
+    ...endpoints.listMembers,
+    summary: 'Who is on a list: the owner, the members and the invitations',
+    pathParams: ListPathParams,
+    success: { status: 200, body: MemberPage },
+    errors: ['invalid_id', 'list_not_found'],
+  },
+  addMember: {
+    name: 'addMember',
+    ...endpoints.addMember,
+    summary:
+      'Share a list with an e-mail address (its owner only): a member at once if the address has an account, else an invitation until its first sign-in',
+    pathParams: ListPathParams,
+    body: MemberInvite,
+    success: { status: 201, body: Member },
+    errors: [
+      'invalid_id',
+      'malformed_json',
+      'payload_too_large',
+      'unsupported_media_type',
+      'validation_failed',
+      'list_not_found',
+      'inbox_fixed',
+      'owner_only',
+      'limit_reached',
+    ],
+  },
+  removeMember: {
+    name: 'removeMember',
+    ...endpoints.removeMember,
+    summary:
+      'Take someone off a list (its owner), or leave it (a member, with memberId "me" or their own id)',
+    pathParams: MemberPathParams,
+    success: { status: 204, body: null },
+    errors: ['invalid_id', 'list_not_found', 'member_not_found', 'owner_only', 'owner_cannot_leave'],
   },
   openapi: {
     name: 'openapi',

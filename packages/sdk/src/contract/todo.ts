@@ -1,20 +1,12 @@
 import * as z from 'zod/mini';
 import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './limits.js';
+import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
+import { SINGLE_LINE, TEXT_LINES } from './text.js';
 import { isoDate, isoDateTime } from './zod-factories.js';
 
 // Written with zod/mini rather than classic zod so the SDK's browser bundle stays small: the
 // functional `.check(...)` style lets a bundler drop every check and format the page never uses.
-
-// No control characters (C0, DEL and C1: newlines, tabs, escapes): a title is one line in a
-// list, a table or a terminal, and an escape sequence must never reach a terminal that shows it.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const SINGLE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
-
-// Notes may run over lines (\n, or \r\n, folded) and hold tabs; every other control character is
-// refused, as above.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const TEXT_LINES = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$/;
 
 /** A todo's id: a ULID, so ids sort by creation time. */
 // ULIDs are case-insensitive (Crockford base32); ids are stored in capitals, so a lowercase one
@@ -92,15 +84,26 @@ export const Todo = z.object({
   dueDate: z.nullable(DueDate),
   priority: Priority,
   tags: z.array(z.string()),
+  /** The list it is on: "inbox" (the caller's Inbox) or a list's id. */
+  listId: z.string(),
+  /**
+   * Where it stands in its list's manual order: todos sort by `position`, then by `id`, both
+   * compared as plain strings (code unit order, not locale order).
+   */
+  position: z.string(),
+  /** The `sub` of the person who made it, and of the person who changed it last. */
+  createdBy: z.string(),
+  updatedBy: z.string(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   version: z.int().check(z.minimum(1)),
 });
 export type Todo = z.infer<typeof Todo>;
 
-/** The body of `createTodo`. Only `title` is required. */
+/** The body of `createTodo`. Only `title` is required; without `listId` the todo goes to the Inbox, last. */
 export const TodoCreate = z.strictObject({
   title: Title,
+  listId: z.optional(ListId),
   notes: z.optional(z.nullable(Notes)),
   dueDate: z.optional(z.nullable(DueDate)),
   priority: z.optional(Priority),
@@ -109,10 +112,18 @@ export const TodoCreate = z.strictObject({
 });
 export type TodoCreate = z.input<typeof TodoCreate>;
 
-// A create's fields, the title optional too.
-const PATCH_FIELDS = { ...TodoCreate.shape, title: z.optional(Title) };
+// A create's fields, the title optional too, and where the todo goes in its list's order.
+const PATCH_FIELDS = {
+  ...TodoCreate.shape,
+  title: z.optional(Title),
+  after: z.optional(z.nullable(TodoId)),
+};
 
-/** The body of `updateTodo`: any subset of the fields, at least one; `null` clears notes or dueDate. */
+/**
+ * The body of `updateTodo`: any subset of the fields, at least one; `null` clears notes or dueDate.
+ * `listId` moves the todo to another list (last in its order, unless `after` says where);
+ * `after` puts it right after that todo of the same list, and `after: null` at the top.
+ */
 export const TodoPatch = z.strictObject(PATCH_FIELDS).check(
   z.refine((patch) => Object.keys(patch).length > 0, {
     error: `a patch must change at least one of ${Object.keys(PATCH_FIELDS).join(', ')}`,

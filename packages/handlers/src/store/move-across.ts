@@ -1,0 +1,86 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PreconditionFailedError } from '../errors.js';
+import { idFromSortKey, todoKey } from './keys.js';
+import type { ListAccess } from './list-item.js';
+import type { Table } from './table.js';
+import { placeAttributes, type TodoItem } from './todo-item.js';
+
+/**
+ * Moves a todo to a list in another partition (between one person's list and a list another
+ * shares), which no single write can do. Without transactions it is three conditional writes,
+ * each safe to repeat:
+ * 1. mark the original `movingTo` the target partition (if still at the version read);
+ * 2. put the copy there, with the same id (a deterministic key, so a repeat finds it);
+ * 3. delete the original.
+ * A crash after 1 or 2 leaves a marked original; every reader (locate-todo.ts, the listing)
+ * then takes the copy if it exists and the original if not, so the todo is never shown twice
+ * nor lost, and the next change to it finishes or ignores the move.
+ */
+export async function moveAcross(
+  table: Table,
+  original: TodoItem,
+  target: ListAccess,
+  change: { position: string; by: string; now: string },
+): Promise<TodoItem> {
+  const id = idFromSortKey(original.sk);
+  try {
+    await table.client.send(
+      new UpdateCommand({
+        TableName: table.name,
+        Key: { pk: original.pk, sk: original.sk },
+        UpdateExpression: 'SET #movingTo = :target',
+        ConditionExpression: '#version = :version',
+        ExpressionAttributeNames: { '#movingTo': 'movingTo', '#version': 'version' },
+        ExpressionAttributeValues: { ':target': target.ownerId, ':version': original.version },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      // Changed since it was read: the caller reads it again and repeats the move.
+      throw new PreconditionFailedError(id, original.version, original.version + 1);
+    }
+    throw error;
+  }
+  const { movingTo: _marker, ...fields } = original;
+  const copy: TodoItem = {
+    ...fields,
+    ...todoKey(target.ownerId, id),
+    ...placeAttributes(id, { listId: target.listId, position: change.position }),
+    updatedBy: change.by,
+    updatedAt: change.now,
+    version: original.version + 1,
+  };
+  const placed = await putUnlessPresent(table, copy);
+  await table.client
+    .send(
+      new DeleteCommand({
+        TableName: table.name,
+        Key: { pk: original.pk, sk: original.sk },
+        ConditionExpression: '#movingTo = :target',
+        ExpressionAttributeNames: { '#movingTo': 'movingTo' },
+        ExpressionAttributeValues: { ':target': target.ownerId },
+      }),
+    )
+    .catch((error: unknown) => {
+      // Another run of this move deleted it already.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    });
+  return placed;
+}
+
+/** Puts the copy; when an earlier run of the move put it already, answers that one. */
+async function putUnlessPresent(table: Table, copy: TodoItem): Promise<TodoItem> {
+  try {
+    await table.client.send(
+      new PutCommand({ TableName: table.name, Item: copy, ConditionExpression: 'attribute_not_exists(pk)' }),
+    );
+    return copy;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const { Item } = await table.client.send(
+      new GetCommand({ TableName: table.name, Key: { pk: copy.pk, sk: copy.sk }, ConsistentRead: true }),
+    );
+    return (Item as TodoItem | undefined) ?? copy;
+  }
+}

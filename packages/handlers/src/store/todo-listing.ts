@@ -1,0 +1,216 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TodoListFilter, TodoPage } from '@todolist/sdk/contract';
+import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
+import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
+import { ownLists, resolveList, sharedLists } from './list-access.js';
+import { buildFilterExpression } from './list-filter.js';
+import type { ListAccess } from './list-item.js';
+import type { Table } from './table.js';
+import { TODO_INDEXES } from './table-schema.js';
+import { listOrder, type TodoItem, toTodo } from './todo-item.js';
+
+// With a filter, most items a Query reads may be dropped; reading a larger slice per call keeps
+// the number of round trips low while still stopping as soon as the page is full.
+const FILTERED_QUERY_SLICE = 200;
+
+/** Sorts after every character of an id or a position: the open end of a key range. */
+const RANGE_END = '~';
+
+/** One ordered run of todos: a Query in one partition, read a slice at a time as the page needs. */
+type Source = AsyncGenerator<TodoItem, void, undefined>;
+
+async function* querySource(
+  table: Table,
+  input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
+  slice: number,
+  keep: (item: TodoItem) => boolean = () => true,
+): Source {
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await table.client.send(
+      new QueryCommand({ ...input, TableName: table.name, Limit: slice, ExclusiveStartKey: startKey }),
+    );
+    for (const item of (page.Items ?? []) as TodoItem[]) if (keep(item)) yield item;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** The Query of a range of one index (or the table), with the listing's filters. */
+function rangeQuery(
+  filter: TodoListFilter,
+  range: { pk: string; index?: string; attribute: string; from: string; to: string },
+) {
+  const filters = buildFilterExpression(filter);
+  return {
+    ...(range.index ? { IndexName: range.index } : {}),
+    KeyConditionExpression: 'pk = :pk AND #range BETWEEN :from AND :to',
+    ...filters,
+    ExpressionAttributeNames: { ...filters.ExpressionAttributeNames, '#range': range.attribute },
+    ExpressionAttributeValues: {
+      ...filters.ExpressionAttributeValues,
+      ':pk': range.pk,
+      ':from': range.from,
+      ':to': range.to,
+    },
+    ConsistentRead: true,
+  };
+}
+
+/**
+ * One page of the todos the caller asks for. One list (`listId`): a Query of that list's index
+ * range in its owner's partition, in creation order or by position (`sort=manual`). Every list:
+ * a merge, by id, of the caller's own partition (their Inbox and lists, archived ones left out)
+ * and each list shared with them, one Query each. A page is full unless it is the last: it
+ * reads until it has one todo more than the page holds, which proves a next page exists.
+ */
+export async function listTodos(
+  table: Table,
+  callerId: string,
+  filter: TodoListFilter,
+  cursorKey: () => Promise<string>,
+): Promise<TodoPage> {
+  const after = filter.cursor
+    ? decodeCursor(await cursorKey(), callerId, filter.cursor, filterFingerprint(filter)).after
+    : undefined;
+  const slice = buildFilterExpression(filter).FilterExpression ? FILTERED_QUERY_SLICE : filter.limit + 1;
+  const ordered =
+    filter.listId === undefined
+      ? await everyList(table, callerId, filter, after, slice)
+      : oneList(table, await resolveList(table, callerId, filter.listId), filter, after, slice);
+
+  const found: TodoItem[] = [];
+  for await (const item of ordered) {
+    found.push(item);
+    if (found.length > filter.limit) break;
+  }
+  await ordered.return(undefined);
+  const items = found.slice(0, filter.limit);
+  const last = items.at(-1);
+  const nextCursor =
+    found.length > filter.limit && last
+      ? encodeCursor(await cursorKey(), callerId, {
+          after: filter.sort === 'manual' ? String(last[TODO_INDEXES.byPosition.sortKey]) : idOf(last),
+          filter: filterFingerprint(filter),
+        })
+      : null;
+  return { items: items.map(toTodo), nextCursor };
+}
+
+function idOf(item: TodoItem): string {
+  return item.sk.slice(TODO_SK_PREFIX.length);
+}
+
+/** A Query range from just past `after` (BETWEEN is inclusive, so `after` itself is skipped) to the end. */
+function pastCursor(prefix: string, after: string | undefined) {
+  return { from: after ?? prefix, to: `${prefix}${RANGE_END}` };
+}
+
+function oneList(
+  table: Table,
+  access: ListAccess,
+  filter: TodoListFilter,
+  after: string | undefined,
+  slice: number,
+): Source {
+  const prefix = `${access.listId}#`;
+  const manual = filter.sort === 'manual';
+  const index = manual ? TODO_INDEXES.byPosition : TODO_INDEXES.byList;
+  // A cursor names the last todo's id (creation order) or its whole position key (manual order).
+  const from = after === undefined ? undefined : manual ? after : listOrder(access.listId, after);
+  const range = pastCursor(prefix, from);
+  return withoutMovedAway(
+    table,
+    querySource(
+      table,
+      rangeQuery(filter, {
+        pk: ownerPartition(access.ownerId),
+        index: index.name,
+        attribute: index.sortKey,
+        ...range,
+      }),
+      slice,
+      (item) => item[index.sortKey] !== from,
+    ),
+  );
+}
+
+async function* everyList(
+  table: Table,
+  callerId: string,
+  filter: TodoListFilter,
+  after: string | undefined,
+  slice: number,
+): Source {
+  const [own, shared] = await Promise.all([ownLists(table, callerId), sharedLists(table, callerId)]);
+  const hidden = new Set(
+    own.lists.filter((list) => list.archived).map((list) => list.sk.slice('LIST#'.length)),
+  );
+  const from = after === undefined ? undefined : todoKey(callerId, after).sk;
+  const sources: Source[] = [
+    withoutMovedAway(
+      table,
+      querySource(
+        table,
+        rangeQuery(filter, {
+          pk: ownerPartition(callerId),
+          attribute: 'sk',
+          ...pastCursor(TODO_SK_PREFIX, from),
+        }),
+        slice,
+        (item) => item.sk !== from && !hidden.has(item.listId),
+      ),
+    ),
+    ...shared
+      .filter((access) => !access.item?.archived)
+      .map((access) => oneList(table, access, { ...filter, sort: 'created' }, after, slice)),
+  ];
+  yield* mergeById(sources);
+}
+
+/**
+ * The source without todos whose move to another partition stopped after making the copy
+ * (move-across.ts): the copy stands for them, in its own source if the caller may see it.
+ * Only a crash part-way leaves a marked todo, so the extra read is rare.
+ */
+async function* withoutMovedAway(table: Table, source: Source): Source {
+  for await (const item of source) {
+    if (item.movingTo !== undefined && (await copyExists(table, item))) continue;
+    yield item;
+  }
+}
+
+/**
+ * The sources' todos in id order. Each source is sorted by id, so this keeps one head per source
+ * and yields the smallest; an id met twice (a move's original and copy, both visible) once.
+ */
+async function* mergeById(sources: Source[]): Source {
+  const heads = await Promise.all(sources.map((source) => source.next()));
+  let previous: string | undefined;
+  while (true) {
+    let smallest = -1;
+    heads.forEach((head, index) => {
+      if (head.done) return;
+      const current = heads[smallest];
+      if (smallest < 0 || (current && !current.done && idOf(head.value) < idOf(current.value)))
+        smallest = index;
+    });
+    if (smallest < 0) return;
+    const item = (heads[smallest] as IteratorYieldResult<TodoItem>).value;
+    heads[smallest] = await (sources[smallest] as Source).next();
+    if (idOf(item) === previous) continue;
+    previous = idOf(item);
+    yield item;
+  }
+}
+
+async function copyExists(table: Table, item: TodoItem): Promise<boolean> {
+  const { Item } = await table.client.send(
+    new GetCommand({
+      TableName: table.name,
+      Key: todoKey(item.movingTo as string, idOf(item)),
+      ProjectionExpression: 'pk',
+      ConsistentRead: true,
+    }),
+  );
+  return Item !== undefined;
+}

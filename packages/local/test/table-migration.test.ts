@@ -1,0 +1,148 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  PutItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import { tableDefinition } from '@todolist/handlers';
+import type { Todo, TodoPage } from '@todolist/sdk/contract';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataFolder } from '../src/data/data-folder.js';
+import { startDynalite } from '../src/data/dynalite.js';
+import { signInLocally } from '../src/issuer/sign-in-locally.js';
+import { startLocalStack } from '../src/local-stack.js';
+
+// A data folder made before lists: its table has no secondary indexes and its todos no list.
+// Starting today's gateway on it migrates it (data/table.ts), and nothing is lost.
+
+let dataDir: string;
+
+beforeEach(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'todolist-migrate-'));
+});
+
+afterEach(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+/** The table as versions before lists made it: keys only, no indexes. */
+function tableBeforeLists(tableName: string) {
+  const { LocalSecondaryIndexes: _indexes, AttributeDefinitions, ...rest } = tableDefinition(tableName);
+  return {
+    ...rest,
+    AttributeDefinitions: AttributeDefinitions?.filter(
+      (a) => a.AttributeName === 'pk' || a.AttributeName === 'sk',
+    ),
+  };
+}
+
+/** Opens the data folder's database directly, as an older gateway left it. */
+async function withDatabase(run: (client: DynamoDBClient) => Promise<void>) {
+  const database = await startDynalite({ path: new DataFolder(dataDir).path('database') });
+  const client = new DynamoDBClient({
+    endpoint: database.endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+  try {
+    await run(client);
+  } finally {
+    client.destroy();
+    await database.close();
+  }
+}
+
+async function todosOf(url: string, email: string): Promise<Todo[]> {
+  const { accessToken } = await signInLocally(url, email);
+  const response = await fetch(new URL('/v1/todos?limit=100', url), {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
+  return ((await response.json()) as TodoPage).items;
+}
+
+/** A data folder of version 1: one person's 30 todos and an Idempotency-Key claim, in the old table. */
+async function olderDataFolder(): Promise<{ owner: string; ids: string[] }> {
+  // Start once for the folder's signing key (which fixes the person's sub), and learn that sub.
+  const first = await startLocalStack({ dataDir, port: 0 });
+  const { accessToken } = await signInLocally(first.url, 'ada@example.test');
+  const made = await fetch(new URL('/v1/todos', first.url), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'probe' }),
+  });
+  const owner = ((await made.json()) as Todo).createdBy;
+  await first.close();
+  const ids = Array.from(
+    { length: 30 },
+    (_, index) => `01JA0000000000000000000${String(index).padStart(3, '0')}`,
+  );
+  await withDatabase(async (client) => {
+    await client.send(new DeleteTableCommand({ TableName: 'todolist' }));
+    await client.send(new CreateTableCommand(tableBeforeLists('todolist')));
+    for (const [index, id] of ids.entries()) {
+      await client.send(
+        new PutItemCommand({
+          TableName: 'todolist',
+          Item: marshall({
+            pk: `USER#${owner}`,
+            sk: `TODO#${id}`,
+            title: `Old ${index}`,
+            completed: index % 3 === 0,
+            priority: 'normal',
+            tags: ['kept'],
+            createdAt: '2026-06-01T00:00:00.000Z',
+            updatedAt: '2026-06-01T00:00:00.000Z',
+            version: 1 + (index % 2),
+          }),
+        }),
+      );
+    }
+    await client.send(
+      new PutItemCommand({
+        TableName: 'todolist',
+        Item: marshall({ pk: `USER#${owner}`, sk: 'IDEMPOTENCY#k-1', requestHash: 'x', expiration: 1 }),
+      }),
+    );
+  });
+  return { owner, ids };
+}
+
+describe('a data folder from before lists', () => {
+  it('is migrated at start: every todo in its owner’s Inbox, in creation order, fields and versions kept', async () => {
+    const { owner, ids } = await olderDataFolder();
+    const stack = await startLocalStack({ dataDir, port: 0 });
+    try {
+      const todos = await todosOf(stack.url, 'ada@example.test');
+      expect(todos.map((todo) => todo.id)).toEqual(ids);
+      expect(todos[5]).toMatchObject({
+        title: 'Old 5',
+        completed: false,
+        tags: ['kept'],
+        version: 2,
+        listId: 'inbox',
+        createdBy: owner,
+        updatedBy: owner,
+      });
+      const positions = todos.map((todo) => todo.position);
+      expect([...positions].sort()).toEqual(positions);
+      expect(new Set(positions).size).toBe(ids.length);
+    } finally {
+      await stack.close();
+    }
+    await withDatabase(async (client) => {
+      const table = (await client.send(new DescribeTableCommand({ TableName: 'todolist' }))).Table;
+      expect(table?.LocalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual([
+        'byChange',
+        'byList',
+        'byPosition',
+      ]);
+      expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['todolist']);
+    });
+  });
+});
