@@ -10,7 +10,11 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { requestJsonSchema } from '../src/constructs/api-models.js';
-import { ROUTE_TABLE_ACTIONS } from '../src/constructs/route-permissions.js';
+import {
+  ROUTE_INDEXES,
+  ROUTE_TABLE_ACTIONS,
+  ROUTES_WITH_CURSORS,
+} from '../src/constructs/route-permissions.js';
 import { resourcePath } from '../src/constructs/todo-api.js';
 import type { ApiStack } from '../src/stacks/api-stack.js';
 import { type Synthesized, synthesize, VARIANTS } from './support/synth.js';
@@ -39,6 +43,23 @@ function statementsOf(route: RouteName): { Action: string | string[]; Resource: 
 }
 
 const actionsOf = (statement: { Action: string | string[] }) => [statement.Action].flat();
+
+/** The prefix of every ARN a route's policy names in this region and account. */
+const ARN_PREFIX = [
+  'arn:',
+  { Ref: 'AWS::Partition' },
+  ':dynamodb:',
+  { Ref: 'AWS::Region' },
+  ':',
+  { Ref: 'AWS::AccountId' },
+];
+
+/** `<action> <resource>` for a table ARN of this region and account, as `table/<name>[/index/<index>]`. */
+function grantOf(action: string, resource: unknown): string {
+  const parts = (resource as { 'Fn::Join': [string, unknown[]] })['Fn::Join']?.[1] ?? [];
+  expect(parts.slice(0, -1), `${action} on ${JSON.stringify(resource)}`).toEqual(ARN_PREFIX);
+  return `${action} ${String(parts.at(-1)).replace(/^:/, '')}`;
+}
 
 describe('the REST API', () => {
   it('serves stage v1: every route of the table has its method on its path, integrated with its own function', () => {
@@ -293,7 +314,8 @@ describe('the log groups', () => {
 });
 
 describe('the route functions', () => {
-  it('run their route bundle on Node 24, arm64, traced, with the Powertools settings, and only listTodos the key by secret ARN', () => {
+  it('run their route bundle on Node 24, arm64, traced, with the Powertools settings, and only the routes that sign cursors the key by secret ARN', () => {
+    expect([...ROUTES_WITH_CURSORS].sort()).toEqual(['listLists', 'listTodos']);
     for (const name of routeNames) {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Description: `todolist API: ${name}`,
@@ -306,7 +328,7 @@ describe('the route functions', () => {
           Variables: Match.objectLike({
             // By its fixed name: nothing waits for the table, which is created last.
             TABLE_NAME: 'prod-todolist',
-            CURSOR_SIGNING_KEY_SECRET_ARN: name === 'listTodos' ? Match.anyValue() : Match.absent(),
+            CURSOR_SIGNING_KEY_SECRET_ARN: ROUTES_WITH_CURSORS.has(name) ? Match.anyValue() : Match.absent(),
             // The stage's service: a dimension of every metric the handlers write.
             POWERTOOLS_SERVICE_NAME: 'prod-todolist',
             POWERTOOLS_METRICS_NAMESPACE: 'todolist',
@@ -322,33 +344,24 @@ describe('the route functions', () => {
     expect(variables.filter((env) => 'CURSOR_SIGNING_KEY' in env)).toEqual([]);
   });
 
-  it.each(routeNames)('%s may take exactly its table actions, on this table alone', (name) => {
-    const statements = statementsOf(name);
-    const tableStatements = statements.filter((statement) =>
-      actionsOf(statement).some((action) => action.startsWith('dynamodb:')),
-    );
-    const expected = ROUTE_TABLE_ACTIONS[name];
-    if (expected.length === 0) {
-      expect(tableStatements).toEqual([]);
-      return;
-    }
-    expect(tableStatements).toHaveLength(1);
-    expect(actionsOf(tableStatements[0] as { Action: string[] }).sort()).toEqual([...expected].sort());
-    expect(tableStatements[0]?.Resource).toEqual({
-      'Fn::Join': [
-        '',
-        [
-          'arn:',
-          { Ref: 'AWS::Partition' },
-          ':dynamodb:',
-          { Ref: 'AWS::Region' },
-          ':',
-          { Ref: 'AWS::AccountId' },
-          ':table/prod-todolist',
-        ],
-      ],
-    });
-  });
+  it.each(routeNames)(
+    '%s may take exactly its table actions, on this table alone, and Query exactly the indexes it reads',
+    (name) => {
+      const granted = statementsOf(name)
+        .filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')))
+        .flatMap((statement) => {
+          const resources = [statement.Resource].flat();
+          return actionsOf(statement).flatMap((action) =>
+            resources.map((resource) => grantOf(action, resource)),
+          );
+        });
+      const expected = [
+        ...ROUTE_TABLE_ACTIONS[name].map((action) => `${action} table/prod-todolist`),
+        ...ROUTE_INDEXES[name].map((index) => `dynamodb:Query table/prod-todolist/index/${index}`),
+      ];
+      expect(granted.sort()).toEqual(expected.sort());
+    },
+  );
 
   it.each(routeNames)(
     '%s may read the cursor key secret only if it lists, writes its own log group, and nothing named by "*" but X-Ray',
@@ -357,7 +370,7 @@ describe('the route functions', () => {
       const readsSecret = statements.filter((statement) =>
         actionsOf(statement).includes('secretsmanager:GetSecretValue'),
       );
-      if (name === 'listTodos')
+      if (ROUTES_WITH_CURSORS.has(name))
         expect(readsSecret).toEqual([
           expect.objectContaining({ Resource: { Ref: expect.stringMatching(/^CursorKeySecret/) } }),
         ]);

@@ -30,7 +30,9 @@ beforeAll(() => {
 /** The stage's parameter publishing the user pool. */
 const AUTH_PARAMETER_NAME = '/prod-todolist/auth';
 
-const todoRoutes = routeList.filter((route) => route.path.startsWith('/v1/todos'));
+/** The routes anyone may call: the OpenAPI document and the health check. */
+const PUBLIC_ROUTES = ['openapi', 'health'];
+const signedInRoutes = routeList.filter((route) => !PUBLIC_ROUTES.includes(route.name));
 /** An app client's scope of the resource server, which CloudFormation joins to the server's identifier. */
 const serverScope = (name: string) => ({
   'Fn::Join': ['', [{ Ref: Match.stringLikeRegexp('ResourceServer') }, `/${name}`]],
@@ -56,13 +58,28 @@ function authorizerIdOf(stack: ApiStack): string {
 }
 
 describe('the API with sign-in', () => {
-  it('covers every route under /v1/todos, by the route table', () => {
-    expect(todoRoutes.map((route) => route.name).sort()).toEqual(
-      ['createTodo', 'deleteTodo', 'getTodo', 'importTodos', 'listTodos', 'updateTodo'].sort(),
+  it('covers every route of todos and of lists, by the route table', () => {
+    expect(signedInRoutes.map((route) => route.name).sort()).toEqual(
+      [
+        'createTodo',
+        'deleteTodo',
+        'getTodo',
+        'importTodos',
+        'listTodos',
+        'updateTodo',
+        'listLists',
+        'createList',
+        'getList',
+        'updateList',
+        'deleteList',
+        'listMembers',
+        'addMember',
+        'removeMember',
+      ].sort(),
     );
   });
 
-  it("puts the user pool's authorizer on every todo method, reads needing todos.read and writes todos.write", () => {
+  it("puts the user pool's authorizer on every todo and list method, reads needing todos.read and writes todos.write", () => {
     const authorizerId = authorizerIdOf(defaults.primary);
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
       Type: 'COGNITO_USER_POOLS',
@@ -71,7 +88,7 @@ describe('the API with sign-in', () => {
       // No cache: an access token is refused the moment it expires, so revocation has an exact bound.
       AuthorizerResultTtlInSeconds: 0,
     });
-    for (const route of todoRoutes) {
+    for (const route of signedInRoutes) {
       expect(methodOf(template, route), `${route.method} ${route.path}`).toMatchObject({
         AuthorizationType: 'COGNITO_USER_POOLS',
         AuthorizerId: { Ref: authorizerId },
@@ -80,9 +97,10 @@ describe('the API with sign-in', () => {
     }
   });
 
-  it('leaves GET /v1/openapi.json and every CORS preflight public', () => {
-    const openapi = routeList.find((route) => route.name === 'openapi') as RouteDefinition;
-    expect(methodOf(template, openapi).AuthorizationType).toBe('NONE');
+  it('leaves GET /v1/openapi.json, GET /v1/health and every CORS preflight public', () => {
+    for (const route of routeList.filter((one) => PUBLIC_ROUTES.includes(one.name))) {
+      expect(methodOf(template, route).AuthorizationType, route.name).toBe('NONE');
+    }
     const preflights = Object.values(
       template.findResources('AWS::ApiGateway::Method', { Properties: { HttpMethod: 'OPTIONS' } }),
     );
@@ -313,7 +331,7 @@ describe('sign-in in several regions', () => {
       ProviderARNs: [Match.objectLike({ 'Fn::Select': Match.arrayWith([0]) })],
     });
     expect(JSON.stringify(replica.toJSON())).toContain(readId);
-    for (const route of todoRoutes) {
+    for (const route of signedInRoutes) {
       expect(methodOf(replica, route).AuthorizationType).toBe('COGNITO_USER_POOLS');
     }
   });

@@ -1,6 +1,7 @@
 import { type RouteName, routes } from '@todolist/sdk/contract';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { METRICS_PER_ALARM } from '../src/constructs/api-metrics.js';
 import type { ApiStack } from '../src/stacks/api-stack.js';
 import { type Synthesized, synthesize, VARIANTS } from './support/synth.js';
 
@@ -13,6 +14,10 @@ beforeAll(() => {
 });
 
 const routeNames = Object.keys(routes) as RouteName[];
+/** The route functions in groups of METRICS_PER_ALARM, as the function alarms sum them. */
+const functionGroups = Array.from({ length: Math.ceil(routeNames.length / METRICS_PER_ALARM) }, (_, group) =>
+  routeNames.slice(group * METRICS_PER_ALARM, (group + 1) * METRICS_PER_ALARM),
+);
 const topicRef = () => ({ Ref: Match.stringLikeRegexp('^MonitoringAlarmsTopic') });
 const alarms = (of: Template) => Object.values(of.findResources('AWS::CloudWatch::Alarm'));
 const alarmNamed = (of: Template, name: string) =>
@@ -23,8 +28,8 @@ describe('the alarms', () => {
     expect(alarms(template).map((alarm) => alarm.Properties.AlarmName as string)).toEqual([
       'prod-todolist-ServerErrorRate',
       ...routeNames.map((name) => `prod-todolist-ServerErrorRate-${name}`),
-      'prod-todolist-FunctionErrors',
-      'prod-todolist-FunctionThrottles',
+      ...functionGroups.map((_, group) => `prod-todolist-FunctionErrors-${group + 1}`),
+      ...functionGroups.map((_, group) => `prod-todolist-FunctionThrottles-${group + 1}`),
       'prod-todolist-LatencyP99',
       'prod-todolist-TableThrottles',
     ]);
@@ -49,16 +54,26 @@ describe('the alarms', () => {
       ]),
       Threshold: 1,
     });
-    // One series per route of the table, each filled: with no datapoint (no invocation), a plain
-    // sum would have no value, and notBreaching would hide one failing route among idle ones.
-    const filled = routeNames.map((_, index) => `FILL(f${index}, 0)`).join(' + ');
-    for (const name of ['prod-todolist-FunctionErrors', 'prod-todolist-FunctionThrottles']) {
-      const metrics = alarmNamed(template, name)?.Metrics as { Id: string; Expression?: string }[];
-      expect(metrics.find((metric) => metric.Expression)?.Expression, name).toBe(filled);
-      expect(
-        metrics.filter((metric) => !metric.Expression),
-        name,
-      ).toHaveLength(routeNames.length);
+    // One series per group of route functions, each filled: with no datapoint (no invocation), a
+    // plain sum would have no value, and notBreaching would hide one failing route among idle ones.
+    // An alarm reads at most METRICS_PER_ALARM metrics (CloudWatch refuses more), hence the groups.
+    expect(functionGroups.length).toBeGreaterThan(1);
+    for (const kind of ['FunctionErrors', 'FunctionThrottles']) {
+      const watched = functionGroups.flatMap((group, index) => {
+        const name = `prod-todolist-${kind}-${index + 1}`;
+        const metrics = alarmNamed(template, name)?.Metrics as {
+          Expression?: string;
+          MetricStat?: { Metric: { Dimensions: { Value: unknown }[] } };
+        }[];
+        const filled = group.map((_, at) => `FILL(f${at}, 0)`).join(' + ');
+        expect(metrics.find((metric) => metric.Expression)?.Expression, name).toBe(filled);
+        const stats = metrics.filter((metric) => !metric.Expression);
+        expect(stats.length, name).toBeLessThanOrEqual(METRICS_PER_ALARM);
+        expect(stats, name).toHaveLength(group.length);
+        return stats.map((metric) => JSON.stringify(metric.MetricStat?.Metric.Dimensions));
+      });
+      // Every route function, each in one group.
+      expect(new Set(watched).size, kind).toBe(routeNames.length);
     }
     expect(alarmNamed(template, 'prod-todolist-LatencyP99')).toMatchObject({
       Metrics: [
@@ -151,6 +166,22 @@ describe('the alarms', () => {
         ]),
       },
     });
+  });
+
+  it('never read more metrics in one alarm than CloudWatch allows, in any variant', () => {
+    const multi = synthesize(VARIANTS.multiRegion);
+    for (const of of [
+      template,
+      multi.template(multi.primary),
+      multi.template(multi.stack('Todolist-eu-west-1')),
+    ]) {
+      for (const alarm of alarms(of)) {
+        const stats = ((alarm.Properties.Metrics ?? []) as { MetricStat?: unknown }[]).filter(
+          (metric) => metric.MetricStat,
+        );
+        expect(stats.length, alarm.Properties.AlarmName).toBeLessThanOrEqual(METRICS_PER_ALARM);
+      }
+    }
   });
 
   it('in several regions, watch replication from each region to every other one', () => {

@@ -18,6 +18,18 @@ export interface WatchedResources {
 
 type FunctionMetric = (fn: lambda.IFunction, options: cloudwatch.MetricOptions) => cloudwatch.Metric;
 
+/**
+ * The most metrics one metric-math alarm may read: a hard limit of CloudWatch's (PutMetricAlarm
+ * takes at most 10 queries with a MetricStat), so a sum over more functions is split.
+ */
+export const METRICS_PER_ALARM = 10;
+
+/** A sum over some of the route functions, and which. */
+export interface FunctionGroupSum {
+  readonly names: readonly RouteName[];
+  readonly sum: cloudwatch.MathExpression;
+}
+
 /** `FILL(a, 0) + FILL(b, 0) + …`: a series with no datapoint (an idle route) counts 0, not "missing". */
 export function filledSum(ids: readonly string[]): string {
   return ids.map((id) => `FILL(${id}, 0)`).join(' + ');
@@ -68,17 +80,28 @@ export class ApiMetrics {
     return this.functions.map(({ name, fn }) => metric(fn, { period: PERIOD, label: name }));
   }
 
-  /** One metric summed over every function (each filled with 0 where it has no datapoint), as a single series. */
-  sumOverFunctions(metric: FunctionMetric, label: string) {
-    const usingMetrics = Object.fromEntries(
-      this.perFunction(metric).map((each, index) => [`f${index}`, each]),
-    );
-    return new cloudwatch.MathExpression({
-      expression: filledSum(Object.keys(usingMetrics)),
-      usingMetrics,
-      label,
-      period: PERIOD,
-    });
+  /**
+   * One metric summed over the functions (each filled with 0 where it has no datapoint), as one
+   * series per group of at most {@link METRICS_PER_ALARM} functions, in the route table's order.
+   */
+  sumsOverFunctions(metric: FunctionMetric, label: string): FunctionGroupSum[] {
+    const each = this.perFunction(metric);
+    const groups: FunctionGroupSum[] = [];
+    for (let start = 0; start < each.length; start += METRICS_PER_ALARM) {
+      const usingMetrics = Object.fromEntries(
+        each.slice(start, start + METRICS_PER_ALARM).map((one, index) => [`f${index}`, one]),
+      );
+      groups.push({
+        names: this.functions.slice(start, start + METRICS_PER_ALARM).map(({ name }) => name),
+        sum: new cloudwatch.MathExpression({
+          expression: filledSum(Object.keys(usingMetrics)),
+          usingMetrics,
+          label,
+          period: PERIOD,
+        }),
+      });
+    }
+    return groups;
   }
 
   /** A DynamoDB metric of the table, summed per period. */

@@ -25,6 +25,8 @@ describe("the API Gateway models made from the contract's schemas", () => {
 
   it('name query parameters as optional, path parameters and route headers as the route declares', () => {
     expect(parameterNames(routes.listTodos.query)).toEqual([
+      'listId',
+      'sort',
       'status',
       'tag',
       'dueBefore',
@@ -37,5 +39,25 @@ describe("the API Gateway models made from the contract's schemas", () => {
       'method.request.header.If-Match': false,
     });
     expect(requestParameters(routes.listTodos)).toMatchObject({ 'method.request.querystring.cursor': false });
+  });
+
+  it("require a list's path parameters, {listId} and {memberId}, by the names the paths give them", () => {
+    expect(requestParameters(routes.getList)).toEqual({ 'method.request.path.listId': true });
+    expect(requestParameters(routes.deleteList)).toEqual({
+      'method.request.path.listId': true,
+      'method.request.querystring.todos': false,
+      'method.request.querystring.moveTo': false,
+    });
+    expect(requestParameters(routes.removeMember)).toEqual({
+      'method.request.path.listId': true,
+      'method.request.path.memberId': true,
+    });
+  });
+
+  it("leave a list's name and a member's address to the handler, which trims (and lower-cases) them first", () => {
+    const list = requestJsonSchema(routes.createList.body) as { properties: Record<string, unknown> };
+    expect(list.properties.name).toEqual({ type: 'string', minLength: 1 });
+    const invite = requestJsonSchema(routes.addMember.body) as { properties: Record<string, unknown> };
+    expect(invite.properties.email).toEqual({ type: 'string' });
   });
 });

@@ -1,3 +1,4 @@
+import type { TODO_INDEXES } from '@todolist/handlers';
 import type { RouteName } from '@todolist/sdk/contract';
 
 /** A DynamoDB action a route's function may take on the todo table. */
@@ -9,26 +10,88 @@ export type TableAction =
   | 'dynamodb:Query'
   | 'dynamodb:BatchGetItem';
 
+/** One of the table's local secondary indexes (the handlers' `TODO_INDEXES`), by name. */
+export type IndexName = (typeof TODO_INDEXES)[keyof typeof TODO_INDEXES]['name'];
+
 /**
  * Exactly the table actions each route's handler takes, read from packages/handlers: keyed by
  * the route table's names, so a new route without its permissions fails to compile.
+ * test/permissions-in-use.test.ts drives every route through its code paths and holds this to
+ * the calls it sees.
  */
 export const ROUTE_TABLE_ACTIONS = {
-  // store.create (PutItem); with Idempotency-Key, the key's claim is put (GetItem when a live one
-  // exists and dynalite returned no old item), the todo put, and the claim marked made (UpdateItem).
-  createTodo: ['dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
-  // store.list: Query within the owner's partition.
-  listTodos: ['dynamodb:Query'],
-  // store.get: a consistent GetItem.
-  getTodo: ['dynamodb:GetItem'],
+  // Resolving the list (Inbox: nothing; else BatchGetItem of the list and the caller's reference
+  // to it), its last position (Query of byPosition), then store.create (PutItem); with
+  // Idempotency-Key, the key's claim is put (GetItem when a live one exists and dynalite
+  // returned no old item), the todo put, and the claim marked made (UpdateItem).
+  createTodo: [
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:PutItem',
+    'dynamodb:GetItem',
+    'dynamodb:UpdateItem',
+  ],
+  // store.list: one list's range of byList or byPosition (Query), after resolving it
+  // (BatchGetItem); every list, a merge of the caller's partition and each shared list's
+  // range, found by a Query of the caller's lists and references and a BatchGetItem of them;
+  // GetItem only for a todo a stopped move left marked.
+  listTodos: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:GetItem'],
+  // store.get: a consistent GetItem in the caller's partition; a todo of a shared list is
+  // found by a Query of the caller's references and BatchGetItem of the lists and the todo.
+  getTodo: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
   // store.update: a conditional UpdateItem; on a failed condition without the old item
-  // (the todo is absent), a GetItem tells "not found" from "precondition failed".
-  updateTodo: ['dynamodb:UpdateItem', 'dynamodb:GetItem'],
-  // store.delete: a conditional DeleteItem, then GetItem as for updateTodo.
-  deleteTodo: ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
-  // importTodos: a Query over the batch's id range (BatchGetItem past a crowded range) finds the
+  // (the todo is absent), a GetItem tells "not found" from "precondition failed". A move
+  // resolves the target list (BatchGetItem) and its neighbours' positions (Query of
+  // byPosition, GetItem of the anchor); a move to another partition marks the original
+  // (UpdateItem), puts the copy (PutItem) and deletes the original (DeleteItem).
+  updateTodo: [
+    'dynamodb:UpdateItem',
+    'dynamodb:GetItem',
+    'dynamodb:Query',
+    'dynamodb:BatchGetItem',
+    'dynamodb:PutItem',
+    'dynamodb:DeleteItem',
+  ],
+  // store.delete: a conditional DeleteItem, then GetItem as for updateTodo; a todo of a
+  // shared list is located as getTodo does.
+  deleteTodo: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+  // importTodos: each list resolved (BatchGetItem) and its last position read (Query of
+  // byPosition); a Query over the batch's id range (BatchGetItem past a crowded range) finds the
   // ids present; each of the rest is a PutItem conditional on its absence.
   importTodos: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
+  // lists.list: a Query of the caller's own lists and of their references, a BatchGetItem of
+  // the shared lists and member items, and each listed list's open count (Query of byList).
+  listLists: ['dynamodb:Query', 'dynamodb:BatchGetItem'],
+  // lists.create: a Query counts the caller's lists; the name's claim is read (GetItem, and the
+  // list holding a stale claim) and put (PutItem), then the list put (PutItem).
+  createList: ['dynamodb:Query', 'dynamodb:GetItem', 'dynamodb:PutItem'],
+  // lists.get: resolving the list (BatchGetItem), its open count (Query of byList) and, for
+  // its owner, how many people are on it (Query).
+  getList: ['dynamodb:BatchGetItem', 'dynamodb:Query'],
+  // lists.update: resolved as getList; a new name's claim read and put (GetItem, PutItem) and
+  // the old one released (DeleteItem); the list's conditional UpdateItem.
+  updateList: [
+    'dynamodb:BatchGetItem',
+    'dynamodb:Query',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
+  ],
+  // lists.delete: resolved (BatchGetItem), marked deleting (UpdateItem); its todos read a page at
+  // a time (Query of byList) and each deleted (DeleteItem) or moved to the end of the other list
+  // (Query of byPosition, UpdateItem); its people deleted with their references (Query,
+  // DeleteItem); then the list and its name's claim (DeleteItem).
+  deleteList: ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  // members.list: resolving the list (BatchGetItem), its people (Query), the owner's address (GetItem).
+  listMembers: ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:GetItem'],
+  // members.add: resolving the list (BatchGetItem), the address's account (GetItem), the list's
+  // people (Query); a member (the other person's shared lists counted by a Query) or an
+  // invitation, each two conditional PutItems.
+  addMember: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
+  // members.remove: resolving the list (BatchGetItem), its people (Query), then the member item
+  // and the member's reference (or the invitation and its address's copy), two DeleteItems.
+  removeMember: ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DeleteItem'],
   // The OpenAPI document is generated in memory: no table access at all.
   openapi: [],
   // health: a consistent GetItem of the sentinel key, the read every todo route depends on.
@@ -36,7 +99,30 @@ export const ROUTE_TABLE_ACTIONS = {
 } as const satisfies Record<RouteName, readonly TableAction[]>;
 
 /**
- * The routes whose handlers sign or read list cursors (store.list): only their functions are
- * given the cursor key's secret and may read it.
+ * The indexes each route queries: its function may Query these (by their ARNs) and no other.
+ * Held to the `IndexName`s of the calls test/permissions-in-use.test.ts sees.
  */
-export const ROUTES_WITH_CURSORS: ReadonlySet<RouteName> = new Set<RouteName>(['listTodos']);
+export const ROUTE_INDEXES = {
+  createTodo: ['byPosition'],
+  listTodos: ['byList', 'byPosition'],
+  getTodo: [],
+  updateTodo: ['byPosition'],
+  deleteTodo: [],
+  importTodos: ['byPosition'],
+  listLists: ['byList'],
+  createList: [],
+  getList: ['byList'],
+  updateList: ['byList'],
+  deleteList: ['byList', 'byPosition'],
+  listMembers: [],
+  addMember: [],
+  removeMember: [],
+  openapi: [],
+  health: [],
+} as const satisfies Record<RouteName, readonly IndexName[]>;
+
+/**
+ * The routes whose handlers sign or read cursors (store.list, lists.list): only their functions
+ * are given the cursor key's secret and may read it.
+ */
+export const ROUTES_WITH_CURSORS: ReadonlySet<RouteName> = new Set<RouteName>(['listTodos', 'listLists']);

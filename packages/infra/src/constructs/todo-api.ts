@@ -19,7 +19,7 @@ import type { CursorSigningKey } from './cursor-signing-key.js';
 import { executionLogGroup } from './execution-logs.js';
 import { addProblemResponses } from './gateway-responses.js';
 import { RouteFunction } from './route-function.js';
-import { ROUTE_TABLE_ACTIONS, ROUTES_WITH_CURSORS } from './route-permissions.js';
+import { ROUTE_INDEXES, ROUTE_TABLE_ACTIONS, ROUTES_WITH_CURSORS } from './route-permissions.js';
 
 /** The stage, and so the first segment of every path: the routes' `/v1` prefix. */
 export const API_STAGE = 'v1';
@@ -33,7 +33,7 @@ export interface TodoApiProps {
   readonly siteOrigin: string;
   /** @default none */
   readonly localOrigins?: readonly string[];
-  /** The user pool whose access tokens every `/v1/todos` method requires. */
+  /** The user pool whose access tokens every signed-in method (todos, lists) requires. */
   readonly userPool: cognito.IUserPool;
   /** The functions' machine owners (see {@link RouteFunctionProps.machineOwners}). @default none */
   readonly machineOwners?: Readonly<Record<string, string>>;
@@ -134,6 +134,7 @@ export class TodoApi extends Construct {
         bundleDir: props.build.lambdaBundle(name),
         table: props.table,
         tableActions: ROUTE_TABLE_ACTIONS[name],
+        queriedIndexes: ROUTE_INDEXES[name],
         ...(ROUTES_WITH_CURSORS.has(name) ? { cursorSigningKey: props.cursorSigningKey } : {}),
         allowedOrigins: origins,
         ...(props.machineOwners ? { machineOwners: props.machineOwners } : {}),

@@ -54,18 +54,27 @@ export class TodoMonitoring extends Construct {
           description: `${errorPercent}% or more of ${route}'s answers were 5xx (its handler's ServerError count), in two 5-minute periods running`,
         }),
       ),
-      alarm('FunctionErrors', {
-        metric: metrics.sumOverFunctions((fn, o) => fn.metricErrors(o), 'function errors'),
-        threshold: 1,
-        periods: 1,
-        description: 'A route function failed (an unhandled error or a timeout) in the last 5 minutes',
-      }),
-      alarm('FunctionThrottles', {
-        metric: metrics.sumOverFunctions((fn, o) => fn.metricThrottles(o), 'function throttles'),
-        threshold: 1,
-        periods: 1,
-        description: 'Lambda throttled a route function in the last 5 minutes: concurrency is exhausted',
-      }),
+      // One alarm per group of functions: an alarm reads at most METRICS_PER_ALARM metrics.
+      ...metrics
+        .sumsOverFunctions((fn, o) => fn.metricErrors(o), 'function errors')
+        .map(({ names, sum }, group) =>
+          alarm(`FunctionErrors-${group + 1}`, {
+            metric: sum,
+            threshold: 1,
+            periods: 1,
+            description: `A route function failed (an unhandled error or a timeout) in the last 5 minutes: one of ${names.join(', ')}`,
+          }),
+        ),
+      ...metrics
+        .sumsOverFunctions((fn, o) => fn.metricThrottles(o), 'function throttles')
+        .map(({ names, sum }, group) =>
+          alarm(`FunctionThrottles-${group + 1}`, {
+            metric: sum,
+            threshold: 1,
+            periods: 1,
+            description: `Lambda throttled a route function in the last 5 minutes (concurrency is exhausted): one of ${names.join(', ')}`,
+          }),
+        ),
       alarm('LatencyP99', {
         metric: metrics.latency('p99'),
         threshold: p99,
