@@ -1,3 +1,4 @@
+import { TODO_INDEXES } from '@todolist/handlers';
 import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,16 @@ beforeAll(() => {
   const synthesized = synthesize(VARIANTS.customDomain);
   template = synthesized.template(synthesized.primary);
 });
+
+let multiRegion: Template | undefined;
+/** The primary's template with two regions: the global table with a replica in each. */
+const multiRegionTemplate = () => {
+  if (!multiRegion) {
+    const synthesized = synthesize(VARIANTS.multiRegion);
+    multiRegion = synthesized.template(synthesized.primary);
+  }
+  return multiRegion;
+};
 
 const tableOf = (of: Template) => {
   const [entry] = Object.entries(of.findResources('AWS::DynamoDB::GlobalTable'));
@@ -37,6 +48,31 @@ describe('the todo table', () => {
         }),
       ],
     });
+  });
+
+  it("declares the handlers' three local secondary indexes, each a string sort key projecting every attribute", () => {
+    const indexes = Object.values(TODO_INDEXES);
+    expect(indexes.map((index) => index.name).sort()).toEqual(['byChange', 'byList', 'byPosition']);
+    for (const variant of [template, multiRegionTemplate()]) {
+      const table = tableOf(variant).resource.Properties;
+      expect(table.LocalSecondaryIndexes).toEqual(
+        indexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: [
+            { AttributeName: 'pk', KeyType: 'HASH' },
+            { AttributeName: index.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      );
+      expect(table.AttributeDefinitions).toEqual(
+        expect.arrayContaining(
+          indexes.map((index) => ({ AttributeName: index.sortKey, AttributeType: 'S' })),
+        ),
+      );
+      // An LSI is declared once for the global table: every replica has it, none declares its own.
+      expect(table.GlobalSecondaryIndexes).toBeUndefined();
+    }
   });
 
   it('is kept when the stack is deleted or the table replaced, but not when the deployment creating it fails', () => {

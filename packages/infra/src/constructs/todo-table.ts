@@ -1,4 +1,4 @@
-import { TABLE_KEY, TTL_ATTRIBUTE } from '@todolist/handlers';
+import { TABLE_KEY, TODO_INDEXES, TTL_ATTRIBUTE } from '@todolist/handlers';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
@@ -12,8 +12,22 @@ export interface TodoTableProps {
 }
 
 /**
- * The one DynamoDB table of DESIGN.md: each person's todos under `USER#…`, with the claims of
- * their `Idempotency-Key`s beside them, expiring by TTL. On-demand, point-in-time recovery,
+ * The local secondary indexes of the handlers' `TODO_INDEXES`, as CDK declares them: each on the
+ * table's partition key with its own string sort key, projecting every attribute (a listing
+ * reads whole todos from the index, never the table again).
+ */
+export function localIndexes(): dynamodb.LocalSecondaryIndexProps[] {
+  return Object.values(TODO_INDEXES).map((index) => ({
+    indexName: index.name,
+    sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+    projectionType: dynamodb.ProjectionType.ALL,
+  }));
+}
+
+/**
+ * The one DynamoDB table of DESIGN.md: each person's lists, todos and memberships under
+ * `USER#…`, with the claims of their `Idempotency-Key`s beside them, expiring by TTL, and the
+ * three local secondary indexes the store reads them by. On-demand, point-in-time recovery,
  * deletion protection, encrypted with the AWS managed key, and kept when the stack is deleted or
  * the table replaced, but not when the deployment that created it fails.
  */
@@ -48,6 +62,9 @@ export class TodoTable extends Construct {
       // key policy to keep in step across replicas and nothing to grant the functions.
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       replicas: (props.replicaRegions ?? []).map((region) => ({ region })),
+      // Local, not global: read as consistently as their items. DynamoDB takes them only when it
+      // creates a table, so a table made without them must be replaced (see the README).
+      localSecondaryIndexes: localIndexes(),
     });
     this.table = TodoTable.named(this, 'ByName', props.tableName);
   }
