@@ -41,9 +41,10 @@ function pageUploadOf(site: string): string {
 }
 
 describe('the build outputs the app deploys', () => {
-  it("are found in the workspaces: each route's bundle folder, the SDK's browser bundle, and the page minified", () => {
+  it("are found in the workspaces: each route's and trigger's bundle folder, the SDK's browser bundle, and the page minified", () => {
     const build = workspaceBuildOutputs();
     expect(build.lambdaBundle('getTodo')).toMatch(/packages\/handlers\/dist\/lambda\/getTodo$/);
+    expect(build.lambdaBundle('signIn')).toMatch(/packages\/handlers\/dist\/lambda\/signIn$/);
     expect(build.sdkBrowserBundle).toMatch(/packages\/sdk\/dist\/browser\/todolist-sdk\.min\.js$/);
     const page = build.pageUpload;
     expect(readdirSync(page).sort()).toEqual(['css', 'index.html', 'js']);
@@ -57,7 +58,7 @@ describe('the build outputs the app deploys', () => {
     const build = buildOutputsIn({ handlers: empty, sdk: empty, site: empty });
     expect(() => createApp({ outdir: join(empty, 'cdk.out') }, build)).toThrow(MissingBuildError);
     expect(() => createApp({ outdir: join(empty, 'cdk.out') }, build)).toThrow(
-      /the Lambda bundle of route \w+ is missing .*: run `npm run build -w @todolist\/handlers` first/,
+      /the Lambda bundle of \w+ is missing .*: run `npm run build -w @todolist\/handlers` first/,
     );
   });
 

@@ -12,14 +12,17 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lambdaBundleDir } from '@todolist/handlers/bundles';
+import { lambdaBundleDir, type TriggerName } from '@todolist/handlers/bundles';
 import type { RouteName } from '@todolist/sdk/contract';
 import { PAGE_ENTRIES, preparePageUpload } from '@todolist/site/deploy';
 
 /** What the other packages build and this app deploys. */
 export interface BuildOutputs {
-  /** The folder of a route's Lambda bundle (`index.mjs`), from `npm run build -w @todolist/handlers`. */
-  lambdaBundle(route: RouteName): string;
+  /**
+   * The folder of a route's or a Cognito trigger's Lambda bundle (`index.mjs`), from
+   * `npm run build -w @todolist/handlers`.
+   */
+  lambdaBundle(name: RouteName | TriggerName): string;
   /** The SDK's browser bundle, from `npm run build -w @todolist/sdk`. */
   readonly sdkBrowserBundle: string;
   /** The page as it is uploaded: site/'s index.html, css/ and js/, minified, in a folder shared by syntheses of the same page. */
@@ -109,13 +112,9 @@ function pageUploadFolder(siteDir: string): string {
 export function buildOutputsIn(folders: { handlers: string; sdk: string; site: string }): BuildOutputs {
   let pageUpload: string | undefined;
   return {
-    lambdaBundle: (route) => {
-      const dir = lambdaBundleDir(route, folders.handlers);
-      required(
-        join(dir, 'index.mjs'),
-        `the Lambda bundle of route ${route}`,
-        'npm run build -w @todolist/handlers',
-      );
+    lambdaBundle: (name) => {
+      const dir = lambdaBundleDir(name, folders.handlers);
+      required(join(dir, 'index.mjs'), `the Lambda bundle of ${name}`, 'npm run build -w @todolist/handlers');
       return dir;
     },
     get sdkBrowserBundle() {

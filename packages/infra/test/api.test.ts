@@ -80,7 +80,8 @@ describe('the REST API', () => {
       const path = resourcePath(route);
       template.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: path.split('/').at(-1) });
     }
-    template.resourceCountIs('AWS::Lambda::Function', routeNames.length + 1); // + CDK's bucket deployment
+    // + the sign-in trigger and CDK's bucket deployment
+    template.resourceCountIs('AWS::Lambda::Function', routeNames.length + 2);
     template.hasResourceProperties('AWS::ApiGateway::RestApi', {
       EndpointConfiguration: { Types: ['REGIONAL'] },
     });

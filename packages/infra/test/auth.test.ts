@@ -10,6 +10,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import type { CfnAuthorizer } from 'aws-cdk-lib/aws-apigateway';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { SIGN_IN_TABLE_ACTIONS } from '../src/constructs/sign-in-trigger.js';
 import { resourcePath } from '../src/constructs/todo-api.js';
 import { ACCESS_TOKEN_VALIDITY } from '../src/constructs/todo-auth.js';
 import type { ApiStack } from '../src/stacks/api-stack.js';
@@ -265,6 +266,91 @@ describe('the app clients', () => {
     ]) {
       expect(outputs).toContain(name);
     }
+  });
+});
+
+describe('the sign-in trigger', () => {
+  const logicalIdIn = (stack: ApiStack, construct: { node: { defaultChild?: unknown } } | undefined) =>
+    stack.getLogicalId(construct?.node.defaultChild as never);
+
+  it("runs at every sign-in and token refresh: the pool's pre-token-generation (V1_0) trigger", () => {
+    const stack = defaults.primary;
+    const functionId = logicalIdIn(stack, stack.signIn?.function);
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGeneration: { 'Fn::GetAtt': [functionId, 'Arn'] } },
+    });
+    const poolId = logicalIdIn(stack, stack.auth?.userPool);
+    // Cognito may invoke it for this pool only.
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': [functionId, 'Arn'] },
+      Principal: 'cognito-idp.amazonaws.com',
+      SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
+    });
+  });
+
+  it("runs the handlers' signIn bundle on Node 24 with the table's settings, within Cognito's 5 seconds, logging to a group that expires", () => {
+    const stack = defaults.primary;
+    const fn = template.toJSON().Resources[logicalIdIn(stack, stack.signIn?.function)];
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      Timeout: 5,
+      TracingConfig: { Mode: 'Active' },
+      LoggingConfig: { LogFormat: 'JSON', LogGroup: { Ref: logicalIdIn(stack, stack.signIn?.logGroup) } },
+    });
+    expect(fn.Properties.Environment.Variables).toEqual({
+      TABLE_NAME: 'prod-todolist',
+      POWERTOOLS_SERVICE_NAME: 'prod-todolist',
+      POWERTOOLS_METRICS_NAMESPACE: 'todolist',
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    expect(defaults.stagedFiles('index.mjs').length).toBeGreaterThan(0);
+  });
+
+  it('may take only its table actions, on this table alone, besides its logs and X-Ray', () => {
+    const stack = defaults.primary;
+    const policies = template.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: logicalIdIn(stack, stack.signIn?.role) }] },
+    });
+    const statements = Object.values(policies).flatMap(
+      (policy) =>
+        policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const actions = (statement: { Action: string | string[] }) => [statement.Action].flat();
+    const table = statements.filter((statement) => actions(statement).some((a) => a.startsWith('dynamodb:')));
+    expect(table).toHaveLength(1);
+    expect(actions(table[0] as never).sort()).toEqual([...SIGN_IN_TABLE_ACTIONS].sort());
+    expect(JSON.stringify(table[0]?.Resource)).toMatch(/:table\/prod-todolist"\]\]\}$/);
+    expect(statements.flatMap(actions).sort()).toEqual(
+      [
+        ...SIGN_IN_TABLE_ACTIONS,
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+  });
+
+  it("with several regions, is the one pool's, in the primary region, writing to the global table", () => {
+    const multi = synthesize(VARIANTS.multiRegion);
+    const primary = multi.template(multi.primary);
+    const replicaStack = multi.stack<ApiStack>('Todolist-eu-west-1');
+    expect(multi.primary.signIn).toBeDefined();
+    expect(replicaStack.signIn).toBeUndefined();
+    primary.hasResourceProperties('AWS::Cognito::UserPool', {
+      LambdaConfig: { PreTokenGeneration: Match.anyValue() },
+    });
+    const descriptions = (of: Template) =>
+      Object.values(of.findResources('AWS::Lambda::Function')).map((fn) => String(fn.Properties.Description));
+    expect(descriptions(primary).filter((text) => text.startsWith('todolist sign-in'))).toHaveLength(1);
+    expect(
+      descriptions(multi.template(replicaStack)).filter((text) => text.startsWith('todolist sign-in')),
+    ).toEqual([]);
   });
 });
 

@@ -24,7 +24,7 @@ const alarmNamed = (of: Template, name: string) =>
   alarms(of).find((alarm) => alarm.Properties.AlarmName === name)?.Properties;
 
 describe('the alarms', () => {
-  it('watch the 5xx rate of the API and of each route, function errors and throttles, p99 latency and table throttling, notifying the topic', () => {
+  it('watch the 5xx rate of the API and of each route, function errors and throttles, p99 latency, table throttling and the sign-in trigger, notifying the topic', () => {
     expect(alarms(template).map((alarm) => alarm.Properties.AlarmName as string)).toEqual([
       'prod-todolist-ServerErrorRate',
       ...routeNames.map((name) => `prod-todolist-ServerErrorRate-${name}`),
@@ -32,6 +32,7 @@ describe('the alarms', () => {
       ...functionGroups.map((_, group) => `prod-todolist-FunctionThrottles-${group + 1}`),
       'prod-todolist-LatencyP99',
       'prod-todolist-TableThrottles',
+      'prod-todolist-SignInTriggerErrors',
     ]);
     template.allResourcesProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: [topicRef()],
@@ -168,6 +169,34 @@ describe('the alarms', () => {
     });
   });
 
+  it("fire when the sign-in trigger fails or is throttled, which fails the person's sign-in", () => {
+    const trigger = withEmail.primary.signIn?.function;
+    const functionId = withEmail.primary.getLogicalId(trigger?.node.defaultChild as never);
+    const metrics = alarmNamed(template, 'prod-todolist-SignInTriggerErrors')?.Metrics as {
+      Expression?: string;
+      MetricStat?: { Metric: { MetricName: string; Dimensions: unknown[] } };
+    }[];
+    expect(metrics.find((metric) => metric.Expression)?.Expression).toBe('FILL(e, 0) + FILL(t, 0)');
+    expect(metrics.filter((metric) => metric.MetricStat).map((metric) => metric.MetricStat?.Metric)).toEqual([
+      {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId } }],
+      },
+      {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Throttles',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId } }],
+      },
+    ]);
+    // Only where the user pool is: another region has no trigger.
+    const multi = synthesize(VARIANTS.multiRegion);
+    expect(alarmNamed(multi.template(multi.primary), 'prod-todolist-SignInTriggerErrors')).toBeDefined();
+    expect(
+      alarmNamed(multi.template(multi.stack('Todolist-eu-west-1')), 'prod-todolist-SignInTriggerErrors'),
+    ).toBeUndefined();
+  });
+
   it('never read more metrics in one alarm than CloudWatch allows, in any variant', () => {
     const multi = synthesize(VARIANTS.multiRegion);
     for (const of of [
@@ -236,6 +265,11 @@ describe('the dashboard', () => {
     }
     expect(body).toContain('p50');
     expect(body).toContain('p99');
+    // Where the user pool is, the sign-in trigger too.
+    expect(body).toContain('Sign-in trigger: invocations, errors, throttles');
+    expect(body).toContain(
+      withEmail.primary.getLogicalId(withEmail.primary.signIn?.function.node.defaultChild as never),
+    );
     for (const name of routeNames) {
       expect(body, name).toContain(`\\"label\\":\\"${name}\\"`);
       expect(body, name).toContain(`\\"todolist\\",\\"ServerError\\",\\"route\\",\\"${name}\\"`);

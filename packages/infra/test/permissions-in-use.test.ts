@@ -1,15 +1,17 @@
 // ROUTE_TABLE_ACTIONS grants each route's function its DynamoDB actions (ROUTE_INDEXES the
-// indexes it may query), and the other tests check the synthesized policies against those same
-// tables, so they cannot tell when a table is wrong about the handlers. This test runs the real
-// handlers (the local stack: the same modules Lambda runs, over dynalite), records every DynamoDB
-// call each route makes while it is driven through each of its code paths, and holds the tables
-// to them: nothing is taken that is not granted (which would be AccessDenied once deployed), and
-// nothing is granted that is never taken.
+// indexes it may query, SIGN_IN_TABLE_ACTIONS the sign-in trigger's), and the other tests check
+// the synthesized policies against those same tables, so they cannot tell when a table is wrong
+// about the handlers. This test runs the real handlers (the local stack: the same modules Lambda
+// runs, over dynalite, and the local user pool running the same sign-in trigger), records every
+// DynamoDB call each route and each sign-in makes while it is driven through each of its code
+// paths, and holds the tables to them: nothing is taken that is not granted (which would be
+// AccessDenied once deployed), and nothing is granted that is never taken.
 import { type LocalStack, signInLocally, startLocalStack } from '@todolist/local/testing';
 import { importItemId, newImportId } from '@todolist/sdk';
 import { type RouteName, routes } from '@todolist/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ROUTE_INDEXES, ROUTE_TABLE_ACTIONS } from '../src/constructs/route-permissions.js';
+import { SIGN_IN_TABLE_ACTIONS } from '../src/constructs/sign-in-trigger.js';
 import { TableCallRecorder } from './support/table-calls.js';
 
 const recorder = new TableCallRecorder();
@@ -342,4 +344,23 @@ describe('the table actions each route is granted', () => {
     },
     60_000,
   );
+});
+
+describe("the sign-in trigger's table actions", () => {
+  it('are the ones it takes, recording an address and accepting the invitations waiting for it', async () => {
+    const listId = await createdList();
+    const email = 'later@example.test';
+    expect((await expectCall(201, 'addMember', { params: { listId }, body: { email } })).status).toBe(
+      'invited',
+    );
+    const later = await signIn(email);
+    // The invitation is now a membership: the new person sees the list.
+    const response = await fetch(new URL(`/v1/lists/${listId}`, stack.url), {
+      headers: { authorization: later },
+    });
+    expect(response.status).toBe(200);
+    const { actions, indexes } = recorder.callsOf(SIGN_IN);
+    expectExactly(actions, SIGN_IN_TABLE_ACTIONS, 'actions');
+    expect([...indexes]).toEqual([]);
+  }, 60_000);
 });

@@ -1,13 +1,15 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
-import type { ApiMetrics } from './api-metrics.js';
+import { type ApiMetrics, PERIOD } from './api-metrics.js';
 import { ROUTE_METRIC } from './route-metrics.js';
 
 /**
  * The API's dashboard: requests, 4xx, 5xx and latency; each route's answers and latency as its
  * handler records them (EMF); each function's duration, errors, throttles and concurrency; the
- * table's throttles, capacity and replication; the alarms' state.
+ * table's throttles, capacity and replication; the sign-in trigger, where the user pool is;
+ * the alarms' state.
  */
 export class TodoDashboard extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
@@ -20,6 +22,8 @@ export class TodoDashboard extends Construct {
       readonly alarms: cloudwatch.IAlarm[];
       /** The other regions the table replicates to. */
       readonly replicaRegions: readonly string[];
+      /** The user pool's sign-in trigger, in the region that holds the pool. @default none */
+      readonly signInTrigger?: lambda.IFunction | undefined;
     },
   ) {
     super(scope, id);
@@ -78,5 +82,21 @@ export class TodoDashboard extends Construct {
           ]
         : []),
     );
+    const trigger = props.signInTrigger;
+    if (trigger) {
+      const sum = { period: PERIOD, statistic: 'Sum' };
+      this.dashboard.addWidgets(
+        graph(
+          'Sign-in trigger: invocations, errors, throttles',
+          [trigger.metricInvocations(sum), trigger.metricErrors(sum), trigger.metricThrottles(sum)],
+          12,
+        ),
+        graph(
+          'Sign-in trigger duration p99 (ms, Cognito waits 5 s)',
+          [trigger.metricDuration({ period: PERIOD, statistic: 'p99' })],
+          12,
+        ),
+      );
+    }
   }
 }

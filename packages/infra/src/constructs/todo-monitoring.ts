@@ -1,8 +1,9 @@
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { AlarmTopic } from './alarm-topic.js';
-import { ApiMetrics, type WatchedResources } from './api-metrics.js';
+import { ApiMetrics, filledSum, PERIOD, type WatchedResources } from './api-metrics.js';
 import { TodoDashboard } from './todo-dashboard.js';
 
 /** Options of {@link TodoMonitoring}. */
@@ -19,12 +20,14 @@ export interface TodoMonitoringProps extends WatchedResources {
   readonly replicationLatencyMs?: number;
   /** The name of the alarm with construct id `id` (the subject of its e-mail). @default names CloudFormation makes up */
   readonly alarmName?: (id: string) => string;
+  /** The user pool's sign-in trigger, in the region that holds the pool. @default none */
+  readonly signInTrigger?: lambda.IFunction;
 }
 
 /**
  * The API's alarms (5xx rate of the API and of each route, function errors and throttles, p99
- * latency, table throttling, replication to each other region), each notifying the alarm topic
- * and its e-mail when given, and the dashboard.
+ * latency, table throttling, replication to each other region, the sign-in trigger's failures),
+ * each notifying the alarm topic and its e-mail when given, and the dashboard.
  */
 export class TodoMonitoring extends Construct {
   readonly alarms: cloudwatch.Alarm[];
@@ -95,11 +98,23 @@ export class TodoMonitoring extends Construct {
           description: `This region's writes took ${replication / 1000} s or more on average to reach the table's replica in ${region}, for three 5-minute periods running`,
         }),
       ),
+      ...(props.signInTrigger
+        ? [
+            alarm('SignInTriggerErrors', {
+              metric: signInFailures(props.signInTrigger),
+              threshold: 1,
+              periods: 1,
+              description:
+                'The sign-in trigger failed, timed out or was throttled in the last 5 minutes: Cognito refuses the sign-in or token refresh it ran for',
+            }),
+          ]
+        : []),
     ];
     this.dashboard = new TodoDashboard(this, 'Dashboard', {
       metrics,
       alarms: this.alarms,
       replicaRegions: props.replicaRegions ?? [],
+      signInTrigger: props.signInTrigger,
     });
   }
 
@@ -119,6 +134,17 @@ export class TodoMonitoring extends Construct {
     alarm.addOkAction(new actions.SnsAction(this.topic.topic));
     return alarm;
   }
+}
+
+/** The trigger's errors and throttles, each filled: either one fails the sign-in it ran for. */
+function signInFailures(trigger: lambda.IFunction): cloudwatch.MathExpression {
+  const options = { period: PERIOD, statistic: 'Sum' };
+  return new cloudwatch.MathExpression({
+    expression: filledSum(['e', 't']),
+    usingMetrics: { e: trigger.metricErrors(options), t: trigger.metricThrottles(options) },
+    label: 'sign-in trigger errors and throttles',
+    period: PERIOD,
+  });
 }
 
 interface AlarmOptions {

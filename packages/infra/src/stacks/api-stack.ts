@@ -9,6 +9,7 @@ import { CursorSigningKey } from '../constructs/cursor-signing-key.js';
 import { HealthTraceSampling } from '../constructs/health-trace-sampling.js';
 import { LogBucket } from '../constructs/log-bucket.js';
 import { RegionAuth } from '../constructs/region-auth.js';
+import { SignInTrigger } from '../constructs/sign-in-trigger.js';
 import { TodoApi } from '../constructs/todo-api.js';
 import type { TodoAuth } from '../constructs/todo-auth.js';
 import { TodoMonitoring } from '../constructs/todo-monitoring.js';
@@ -29,16 +30,18 @@ export interface ApiStackProps extends StackProps {
 
 /**
  * The API in one region: the table (created by the primary region, replicated to the others),
- * the cursor key, the REST API and its functions, monitoring, `api.<domain>`'s regional custom
- * domain when there is a domain (its records are the routing stack's), a web ACL with `waf`,
- * and, without a domain, the page too (it then needs the API's default URL, and the API its
- * CloudFront origin).
+ * the cursor key, the REST API and its functions, the user pool and its sign-in trigger (in the
+ * primary region), monitoring, `api.<domain>`'s regional custom domain when there is a domain
+ * (its records are the routing stack's), a web ACL with `waf`, and, without a domain, the page
+ * too (it then needs the API's default URL, and the API its CloudFront origin).
  */
 export class ApiStack extends Stack {
   readonly api: TodoApi;
   readonly site: TodoSite | undefined;
   /** The user pool and its clients: in the primary region only. */
   readonly auth: TodoAuth | undefined;
+  /** The user pool's sign-in trigger: with the pool, in the primary region only. */
+  readonly signIn: SignInTrigger | undefined;
   /** `api.<domain>` in this region, with a domain. */
   readonly apiDomain: ApiDomain | undefined;
   readonly monitoring: TodoMonitoring;
@@ -64,6 +67,15 @@ export class ApiStack extends Stack {
       : Lazy.string({ produce: () => site?.origin ?? '' });
     const { userPool, machineClientId, pool: auth } = this.#auth(props, siteOrigin);
     this.auth = auth;
+    // The one user pool's trigger writes to the primary's table, which replicates to the others.
+    this.signIn = auth
+      ? new SignInTrigger(this, 'SignIn', {
+          userPool: auth.userPool,
+          bundleDir: props.build.lambdaBundle('signIn'),
+          table,
+          serviceName: names.service,
+        })
+      : undefined;
     this.api = new TodoApi(this, 'Api', {
       table,
       cursorSigningKey,
@@ -122,6 +134,7 @@ export class ApiStack extends Stack {
       alarmEmail: config.alarmEmail,
       replicaRegions: config.regions.filter((region) => region !== this.region),
       alarmName: names.alarm,
+      ...(this.signIn ? { signInTrigger: this.signIn.function } : {}),
     });
     if (auth) this.#authOutputs(auth);
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'The API: its routes are under /v1 here' });
