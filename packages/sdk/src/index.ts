@@ -1,6 +1,7 @@
 export { createClient, type TodolistClient } from './client/create-client.js';
 export { importItemId, newImportId } from './client/import-ids.js';
 export type { ImportOptions, ImportProgress, ImportSummary, RejectedItem } from './client/import-many.js';
+export type { ListsListQuery, ListsResource, MembersResource } from './client/lists.js';
 export type {
   ClientOptions,
   RetryOptions,
@@ -23,6 +24,13 @@ export { type DueState, dueState, localDay } from './contract/due.js';
 export type {
   ErrorCode,
   FieldError,
+  List,
+  ListCreate,
+  ListPage,
+  ListPatch,
+  ListRole,
+  Member,
+  MemberPage,
   Priority,
   Problem,
   Todo,
@@ -32,6 +40,7 @@ export type {
   TodoPatch,
   TodoStatus,
 } from './contract/index.js';
+export { INBOX_LIST_ID, MEMBER_SELF } from './contract/index.js';
 export {
   AbortedError,
   ConflictError,

@@ -1,3 +1,4 @@
+import { ListsResource } from './lists.js';
 import { type ClientOptions, resolveOptions } from './options.js';
 import { TodosResource } from './todos.js';
 import { Transport } from './transport.js';
@@ -6,6 +7,8 @@ import { Transport } from './transport.js';
 export interface TodolistClient {
   /** The caller's todos. */
   readonly todos: TodosResource;
+  /** The caller's lists, the lists shared with them, and who is on each. */
+  readonly lists: ListsResource;
 }
 
 /**
@@ -23,5 +26,5 @@ export interface TodolistClient {
  */
 export function createClient(options: ClientOptions): TodolistClient {
   const transport = new Transport(resolveOptions(options));
-  return { todos: new TodosResource(transport) };
+  return { todos: new TodosResource(transport), lists: new ListsResource(transport) };
 }

@@ -14,6 +14,7 @@ import { MAX_PAGE_SIZE } from '../contract/limits.js';
 import { isPreconditionFailedError } from '../errors/PreconditionFailedError.js';
 import { type ImportOptions, type ImportSummary, importMany } from './import-many.js';
 import { checkId, checkInput, idempotencyKeyHeader, ifMatchHeader } from './request-checks.js';
+import { searchParamsOf } from './search-params.js';
 import type { AnswerOf, Transport } from './transport.js';
 
 /** Options every call takes. */
@@ -55,14 +56,6 @@ function pathOf(template: string, id: string): string {
   return template.replace('{id}', encodeURIComponent(id));
 }
 
-function searchParamsOf(query: Record<string, unknown>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null) params.set(name, String(value));
-  }
-  return params;
-}
-
 /** The todos of the caller: `client.todos`. */
 export class TodosResource {
   readonly #transport: Transport;
@@ -96,7 +89,8 @@ export class TodosResource {
   }
 
   /**
-   * One page of todos, in creation order. Pass `nextCursor` back as `cursor` for the next
+   * One page of todos: of one list (`listId`) or of every list the caller can see, in creation
+   * order or, for one list, its manual order (`sort: 'manual'`). Pass `nextCursor` back as `cursor` for the next
    * page, or let {@link TodosResource.iterate} do it.
    *
    * @example
@@ -185,6 +179,25 @@ export class TodosResource {
       answer: Todo satisfies AnswerOf<'updateTodo'>,
     });
     return data;
+  }
+
+  /**
+   * Moves a todo in its list's manual order: right after the todo `after`, or to the top with
+   * `null`; with `listId`, to that list (last, unless `after` says where). One write, whatever
+   * the list's length.
+   *
+   * @example
+   * ```ts
+   * await client.todos.move(id, { after: otherId });
+   * await client.todos.move(id, { listId: groceries.id });
+   * ```
+   */
+  move(
+    id: string,
+    to: { after?: string | null; listId?: string },
+    options: ConditionalOptions = {},
+  ): Promise<Todo> {
+    return this.update(id, to, options);
   }
 
   /**
