@@ -37,7 +37,7 @@ function make(name: ErrorName): sdk.TodoSdkError {
 }
 
 describe('the public entry', () => {
-  it('exports createClient, the import id helpers, the sign-in constants, the due vocabulary, the base error, every error class and their guards, and nothing else', () => {
+  it('exports createClient, the import id helpers, the sign-in constants, the due vocabulary, the Inbox and self ids, the base error, every error class and their guards, and nothing else', () => {
     const documented = [
       'createClient',
       'importItemId',
@@ -47,6 +47,8 @@ describe('the public entry', () => {
       'SIGN_IN_SCOPES',
       'dueState',
       'localDay',
+      'INBOX_LIST_ID',
+      'MEMBER_SELF',
       'TodoSdkError',
       'isTodoSdkError',
       ...ERROR_NAMES.flatMap((name) => [name, `is${name}`]),
@@ -59,6 +61,8 @@ describe('the public entry', () => {
       'Transport',
       'resolveOptions',
       'TodosResource',
+      'ListsResource',
+      'MembersResource',
       'errorFromFailure',
       'checkInput',
     ]) {
