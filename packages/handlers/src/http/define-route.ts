@@ -36,9 +36,10 @@ export type ProxyHandler = (event: APIGatewayProxyEvent, context?: Context) => P
  * the authorizer: refuse it rather than guess an owner.
  */
 function ownerOrRefuse(route: RouteDefinition, event: APIGatewayProxyEvent): string {
-  const owner = ownerOf(event, config.machineOwners);
-  if (owner !== undefined) return owner;
   if (requiredScope(route) === null) return '';
+  // An empty identity is no identity: it would name a partition no one owns.
+  const owner = ownerOf(event, config.machineOwners);
+  if (owner) return owner;
   logger.warn('request without identity: is the authorizer attached to this method?');
   throw new UnauthorizedError(
     'the request carries no identity: sign in and send "Authorization: Bearer <access token>"',

@@ -52,8 +52,8 @@ export async function moveAcross(
     version: original.version + 1,
   };
   const placed = await putUnlessPresent(table, copy);
-  await table.client
-    .send(
+  try {
+    await table.client.send(
       new DeleteCommand({
         TableName: table.name,
         Key: { pk: original.pk, sk: original.sk },
@@ -61,12 +61,31 @@ export async function moveAcross(
         ExpressionAttributeNames: { '#movingTo': 'movingTo' },
         ExpressionAttributeValues: { ':target': target.ownerId },
       }),
-    )
-    .catch((error: unknown) => {
-      // Another run of this move deleted it already.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    await giveWayToChange(table, original, placed);
+  }
   return placed;
+}
+
+/**
+ * The original's delete failed: either another run of this move deleted it already (the copy
+ * stands), or a change read the original before the copy existed and took it back, clearing the
+ * mark. Then the change wins: the copy goes, and the mover hears 412 and may read and move again.
+ */
+async function giveWayToChange(table: Table, original: TodoItem, copy: TodoItem): Promise<void> {
+  const { Item } = await table.client.send(
+    new GetCommand({
+      TableName: table.name,
+      Key: { pk: original.pk, sk: original.sk },
+      ConsistentRead: true,
+    }),
+  );
+  const current = Item as TodoItem | undefined;
+  if (!current || current.movingTo !== undefined) return;
+  await table.client.send(new DeleteCommand({ TableName: table.name, Key: { pk: copy.pk, sk: copy.sk } }));
+  throw new PreconditionFailedError(idFromSortKey(original.sk), original.version, current.version);
 }
 
 /** Puts the copy; when an earlier run of the move put it already, answers that one. */

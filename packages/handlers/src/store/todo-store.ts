@@ -225,7 +225,7 @@ export class TodoStore {
    * undefined: it is elsewhere); with `expectedVersion`, only at that version, else a 412.
    */
   async #write(
-    key: { pk: string; sk: string },
+    key: { pk: string; sk: string; movingTo?: string },
     fields: FieldChanges,
     by: string,
     expectedVersion: number | undefined,
@@ -233,13 +233,20 @@ export class TodoStore {
   ): Promise<TodoItem | undefined> {
     const expression = buildUpdateExpression(fields, this.#now().toISOString(), { updatedBy: by, ...place });
     const versioned = expectedVersion !== undefined;
+    const moving = untilMoved(key.movingTo);
+    if (key.movingTo !== undefined) {
+      // A move that never made its copy: this change takes the todo back, so the marker goes.
+      expression.UpdateExpression += expression.UpdateExpression.includes(' REMOVE ')
+        ? ', #movingTo'
+        : ' REMOVE #movingTo';
+    }
     try {
       const { Attributes } = await this.#table.client.send(
         new UpdateCommand({
           TableName: this.#table.name,
           Key: { pk: key.pk, sk: key.sk },
           ...expression,
-          ConditionExpression: `attribute_exists(#pk) AND attribute_not_exists(#movingTo)${versioned ? ' AND #version = :expectedVersion' : ''}`,
+          ConditionExpression: `attribute_exists(#pk) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}`,
           ExpressionAttributeNames: {
             ...expression.ExpressionAttributeNames,
             '#pk': 'pk',
@@ -247,6 +254,7 @@ export class TodoStore {
           },
           ExpressionAttributeValues: {
             ...expression.ExpressionAttributeValues,
+            ...moving.values,
             ...(versioned ? { ':expectedVersion': expectedVersion } : {}),
           },
           ReturnValues: 'ALL_NEW',
@@ -274,20 +282,31 @@ export class TodoStore {
   }
 
   /** Deletes the todo at `key` as {@link TodoStore.#write} updates it: false when it is elsewhere. */
-  async #deleteAt(key: { pk: string; sk: string }, expectedVersion: number | undefined): Promise<boolean> {
+  async #deleteAt(
+    key: { pk: string; sk: string; movingTo?: string },
+    expectedVersion: number | undefined,
+  ): Promise<boolean> {
     const versioned = expectedVersion !== undefined;
+    const moving = untilMoved(key.movingTo);
     try {
       await this.#table.client.send(
         new DeleteCommand({
           TableName: this.#table.name,
           Key: { pk: key.pk, sk: key.sk },
-          ConditionExpression: `attribute_exists(#pk) AND attribute_not_exists(#movingTo)${versioned ? ' AND #version = :expectedVersion' : ''}`,
+          ConditionExpression: `attribute_exists(#pk) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}`,
           ExpressionAttributeNames: {
             '#pk': 'pk',
             '#movingTo': 'movingTo',
             ...(versioned ? { '#version': 'version' } : {}),
           },
-          ...(versioned ? { ExpressionAttributeValues: { ':expectedVersion': expectedVersion } } : {}),
+          ...(versioned || key.movingTo !== undefined
+            ? {
+                ExpressionAttributeValues: {
+                  ...moving.values,
+                  ...(versioned ? { ':expectedVersion': expectedVersion } : {}),
+                },
+              }
+            : {}),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
@@ -344,4 +363,13 @@ export class TodoStore {
       throw new PreconditionFailedError(idFromSortKey(key.sk), expectedVersion, current.version);
     }
   }
+}
+
+/**
+ * The condition that a change finds the todo where it was read: not moving, or still marked by
+ * the same move that never made its copy (the change then takes the todo back).
+ */
+function untilMoved(movingTo: string | undefined): { condition: string; values: Record<string, string> } {
+  if (movingTo === undefined) return { condition: 'attribute_not_exists(#movingTo)', values: {} };
+  return { condition: '#movingTo = :abandonedMove', values: { ':abandonedMove': movingTo } };
 }
