@@ -38,7 +38,11 @@ let c: Person;
 
 beforeAll(async () => {
   stack = await startLocalStack({ dataDir: null, port: 0, throttle: null });
-  [a, b, c] = await Promise.all(['a@example.test', 'b@example.test', 'c@example.test'].map(person));
+  [a, b, c] = (await Promise.all(['a@example.test', 'b@example.test', 'c@example.test'].map(person))) as [
+    Person,
+    Person,
+    Person,
+  ];
 });
 
 afterAll(async () => {

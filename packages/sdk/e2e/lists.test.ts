@@ -32,7 +32,11 @@ describe('client.lists', () => {
     expect(chores).toMatchObject({ name: 'Chores', inbox: false, role: 'owner', openCount: 0, version: 1 });
     const renamed = await ada.lists.update(chores.id, { name: 'House' }, { ifMatch: chores.version });
     expect(renamed).toMatchObject({ name: 'House', version: 2 });
-    const names = async () => (await Array.fromAsync(ada.lists.iterate())).map((list) => list.name);
+    const names = async () => {
+      const seen: string[] = [];
+      for await (const list of ada.lists.iterate()) seen.push(list.name);
+      return seen;
+    };
     expect(await names()).toEqual(['Inbox', 'House']);
     await ada.lists.update(chores.id, { archived: true });
     expect(await names()).toEqual(['Inbox']);
