@@ -8,9 +8,10 @@ import {
   DynamoDBClient,
   ListTablesCommand,
   PutItemCommand,
+  ScanCommand,
 } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
-import { tableDefinition } from '@todolist/handlers';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { tableDefinition, upgradeItems } from '@todolist/handlers';
 import type { Todo, TodoPage } from '@todolist/sdk/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataFolder } from '../src/data/data-folder.js';
@@ -145,4 +146,50 @@ describe('a data folder from before lists', () => {
       expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['todolist']);
     });
   });
+  it('resumes a migration that a crash cut short after its copy was complete, with nothing lost', async () => {
+    const { ids } = await olderDataFolder();
+    // The state a crash leaves between dropping the old table and making it again: only the
+    // complete copy, `todolist-next`, in today's shape.
+    await withDatabase(async (client) => {
+      await ensureTableCopyOnly(client);
+    });
+    const stack = await startLocalStack({ dataDir, port: 0 });
+    try {
+      expect((await todosOf(stack.url, 'ada@example.test')).map((todo) => todo.id)).toEqual(ids);
+    } finally {
+      await stack.close();
+    }
+    await withDatabase(async (client) => {
+      expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['todolist']);
+    });
+  });
+  it('starts again from the old table when a crash cut the copy short, with nothing lost or doubled', async () => {
+    const { ids } = await olderDataFolder();
+    await withDatabase(async (client) => {
+      // Half a copy and no completion mark: what a crash during the copy leaves.
+      await client.send(new CreateTableCommand(tableDefinition('todolist-next')));
+      const items =
+        (await client.send(new ScanCommand({ TableName: 'todolist', ConsistentRead: true }))).Items ?? [];
+      for (const item of items.slice(0, 10))
+        await client.send(new PutItemCommand({ TableName: 'todolist-next', Item: item }));
+    });
+    const stack = await startLocalStack({ dataDir, port: 0 });
+    try {
+      expect((await todosOf(stack.url, 'ada@example.test')).map((todo) => todo.id)).toEqual(ids);
+    } finally {
+      await stack.close();
+    }
+  });
 });
+
+/** Runs the migration's first half by hand: the copy made and marked complete, the old table dropped. */
+async function ensureTableCopyOnly(client: DynamoDBClient): Promise<void> {
+  await client.send(new CreateTableCommand(tableDefinition('todolist-next')));
+  const items =
+    (await client.send(new ScanCommand({ TableName: 'todolist', ConsistentRead: true }))).Items ?? [];
+  const upgraded = upgradeItems(items.map((item) => unmarshall(item) as { pk: string; sk: string }));
+  for (const item of [...upgraded, { pk: 'MIGRATION', sk: 'COMPLETE' }]) {
+    await client.send(new PutItemCommand({ TableName: 'todolist-next', Item: marshall(item) }));
+  }
+  await client.send(new DeleteTableCommand({ TableName: 'todolist' }));
+}
