@@ -3,7 +3,8 @@
 //   a. requests per second of getTodo, listTodos and createTodo through the local gateway, beside
 //      the same DynamoDB calls made straight to an on-disk dynalite;
 //   b. each route bundle's size, beside its size with the AWS SDK bundled too;
-//   c. the cold start of a route bundle handling one request, beside `node -e 0`.
+//   c. the cold start of a route bundle handling one request, beside `node -e 0`;
+//   d. a page of every todo across 10 lists (5 shared by someone else), beside a page of one list.
 // It runs the built code (dist/), so build first: `node scripts/build.mjs`. A missed target is
 // reported, not failed: the exit code is 0 unless the benchmark itself could not run.
 import { randomBytes } from 'node:crypto';
@@ -15,6 +16,7 @@ import { ensureGatewayBuilt, startGatewayProcess } from '@todolist/bench-kit/gat
 import { stopProcess } from '@todolist/bench-kit/processes';
 import { describeMachine, kb, ms, renderReport } from '@todolist/bench-kit/report';
 import { log, runBenchmark } from '@todolist/bench-kit/run';
+import { measureAcrossLists } from './bench/across-lists.mjs';
 import { measureBundles } from './bench/bundle-size.mjs';
 import { measureColdStart } from './bench/cold-start.mjs';
 import { MEASURED_ROUTES, measureThroughput } from './bench/throughput.mjs';
@@ -22,7 +24,7 @@ import { MEASURED_ROUTES, measureThroughput } from './bench/throughput.mjs';
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const SETTINGS = { concurrency: 16, seconds: 5, rounds: 4, warmupSeconds: 1, seed: 200, coldStartRuns: 15 };
-const TARGETS = { minGatewayRatio: 0.5, maxBundleKb: 400, maxColdStartRatio: 3 };
+const TARGETS = { minGatewayRatio: 0.5, maxBundleKb: 400, maxColdStartRatio: 3, minAcrossListsRatio: 0.2 };
 const TABLE_NAME = 'todolist';
 const RAW_CALL = { getTodo: 'GetCommand', listTodos: 'QueryCommand Limit 26', createTodo: 'PutCommand' };
 
@@ -65,6 +67,18 @@ function coldStartRow(cold) {
   };
 }
 
+function acrossListsRow({ across, one }) {
+  const ratio = across.rate / one.rate;
+  return {
+    figure: 'GET /v1/todos, 10 lists',
+    value: perSecond(across.rate),
+    baseline: `${perSecond(one.rate)} one list of 10`,
+    ratio,
+    target: `ratio >= ${TARGETS.minAcrossListsRatio}`,
+    pass: ratio >= TARGETS.minAcrossListsRatio,
+  };
+}
+
 /** Notes on anything that makes a figure less than it seems: failed requests, throttling. */
 function failureNotes(gateway, raw) {
   const notes = [];
@@ -95,9 +109,8 @@ async function run({ resources, children }) {
   });
   resources.adopt(gatewayProcess, () => stopProcess(gatewayProcess.child));
   // The gateway's own dynalite start-up and table, from the same build.
-  const { startDynalite, ensureTable } = await import(
-    pathToFileURL(join(dirname(gatewayMain), 'testing.mjs')).href
-  );
+  const testingModule = await import(pathToFileURL(join(dirname(gatewayMain), 'testing.mjs')).href);
+  const { startDynalite, ensureTable } = testingModule;
   const database = await startDynalite({ path: join(work, 'raw') });
   resources.adopt(database, () => database.close());
   const client = new DynamoDBClient({
@@ -120,6 +133,7 @@ async function run({ resources, children }) {
     settings: SETTINGS,
     log,
   });
+  const acrossLists = await measureAcrossLists({ gatewayProcess, testingModule, settings: SETTINGS, log });
   await stopProcess(gatewayProcess.child); // so it takes no CPU from the cold starts
 
   log(`c. cold start: ${SETTINGS.coldStartRuns + 1} runs each of node -e 0 and the getTodo bundle`);
@@ -139,10 +153,19 @@ async function run({ resources, children }) {
     children,
   });
 
-  const rows = [...throughputRows(gateway, raw), ...bundleRows(bundles), coldStartRow(cold)];
+  const rows = [
+    ...throughputRows(gateway, raw),
+    acrossListsRow(acrossLists),
+    ...bundleRows(bundles),
+    coldStartRow(cold),
+  ];
   const notes = [
     'raw calls run in one process with the dynalite they call, as the gateway runs its handlers with its dynalite',
     ...failureNotes(gateway, raw),
+    `one page (limit 25) across 10 lists costs ${acrossLists.across.cost}; of one list, ${acrossLists.one.cost}`,
+    ...(acrossLists.across.failed + acrossLists.one.failed > 0
+      ? [`across lists: ${acrossLists.across.failed} + ${acrossLists.one.failed} failed, not counted`]
+      : []),
   ];
   const report = renderReport({
     title: 'todolist handlers benchmark',

@@ -64,29 +64,57 @@ export async function resolveOwnList(
   return access;
 }
 
-/**
- * The lists others share with the caller and still count them in: a Query of the caller's
- * references, then one BatchGetItem of each list and its member item (100 keys a call).
- */
-export async function sharedLists(table: Table, callerId: string): Promise<ListAccess[]> {
-  const refs: { listId: string; ownerId: string }[] = [];
+/** The items of the person's partition whose sort keys lie between `from` and `to`, all pages. */
+async function rowsBetween(table: Table, personId: string, from: string, to: string) {
+  const rows: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
     const page = await table.client.send(
       new QueryCommand({
         TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shared)',
-        ExpressionAttributeValues: { ':pk': ownerPartition(callerId), ':shared': SHARED_SK_PREFIX },
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': ownerPartition(personId), ':from': from, ':to': to },
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
     );
-    for (const item of (page.Items ?? []) as SharedRef[]) {
-      refs.push({ listId: item.sk.slice(SHARED_SK_PREFIX.length), ownerId: item.ownerId });
-    }
+    rows.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  return verifyShared(table, callerId, refs);
+  return rows;
+}
+
+/** Sorts after every character of an id: the open end of a range of sort keys. */
+const RANGE_END = '~';
+
+function sharedRefsOf(rows: readonly Record<string, unknown>[]) {
+  return rows
+    .filter((row) => String(row.sk).startsWith(SHARED_SK_PREFIX))
+    .map((row) => ({ listId: String(row.sk).slice(SHARED_SK_PREFIX.length), ownerId: String(row.ownerId) }));
+}
+
+/**
+ * The lists others share with the caller and still count them in: a Query of the caller's
+ * references, then one BatchGetItem of each list and its member item (100 keys a call).
+ */
+export async function sharedLists(table: Table, callerId: string): Promise<ListAccess[]> {
+  const rows = await rowsBetween(table, callerId, SHARED_SK_PREFIX, `${SHARED_SK_PREFIX}${RANGE_END}`);
+  return verifyShared(table, callerId, sharedRefsOf(rows));
+}
+
+/**
+ * Every list the person can see, for a listing: their own (with their people) and those shared
+ * with them. One Query over the partition's `LIST#` to `SHARED#` items, which sort together
+ * (lists, their members, name claims, the profile, references: all small, and bounded), then
+ * the BatchGetItem that checks the shared ones.
+ */
+export async function everyListOf(
+  table: Table,
+  personId: string,
+): Promise<{ own: OwnLists; shared: ListAccess[] }> {
+  const rows = await rowsBetween(table, personId, LIST_SK_PREFIX, `${SHARED_SK_PREFIX}${RANGE_END}`);
+  const shared = await verifyShared(table, personId, sharedRefsOf(rows));
+  return { own: ownListsOf(rows), shared };
 }
 
 /** The references whose list exists and whose member item still names the caller. */
@@ -120,28 +148,19 @@ export interface OwnLists {
  * items of their partition (at most MAX_LISTS lists, MAX_MEMBERS people each).
  */
 export async function ownLists(table: Table, ownerId: string): Promise<OwnLists> {
+  return ownListsOf(await rowsBetween(table, ownerId, LIST_SK_PREFIX, `${LIST_SK_PREFIX}${RANGE_END}`));
+}
+
+function ownListsOf(rows: readonly Record<string, unknown>[]): OwnLists {
   const lists: ListItem[] = [];
   const people = new Map<string, number>();
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :list)',
-        ExpressionAttributeValues: { ':pk': ownerPartition(ownerId), ':list': LIST_SK_PREFIX },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const parsed = parseListSortKey(String(item.sk));
-      if (parsed?.kind === 'list') {
-        if (!item.deleting) lists.push(item as ListItem);
-      } else if (parsed) {
-        people.set(parsed.listId, (people.get(parsed.listId) ?? 0) + 1);
-      }
+  for (const item of rows) {
+    const parsed = parseListSortKey(String(item.sk));
+    if (parsed?.kind === 'list') {
+      if (!item.deleting) lists.push(item as unknown as ListItem);
+    } else if (parsed) {
+      people.set(parsed.listId, (people.get(parsed.listId) ?? 0) + 1);
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return { lists, people };
 }

@@ -14,7 +14,7 @@ import { ulid } from 'ulid';
 import { ListConflictError, PreconditionFailedError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { listKey } from './keys.js';
-import { ownLists, resolveList, resolveOwnList, sharedLists } from './list-access.js';
+import { everyListOf, ownLists, resolveList, resolveOwnList } from './list-access.js';
 import { countOpen } from './list-counts.js';
 import { deleteListAndTodos } from './list-deletion.js';
 import { inboxAccess, type ListAccess, type ListItem, toList } from './list-item.js';
@@ -61,10 +61,7 @@ export class ListStore {
     const after = filter.cursor
       ? decodeCursor(await this.#cursorKey(), callerId, filter.cursor, fingerprint).after
       : undefined;
-    const [own, shared] = await Promise.all([
-      ownLists(this.#table, callerId),
-      sharedLists(this.#table, callerId),
-    ]);
+    const { own, shared } = await everyListOf(this.#table, callerId);
     const everyList: ListAccess[] = [
       inboxAccess(callerId),
       ...[...own.lists.map((item) => ownAccess(callerId, item)), ...shared].sort((a, b) =>

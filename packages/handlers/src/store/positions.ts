@@ -41,7 +41,33 @@ async function neighbours(
   return (Items ?? []) as TodoItem[];
 }
 
-/** `count` positions after the last todo of the list, in order: for new todos. One Query. */
+// The base-62 digits of fractional-indexing, in their (ASCII) order.
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+// A key whose integer part starts with "z" has 26 more digits: room for any moment, zero-padded.
+const NEW_TODO_INTEGER_DIGITS = 26;
+
+/**
+ * Positions for todos made now, last in any list, without reading it: the integer part of a
+ * fractional index, made of the time (in microsecond steps, so an import's `count` keep their
+ * order). Every position a move writes is a neighbour's key plus or minus a step, or between
+ * two keys, so time keys made later still sort after them; one move "to the end" adds 1
+ * microsecond's worth, which the clock passes at once. Todos made before lists (migrated, from
+ * "a0") sort before every one of these.
+ */
+export function positionsForNew(now: Date, count: number): string[] {
+  const start = BigInt(now.getTime()) * 1000n;
+  return Array.from({ length: count }, (_, index) => {
+    let value = start + BigInt(index);
+    let digits = '';
+    while (value > 0n) {
+      digits = DIGITS[Number(value % 62n)] + digits;
+      value /= 62n;
+    }
+    return `z${digits.padStart(NEW_TODO_INTEGER_DIGITS, '0')}`;
+  });
+}
+
+/** `count` positions after the last todo of the list, in order: for todos moved to its end. One Query. */
 export async function positionsAtEnd(
   table: Table,
   ownerId: string,

@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-d
 import type { TodoListFilter, TodoPage } from '@todolist/sdk/contract';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
 import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
-import { ownLists, resolveList, sharedLists } from './list-access.js';
+import { everyListOf, resolveList } from './list-access.js';
 import { buildFilterExpression } from './list-filter.js';
 import type { ListAccess } from './list-item.js';
 import type { Table } from './table.js';
@@ -141,7 +141,13 @@ async function* everyList(
   after: string | undefined,
   slice: number,
 ): Source {
-  const [own, shared] = await Promise.all([ownLists(table, callerId), sharedLists(table, callerId)]);
+  const { own, shared } = await everyListOf(table, callerId);
+  const visible = shared.filter((access) => !access.item?.archived);
+  // Each source's first read: its share of the page, with room for an uneven spread, rather
+  // than a whole page from each (which would read k pages for one). A source that holds more
+  // of the page reads on from where it stopped.
+  const sliceOfEach =
+    slice > filter.limit + 1 ? slice : Math.min(slice, Math.ceil((slice * 1.5) / (visible.length + 1)) + 1);
   const hidden = new Set(
     own.lists.filter((list) => list.archived).map((list) => list.sk.slice('LIST#'.length)),
   );
@@ -156,13 +162,11 @@ async function* everyList(
           attribute: 'sk',
           ...pastCursor(TODO_SK_PREFIX, from),
         }),
-        slice,
+        sliceOfEach,
         (item) => item.sk !== from && !hidden.has(item.listId),
       ),
     ),
-    ...shared
-      .filter((access) => !access.item?.archived)
-      .map((access) => oneList(table, access, { ...filter, sort: 'created' }, after, slice)),
+    ...visible.map((access) => oneList(table, access, { ...filter, sort: 'created' }, after, sliceOfEach)),
   ];
   yield* mergeById(sources);
 }

@@ -26,7 +26,7 @@ import { resolveList } from './list-access.js';
 import type { ListAccess } from './list-item.js';
 import { type LocatedTodo, locateTodo } from './locate-todo.js';
 import { moveAcross } from './move-across.js';
-import { positionAfter, positionsAtEnd } from './positions.js';
+import { positionAfter, positionsAtEnd, positionsForNew } from './positions.js';
 import type { Table } from './table.js';
 import { newTodoItem, placeAttributes, type TodoItem, toTodo } from './todo-item.js';
 import { listTodos } from './todo-listing.js';
@@ -61,13 +61,14 @@ export class TodoStore {
     this.#now = options.now ?? (() => new Date());
   }
 
-  /** Stores a new todo with a fresh ULID and version 1, last in its list (the Inbox unless `listId`). */
+  /** Stores a new todo with a fresh ULID and version 1, last in its list (the Inbox unless `listId`): one write. */
   async create(callerId: string, input: TodoCreate): Promise<Todo> {
     const { listId, ...fields } = input;
     const access = await resolveList(this.#table, callerId, listId ?? INBOX_LIST_ID);
-    const [position] = await positionsAtEnd(this.#table, access.ownerId, access.listId, 1);
+    const now = this.#now();
+    const [position] = positionsForNew(now, 1);
     const place = { listId: access.listId, position: position as string };
-    const item = newTodoItem(access.ownerId, ulid(), fields, this.#now().toISOString(), place, callerId);
+    const item = newTodoItem(access.ownerId, ulid(), fields, now.toISOString(), place, callerId);
     await this.#table.client.send(
       new PutCommand({
         TableName: this.#table.name,
@@ -84,7 +85,7 @@ export class TodoStore {
    */
   async createOnce(callerId: string, key: string, input: TodoCreate): Promise<KeyedCreateOutcome> {
     const access = await resolveList(this.#table, callerId, input.listId ?? INBOX_LIST_ID);
-    const [position] = await positionsAtEnd(this.#table, access.ownerId, access.listId, 1);
+    const [position] = positionsForNew(this.#now(), 1);
     return createWithKey(this.#table.client, this.#table.name, {
       ownerId: callerId,
       key,
@@ -114,7 +115,7 @@ export class TodoStore {
     for (const listId of new Set(entries.map((entry) => entry.listId))) {
       const access = await resolveList(this.#table, callerId, listId);
       const ofList = entries.filter((entry) => entry.listId === listId);
-      const positions = await positionsAtEnd(this.#table, access.ownerId, listId, ofList.length);
+      const positions = positionsForNew(this.#now(), ofList.length);
       const outcome = await importTodos(
         this.#table.client,
         access.ownerId,
