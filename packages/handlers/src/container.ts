@@ -28,17 +28,19 @@ const readCursorSigningKey = () => {
   return cursorSigningKey;
 };
 
+// Marked pure so each route's bundle keeps only the stores its route uses.
+
 /** The todos store. */
-export const store = new TodoStore(documentClient, {
+export const store = /* @__PURE__ */ new TodoStore(documentClient, {
   tableName: config.tableName,
   cursorSigningKey: readCursorSigningKey,
 });
 
 /** The lists store. */
-export const lists = new ListStore(documentClient, {
+export const lists = /* @__PURE__ */ new ListStore(documentClient, {
   tableName: config.tableName,
   cursorSigningKey: readCursorSigningKey,
 });
 
 /** Who is on each list, and what a sign-in records. */
-export const members = new MemberStore(documentClient, { tableName: config.tableName });
+export const members = /* @__PURE__ */ new MemberStore(documentClient, { tableName: config.tableName });
