@@ -1,7 +1,8 @@
 // @ts-check
 // The page's entry: signs the person in (or shows the welcome), connects to the API, loads the
-// first page of todos, and wires the store, the view, the route, the messages and the keyboard
-// together.
+// first page of the selected list's todos and the lists, and wires the store, the sidebar, the
+// view, the route, the messages and the keyboard together. Each list shown gets a store of its
+// own: one left keeps sending what was changed in it, and its failures still show.
 import { AccountView } from './account-view.js';
 import { connect, readConfig } from './api.js';
 import { one } from './dom.js';
@@ -10,6 +11,7 @@ import { handleListEvents } from './list-events.js';
 import { Notice } from './notice.js';
 import { hrefOf, parseRoute, watchRoute } from './router.js';
 import { Session } from './session.js';
+import { Sidebar } from './sidebar.js';
 import { isSignInReturn } from './sign-in-state.js';
 import { TodoStore } from './store.js';
 import { TodoView } from './view.js';
@@ -23,6 +25,12 @@ let route = parseRoute(window.location.hash);
 let undo;
 /** @type {Promise<typeof import('./undo.js')> | undefined} */
 let undoLoading;
+/** @type {TodoStore} the selected list's todos */
+let store;
+/** @type {Sidebar} */
+let sidebar;
+/** Whether the person is still signed in: once not, the session's message says why calls failed. */
+let signedIn = () => true;
 
 /**
  * Says what a change did in the toast, with Undo when it deleted todos. The toast loads on first
@@ -44,16 +52,19 @@ function say(store, done) {
   );
 }
 
-/** @param {TodoStore} store */
-function render(store) {
+function render() {
+  const todos = store.todos;
   view.render({
-    todos: store.todos,
+    todos,
     route,
     status: store.status,
     hasMore: store.hasMore,
     loadingMore: store.loadingMore,
     pending: store.pendingCount,
+    people: sidebar.people,
   });
+  const loaded = store.status === 'ready' && !store.hasMore;
+  sidebar.render(route, loaded ? todos.filter((todo) => !todo.completed).length : null);
 }
 
 /**
@@ -72,14 +83,71 @@ function loadOnFirstInput() {
   for (const type of types) document.addEventListener(type, load, true);
 }
 
-/** @param {TodoStore} store */
-function wire(store) {
+/**
+ * Shows the list the route names, with a store of its own, and loads it.
+ * @param {(listId: string) => TodoStore} makeStore
+ */
+function showList(makeStore) {
+  const next = makeStore(route.list);
+  next.addEventListener('change', () => {
+    if (next === store) render();
+  });
+  store = next;
+  render();
+  // Who made and changed its todos, by address, when it is shared.
+  sidebar.loadPeople(route.list).then(render, () => undefined);
+  const load = () =>
+    next.load().catch((error) => {
+      if (next !== store || !signedIn()) return;
+      notice.show(`Couldn't load your todos: ${reasonOf(error)}.`, { label: 'Try again', run: load });
+    });
+  return load();
+}
+
+/** Lists the lists again (names, counts), once the selected list's changes are answered. */
+function refreshLists() {
+  store
+    .settled()
+    .then(() => sidebar.refresh())
+    .then(render, (error) => signedIn() && notice.failure('load', '', error));
+}
+
+/**
+ * Managing lists and sharing, loaded on first use.
+ * @param {(settings: typeof import('./list-settings.js'), context: import('./list-settings.js').Context) => void} act
+ */
+function listSettings(act) {
+  import('./list-settings.js').then(
+    (settings) =>
+      act(settings, {
+        sidebar,
+        store,
+        route,
+        go: (list) => {
+          window.location.hash = hrefOf({ filter: 'all', tag: null, list });
+        },
+        render,
+      }),
+    () => notice.couldNotLoad('manage lists'),
+  );
+}
+
+/** @param {(listId: string) => TodoStore} makeStore */
+function wire(makeStore) {
   loadOnFirstInput();
-  store.addEventListener('change', () => render(store));
+  let first = true;
   watchRoute((next) => {
     route = next;
-    render(store);
+    if (first || next.list !== store.listId) showList(makeStore);
+    else render();
+    first = false;
   });
+  one(document, '.new-list', HTMLButtonElement).addEventListener('click', () =>
+    listSettings((settings, context) => settings.newList(context)),
+  );
+  one(document, '.manage-list', HTMLButtonElement).addEventListener('click', () =>
+    listSettings((settings, context) => settings.manageList(context)),
+  );
 
   newTodo.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || event.isComposing) return;
@@ -94,7 +162,13 @@ function wire(store) {
   handleListEvents(list, {
     notice,
     todo: (key) => view.todo(key),
-    update: (key, patch) => store.update(key, patch),
+    update: (key, patch) => {
+      store.update(key, patch);
+      if (patch.listId) refreshLists();
+    },
+    lists: () => sidebar.lists,
+    move: (key, afterKey) => store.move(key, afterKey),
+    keys: () => view.keys(),
     remove: (key) => {
       const title = view.todo(key)?.title;
       const removed = store.remove(key);
@@ -107,7 +181,7 @@ function wire(store) {
   const bulk = (act) =>
     import('./bulk-actions.js')
       .then(act, () => {
-        render(store);
+        render();
         notice.couldNotLoad('do that');
         return null;
       })
@@ -123,7 +197,7 @@ function wire(store) {
 
   one(document, '#tag-filter', HTMLSelectElement).addEventListener('change', (event) => {
     const tag = /** @type {HTMLSelectElement} */ (event.target).value || null;
-    window.location.hash = hrefOf({ filter: route.filter, tag });
+    window.location.hash = hrefOf({ ...route, tag });
   });
 
   // Scrolling near the end loads the next page, and the next while the end stays in sight; the
@@ -287,23 +361,27 @@ async function start() {
   }
   account.showSignedIn(session.email);
   const client = connect(config, session.token, (sentAt) => notice.answered(sentAt));
-  const store = new TodoStore(client, {
-    // Once the session has ended, its message says what happened; the calls it failed need none.
-    onFailure: (action, title, error) => {
-      if (!session.signedIn) return;
-      if (action === 'add') notice.failure(action, title, error, takeBack(title));
-      else notice.failure(action, title, error);
-      // The toast said it was deleted: no longer true.
-      if (action === 'delete') undo?.toast.clear();
-    },
-  });
-  wire(store);
-  const load = () =>
-    store.load().catch((error) => {
-      if (!session.signedIn) return;
-      notice.show(`Couldn't load your todos: ${reasonOf(error)}.`, { label: 'Try again', run: load });
+  sidebar = new Sidebar(document, client);
+  signedIn = () => session.signedIn;
+  /** @param {string} listId */
+  const makeStore = (listId) =>
+    new TodoStore(client, {
+      listId,
+      // Once the session has ended, its message says what happened; the calls it failed need none.
+      onFailure: (action, title, error) => {
+        if (!session.signedIn) return;
+        if (action === 'add') notice.failure(action, title, error, takeBack(title));
+        else notice.failure(action, title, error);
+        // The toast said it was deleted: no longer true.
+        if (action === 'delete') undo?.toast.clear();
+      },
     });
-  await load();
+  wire(makeStore);
+  // The lists load beside the first page of todos, which does not wait for them.
+  await sidebar
+    .refresh()
+    .then(() => sidebar.loadPeople(route.list))
+    .then(render, (error) => signedIn() && notice.failure('load', '', error));
 }
 
 start();

@@ -1,7 +1,7 @@
 // @ts-check
 // The form under a todo for what TodoMVC's one-line edit cannot reach: due date, priority, tags
-// and notes (and the title, so keyboard users need no double-click). It sends only the fields
-// that changed.
+// and notes (and the title, so keyboard users need no double-click), and the list it is on. It
+// sends only the fields that changed: a new list moves the todo there.
 import { h } from './dom.js';
 import { formatTags, parseTags } from './tags.js';
 
@@ -32,9 +32,9 @@ function field(text, control, hint) {
  * The form for `todo`. `onSave` gets the fields that changed (nothing when none did); either
  * button, and Escape, end with `onClose`.
  * @param {ShownTodo} todo
- * @param {{ onSave: (patch: TodoPatch) => void, onClose: () => void }} handlers
+ * @param {{ onSave: (patch: TodoPatch) => void, onClose: () => void, lists?: import('/vendor/todolist-sdk.min.js').List[] }} handlers
  */
-export function detailsForm(todo, { onSave, onClose }) {
+export function detailsForm(todo, { onSave, onClose, lists = [] }) {
   forms++;
   const title = h('input', { name: 'title', required: true, maxlength: '200', autocomplete: 'off' });
   title.value = todo.title;
@@ -50,12 +50,19 @@ export function detailsForm(todo, { onSave, onClose }) {
   tags.value = formatTags(todo.tags);
   const notes = h('textarea', { name: 'notes', rows: '3', maxlength: '2000' });
   notes.value = todo.notes ?? '';
+  const list = h(
+    'select',
+    { name: 'listId' },
+    lists.map((each) => h('option', { value: each.id }, [each.name])),
+  );
+  list.value = todo.listId;
 
   const form = h('form', { class: 'details', 'aria-label': `Details of “${todo.title}”` }, [
     field('Title', title),
     h('div', { class: 'field-row' }, [field('Due date', dueDate), field('Priority', priority)]),
     field('Tags', tags, 'Separate tags with commas or spaces, such as “home, errands”.'),
     field('Notes', notes),
+    ...(lists.length > 1 ? [field('List', list)] : []),
     h('div', { class: 'actions' }, [
       h('button', { type: 'submit', class: 'save' }, ['Save']),
       h('button', { type: 'button', class: 'cancel' }, ['Cancel']),
@@ -80,6 +87,7 @@ export function detailsForm(todo, { onSave, onClose }) {
     if (newPriority !== todo.priority) patch.priority = newPriority;
     if (formatTags(parsed.tags) !== formatTags(todo.tags)) patch.tags = parsed.tags;
     if ((notes.value.trim() || null) !== todo.notes) patch.notes = notes.value.trim() || null;
+    if (lists.length > 1 && list.value !== todo.listId) patch.listId = list.value;
     onSave(patch);
     onClose();
   });

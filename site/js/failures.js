@@ -24,7 +24,9 @@ export function reasonOf(error) {
   if (isServerError(error)) return `the server had a problem (${error.status ?? 'error'})`;
   if (isNotFoundError(error)) return 'it no longer exists';
   if (isPreconditionFailedError(error)) return 'it was changed elsewhere';
-  if (isUnauthorizedError(error)) return 'you are not signed in';
+  // A 403 (owner_only) is not a sign-out: the person is signed in, but not the list's owner.
+  if (isUnauthorizedError(error))
+    return error.status === 403 ? 'only the list’s owner can do that' : 'you are not signed in';
   if (isValidationError(error)) {
     const first = error.fieldErrors[0];
     return first ? first.message : (error.problem?.detail ?? 'the server refused it');

@@ -89,6 +89,7 @@ export function toggleDetails(li, actions) {
       if (Object.keys(patch).length > 0) actions.update(key, patch);
     },
     onClose: () => closeDetails(li, true),
+    lists: actions.lists(),
   });
   li.append(form);
   li.classList.add('details-open');

@@ -15,6 +15,7 @@ const VERBS = {
   delete: 'delete',
   restore: 'bring back',
   load: 'load your todos',
+  move: 'move',
 };
 
 export class Notice {

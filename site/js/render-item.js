@@ -22,7 +22,8 @@ export function createItem(key) {
   const destroy = h('button', { type: 'button', class: 'destroy' });
   const meta = h('div', { class: 'meta' });
   const edit = h('input', { class: 'edit', maxlength: '200', autocomplete: 'off' });
-  const view = h('div', { class: 'view' }, [
+  // The row, not the <li>, is what drags: the title's edit field under it keeps mouse selection.
+  const view = h('div', { class: 'view', draggable: 'true' }, [
     toggle,
     h('div', { class: 'text' }, [label, meta]),
     details,
@@ -36,8 +37,9 @@ export function createItem(key) {
  * @param {HTMLLIElement} li
  * @param {ShownTodo} todo
  * @param {Route} route the view's route: tag links keep its filter
+ * @param {Map<string, string>} people on a shared list, who is who: the row names who made and changed it
  */
-export function updateItem(li, todo, route) {
+export function updateItem(li, todo, route, people) {
   const day = today();
   const due = dueState(todo, day);
   li.classList.toggle('completed', todo.completed);
@@ -62,10 +64,14 @@ export function updateItem(li, todo, route) {
     todo.notes,
     day,
     route.filter,
+    people.get(todo.createdBy),
+    people.get(todo.updatedBy),
   ]);
   if (li.dataset.signature !== signature) {
     li.dataset.signature = signature;
-    /** @type {HTMLElement} */ (li.querySelector('.meta')).replaceChildren(...metaOf(todo, route, day));
+    /** @type {HTMLElement} */ (li.querySelector('.meta')).replaceChildren(
+      ...metaOf(todo, route, day, people),
+    );
   }
 }
 
@@ -74,8 +80,9 @@ export function updateItem(li, todo, route) {
  * @param {ShownTodo} todo
  * @param {Route} route
  * @param {string} day
+ * @param {Map<string, string>} people
  */
-function metaOf(todo, route, day) {
+function metaOf(todo, route, day, people) {
   /** @type {HTMLElement[]} */
   const parts = [];
   const due = dueLabel(todo, day);
@@ -84,9 +91,15 @@ function metaOf(todo, route, day) {
     parts.push(h('span', { class: `priority priority-${todo.priority}` }, [`${todo.priority} priority`]));
   }
   for (const tag of todo.tags) {
-    const href = hrefOf({ filter: route.filter, tag });
+    const href = hrefOf({ ...route, tag });
     parts.push(h('a', { class: 'tag', href, 'aria-label': `Show todos tagged ${tag}` }, [`#${tag}`]));
   }
   if (todo.notes) parts.push(h('span', { class: 'notes' }, [todo.notes]));
+  const made = people.get(todo.createdBy);
+  const changed = people.get(todo.updatedBy);
+  if (made) {
+    const by = changed && changed !== made ? `, changed by ${changed}` : '';
+    parts.push(h('span', { class: 'by' }, [`added by ${made}${by}`]));
+  }
   return parts;
 }

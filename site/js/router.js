@@ -1,36 +1,48 @@
 // @ts-check
 // The route lives in the URL's hash, as TodoMVC's does: #/, #/active, #/completed, each with an
-// optional ?tag=…, so a reload keeps the view and the back button walks through past views.
+// optional ?list=… (the Inbox when there is none) and ?tag=…, so a reload keeps the view and the
+// back button walks through past views.
 
 /** @typedef {'all' | 'active' | 'completed'} Filter */
-/** @typedef {{ filter: Filter, tag: string | null }} Route */
+/** @typedef {{ filter: Filter, tag: string | null, list?: string }} Route `list` unset: the Inbox */
+
+/** The Inbox's list id, the API's `INBOX_LIST_ID`. */
+export const INBOX = 'inbox';
 
 /** @type {Record<string, Filter>} */
 const FILTERS = { '': 'all', active: 'active', completed: 'completed' };
 
 /**
- * The route a hash stands for; anything unknown is the whole list.
+ * The route a hash stands for; anything unknown is the Inbox's whole list.
  * @param {string} hash such as `#/active?tag=home`
- * @returns {Route}
+ * @returns {Route & { list: string }}
  */
 export function parseRoute(hash) {
   const [path = '', query = ''] = hash.replace(/^#!?\/?/, '').split('?');
-  const tag = new URLSearchParams(query).get('tag');
-  return { filter: FILTERS[path] ?? 'all', tag: tag ? tag.toLowerCase() : null };
+  const params = new URLSearchParams(query);
+  const tag = params.get('tag');
+  return {
+    filter: FILTERS[path] ?? 'all',
+    tag: tag ? tag.toLowerCase() : null,
+    list: params.get('list') || INBOX,
+  };
 }
 
 /**
- * The hash of a route: `#/` for all, `#/active?tag=home` for the active todos tagged home.
+ * The hash of a route: `#/` for the Inbox's todos, `#/active?list=…&tag=home` for a list's
+ * active todos tagged home.
  * @param {Route} route
  */
-export function hrefOf({ filter, tag }) {
+export function hrefOf({ filter, tag, list = INBOX }) {
   const path = filter === 'all' ? '#/' : `#/${filter}`;
-  return tag ? `${path}?${new URLSearchParams({ tag })}` : path;
+  const query = new URLSearchParams(list === INBOX ? {} : { list });
+  if (tag) query.set('tag', tag);
+  return query.size ? `${path}?${query}` : path;
 }
 
 /**
  * Calls `onRoute` with the current route now and on every change, back and forward included.
- * @param {(route: Route) => void} onRoute
+ * @param {(route: Route & { list: string }) => void} onRoute
  */
 export function watchRoute(onRoute) {
   const emit = () => onRoute(parseRoute(window.location.hash));

@@ -3,7 +3,8 @@
 // `change` before the API answers); when the API refuses it or cannot be reached, the change is
 // undone and `onFailure` is told. Calls on one todo go out one after another, in the order they
 // were made, so a toggle made while the todo is still being created waits for its id. A delete
-// goes out at once and can be undone: the todo is created again with its id and fields.
+// goes out at once and can be undone: the todo is created again with its id and fields. A store
+// holds one list's todos, in its manual order; a todo moved to another list leaves it.
 import { isNotFoundError, isPreconditionFailedError } from '/vendor/todolist-sdk.min.js';
 import { addedHere, collides, draftOf, loadedEntry, newKey, shown } from './todo-entry.js';
 
@@ -12,7 +13,7 @@ import { addedHere, collides, draftOf, loadedEntry, newKey, shown } from './todo
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodoPatch} TodoPatch */
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodoCreate} TodoCreate */
 /** @typedef {import('/vendor/todolist-sdk.min.js').Todo} Todo */
-/** @typedef {'add' | 'save' | 'delete' | 'restore' | 'load'} Action */
+/** @typedef {'add' | 'save' | 'delete' | 'restore' | 'load' | 'move'} Action */
 /** @typedef {(action: Action, title: string, error: unknown) => void} FailureListener */
 /**
  * @typedef {(client: import('./api.js').TodolistClient, todos: Todo[]) => Promise<Map<number, unknown>>} Recreate
@@ -24,6 +25,7 @@ const MAX_IN_FLIGHT = 6;
 
 export class TodoStore extends EventTarget {
   #client;
+  #listId;
   #onFailure;
   #pageSize;
   /** @type {Entry[]} in the API's order (creation), then those added on this page */
@@ -43,18 +45,27 @@ export class TodoStore extends EventTarget {
 
   /**
    * @param {import('./api.js').TodolistClient} client
-   * @param {{ onFailure: FailureListener, pageSize?: number }} options
+   * @param {{ onFailure: FailureListener, listId?: string, pageSize?: number }} options
    */
-  constructor(client, { onFailure, pageSize = 100 }) {
+  constructor(client, { onFailure, listId = 'inbox', pageSize = 100 }) {
     super();
     this.#client = client;
+    this.#listId = listId;
     this.#onFailure = onFailure;
     this.#pageSize = pageSize;
   }
 
   /** @returns {ShownTodo[]} the todos as shown, deleted ones left out */
   get todos() {
-    return this.#entries.filter((entry) => !entry.deleting).map(shown);
+    return this.#entries
+      .filter((entry) => !entry.deleting)
+      .map(shown)
+      .filter((todo) => todo.listId === this.#listId);
+  }
+
+  /** The list whose todos these are: `inbox` or a list's id. */
+  get listId() {
+    return this.#listId;
   }
 
   get status() {
@@ -80,7 +91,7 @@ export class TodoStore extends EventTarget {
     this.#status = 'loading';
     this.#changed();
     try {
-      this.#addPage(await this.#client.todos.list({ limit: this.#pageSize }));
+      this.#addPage(await this.#client.todos.list(this.#query()));
       this.#status = 'ready';
     } catch (error) {
       this.#status = 'failed';
@@ -95,7 +106,7 @@ export class TodoStore extends EventTarget {
     const cursor = this.#cursor;
     if (this.#loadingMore || cursor === null) return this.#loadingMore ?? Promise.resolve();
     this.#loadingMore = this.#client.todos
-      .list({ limit: this.#pageSize, cursor })
+      .list({ ...this.#query(), cursor })
       .then((page) => this.#addPage(page))
       .finally(() => {
         this.#loadingMore = null;
@@ -105,8 +116,13 @@ export class TodoStore extends EventTarget {
     return this.#loadingMore;
   }
 
-  /** @param {TodoCreate} input */
+  #query() {
+    return { listId: this.#listId, sort: /** @type {const} */ ('manual'), limit: this.#pageSize };
+  }
+
+  /** Adds a todo, last in this list. @param {TodoCreate} input */
   add(input) {
+    input = { ...input, listId: this.#listId };
     /** @type {Entry} */
     const entry = { key: newKey(), confirmed: null, draft: draftOf(input), pending: [], deleting: false };
     this.#entries.push(entry);
@@ -140,6 +156,33 @@ export class TodoStore extends EventTarget {
         this.#onFailure('save', (entry.confirmed ?? entry.draft).title, error);
       } finally {
         entry.pending = entry.pending.filter((sent) => sent !== change);
+      }
+    });
+  }
+
+  /**
+   * Puts the todo right after the one with `afterKey`, or first (null), in the list's manual
+   * order: shown at once, sent as one `PATCH {after}` once both are created, put back if refused.
+   * @param {string} key
+   * @param {string | null} afterKey
+   */
+  move(key, afterKey) {
+    const entry = this.#find(key);
+    const after = afterKey === null ? null : this.#find(afterKey);
+    if (!entry || entry.deleting || after === undefined || after === entry) return;
+    const from = this.#entries.indexOf(entry);
+    this.#entries.splice(from, 1);
+    this.#entries.splice(after ? this.#entries.indexOf(after) + 1 : 0, 0, entry);
+    this.#changed();
+    this.#queue(after ? [entry, after] : [entry], async () => {
+      const todo = entry.confirmed;
+      if (!todo || !this.#entries.includes(entry)) return;
+      try {
+        entry.confirmed = await this.#client.todos.move(todo.id, { after: after?.confirmed?.id ?? null });
+      } catch (error) {
+        this.#drop(entry);
+        if (!isNotFoundError(error)) this.#entries.splice(from, 0, entry);
+        this.#onFailure('move', todo.title, error);
       }
     });
   }
@@ -202,15 +245,27 @@ export class TodoStore extends EventTarget {
         this.#onFailure('restore', todos[index]?.title ?? '', refused.get(index));
       }
     });
-    // Created again, each has a new version: its copy is read again before a change to it goes
-    // out. One that cannot be read stays: a change sent with the old version gets a 412, and
-    // #sendPatch reads the todo then.
-    for (const entry of back)
-      this.#queue([entry], async () => {
+    // Created again, each is last in the list's order: it goes back after the todo shown before
+    // it, and that answer is its new version, held before a change to it goes out. One that
+    // cannot be moved stays last: a change sent with the old version gets a 412, and #sendPatch
+    // reads the todo then.
+    for (const entry of back) {
+      const before = this.#entries
+        .slice(0, this.#entries.indexOf(entry))
+        .findLast((other) => !other.deleting && other.confirmed?.listId === this.#listId);
+      this.#queue(before ? [entry, before] : [entry], async () => {
         const todo = entry.confirmed;
         if (todo && created.includes(entry))
-          entry.confirmed = await this.#client.todos.get(todo.id).catch(() => todo);
+          entry.confirmed = await this.#client.todos
+            .move(todo.id, { after: before?.confirmed?.id ?? null })
+            .catch(() => todo);
       });
+    }
+  }
+
+  /** Resolves once every call made so far is answered, refused or not. */
+  settled() {
+    return Promise.allSettled([...this.#chains.values()]);
   }
 
   /**

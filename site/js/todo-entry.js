@@ -75,6 +75,10 @@ export function draftOf(input) {
   const now = new Date().toISOString();
   return {
     id: '',
+    listId: input.listId ?? 'inbox',
+    position: '',
+    createdBy: '',
+    updatedBy: '',
     title: input.title,
     notes: input.notes ?? null,
     completed: input.completed ?? false,

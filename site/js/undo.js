@@ -51,8 +51,9 @@ export class Toast extends Notice {
  */
 export async function recreate(client, todos) {
   const { rejected } = await client.todos.importMany(
-    todos.map(({ id, title, notes, dueDate, priority, tags, completed }) => ({
+    todos.map(({ id, listId, title, notes, dueDate, priority, tags, completed }) => ({
       id,
+      listId,
       title,
       notes,
       dueDate,

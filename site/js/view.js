@@ -18,6 +18,7 @@ import { hrefOf } from './router.js';
  * @property {boolean} hasMore
  * @property {boolean} loadingMore
  * @property {number} pending todos with calls still out, shown as data-pending on .todoapp
+ * @property {Map<string, string>} [people] who is on a shared list, `sub` → address: rows name them
  */
 
 /**
@@ -98,8 +99,13 @@ export class TodoView {
     return this.#shown.get(key);
   }
 
+  /** The keys of the todos shown, in order. */
+  keys() {
+    return [...this.#shown.keys()];
+  }
+
   /** @param {ViewState} state */
-  render({ todos, route, status, hasMore, loadingMore, pending }) {
+  render({ todos, route, status, hasMore, loadingMore, pending, people = new Map() }) {
     this.#app.dataset.pending = String(pending);
     this.#loading.hidden = status !== 'loading';
     const any = status === 'ready' && todos.length > 0;
@@ -107,7 +113,7 @@ export class TodoView {
     this.#footer.hidden = !any;
     this.#editHint.hidden = !any;
     const shown = todos.filter((todo) => matches(todo, route));
-    this.#renderList(shown, route);
+    this.#renderList(shown, route, people);
     this.#empty.hidden = status !== 'ready' || shown.length > 0;
     this.#empty.textContent = emptyWords(route);
 
@@ -123,7 +129,7 @@ export class TodoView {
       link.classList.toggle('selected', selected);
       if (selected) link.setAttribute('aria-current', 'page');
       else link.removeAttribute('aria-current');
-      link.setAttribute('href', hrefOf({ filter: /** @type {Route['filter']} */ (filter), tag: route.tag }));
+      link.setAttribute('href', hrefOf({ ...route, filter: /** @type {Route['filter']} */ (filter) }));
     }
     this.#renderTagFilter(todos, route);
     this.#more.hidden = !hasMore;
@@ -134,8 +140,10 @@ export class TodoView {
   /**
    * @param {ShownTodo[]} visible
    * @param {Route} route
+   * @param {Map<string, string>} people
    */
-  #renderList(visible, route) {
+  #renderList(visible, route, people) {
+    const focused = document.activeElement;
     const keep = new Set(visible.map((todo) => todo.key));
     const focusedKey = this.#focusedKey();
     const focusedIndex = [...this.#list.children].findIndex((li) => li.contains(document.activeElement));
@@ -151,9 +159,12 @@ export class TodoView {
         li = createItem(todo.key);
         this.#items.set(todo.key, li);
       }
-      updateItem(li, todo, route);
+      updateItem(li, todo, route, people);
       if (this.#list.children[index] !== li) this.#list.insertBefore(li, this.#list.children[index] ?? null);
     });
+    // Moving a row in the list (reordered) takes the focus out of it: it goes back.
+    if (focused instanceof HTMLElement && focused !== document.activeElement && this.#list.contains(focused))
+      focused.focus();
     // The focused todo left the list (deleted, or filtered out): focus goes to its neighbour, so
     // a keyboard user is not thrown back to the top of the page.
     if (focusedKey && !keep.has(focusedKey)) this.#focusNear(focusedIndex);

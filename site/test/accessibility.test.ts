@@ -115,6 +115,36 @@ describe.each([
     await page.screenshot({ path: artifactPath(`filtered-${width}.png`), fullPage: true });
   });
 
+  it('has no axe violations with lists, a shared one shown, the drawer and the list dialog open', async () => {
+    const api = site().api;
+    for await (const list of api.lists.iterate())
+      if (!list.inbox) await api.lists.delete(list.id, { todos: 'delete' });
+    const trip = await api.lists.create({ name: 'Trip to the coast' });
+    await api.lists.members.add(trip.id, `friend-${width}@example.com`);
+    await api.todos.create({ title: 'Book the tickets', listId: trip.id, tags: ['travel'] });
+    await site().seed(SAMPLE.slice(0, 2));
+    const { page } = await open();
+    await page.locator('#lists li', { hasText: 'Trip to the coast' }).waitFor({ state: 'attached' });
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`lists-${width}.png`), fullPage: true });
+
+    const toggle = page.getByRole('button', { name: 'Lists', exact: true });
+    if (await toggle.isVisible()) {
+      await toggle.click();
+      expect(await violations(page)).toEqual([]);
+      await page.screenshot({ path: artifactPath(`drawer-${width}.png`), fullPage: false });
+    }
+    await page.locator('#lists a', { hasText: 'Trip to the coast' }).click();
+    await page.locator('.todo-list .by').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`shared-list-${width}.png`), fullPage: true });
+
+    await page.getByRole('button', { name: 'Manage list' }).click();
+    await page.locator('.members li').first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.screenshot({ path: artifactPath(`list-dialog-${width}.png`), fullPage: false });
+  });
+
   it('has no axe violations with the error message shown', async () => {
     await site().seed(SAMPLE.slice(0, 2));
     const { page, app } = await open();

@@ -23,16 +23,22 @@ const { site, page, app } = useSite({
   ],
 });
 
-/** A todo without what the server stamps on every write: the fields Undo must bring back. */
+/**
+ * A todo without what the server stamps on every write (its position among them too, which a
+ * create cannot set): the fields Undo must bring back.
+ */
 function fields(todo: Todo) {
-  const { createdAt, updatedAt, completedAt, version, ...kept } = todo;
+  const { createdAt, updatedAt, completedAt, version, position, ...kept } = todo;
   return kept;
 }
 
-/** What the API keeps, field by field, once the page has no change in flight. */
+/**
+ * What the API keeps, field by field and in the Inbox's manual order (the page's), once the page
+ * has no change in flight: a todo brought back is in its place again.
+ */
 async function stored() {
   await app().settled();
-  return (await site().api.todos.list()).items.map(fields);
+  return (await site().api.todos.list({ listId: 'inbox', sort: 'manual' })).items.map(fields);
 }
 
 // Its box stays in the page for screen readers, visually hidden; its buttons show with it.
