@@ -54,4 +54,32 @@ describe('the page as deployed', () => {
     ]);
     expect(opened.errors).toEqual([]);
   });
+
+  it('loads what it loads on first use, bundled: the details form, Undo, reordering and the list dialog', async () => {
+    await site.reset();
+    for await (const list of site.api.lists.iterate())
+      if (!list.inbox) await site.api.lists.delete(list.id, { todos: 'delete' });
+    await site.seed([{ title: 'One' }, { title: 'Two' }]);
+    const opened = await openSignedIn(browser, site);
+    const app = todoPage(opened.page);
+    await app.loaded();
+    await app.item('One').locator('.open-details').click();
+    await opened.page.locator('.details').waitFor();
+    await opened.page.keyboard.press('Escape');
+    await app.item('Two').locator('.toggle').focus();
+    await opened.page.keyboard.press('Alt+ArrowUp');
+    await eventually(app.titles, ['Two', 'One']);
+    await app.item('One').locator('.destroy').click();
+    await opened.page.getByRole('button', { name: 'Undo', exact: true }).click();
+    await eventually(app.titles, ['Two', 'One']);
+    await opened.page.getByRole('button', { name: 'New list' }).click();
+    await opened.page.getByRole('dialog', { name: 'New list' }).getByLabel('Name').fill('Errands');
+    await opened.page.getByRole('button', { name: 'Create list' }).click();
+    await eventually(textOf(opened.page.locator('.list-name')), 'Errands');
+    await app.settled();
+    expect(
+      (await site.api.todos.list({ listId: 'inbox', sort: 'manual' })).items.map((t) => t.title),
+    ).toEqual(['Two', 'One']);
+    expect(opened.errors).toEqual([]);
+  });
 });
