@@ -229,7 +229,7 @@ describe('manual order', () => {
     const page = (await who.call<TodoPage>('GET', `/v1/todos?listId=${list.id}&sort=manual&limit=100`)).body;
     expect(page.items.map((todo) => todo.id)).toEqual(model);
     expect(new Set(page.items.map((todo) => todo.position)).size).toBe(model.length);
-  });
+  }, 180_000);
 
   it('two people moving different todos at once both keep their moves', async () => {
     const who = await person('together@example.test');

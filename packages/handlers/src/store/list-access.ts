@@ -112,10 +112,28 @@ export async function everyListOf(
   table: Table,
   personId: string,
 ): Promise<{ own: OwnLists; shared: ListAccess[] }> {
-  const rows = await rowsBetween(table, personId, LIST_SK_PREFIX, `${SHARED_SK_PREFIX}${RANGE_END}`);
+  return listsFromRows(
+    table,
+    personId,
+    await rowsBetween(table, personId, LIST_SK_PREFIX, `${SHARED_SK_PREFIX}${RANGE_END}`),
+  );
+}
+
+/**
+ * {@link everyListOf} from rows already read (the list items and pointers of the person's
+ * partition, other rows ignored): only the BatchGetItem that checks the shared lists.
+ */
+export async function listsFromRows(
+  table: Table,
+  personId: string,
+  rows: readonly Record<string, unknown>[],
+): Promise<{ own: OwnLists; shared: ListAccess[] }> {
   const shared = await verifyShared(table, personId, sharedRefsOf(rows));
   return { own: ownListsOf(rows), shared };
 }
+
+/** Where a person's list items begin in their partition: they sort after their key claims. */
+export const LIST_ROWS_START = LIST_SK_PREFIX;
 
 /** The references whose list exists and whose member item still names the caller. */
 async function verifyShared(

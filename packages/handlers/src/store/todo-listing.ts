@@ -2,7 +2,7 @@ import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-d
 import type { TodoListFilter, TodoPage } from '@todolist/sdk/contract';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
 import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
-import { everyListOf, resolveList } from './list-access.js';
+import { everyListOf, LIST_ROWS_START, listsFromRows, resolveList } from './list-access.js';
 import { buildFilterExpression } from './list-filter.js';
 import type { ListAccess } from './list-item.js';
 import type { Table } from './table.js';
@@ -24,8 +24,9 @@ async function* querySource(
   input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
   slice: number,
   keep: (item: TodoItem) => boolean = () => true,
+  from?: Record<string, unknown>,
 ): Source {
-  let startKey: Record<string, unknown> | undefined;
+  let startKey: Record<string, unknown> | undefined = from;
   do {
     const page = await table.client.send(
       new QueryCommand({ ...input, TableName: table.name, Limit: slice, ExclusiveStartKey: startKey }),
@@ -141,7 +142,8 @@ async function* everyList(
   after: string | undefined,
   slice: number,
 ): Source {
-  const { own, shared } = await everyListOf(table, callerId);
+  const first = after === undefined ? await listsAndFirstTodos(table, callerId, filter, slice) : undefined;
+  const { own, shared } = first ?? (await everyListOf(table, callerId));
   const visible = shared.filter((access) => !access.item?.archived);
   // Each source's first read: its share of the page, with room for an uneven spread, rather
   // than a whole page from each (which would read k pages for one). A source that holds more
@@ -152,24 +154,86 @@ async function* everyList(
     own.lists.filter((list) => list.archived).map((list) => list.sk.slice('LIST#'.length)),
   );
   const from = after === undefined ? undefined : todoKey(callerId, after).sk;
+  const keep = (item: TodoItem) => item.sk !== from && !hidden.has(item.listId);
+  const ownTodos = first
+    ? continued(first.todos, first.startKey, (startKey) =>
+        querySource(table, ownRange(callerId, filter, undefined), sliceOfEach, () => true, startKey),
+      )
+    : querySource(table, ownRange(callerId, filter, from), sliceOfEach);
   const sources: Source[] = [
-    withoutMovedAway(
-      table,
-      querySource(
-        table,
-        rangeQuery(filter, {
-          pk: ownerPartition(callerId),
-          attribute: 'sk',
-          ...pastCursor(TODO_SK_PREFIX, from),
-        }),
-        sliceOfEach,
-        (item) => item.sk !== from && !hidden.has(item.listId),
-      ),
-    ),
+    withoutMovedAway(table, filtered(ownTodos, keep)),
     ...visible.map((access) => oneList(table, access, { ...filter, sort: 'created' }, after, sliceOfEach)),
   ];
   yield* mergeById(sources);
 }
+
+/** The caller's own todos, past `from` (a sort key) when given, with the listing's filters. */
+function ownRange(callerId: string, filter: TodoListFilter, from: string | undefined) {
+  return rangeQuery(filter, {
+    pk: ownerPartition(callerId),
+    attribute: 'sk',
+    ...pastCursor(TODO_SK_PREFIX, from),
+  });
+}
+
+/** Rows read, then the rest of the Query from where it stopped (nothing more when it had ended). */
+async function* continued(
+  read: readonly TodoItem[],
+  startKey: Record<string, unknown> | undefined,
+  rest: (startKey: Record<string, unknown>) => Source,
+): Source {
+  yield* read;
+  if (startKey) yield* rest(startKey);
+}
+
+async function* filtered(source: Source, keep: (item: TodoItem) => boolean): Source {
+  for await (const item of source) if (keep(item)) yield item;
+}
+
+/**
+ * The first page's reads of the caller's own partition in one Query: their list items and
+ * pointers sort just before their todos (`LIST#` … `SHARED#`, then `TODO#`), so one range from
+ * the first through the todos answers both, where a cursor's page needs two. The listing's
+ * filters keep every row that is not a todo (those have no `listId`).
+ */
+async function listsAndFirstTodos(table: Table, callerId: string, filter: TodoListFilter, slice: number) {
+  const filters = buildFilterExpression(filter);
+  const rows: Record<string, unknown>[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await table.client.send(
+      new QueryCommand({
+        TableName: table.name,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+        ...(filters.FilterExpression
+          ? {
+              FilterExpression: `attribute_not_exists(#listId) OR (${filters.FilterExpression})`,
+              ExpressionAttributeNames: { ...filters.ExpressionAttributeNames, '#listId': 'listId' },
+            }
+          : {}),
+        ExpressionAttributeValues: {
+          ...filters.ExpressionAttributeValues,
+          ':pk': ownerPartition(callerId),
+          ':from': LIST_ROWS_START,
+          ':to': `${TODO_SK_PREFIX}${RANGE_END}`,
+        },
+        ConsistentRead: true,
+        // Room for the list items too: a person with a few lists reads all in this one call.
+        Limit: slice + LIST_ROWS_ALLOWANCE,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    rows.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+    // Read on while the list items are not all read: the todos come after them.
+  } while (startKey && String(startKey.sk) < TODO_SK_PREFIX);
+  const todos = rows.filter((row) => String(row.sk).startsWith(TODO_SK_PREFIX)) as unknown as TodoItem[];
+  const lists = await listsFromRows(table, callerId, rows);
+  return { ...lists, todos, startKey };
+}
+
+/** List items, members and pointers a first page's Query reads besides its todos, at most, in one call. */
+const LIST_ROWS_ALLOWANCE = 40;
 
 /**
  * The source without todos whose move to another partition stopped after making the copy
