@@ -233,7 +233,7 @@ async function listsAndFirstTodos(table: Table, callerId: string, filter: TodoLi
 }
 
 /** List items, members and pointers a first page's Query reads besides its todos, at most, in one call. */
-const LIST_ROWS_ALLOWANCE = 40;
+const LIST_ROWS_ALLOWANCE = 8;
 
 /**
  * The source without todos whose move to another partition stopped after making the copy
