@@ -120,6 +120,20 @@ describe('the sidebar', () => {
     expect(await page.locator('#lists').isVisible()).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('lists-toggle');
   });
+
+  it('shows the Inbox, and says why, for a list that no longer exists', async () => {
+    const gone = await site().api.lists.create({ name: 'Gone' });
+    await site().api.lists.delete(gone.id);
+    await site().seed([{ title: 'Call the bank' }]);
+    const { page, app } = await open(`/#/?list=${gone.id}`);
+    await eventually(
+      textOf(page.locator('.notice-text')),
+      'That list no longer exists, or is no longer shared with you.',
+    );
+    await eventually(textOf(page.locator('.list-name')), 'Inbox');
+    await eventually(app.titles, ['Call the bank']);
+    expect(new URL(page.url()).hash).toBe('#/');
+  });
 });
 
 describe('managing lists', () => {
