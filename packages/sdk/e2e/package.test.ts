@@ -132,6 +132,18 @@ console.log(JSON.stringify({ created: todo.title, listed: page.items.map((t) => 
     expect(titles.items).toContainEqual(expect.objectContaining({ title: 'Buy milk', completed: true }));
   });
 
+  it("runs the README's lists example as written", async () => {
+    const readme = await readFile(join(sdkDir, 'README.md'), 'utf8');
+    const example = /## Lists and sharing[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(example).toContain('client.lists.create');
+    await writeFile(join(project, 'lists.mjs'), example.replaceAll('http://localhost:3000', gateway.url));
+    const { stdout } = await run(process.execPath, ['lists.mjs'], {
+      cwd: project,
+      env: { ...process.env, TODO_TOKEN: token },
+    });
+    expect(stdout.trim().split('\n')).toEqual(['Bread, Milk', 'sam@example.com invited']);
+  });
+
   it('works from CommonJS, and its errors are instanceof across the ESM and CommonJS copies', async () => {
     await writeFile(
       join(project, 'run.cjs'),
