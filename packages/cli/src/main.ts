@@ -8,9 +8,12 @@ import { registerEdit } from './commands/edit.js';
 import { registerExport } from './commands/export.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
+import { registerLists } from './commands/lists/index.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
+import { registerMv } from './commands/mv.js';
 import { registerRm } from './commands/rm.js';
+import { registerShare } from './commands/share.js';
 import type { Runner } from './commands/shared.js';
 import { registerShow } from './commands/show.js';
 import { registerUndo } from './commands/undo.js';
@@ -47,6 +50,8 @@ Examples:
   $ todo done 1
   $ todo undo
   $ todo list --all --json
+  $ todo lists add Groceries && todo add Oat milk --list groc
+  $ todo share Groceries sam@example.com
   $ todo login
   $ curl -H "Authorization: Bearer $(todo auth token)" http://localhost:3000/v1/todos
 
@@ -60,6 +65,9 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
   registerDone(program, run);
   registerEdit(program, run);
   registerRm(program, run);
+  registerMv(program, run);
+  registerLists(program, run);
+  registerShare(program, run);
   registerUndo(program, run);
   registerExport(program, run);
   registerImport(program, run);

@@ -64,6 +64,33 @@ describe('reportError', () => {
     expect(reportError(refusedField).message).toBe('title must be 1–200 characters (request id req-1)');
   });
 
+  it("reports a member's 403 owner_only as what it is, exit 2, never as refused credentials", () => {
+    const member = new UnauthorizedError('forbidden', {
+      ...failed('owner_only'),
+      problem: {
+        type: 'about:blank',
+        title: 'Only the owner',
+        status: 403,
+        code: 'owner_only',
+        detail: 'only the owner of list 01X can rename it',
+      },
+    } as FailureOptions);
+    const reported = reportError(member, undefined, {});
+    expect(reported).toEqual({
+      message:
+        "only the list's owner can do that: only the owner of list 01X can rename it (request id req-1)",
+      exitCode: 2,
+    });
+    expect(reported.message).not.toContain('todo login');
+  });
+
+  it.each(['list_name_taken', 'list_not_empty', 'inbox_fixed', 'owner_cannot_leave', 'limit_reached'])(
+    'gives the refusal %s exit 2, not the conflict of a todo changed meanwhile',
+    (code) => {
+      expect(reportError(new ConflictError('refused', failed(code))).exitCode).toBe(2);
+    },
+  );
+
   it('reports anything else as unexpected, exit 1, pointing at TODO_DEBUG', () => {
     expect(reportError(new TypeError('x is undefined'))).toEqual({
       message: 'unexpected error: x is undefined; set TODO_DEBUG=1 to see where',

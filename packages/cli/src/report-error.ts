@@ -48,9 +48,28 @@ interface SdkErrorKind {
   describe?(error: TodoSdkError, situation: Situation): string;
 }
 
+/** The API's refusals of a change to a list as asked (409s, and 403 owner_only): the command must change, not wait. */
+const LIST_REFUSALS = new Set([
+  'list_name_taken',
+  'list_not_empty',
+  'inbox_fixed',
+  'owner_cannot_leave',
+  'limit_reached',
+]);
+
+const hasCode = (codes: ReadonlySet<string>) => (error: unknown) =>
+  isTodoSdkError(error) && codes.has(error.code);
+
 // First match wins; an SDK error of no kind here is exit 1, in the API's words.
 const SDK_ERROR_KINDS: readonly SdkErrorKind[] = [
   { is: isValidationError, exitCode: EXIT_CODES.usage },
+  // A 403 the SDK throws as UnauthorizedError: the credentials are fine, the person is a member.
+  {
+    is: hasCode(new Set(['owner_only'])),
+    exitCode: EXIT_CODES.usage,
+    describe: (error) => `only the list's owner can do that: ${apiDetail(error)}`,
+  },
+  { is: hasCode(LIST_REFUSALS), exitCode: EXIT_CODES.usage },
   { is: isNotFoundError, exitCode: EXIT_CODES.notFound },
   {
     is: isUnauthorizedError,

@@ -377,8 +377,9 @@ describe.concurrent('todo export', () => {
       user.run(['export']),
       user.run(['export', '--format', 'ndjson']),
     ]);
-    expect(JSON.parse(json.stdout)).toEqual(todos);
-    expect(lines(ndjson.stdout).map((line) => JSON.parse(line))).toEqual(todos);
+    const withList = todos.map((todo) => ({ ...todo, list: 'Inbox' }));
+    expect(JSON.parse(json.stdout)).toEqual(withList);
+    expect(lines(ndjson.stdout).map((line) => JSON.parse(line))).toEqual(withList);
     expect([json.code, json.stderr, ndjson.code, ndjson.stderr]).toEqual([0, '', 0, '']);
   });
 
@@ -394,9 +395,9 @@ describe.concurrent('todo export', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
-        'id,title,notes,completed,completedAt,dueDate,priority,tags,createdAt,updatedAt,version',
-        `${quoted.id},"Title, with ""quote""","two\nlines",false,,,normal,a;b,${quoted.createdAt},${quoted.updatedAt},1`,
-        `${done.id},Done already,,true,${done.completedAt},2099-12-31,high,,${done.createdAt},${done.updatedAt},2`,
+        'id,title,notes,completed,completedAt,dueDate,priority,tags,createdAt,updatedAt,version,list',
+        `${quoted.id},"Title, with ""quote""","two\nlines",false,,,normal,a;b,${quoted.createdAt},${quoted.updatedAt},1,Inbox`,
+        `${done.id},Done already,,true,${done.completedAt},2099-12-31,high,,${done.createdAt},${done.updatedAt},2,Inbox`,
         '',
       ].join('\n'),
     );
@@ -582,6 +583,11 @@ describe.concurrent('todo completion', () => {
     'reopen',
     'edit',
     'rm',
+    'mv',
+    'lists',
+    'share',
+    'unshare',
+    'leave',
     'export',
     'login',
     'logout',
@@ -662,6 +668,20 @@ describe.concurrent('todo completion', () => {
     [
       ['auth', ''],
       ['token', 'status'],
+    ],
+    [
+      ['lists', ''],
+      ['list', 'ls', 'add', 'rename', 'archive', 'unarchive', 'rm', 'delete', 'members'],
+    ],
+    [
+      ['lists', 'rm', 'old', '--'],
+      ['--delete-todos', '--move-to', '--yes', '--profile', '--no-color', '--no-input', '--help'],
+    ],
+    [['lists', 'ls', '--a'], ['--archived']],
+    [['add', '--l'], ['--list']],
+    [
+      ['list', '--li'],
+      ['--limit', '--list'],
     ],
     [
       ['ls', '--d'],

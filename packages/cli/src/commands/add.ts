@@ -21,6 +21,7 @@ interface AddFlags extends OutputFlags {
   priority?: Priority;
   tag?: string[];
   notes?: string;
+  list?: string;
 }
 
 async function askForTodo(context: Context, parseDue: typeof parseDueDate): Promise<TodoCreate> {
@@ -64,14 +65,19 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
     throw new UsageError(`a title is needed: todo add <title...> (no prompt: ${context.io.whyNoPrompt})`);
   }
   const client = await context.client();
+  let inList = '';
+  if (flags.list) {
+    const { listBook, listLabel } = await import('../lists/list-book.js');
+    const list = await (await listBook(context)).resolve(flags.list);
+    input = { ...input, listId: list.id };
+    inList = `in ${listLabel(list)}`;
+  }
   const todo = await client.todos.create(input, { signal: context.signal });
   if (mode !== 'human') return printData(context.io, mode, todo, false);
-  printConfirmation(
-    context.io,
-    context.io.color.green('Added'),
-    todo,
-    todo.dueDate ? { due: todo.dueDate } : {},
-  );
+  printConfirmation(context.io, context.io.color.green('Added'), todo, {
+    ...(todo.dueDate ? { due: todo.dueDate } : {}),
+    ...(inList ? { after: inList } : {}),
+  });
 }
 
 export function registerAdd(program: Command, run: Runner): void {
@@ -83,6 +89,10 @@ export function registerAdd(program: Command, run: Runner): void {
     .addOption(priorityOption())
     .option('-t, --tag <tag>', 'a tag, "#" or not (repeat, or separate with commas)', collectTags)
     .option('-n, --notes <text>', 'notes')
+    .option(
+      '-L, --list <list>',
+      'the list to add it to: a name or a prefix of one, or its id (default: the Inbox)',
+    )
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText(
@@ -91,6 +101,7 @@ export function registerAdd(program: Command, run: Runner): void {
         'todo add Buy milk',
         'todo add "File taxes" --due 2027-04-15 -p high -t money',
         "todo add Weed the beds -t '#garden'",
+        'todo add Oat milk --list groc',
         'todo add',
       ),
     )

@@ -23,7 +23,11 @@ export const CSV_COLUMNS = [
   'createdAt',
   'updatedAt',
   'version',
+  'list',
 ] as const;
+
+/** A todo as the export writes it: the API's fields, then the name of its list. */
+type ExportedTodo = Todo & { list: string };
 
 interface ExportFlags {
   format: string;
@@ -31,7 +35,7 @@ interface ExportFlags {
   status: string;
 }
 
-async function* lines(todos: AsyncIterable<Todo>, format: ExportFormat): AsyncGenerator<string> {
+async function* lines(todos: AsyncIterable<ExportedTodo>, format: ExportFormat): AsyncGenerator<string> {
   if (format === 'ndjson') {
     for await (const todo of todos) yield `${JSON.stringify(todo)}\n`;
     return;
@@ -72,6 +76,25 @@ function cannotWrite(file: string, error: NodeJS.ErrnoException): UsageError {
   });
 }
 
+/**
+ * Every todo the person can see, each with its list's name: the todos of every list but the
+ * archived ones (one listing, page by page), then each archived list's, which that listing leaves out.
+ */
+async function* exportedTodos(
+  context: Context,
+  status: 'all' | 'open' | 'completed',
+): AsyncGenerator<ExportedTodo> {
+  const [client, { listBook }] = await Promise.all([context.client(), import('../lists/list-book.js')]);
+  const lists = await (await listBook(context)).all();
+  const names = new Map(lists.map((list) => [list.id, list.name]));
+  const options = { signal: context.signal };
+  for await (const todo of client.todos.iterate({ status }, options))
+    yield { ...todo, list: names.get(todo.listId) ?? '' };
+  for (const list of lists.filter((each) => each.archived))
+    for await (const todo of client.todos.iterate({ status, listId: list.id }, options))
+      yield { ...todo, list: list.name };
+}
+
 /** `todo export`: every todo, streamed page by page to stdout or a file (written whole or not at all). */
 export async function runExport(context: Context, flags: ExportFlags): Promise<void> {
   const format = flags.format.toLowerCase() as ExportFormat;
@@ -79,8 +102,7 @@ export async function runExport(context: Context, flags: ExportFlags): Promise<v
     throw new UsageError(`--format must be json, ndjson or csv (got "${flags.format}")`);
   if (!(STATUSES as readonly string[]).includes(flags.status))
     throw new UsageError(`--status must be all, open or completed (got "${flags.status}")`);
-  const client = await context.client();
-  const todos = client.todos.iterate({ status: flags.status as 'all' }, { signal: context.signal });
+  const todos = exportedTodos(context, flags.status as 'all');
   if (!flags.output) {
     for await (const chunk of lines(todos, format)) context.io.stdout.write(chunk);
     return;
@@ -107,7 +129,7 @@ export async function runExport(context: Context, flags: ExportFlags): Promise<v
 export function registerExport(program: Command, run: Runner): void {
   program
     .command('export')
-    .description('write every todo as JSON, NDJSON or CSV')
+    .description("write every todo, with its list's name, as JSON, NDJSON or CSV")
     .addOption(choiceOption('-f, --format <format>', 'the format', FORMATS).default('json'))
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addOption(choiceOption('-s, --status <status>', 'which todos', STATUSES).default('all'))

@@ -73,6 +73,15 @@ function failOnRejects(context: Context, rejects: RejectsFile, what: string, res
   throw new TodoCliError(message, EXIT_CODES.failure);
 }
 
+/** The lists of the `list` column, read once and made when missing. */
+async function importLists(context: Context) {
+  const [{ ImportLists }, { listBook }] = await Promise.all([
+    import('../import/import-lists.js'),
+    import('../lists/list-book.js'),
+  ]);
+  return new ImportLists(await listBook(context), await context.client(), context.signal);
+}
+
 /** `todo import`: many todos from a CSV, JSON or NDJSON file, safe to stop and resume. */
 export async function runImport(context: Context, file: string, flags: ImportFlags): Promise<void> {
   const format = formatOf(file, flags.format);
@@ -110,7 +119,16 @@ export async function runImport(context: Context, file: string, flags: ImportFla
       `"${name}" changed since it was last imported: rows imported then are left as they are; new and changed rows are added.`,
     );
   const rejects = await openRejects(file, flags);
-  const todos = todosOfRows(rows, { columnMap, now: context.now(), rejects, book, newId });
+  // A dry run sends nothing: the lists a `list` column names are looked up, and made, only for real.
+  const lists = flags.dryRun ? undefined : await importLists(context);
+  const todos = todosOfRows(rows, {
+    columnMap,
+    now: context.now(),
+    rejects,
+    book,
+    newId,
+    ...(lists ? { listIdOf: (name: string) => lists.idOf(name) } : {}),
+  });
 
   if (flags.dryRun) {
     for await (const _ of todos.items());
@@ -167,8 +185,11 @@ export async function runImport(context: Context, file: string, flags: ImportFla
   else {
     const already = summary.existing ? `, ${summary.existing} already there` : '';
     const refused = rejects.count ? `; ${plural(rejects.count, 'row')} rejected` : '';
+    const made = lists?.made.length
+      ? `; made ${lists.made.length === 1 ? 'list' : 'lists'} ${lists.made.map((each) => `"${safeText(each)}"`).join(', ')}`
+      : '';
     context.io.err(
-      `Imported ${plural(summary.created + summary.existing, 'todo')} from ${name}: ${summary.created} new${already}${refused}.`,
+      `Imported ${plural(summary.created + summary.existing, 'todo')} from ${name}: ${summary.created} new${already}${made}${refused}.`,
     );
   }
   failOnRejects(context, rejects, 'rejected', '; the others were imported');
@@ -184,7 +205,7 @@ export function registerImport(program: Command, run: Runner): void {
     )
     .option(
       '--map <pairs>',
-      'CSV columns to fields, e.g. "Task=title,Due date=due" (fields: id, title, notes, due, priority, tags, completed)',
+      'CSV columns to fields, e.g. "Task=title,Due date=due" (fields: id, title, notes, due, priority, tags, completed, list)',
     )
     .option(
       '--rejects <file>',
@@ -208,8 +229,9 @@ export function registerImport(program: Command, run: Runner): void {
       'after',
       `${examples('todo import todos.csv', 'todo export -f csv -o todos.csv && todo import todos.csv', 'todo import tasks.csv --map "Task=title,Due=due"', 'todo import todos.csv --resume', 'cat todos.ndjson | todo import - --format ndjson --rejects rejects.ndjson')}
 CSV columns: title, notes, due (YYYY-MM-DD, tomorrow, fri, +3d: as "todo add --due"), priority
-(low, normal, high), tags (separated by ; or ,), completed (true/false, yes/no, 1/0, x), and id:
-a row with the id of a todo you have (a file "todo export" wrote) is left as that todo is.
+(low, normal, high), tags (separated by ; or ,), completed (true/false, yes/no, 1/0, x), list
+(a list's name, any case: made if you have none by that name; the Inbox when empty), and id: a
+row with the id of a todo you have (a file "todo export" wrote) is left as that todo is.
 Rows with errors go to the rejects file with their line number; the others are imported. Exit 1
 when any row was rejected. Importing the same file again, or --resume after an interruption,
 creates nothing twice; nor does importing the file again after fixing rejected rows or adding

@@ -1,4 +1,4 @@
-import type { Todo, TodoStatus } from '@todolist/sdk';
+import type { List, Todo, TodoStatus } from '@todolist/sdk';
 import type { Command } from 'commander';
 import { saveLastList } from '../config/last-list.js';
 import type { Context } from '../context.js';
@@ -14,6 +14,7 @@ interface ListFlags extends OutputFlags {
   tag?: string;
   dueBefore?: string;
   limit?: number;
+  list?: string;
 }
 
 function parseLimit(value: string): number {
@@ -22,20 +23,23 @@ function parseLimit(value: string): number {
   return Number(value);
 }
 
-/** `todo list`: open todos by default, as a numbered table (or JSON). */
+/** `todo list`: open todos by default, as a numbered table (or JSON), a heading per list. */
 export async function runList(context: Context, flags: ListFlags): Promise<void> {
   const mode = outputMode(flags);
   if (flags.all && flags.done) throw new UsageError('choose one of --all and --done');
   const status: TodoStatus = flags.all ? 'all' : flags.done ? 'completed' : 'open';
   // The contract (due days, the page size) loads with the command, never with `todo --version`.
-  const [client, { parseDueDate }, { printTodoTable }, { MAX_PAGE_SIZE }] = await Promise.all([
+  const [client, { parseDueDate }, { MAX_PAGE_SIZE }, { listBook }] = await Promise.all([
     context.client(),
     import('../due-date.js'),
-    import('../output/todo-table.js'),
     import('@todolist/sdk/contract'),
+    import('../lists/list-book.js'),
   ]);
+  const book = await listBook(context);
+  const only = flags.list ? await book.resolve(flags.list) : undefined;
   const query = {
     status,
+    ...(only ? { listId: only.id, sort: 'manual' as const } : {}),
     ...(flags.tag ? { tag: flags.tag } : {}),
     ...(flags.dueBefore ? { dueBefore: parseDueDate(flags.dueBefore, context.now()) } : {}),
     // Past one page, `iterate` fetches the next, and the loop below stops at the limit.
@@ -48,10 +52,13 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
   }
   // JSON is for scripts: only a table a person saw renumbers what `todo done 2` means.
   if (mode !== 'human') return printData(context.io, mode, todos, true);
+  // The lists are read for the headings only, so a script's --json and an empty list cost one request.
+  const lists = only ? [only] : todos.length > 0 ? await book.all() : [];
+  const groups = only ? [{ list: only, todos }] : groupByList(todos, lists);
   await saveLastList(
     context.paths.cacheDir,
     (await context.profile()).name,
-    todos.map((todo) => todo.id),
+    groups.flatMap((group) => group.todos.map((todo) => todo.id)),
   );
   if (todos.length === 0) {
     const what = status === 'completed' ? 'done' : status === 'open' ? 'open' : '';
@@ -59,26 +66,52 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
       flags.tag && `tagged ${safeText(flags.tag)}`,
       flags.dueBefore && `due before ${query.dueBefore}`,
     ].filter(Boolean);
+    const where = only ? ` in "${safeText(only.name)}"` : '';
     context.io.err(
       filters.length > 0 || status === 'completed'
-        ? `No ${what ? `${what} ` : ''}todos${filters.length > 0 ? ` ${filters.join(' and ')}` : ''}.`
-        : `No ${what ? `${what} ` : ''}todos. Add one with: todo add <title>`,
+        ? `No ${what ? `${what} ` : ''}todos${where}${filters.length > 0 ? ` ${filters.join(' and ')}` : ''}.`
+        : `No ${what ? `${what} ` : ''}todos${where}. Add one with: todo add <title>${only ? ` --list ${shellWord(only.name)}` : ''}`,
     );
     return;
   }
-  printTodoTable(context.io, todos, context.now());
+  const { printListGroups } = await import('../output/list-groups.js');
+  // Someone with no list but the Inbox sees one table, as before lists came.
+  await printListGroups(context, groups, { headings: !only && lists.some((list) => !list.inbox) });
+}
+
+/** A list name as a shell reads it back. */
+const shellWord = (name: string) =>
+  /^[\w.@:+-]+$/.test(name) ? name : `'${safeText(name).replaceAll("'", "'\\''")}'`;
+
+/** The todos by list, in the lists' order (the Inbox first); a list with none is left out. */
+function groupByList(
+  todos: readonly Todo[],
+  lists: readonly List[],
+): { list: List | undefined; todos: Todo[] }[] {
+  const byList = new Map<string, Todo[]>();
+  for (const todo of todos) byList.set(todo.listId, [...(byList.get(todo.listId) ?? []), todo]);
+  const known = lists
+    .filter((list) => byList.has(list.id))
+    .map((list) => ({ list, todos: byList.get(list.id) ?? [] }));
+  const ids = new Set(lists.map((list) => list.id));
+  // A list made since the lists were read.
+  const unknown = [...byList]
+    .filter(([id]) => !ids.has(id))
+    .map(([, each]) => ({ list: undefined, todos: each }));
+  return [...known, ...unknown];
 }
 
 export function registerList(program: Command, run: Runner): void {
   program
     .command('list')
     .alias('ls')
-    .description('list todos: open ones unless told otherwise')
+    .description('list todos, a heading per list: open ones unless told otherwise')
     .option('-a, --all', 'open and done todos')
     .option('--done', 'done todos only')
     .option('-t, --tag <tag>', 'only todos with this tag ("#" or not)', cleanTag)
     .option('--due-before <date>', 'only todos due before this day (YYYY-MM-DD, today, fri, +3d)')
     .option('-l, --limit <n>', 'at most this many', parseLimit)
+    .option('-L, --list <list>', 'only this list, in its own order: a name or a prefix of one, or its id')
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText(
@@ -88,6 +121,7 @@ export function registerList(program: Command, run: Runner): void {
         'todo list --all --tag work',
         "todo list -t '#home'",
         'todo list --due-before fri',
+        'todo list --list groc',
         'todo list --json | jq ".[].title"',
       ),
     )

@@ -26,7 +26,10 @@ function entry(key: string, options: readonly OptionWords[], words: readonly str
 function keyOf(command: CommandWords, all: readonly CommandWords[]): string {
   if (command.path.length === 1) return command.names.join('|');
   const parent = all.find((other) => other.path.join(' ') === command.path.slice(0, -1).join(' '));
-  return (parent?.names ?? [command.path[0]]).map((name) => `"${name} ${command.names[0]}"`).join('|');
+  // Every spelling: the parent's aliases and the subcommand's (`lists ls`, `lists delete`).
+  return (parent?.names ?? [command.path[0]])
+    .flatMap((name) => command.names.map((sub) => `"${name} ${sub}"`))
+    .join('|');
 }
 
 /** A bash script: `complete -F _todo todo`, with `COMP_WORDS` read as the program's commands. */

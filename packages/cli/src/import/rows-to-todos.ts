@@ -13,7 +13,14 @@ export interface RowsToTodosOptions {
   /** The ids an earlier import of the file gave its rows; none for a pipe. */
   book: RowIdBook | undefined;
   newId: (index: number) => string;
+  /** The id of the list a row's `list` column names; absent in a dry run, which sends nothing. */
+  listIdOf?: (name: string) => Promise<string>;
 }
+
+/** The API's (or the SDK's) refusal of a list name: a validation error, never a failure to reach it. */
+const isRefusedName = (error: unknown) =>
+  error instanceof Error &&
+  ['validation_failed', 'invalid_body', 'limit_reached'].includes((error as { code?: string }).code ?? '');
 
 /**
  * The todos the rows ask for, one at a time, each with its id: the row's own (a file `todo
@@ -22,7 +29,7 @@ export interface RowsToTodosOptions {
  * Bad rows go to the rejects; `lineOfSent[i]` is the line of the i-th todo sent.
  */
 export function todosOfRows(rows: AsyncIterable<SourceRow>, options: RowsToTodosOptions) {
-  const { columnMap, now, rejects, book, newId } = options;
+  const { columnMap, now, rejects, book, newId, listIdOf } = options;
   const state = { valid: 0, lineOfSent: [] as number[] };
   async function* items(): AsyncGenerator<TodoImportItem> {
     for await (const row of rows) {
@@ -35,11 +42,24 @@ export function todosOfRows(rows: AsyncIterable<SourceRow>, options: RowsToTodos
         rejects.add(row, todo.message, todo.errors);
         continue;
       }
+      let listId: string | undefined;
+      if (todo.list && listIdOf) {
+        try {
+          listId = await listIdOf(todo.list);
+        } catch (error) {
+          // A name the API refuses as a list (too long, say) rejects the row; anything else stops the import.
+          if (!isRefusedName(error)) throw error;
+          rejects.add(row, `list: ${(error as Error).message}`, [
+            { path: 'list', message: (error as Error).message },
+          ]);
+          continue;
+        }
+      }
       state.valid++;
       state.lineOfSent.push(row.line);
       // The same row gets the same id on a re-run, so the API finds it instead of adding it again.
       const id = todo.input.id ?? (book ? book.idFor(todo.content, row.index) : newId(row.index));
-      yield { ...todo.input, id };
+      yield { ...todo.input, id, ...(listId ? { listId } : {}) };
     }
   }
   return {

@@ -1,10 +1,16 @@
-import { type FieldError, summarizeFieldErrors, TodoImportItem, toFieldErrors } from '@todolist/sdk/contract';
+import {
+  type FieldError,
+  ListName,
+  summarizeFieldErrors,
+  TodoImportItem,
+  toFieldErrors,
+} from '@todolist/sdk/contract';
 import { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
 import { cleanTag, splitTags } from '../tag-words.js';
 
 /** The fields a row may fill, by the names the CSV columns use. */
-const FIELDS = ['id', 'title', 'notes', 'due', 'priority', 'tags', 'completed'] as const;
+const FIELDS = ['id', 'title', 'notes', 'due', 'priority', 'tags', 'completed', 'list'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** `--map "Task=title,Due date=due"`: which of the file's columns holds which field. */
@@ -66,6 +72,8 @@ export interface RowTodo {
    * on another day is still the same row.
    */
   content: TodoImportItem;
+  /** The name of the list it goes to (the `list` column); the Inbox without one. */
+  list?: string;
 }
 
 /** The due day of a row, read as `todo add --due` reads it (`2027-04-15`, `tomorrow`, `fri`, `+3d`). */
@@ -118,11 +126,26 @@ export function rowToTodo(
         : {}),
   };
   const parsed = TodoImportItem.safeParse(candidate);
-  const errors = [...(due.error ? [due.error] : []), ...(parsed.success ? [] : toFieldErrors(parsed.error))];
+  const listText = text(values.list)?.trim();
+  const listName = listText ? ListName.safeParse(listText) : undefined;
+  const errors = [
+    ...(due.error ? [due.error] : []),
+    ...(parsed.success ? [] : toFieldErrors(parsed.error)),
+    ...(listName && !listName.success
+      ? toFieldErrors(listName.error).map((error) => ({
+          ...error,
+          path: 'list',
+          message: `list ${error.message}`,
+        }))
+      : []),
+  ];
   if (parsed.success && errors.length === 0) {
     const input = parsed.data;
     const asTyped = typedDue && typedDue !== input.dueDate ? { ...input, dueDate: typedDue } : input;
-    return { ok: true, input, content: asTyped };
+    const list = listText;
+    // The list is part of what a row asks for; rows without one read as they did before lists came.
+    if (!list) return { ok: true, input, content: asTyped };
+    return { ok: true, input, content: { ...asTyped, list } as TodoImportItem, list };
   }
   return { ok: false, message: summarizeFieldErrors(errors), errors };
 }

@@ -19,6 +19,8 @@ interface Row {
   /** Escaped, not coloured: it may be cut to fit. */
   title: string;
   tags: string;
+  /** Who made it and who changed it last, on a shared list; empty elsewhere. */
+  by: string;
 }
 
 // Visible width, ignoring colour codes; each code point counts as one column.
@@ -28,6 +30,14 @@ const pad = (text: string, width: number) => text + ' '.repeat(Math.max(0, width
 function truncate(text: string, width: number): string {
   const characters = [...text];
   return characters.length <= width ? text : `${characters.slice(0, Math.max(1, width - 1)).join('')}…`;
+}
+
+/** Where a table's numbering starts, and who made each todo (a shared list's BY column). */
+export interface TableOptions {
+  /** The number of the first row, so tables one after another number on: 1 by default. */
+  start?: number;
+  /** For each todo, who made it (and changed it), already escaped; no BY column without it. */
+  by?: readonly string[];
 }
 
 function row(todo: Todo, index: number, io: IO, now: Date, idLength: number): Row {
@@ -43,6 +53,7 @@ function row(todo: Todo, index: number, io: IO, now: Date, idLength: number): Ro
     due: state === 'overdue' ? color.red(due) : state === 'today' ? color.yellow.bold(due) : due,
     title: safeText(todo.title),
     tags: tagLabels(todo.tags, color),
+    by: '',
   };
 }
 
@@ -51,7 +62,7 @@ function row(todo: Todo, index: number, io: IO, now: Date, idLength: number): Ro
  * second, with the short ids `todo done kfrm` takes. On a terminal, titles are cut to fit its
  * width; in a pipe or a file nothing is cut.
  */
-export function printTodoTable(io: IO, todos: readonly Todo[], now: Date): void {
+export function printTodoTable(io: IO, todos: readonly Todo[], now: Date, options: TableOptions = {}): void {
   if (todos.length === 0) return;
   const header: Row = {
     number: '#',
@@ -61,12 +72,18 @@ export function printTodoTable(io: IO, todos: readonly Todo[], now: Date): void 
     due: 'DUE',
     title: 'TITLE',
     tags: 'TAGS',
+    by: options.by ? 'BY' : '',
   };
   const idLength = shortIdLength(todos.map((todo) => todo.id));
-  const rows = todos.map((todo, index) => row(todo, index, io, now, idLength));
+  const start = options.start ?? 1;
+  const rows = todos.map((todo, index) => ({
+    ...row(todo, start - 1 + index, io, now, idLength),
+    by: options.by?.[index] ?? '',
+  }));
   const width = (key: keyof Row) => Math.max(...[header, ...rows].map((r) => visibleLength(r[key])));
   const widths = { number: width('number'), id: width('id'), due: width('due'), tags: width('tags') };
-  const fixed = widths.number + widths.id + 1 + 2 + widths.due + widths.tags + 6 * 2;
+  const byWidth = options.by ? width('by') + 2 : 0;
+  const fixed = widths.number + widths.id + 1 + 2 + widths.due + widths.tags + 6 * 2 + byWidth;
   const titleWidth = Math.min(
     width('title'),
     io.columns === undefined ? Number.POSITIVE_INFINITY : Math.max(20, io.columns - fixed),
@@ -79,7 +96,7 @@ export function printTodoTable(io: IO, todos: readonly Todo[], now: Date): void 
       pad(r.priority, 2),
       pad(r.due, widths.due),
       pad(title, titleWidth),
-      r.tags,
+      ...(options.by ? [pad(r.tags, widths.tags), r.by] : [r.tags]),
     ]
       .join('  ')
       .trimEnd();
