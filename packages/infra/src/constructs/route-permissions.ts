@@ -21,16 +21,10 @@ export type IndexName = (typeof TODO_INDEXES)[keyof typeof TODO_INDEXES]['name']
  */
 export const ROUTE_TABLE_ACTIONS = {
   // Resolving the list (Inbox: nothing; else BatchGetItem of the list and the caller's reference
-  // to it), its last position (Query of byPosition), then store.create (PutItem); with
+  // to it), then store.create (PutItem; the position comes from the time, nothing is read); with
   // Idempotency-Key, the key's claim is put (GetItem when a live one exists and dynalite
   // returned no old item), the todo put, and the claim marked made (UpdateItem).
-  createTodo: [
-    'dynamodb:BatchGetItem',
-    'dynamodb:Query',
-    'dynamodb:PutItem',
-    'dynamodb:GetItem',
-    'dynamodb:UpdateItem',
-  ],
+  createTodo: ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
   // store.list: one list's range of byList or byPosition (Query), after resolving it
   // (BatchGetItem); every list, a merge of the caller's partition and each shared list's
   // range, found by a Query of the caller's lists and references and a BatchGetItem of them;
@@ -55,8 +49,7 @@ export const ROUTE_TABLE_ACTIONS = {
   // store.delete: a conditional DeleteItem, then GetItem as for updateTodo; a todo of a
   // shared list is located as getTodo does.
   deleteTodo: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
-  // importTodos: each list resolved (BatchGetItem) and its last position read (Query of
-  // byPosition); a Query over the batch's id range (BatchGetItem past a crowded range) finds the
+  // importTodos: each list resolved (BatchGetItem); a Query over the batch's id range (BatchGetItem past a crowded range) finds the
   // ids present; each of the rest is a PutItem conditional on its absence.
   importTodos: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
   // lists.list: a Query of the caller's own lists and of their references, a BatchGetItem of
@@ -103,12 +96,12 @@ export const ROUTE_TABLE_ACTIONS = {
  * Held to the `IndexName`s of the calls test/permissions-in-use.test.ts sees.
  */
 export const ROUTE_INDEXES = {
-  createTodo: ['byPosition'],
+  createTodo: [],
   listTodos: ['byList', 'byPosition'],
   getTodo: [],
   updateTodo: ['byPosition'],
   deleteTodo: [],
-  importTodos: ['byPosition'],
+  importTodos: [],
   listLists: ['byList'],
   createList: [],
   getList: ['byList'],
