@@ -16,6 +16,7 @@ import type { Todo, TodoPage } from '@todolist/sdk/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DataFolder } from '../src/data/data-folder.js';
 import { startDynalite } from '../src/data/dynalite.js';
+import { waitForTable } from '../src/data/table.js';
 import { signInLocally } from '../src/issuer/sign-in-locally.js';
 import { startLocalStack } from '../src/local-stack.js';
 
@@ -85,7 +86,9 @@ async function olderDataFolder(): Promise<{ owner: string; ids: string[] }> {
   );
   await withDatabase(async (client) => {
     await client.send(new DeleteTableCommand({ TableName: 'todolist' }));
+    await waitForTable(client, 'todolist', false);
     await client.send(new CreateTableCommand(tableBeforeLists('todolist')));
+    await waitForTable(client, 'todolist', true);
     for (const [index, id] of ids.entries()) {
       await client.send(
         new PutItemCommand({
@@ -168,6 +171,7 @@ describe('a data folder from before lists', () => {
     await withDatabase(async (client) => {
       // Half a copy and no completion mark: what a crash during the copy leaves.
       await client.send(new CreateTableCommand(tableDefinition('todolist-next')));
+      await waitForTable(client, 'todolist-next', true);
       const items =
         (await client.send(new ScanCommand({ TableName: 'todolist', ConsistentRead: true }))).Items ?? [];
       for (const item of items.slice(0, 10))
@@ -185,6 +189,7 @@ describe('a data folder from before lists', () => {
 /** Runs the migration's first half by hand: the copy made and marked complete, the old table dropped. */
 async function ensureTableCopyOnly(client: DynamoDBClient): Promise<void> {
   await client.send(new CreateTableCommand(tableDefinition('todolist-next')));
+  await waitForTable(client, 'todolist-next', true);
   const items =
     (await client.send(new ScanCommand({ TableName: 'todolist', ConsistentRead: true }))).Items ?? [];
   const upgraded = upgradeItems(items.map((item) => unmarshall(item) as { pk: string; sk: string }));
@@ -192,4 +197,5 @@ async function ensureTableCopyOnly(client: DynamoDBClient): Promise<void> {
     await client.send(new PutItemCommand({ TableName: 'todolist-next', Item: marshall(item) }));
   }
   await client.send(new DeleteTableCommand({ TableName: 'todolist' }));
+  await waitForTable(client, 'todolist', false);
 }

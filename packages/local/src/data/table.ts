@@ -39,8 +39,29 @@ function hasIndexes(table: TableDescription): boolean {
   return Object.values(TODO_INDEXES).every((index) => names.has(index.name));
 }
 
+/**
+ * Waits until the table is ACTIVE (`exists`) or gone. dynalite, like DynamoDB, makes and drops a
+ * table after answering (a timer, even at 0 ms), so a table dropped and made again at once could
+ * be dropped after it was made. Polled every 20 ms; the SDK's waiters start at 20 s.
+ */
+export async function waitForTable(
+  client: DynamoDBClient,
+  tableName: string,
+  exists: boolean,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const table = await describe(client, tableName);
+    if (exists ? table?.TableStatus === 'ACTIVE' : table === undefined) return;
+    if (Date.now() > deadline)
+      throw new Error(`the table ${tableName} did not become ${exists ? 'active' : 'gone'} in 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function create(client: DynamoDBClient, tableName: string): Promise<void> {
   await client.send(new CreateTableCommand(tableDefinition(tableName)));
+  await waitForTable(client, tableName, true);
   // dynalite does not expire items, but the call keeps the table's description true to AWS's.
   await client
     .send(
@@ -54,6 +75,7 @@ async function create(client: DynamoDBClient, tableName: string): Promise<void> 
 
 async function drop(client: DynamoDBClient, tableName: string): Promise<void> {
   await client.send(new DeleteTableCommand({ TableName: tableName }));
+  await waitForTable(client, tableName, false);
 }
 
 async function isComplete(client: DynamoDBClient, tableName: string): Promise<boolean> {
