@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TodoCreate } from '@todolist/sdk/contract';
 import pMap from 'p-map';
 import { type BatchOptions, isThrottled, tableBusy } from './batch-retry.js';
 import { existingIds } from './existing-ids.js';
+import { writeIf } from './table.js';
 import { newTodoItem, type TodoPlace } from './todo-item.js';
 
 /** Writes in flight at once, so one import does not take all of a table's capacity. */
@@ -36,16 +36,15 @@ async function createUnlessPresent(
   options: ImportOptions,
 ): Promise<boolean> {
   try {
-    await client.send(
+    return await writeIf(
+      client,
       new PutCommand({
         TableName: options.tableName,
         Item: newTodoItem(ownerId, entry.id, entry.input, options.now, entry.place, options.by),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
-    return true;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
     if (isThrottled(error)) throw tableBusy(error);
     throw error;
   }

@@ -1,6 +1,6 @@
 import { INBOX_LIST_ID } from '@todolist/sdk/contract';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { idFromSortKey, TODO_SK_PREFIX } from './keys.js';
+import { idFromSortKey, ownerOfPartition, TODO_SK_PREFIX } from './keys.js';
 import { placeAttributes } from './todo-item.js';
 
 /** The version of the items' shape this code writes: 2 since lists (1 was one flat list per person). */
@@ -24,7 +24,7 @@ export function upgradeItems(items: readonly StoredItem[]): StoredItem[] {
   }
   const upgraded = new Map<StoredItem, StoredItem>();
   for (const [pk, todos] of unplaced) {
-    const owner = pk.slice('USER#'.length);
+    const owner = ownerOfPartition(pk);
     const inOrder = [...todos].sort((a, b) => (a.sk < b.sk ? -1 : 1));
     const positions = generateNKeysBetween(null, null, inOrder.length);
     inOrder.forEach((todo, at) => {

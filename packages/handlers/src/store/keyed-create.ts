@@ -11,6 +11,7 @@ import {
 import { ulid } from 'ulid';
 import { IdempotencyKeyReusedError } from '../errors.js';
 import { keyClaimKey } from './keys.js';
+import { writeIf } from './table.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 import { newTodoItem, type TodoPlace, toTodo } from './todo-item.js';
 
@@ -136,13 +137,10 @@ async function putTodoOnce(
   // A claim made before lists names no place or author: the Inbox, first, by its owner.
   const place = { listId: todo.listId ?? INBOX_LIST_ID, position: todo.position ?? 'a0' };
   const item = newTodoItem(ownerId, todo.id, todo, todo.createdAt, place, todo.createdBy ?? ownerId);
-  try {
-    await client.send(
-      new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-  }
+  await writeIf(
+    client,
+    new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
 }
 
 /** A digest of the input as parsed (defaults and folding applied), independent of key order. */

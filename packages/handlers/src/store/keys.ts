@@ -15,9 +15,19 @@ const SHARED_SK_PREFIX = 'SHARED#';
 
 type Key = { pk: string; sk: string };
 
+const PERSON_PREFIX = 'USER#';
+
 export function ownerPartition(ownerId: string): string {
-  return `USER#${ownerId}`;
+  return `${PERSON_PREFIX}${ownerId}`;
 }
+
+/** The person whose partition `pk` is. */
+export function ownerOfPartition(pk: string): string {
+  return pk.slice(PERSON_PREFIX.length);
+}
+
+/** Sorts after every character of an id or a position: the open end of a range of sort keys. */
+export const RANGE_END = '~';
 
 export function todoKey(ownerId: string, id: string): Key {
   return { pk: ownerPartition(ownerId), sk: `${TODO_SK_PREFIX}${id}` };

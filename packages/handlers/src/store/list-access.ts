@@ -1,4 +1,3 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { INBOX_LIST_ID } from '@todolist/sdk/contract';
 import { ListNotFoundError, OwnerOnlyError } from '../errors.js';
 import {
@@ -7,11 +6,12 @@ import {
   memberKey,
   ownerPartition,
   parseListSortKey,
+  RANGE_END,
   SHARED_SK_PREFIX,
   sharedRefKey,
 } from './keys.js';
 import { inboxAccess, type ListAccess, type ListItem } from './list-item.js';
-import { getMany, keyString, type Table } from './table.js';
+import { getMany, keyString, queryPages, type Table } from './table.js';
 
 // Membership is decided on every request by the member item in the owner's partition. The
 // reference in the member's own partition only says where to look: a reference whose member
@@ -67,25 +67,14 @@ export async function resolveOwnList(
 /** The items of the person's partition whose sort keys lie between `from` and `to`, all pages. */
 async function rowsBetween(table: Table, personId: string, from: string, to: string) {
   const rows: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': ownerPartition(personId), ':from': from, ':to': to },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    rows.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  const pages = queryPages(table, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': ownerPartition(personId), ':from': from, ':to': to },
+    ConsistentRead: true,
+  });
+  for await (const page of pages) rows.push(...(page.Items ?? []));
   return rows;
 }
-
-/** Sorts after every character of an id: the open end of a range of sort keys. */
-const RANGE_END = '~';
 
 function sharedRefsOf(rows: readonly Record<string, unknown>[]) {
   return rows
@@ -131,9 +120,6 @@ export async function listsFromRows(
   const shared = await verifyShared(table, personId, sharedRefsOf(rows));
   return { own: ownListsOf(rows), shared };
 }
-
-/** Where a person's list items begin in their partition: they sort after their key claims. */
-export const LIST_ROWS_START = LIST_SK_PREFIX;
 
 /** The references whose list exists and whose member item still names the caller. */
 async function verifyShared(

@@ -1,22 +1,16 @@
-import { DeleteCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ListDeleteQuery } from '@todolist/sdk/contract';
 import pMap from 'p-map';
 import { BadRequestError, ListConflictError } from '../errors.js';
-import {
-  addressInviteKey,
-  listKey,
-  listPeoplePrefix,
-  ownerPartition,
-  parseListSortKey,
-  sharedRefKey,
-} from './keys.js';
+import { addressInviteKey, idFromSortKey, listKey, parseListSortKey, sharedRefKey } from './keys.js';
 import { resolveList } from './list-access.js';
-import { hasTodos } from './list-counts.js';
+import { firstTodosOf, hasTodos } from './list-counts.js';
 import type { ListAccess } from './list-item.js';
+import { peopleOf } from './member-store.js';
 import { positionsAtEnd } from './positions.js';
 import type { Table } from './table.js';
-import { TODO_INDEXES } from './table-schema.js';
 import { placeAttributes, type TodoItem } from './todo-item.js';
+import { buildUpdateExpression } from './update-expression.js';
 
 /** Todos read, then deleted or moved, per round: writes go 25 at a time, as an import's. */
 const TODOS_PER_ROUND = 100;
@@ -52,9 +46,9 @@ export async function deleteListAndTodos(
     }),
   );
   for (
-    let todos = await firstTodos(table, access);
+    let todos = await firstTodosOf(table, access, TODOS_PER_ROUND);
     todos.length > 0;
-    todos = await firstTodos(table, access)
+    todos = await firstTodosOf(table, access, TODOS_PER_ROUND)
   ) {
     if (target) await moveTodos(table, todos, target, access.ownerId, now);
     else await pMap(todos, (todo) => deleteItem(table, todo), { concurrency: WRITES_IN_FLIGHT });
@@ -74,47 +68,20 @@ async function moveTarget(table: Table, access: ListAccess, moveTo: string): Pro
   return target;
 }
 
-async function firstTodos(table: Table, access: ListAccess): Promise<TodoItem[]> {
-  const { Items } = await table.client.send(
-    new QueryCommand({
-      TableName: table.name,
-      IndexName: TODO_INDEXES.byList.name,
-      KeyConditionExpression: 'pk = :pk AND begins_with(#order, :list)',
-      ExpressionAttributeNames: { '#order': TODO_INDEXES.byList.sortKey },
-      ExpressionAttributeValues: { ':pk': ownerPartition(access.ownerId), ':list': `${access.listId}#` },
-      ConsistentRead: true,
-      Limit: TODOS_PER_ROUND,
-    }),
-  );
-  return (Items ?? []) as TodoItem[];
-}
-
 async function moveTodos(table: Table, todos: TodoItem[], target: ListAccess, by: string, now: string) {
   const positions = await positionsAtEnd(table, target.ownerId, target.listId, todos.length);
   await pMap(
     todos,
     async (todo, at) => {
-      const id = todo.sk.slice('TODO#'.length);
-      const place = placeAttributes(id, { listId: target.listId, position: positions[at] as string });
-      const names: Record<string, string> = {
-        '#version': 'version',
-        '#updatedAt': 'updatedAt',
-        '#updatedBy': 'updatedBy',
-      };
-      const values: Record<string, unknown> = { ':one': 1, ':now': now, ':by': by };
-      const sets = ['#version = #version + :one', '#updatedAt = :now', '#updatedBy = :by'];
-      for (const [attribute, value] of Object.entries(place)) {
-        names[`#${attribute}`] = attribute;
-        values[`:${attribute}`] = value;
-        sets.push(`#${attribute} = :${attribute}`);
-      }
+      const place = placeAttributes(idFromSortKey(todo.sk), {
+        listId: target.listId,
+        position: positions[at] as string,
+      });
       await table.client.send(
         new UpdateCommand({
           TableName: table.name,
           Key: { pk: todo.pk, sk: todo.sk },
-          UpdateExpression: `SET ${sets.join(', ')}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
+          ...buildUpdateExpression({}, now, { updatedBy: by, ...place }),
         }),
       );
     },
@@ -124,26 +91,15 @@ async function moveTodos(table: Table, todos: TodoItem[], target: ListAccess, by
 
 /** Takes everyone off the list: each member item and their reference, each invitation and its address's copy. */
 async function removePeople(table: Table, access: ListAccess): Promise<void> {
-  const { Items } = await table.client.send(
-    new QueryCommand({
-      TableName: table.name,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :people)',
-      ExpressionAttributeValues: {
-        ':pk': ownerPartition(access.ownerId),
-        ':people': listPeoplePrefix(access.listId),
-      },
-      ConsistentRead: true,
-    }),
-  );
   await pMap(
-    Items ?? [],
+    await peopleOf(table, access),
     async (row) => {
-      const parsed = parseListSortKey(String(row.sk));
-      await deleteItem(table, { pk: String(row.pk), sk: String(row.sk) });
+      const parsed = parseListSortKey(row.sk);
+      await deleteItem(table, { pk: row.pk, sk: row.sk });
       if (parsed?.kind === 'member' && parsed.personId) {
         await deleteItem(table, sharedRefKey(parsed.personId, access.listId));
       } else if (parsed?.kind === 'invite') {
-        await deleteItem(table, addressInviteKey(String(row.email), access.ownerId, access.listId));
+        await deleteItem(table, addressInviteKey(row.email, access.ownerId, access.listId));
       }
     },
     { concurrency: WRITES_IN_FLIGHT },

@@ -1,4 +1,5 @@
 import { INBOX_LIST_ID, type List, type ListRole } from '@todolist/sdk/contract';
+import { LIST_SK_PREFIX } from './keys.js';
 
 /** A list as stored, in its owner's partition (the Inbox has no item). */
 export interface ListItem {
@@ -11,6 +12,16 @@ export interface ListItem {
   version: number;
   /** Set when its deletion began: the list is gone for everyone, and a retried delete finishes it. */
   deleting?: boolean;
+}
+
+/** The id of a stored list, from its sort key. */
+export function listIdOf(item: ListItem): string {
+  return item.sk.slice(LIST_SK_PREFIX.length);
+}
+
+/** A list the person owns, as their access to it. */
+export function ownListAccess(ownerId: string, item: ListItem): ListAccess {
+  return { listId: listIdOf(item), ownerId, role: 'owner', item };
 }
 
 /** Which list a request is about, whose partition holds its todos, and the caller's part in it. */

@@ -1,9 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ListConflictError } from '../errors.js';
 import { listKey, listNameKey } from './keys.js';
 import type { ListItem } from './list-item.js';
-import type { Table } from './table.js';
+import { type Table, writeIf } from './table.js';
 
 // A person's list names are unique, case aside, so a list can be named in the CLI and an import
 // that names a list finds the one it made before instead of making another. Without
@@ -30,26 +29,23 @@ export async function claimListName(
     const claim = Item as { listId: string } | undefined;
     if (claim?.listId === listId) return;
     if (claim && (await holdsName(table, ownerId, claim.listId, name))) throw taken(name);
-    try {
-      await table.client.send(
-        new PutCommand({
-          TableName: table.name,
-          Item: { ...key, listId },
-          // Unchanged since read: absent, or the same stale claim.
-          ConditionExpression: claim ? '#listId = :stale' : 'attribute_not_exists(pk)',
-          ...(claim
-            ? {
-                ExpressionAttributeNames: { '#listId': 'listId' },
-                ExpressionAttributeValues: { ':stale': claim.listId },
-              }
-            : {}),
-        }),
-      );
-      return;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      // Another claim went in meanwhile: look at it again.
-    }
+    const claimed = await writeIf(
+      table.client,
+      new PutCommand({
+        TableName: table.name,
+        Item: { ...key, listId },
+        // Unchanged since read: absent, or the same stale claim.
+        ConditionExpression: claim ? '#listId = :stale' : 'attribute_not_exists(pk)',
+        ...(claim
+          ? {
+              ExpressionAttributeNames: { '#listId': 'listId' },
+              ExpressionAttributeValues: { ':stale': claim.listId },
+            }
+          : {}),
+      }),
+    );
+    if (claimed) return;
+    // Another claim went in meanwhile: look at it again.
   }
   throw taken(name);
 }
@@ -61,19 +57,16 @@ export async function releaseListName(
   name: string,
   listId: string,
 ): Promise<void> {
-  await table.client
-    .send(
-      new DeleteCommand({
-        TableName: table.name,
-        Key: listNameKey(ownerId, name),
-        ConditionExpression: '#listId = :listId',
-        ExpressionAttributeNames: { '#listId': 'listId' },
-        ExpressionAttributeValues: { ':listId': listId },
-      }),
-    )
-    .catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+  await writeIf(
+    table.client,
+    new DeleteCommand({
+      TableName: table.name,
+      Key: listNameKey(ownerId, name),
+      ConditionExpression: '#listId = :listId',
+      ExpressionAttributeNames: { '#listId': 'listId' },
+      ExpressionAttributeValues: { ':listId': listId },
+    }),
+  );
 }
 
 async function holdsName(table: Table, ownerId: string, listId: string, name: string): Promise<boolean> {

@@ -17,7 +17,7 @@ import { listKey } from './keys.js';
 import { everyListOf, ownLists, resolveList, resolveOwnList } from './list-access.js';
 import { countOpen } from './list-counts.js';
 import { deleteListAndTodos } from './list-deletion.js';
-import { inboxAccess, type ListAccess, type ListItem, toList } from './list-item.js';
+import { inboxAccess, type ListAccess, type ListItem, ownListAccess, toList } from './list-item.js';
 import { claimListName, releaseListName } from './list-names.js';
 import { countPeople } from './member-store.js';
 import type { Table } from './table.js';
@@ -64,7 +64,7 @@ export class ListStore {
     const { own, shared } = await everyListOf(this.#table, callerId);
     const everyList: ListAccess[] = [
       inboxAccess(callerId),
-      ...[...own.lists.map((item) => ownAccess(callerId, item)), ...shared].sort((a, b) =>
+      ...[...own.lists.map((item) => ownListAccess(callerId, item)), ...shared].sort((a, b) =>
         a.listId < b.listId ? -1 : 1,
       ),
     ];
@@ -118,7 +118,7 @@ export class ListStore {
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
-    return toList(ownAccess(callerId, item), { openCount: 0, shared: false });
+    return toList(ownListAccess(callerId, item), { openCount: 0, shared: false });
   }
 
   /** One list the caller can see, with its open count. */
@@ -206,8 +206,4 @@ export class ListStore {
     ]);
     return toList(access, { openCount, shared: access.item !== undefined && people > 0 });
   }
-}
-
-function ownAccess(ownerId: string, item: ListItem): ListAccess {
-  return { listId: item.sk.slice('LIST#'.length), ownerId, role: 'owner', item };
 }

@@ -36,8 +36,10 @@ export async function locateTodo(
   table: Table,
   callerId: string,
   id: string,
+  /** The caller's own key, when the caller read it already (a write's failed condition did). */
+  ownRead?: { item: TodoItem | undefined },
 ): Promise<LocatedTodo | undefined> {
-  const own = await getTodoItem(table, callerId, id);
+  const own = ownRead ? ownRead.item : await getTodoItem(table, callerId, id);
   if (own) return followMove(table, callerId, { item: own, access: ownAccess(callerId, own) });
   const shared = await sharedLists(table, callerId);
   if (shared.length === 0) return undefined;

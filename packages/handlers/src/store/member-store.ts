@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   type DynamoDBDocumentClient,
@@ -32,10 +31,10 @@ import {
 } from './keys.js';
 import { resolveList, resolveOwnList } from './list-access.js';
 import type { ListAccess } from './list-item.js';
-import type { Table } from './table.js';
+import { type Table, writeIf } from './table.js';
 
 /** A member or an invitation as stored in the owner's partition. */
-interface PersonRow {
+export interface PersonRow {
   pk: string;
   sk: string;
   email: string;
@@ -59,7 +58,8 @@ export async function countPeople(table: Table, access: ListAccess): Promise<num
   return (await peopleOf(table, access)).length;
 }
 
-async function peopleOf(table: Table, access: ListAccess): Promise<PersonRow[]> {
+/** The list's members and invitations, as stored: one Query of the list's people in its owner's partition. */
+export async function peopleOf(table: Table, access: ListAccess): Promise<PersonRow[]> {
   const { Items } = await table.client.send(
     new QueryCommand({
       TableName: table.name,
@@ -75,13 +75,10 @@ async function peopleOf(table: Table, access: ListAccess): Promise<PersonRow[]> 
 }
 
 async function putIfAbsent(table: Table, item: Record<string, unknown>): Promise<void> {
-  await table.client
-    .send(
-      new PutCommand({ TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
-    )
-    .catch((error: unknown) => {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    });
+  await writeIf(
+    table.client,
+    new PutCommand({ TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+  );
 }
 
 async function deleteKey(table: Table, key: { pk: string; sk: string }): Promise<void> {
@@ -122,20 +119,7 @@ export class MemberStore {
       status: 'member',
       addedAt: null,
     };
-    const others = people.flatMap((row): Member[] => {
-      const parsed = parseListSortKey(row.sk);
-      if (!parsed?.personId) return [];
-      return [
-        {
-          id: parsed.personId,
-          email: row.email,
-          role: 'member',
-          status: parsed.kind === 'invite' ? 'invited' : 'member',
-          addedAt: row.addedAt,
-        },
-      ];
-    });
-    return { items: [owner, ...others], nextCursor: null };
+    return { items: [owner, ...people.map(memberOf)], nextCursor: null };
   }
 
   /** Shares the caller's list with `email`: a member if it has an account, else an invitation. */
@@ -151,7 +135,7 @@ export class MemberStore {
       ]);
     }
     const already = people.find((row) => row.email === email);
-    if (already) return this.#memberOf(already);
+    if (already) return memberOf(already);
     if (people.length >= MAX_MEMBERS) {
       throw new ListConflictError(
         'limit_reached',
@@ -281,15 +265,16 @@ export class MemberStore {
     }
     await deleteKey(this.#table, addressInviteKey(email, invite.ownerId, invite.listId));
   }
+}
 
-  #memberOf(row: PersonRow): Member {
-    const parsed = parseListSortKey(row.sk);
-    return {
-      id: parsed?.personId ?? '',
-      email: row.email,
-      role: 'member',
-      status: parsed?.kind === 'invite' ? 'invited' : 'member',
-      addedAt: row.addedAt,
-    };
-  }
+/** A member or invitation as the API shows it. */
+function memberOf(row: PersonRow): Member {
+  const parsed = parseListSortKey(row.sk);
+  return {
+    id: parsed?.personId ?? '',
+    email: row.email,
+    role: 'member',
+    status: parsed?.kind === 'invite' ? 'invited' : 'member',
+    addedAt: row.addedAt,
+  };
 }

@@ -1,9 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError } from '../errors.js';
 import { idFromSortKey, todoKey } from './keys.js';
 import type { ListAccess } from './list-item.js';
-import type { Table } from './table.js';
+import { type Table, writeIf } from './table.js';
 import { placeAttributes, type TodoItem } from './todo-item.js';
 
 /**
@@ -24,24 +23,19 @@ export async function moveAcross(
   change: { position: string; by: string; now: string },
 ): Promise<TodoItem> {
   const id = idFromSortKey(original.sk);
-  try {
-    await table.client.send(
-      new UpdateCommand({
-        TableName: table.name,
-        Key: { pk: original.pk, sk: original.sk },
-        UpdateExpression: 'SET #movingTo = :target',
-        ConditionExpression: '#version = :version',
-        ExpressionAttributeNames: { '#movingTo': 'movingTo', '#version': 'version' },
-        ExpressionAttributeValues: { ':target': target.ownerId, ':version': original.version },
-      }),
-    );
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) {
-      // Changed since it was read: the caller reads it again and repeats the move.
-      throw new PreconditionFailedError(id, original.version, original.version + 1);
-    }
-    throw error;
-  }
+  const marked = await writeIf(
+    table.client,
+    new UpdateCommand({
+      TableName: table.name,
+      Key: { pk: original.pk, sk: original.sk },
+      UpdateExpression: 'SET #movingTo = :target',
+      ConditionExpression: '#version = :version',
+      ExpressionAttributeNames: { '#movingTo': 'movingTo', '#version': 'version' },
+      ExpressionAttributeValues: { ':target': target.ownerId, ':version': original.version },
+    }),
+  );
+  // Changed since it was read: the caller reads it again and repeats the move.
+  if (!marked) throw new PreconditionFailedError(id, original.version, original.version + 1);
   const { movingTo: _marker, ...fields } = original;
   const copy: TodoItem = {
     ...fields,
@@ -52,20 +46,17 @@ export async function moveAcross(
     version: original.version + 1,
   };
   const placed = await putUnlessPresent(table, copy);
-  try {
-    await table.client.send(
-      new DeleteCommand({
-        TableName: table.name,
-        Key: { pk: original.pk, sk: original.sk },
-        ConditionExpression: '#movingTo = :target',
-        ExpressionAttributeNames: { '#movingTo': 'movingTo' },
-        ExpressionAttributeValues: { ':target': target.ownerId },
-      }),
-    );
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    await giveWayToChange(table, original, placed);
-  }
+  const deleted = await writeIf(
+    table.client,
+    new DeleteCommand({
+      TableName: table.name,
+      Key: { pk: original.pk, sk: original.sk },
+      ConditionExpression: '#movingTo = :target',
+      ExpressionAttributeNames: { '#movingTo': 'movingTo' },
+      ExpressionAttributeValues: { ':target': target.ownerId },
+    }),
+  );
+  if (!deleted) await giveWayToChange(table, original, placed);
   return placed;
 }
 
@@ -90,16 +81,14 @@ async function giveWayToChange(table: Table, original: TodoItem, copy: TodoItem)
 
 /** Puts the copy; when an earlier run of the move put it already, answers that one. */
 async function putUnlessPresent(table: Table, copy: TodoItem): Promise<TodoItem> {
-  try {
-    await table.client.send(
-      new PutCommand({ TableName: table.name, Item: copy, ConditionExpression: 'attribute_not_exists(pk)' }),
-    );
-    return copy;
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const { Item } = await table.client.send(
-      new GetCommand({ TableName: table.name, Key: { pk: copy.pk, sk: copy.sk }, ConsistentRead: true }),
-    );
-    return (Item as TodoItem | undefined) ?? copy;
-  }
+  const put = new PutCommand({
+    TableName: table.name,
+    Item: copy,
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+  if (await writeIf(table.client, put)) return copy;
+  const { Item } = await table.client.send(
+    new GetCommand({ TableName: table.name, Key: { pk: copy.pk, sk: copy.sk }, ConsistentRead: true }),
+  );
+  return (Item as TodoItem | undefined) ?? copy;
 }

@@ -1,4 +1,14 @@
-import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  type DeleteCommand,
+  type DynamoDBDocumentClient,
+  type PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  type UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { type BatchOptions, chunks, untilProcessed } from './batch-retry.js';
 
 /** The table the store works on: its client and name, passed to each of the store's modules. */
@@ -42,4 +52,40 @@ export async function getMany(
 /** A key as one string, for maps of items. */
 export function keyString(key: Key): string {
   return `${key.pk}\n${key.sk}`;
+}
+
+/**
+ * A Query's pages, one call each, from `startKey` (or the start) until the range ends or the
+ * caller stops reading: the one paging loop of the store's Queries.
+ */
+export async function* queryPages(
+  table: Table,
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  startKey?: Record<string, unknown>,
+): AsyncGenerator<QueryCommandOutput, void, undefined> {
+  let next = startKey;
+  do {
+    const page = await table.client.send(
+      new QueryCommand({ ...input, TableName: table.name, ExclusiveStartKey: next }),
+    );
+    yield page;
+    next = page.LastEvaluatedKey;
+  } while (next);
+}
+
+/**
+ * Sends a conditional write: true when it went in, false when its condition failed (the item
+ * was there already, or not as the condition wanted); any other error passes through.
+ */
+export async function writeIf(
+  client: DynamoDBDocumentClient,
+  write: PutCommand | UpdateCommand | DeleteCommand,
+): Promise<boolean> {
+  try {
+    await client.send(write as PutCommand);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { INBOX_LIST_ID, type Todo, type TodoCreate } from '@todolist/sdk/contract';
-import { idFromSortKey, todoKey } from './keys.js';
+import { idFromSortKey, ownerOfPartition, todoKey } from './keys.js';
 import { TODO_INDEXES } from './table-schema.js';
 
 /** A todo as stored in DynamoDB: the API's fields, absent ones left out, plus keys and index keys. */
@@ -64,7 +64,7 @@ export function placeAttributes(id: string, place: TodoPlace) {
 export function toTodo(item: TodoItem): Todo {
   // Items written before lists (on a table that was not migrated) have no list or authors: the
   // Inbox of the partition's owner, who made them.
-  const owner = item.pk.slice('USER#'.length);
+  const owner = ownerOfPartition(item.pk);
   return {
     id: idFromSortKey(item.sk),
     title: item.title,

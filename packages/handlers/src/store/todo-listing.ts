@@ -1,20 +1,17 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TodoListFilter, TodoPage } from '@todolist/sdk/contract';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
-import { ownerPartition, TODO_SK_PREFIX, todoKey } from './keys.js';
-import { everyListOf, LIST_ROWS_START, listsFromRows, resolveList } from './list-access.js';
+import { idFromSortKey, LIST_SK_PREFIX, ownerPartition, RANGE_END, TODO_SK_PREFIX, todoKey } from './keys.js';
+import { everyListOf, listsFromRows, resolveList } from './list-access.js';
 import { buildFilterExpression } from './list-filter.js';
-import type { ListAccess } from './list-item.js';
-import type { Table } from './table.js';
+import { type ListAccess, listIdOf } from './list-item.js';
+import { queryPages, type Table } from './table.js';
 import { TODO_INDEXES } from './table-schema.js';
 import { listOrder, type TodoItem, toTodo } from './todo-item.js';
 
 // With a filter, most items a Query reads may be dropped; reading a larger slice per call keeps
 // the number of round trips low while still stopping as soon as the page is full.
 const FILTERED_QUERY_SLICE = 200;
-
-/** Sorts after every character of an id or a position: the open end of a key range. */
-const RANGE_END = '~';
 
 /** One ordered run of todos: a Query in one partition, read a slice at a time as the page needs. */
 type Source = AsyncGenerator<TodoItem, void, undefined>;
@@ -23,17 +20,11 @@ async function* querySource(
   table: Table,
   input: Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'>,
   slice: number,
-  keep: (item: TodoItem) => boolean = () => true,
-  from?: Record<string, unknown>,
+  startKey?: Record<string, unknown>,
 ): Source {
-  let startKey: Record<string, unknown> | undefined = from;
-  do {
-    const page = await table.client.send(
-      new QueryCommand({ ...input, TableName: table.name, Limit: slice, ExclusiveStartKey: startKey }),
-    );
-    for (const item of (page.Items ?? []) as TodoItem[]) if (keep(item)) yield item;
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  for await (const page of queryPages(table, { ...input, Limit: slice }, startKey)) {
+    yield* (page.Items ?? []) as TodoItem[];
+  }
 }
 
 /** The Query of a range of one index (or the table), with the listing's filters. */
@@ -90,15 +81,12 @@ export async function listTodos(
   const nextCursor =
     found.length > filter.limit && last
       ? encodeCursor(await cursorKey(), callerId, {
-          after: filter.sort === 'manual' ? String(last[TODO_INDEXES.byPosition.sortKey]) : idOf(last),
+          after:
+            filter.sort === 'manual' ? String(last[TODO_INDEXES.byPosition.sortKey]) : idFromSortKey(last.sk),
           filter: filterFingerprint(filter),
         })
       : null;
   return { items: items.map(toTodo), nextCursor };
-}
-
-function idOf(item: TodoItem): string {
-  return item.sk.slice(TODO_SK_PREFIX.length);
 }
 
 /** A Query range from just past `after` (BETWEEN is inclusive, so `after` itself is skipped) to the end. */
@@ -119,19 +107,19 @@ function oneList(
   // A cursor names the last todo's id (creation order) or its whole position key (manual order).
   const from = after === undefined ? undefined : manual ? after : listOrder(access.listId, after);
   const range = pastCursor(prefix, from);
+  const todos = querySource(
+    table,
+    rangeQuery(filter, {
+      pk: ownerPartition(access.ownerId),
+      index: index.name,
+      attribute: index.sortKey,
+      ...range,
+    }),
+    slice,
+  );
   return withoutMovedAway(
     table,
-    querySource(
-      table,
-      rangeQuery(filter, {
-        pk: ownerPartition(access.ownerId),
-        index: index.name,
-        attribute: index.sortKey,
-        ...range,
-      }),
-      slice,
-      (item) => item[index.sortKey] !== from,
-    ),
+    filtered(todos, (item) => item[index.sortKey] !== from),
   );
 }
 
@@ -150,14 +138,12 @@ async function* everyList(
   // of the page reads on from where it stopped.
   const sliceOfEach =
     slice > filter.limit + 1 ? slice : Math.min(slice, Math.ceil((slice * 1.5) / (visible.length + 1)) + 1);
-  const hidden = new Set(
-    own.lists.filter((list) => list.archived).map((list) => list.sk.slice('LIST#'.length)),
-  );
+  const hidden = new Set(own.lists.filter((list) => list.archived).map(listIdOf));
   const from = after === undefined ? undefined : todoKey(callerId, after).sk;
   const keep = (item: TodoItem) => item.sk !== from && !hidden.has(item.listId);
   const ownTodos = first
     ? continued(first.todos, first.startKey, (startKey) =>
-        querySource(table, ownRange(callerId, filter, undefined), sliceOfEach, () => true, startKey),
+        querySource(table, ownRange(callerId, filter, undefined), sliceOfEach, startKey),
       )
     : querySource(table, ownRange(callerId, filter, from), sliceOfEach);
   const sources: Source[] = [
@@ -200,33 +186,30 @@ async function listsAndFirstTodos(table: Table, callerId: string, filter: TodoLi
   const filters = buildFilterExpression(filter);
   const rows: Record<string, unknown>[] = [];
   let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await table.client.send(
-      new QueryCommand({
-        TableName: table.name,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ...(filters.FilterExpression
-          ? {
-              FilterExpression: `attribute_not_exists(#listId) OR (${filters.FilterExpression})`,
-              ExpressionAttributeNames: { ...filters.ExpressionAttributeNames, '#listId': 'listId' },
-            }
-          : {}),
-        ExpressionAttributeValues: {
-          ...filters.ExpressionAttributeValues,
-          ':pk': ownerPartition(callerId),
-          ':from': LIST_ROWS_START,
-          ':to': `${TODO_SK_PREFIX}${RANGE_END}`,
-        },
-        ConsistentRead: true,
-        // Room for the list items too: a person with a few lists reads all in this one call.
-        Limit: slice + LIST_ROWS_ALLOWANCE,
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  const pages = queryPages(table, {
+    KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+    ...(filters.FilterExpression
+      ? {
+          FilterExpression: `attribute_not_exists(#listId) OR (${filters.FilterExpression})`,
+          ExpressionAttributeNames: { ...filters.ExpressionAttributeNames, '#listId': 'listId' },
+        }
+      : {}),
+    ExpressionAttributeValues: {
+      ...filters.ExpressionAttributeValues,
+      ':pk': ownerPartition(callerId),
+      ':from': LIST_SK_PREFIX,
+      ':to': `${TODO_SK_PREFIX}${RANGE_END}`,
+    },
+    ConsistentRead: true,
+    // Room for the list items too: a person with a few lists reads all in this one call.
+    Limit: slice + LIST_ROWS_ALLOWANCE,
+  });
+  for await (const page of pages) {
     rows.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey;
-    // Read on while the list items are not all read: the todos come after them.
-  } while (startKey && String(startKey.sk) < TODO_SK_PREFIX);
+    // Read on only while the list items are not all read: the todos come after them.
+    if (!startKey || String(startKey.sk) >= TODO_SK_PREFIX) break;
+  }
   const todos = rows.filter((row) => String(row.sk).startsWith(TODO_SK_PREFIX)) as unknown as TodoItem[];
   const lists = await listsFromRows(table, callerId, rows);
   return { ...lists, todos, startKey };
@@ -259,14 +242,17 @@ async function* mergeById(sources: Source[]): Source {
     heads.forEach((head, index) => {
       if (head.done) return;
       const current = heads[smallest];
-      if (smallest < 0 || (current && !current.done && idOf(head.value) < idOf(current.value)))
+      if (
+        smallest < 0 ||
+        (current && !current.done && idFromSortKey(head.value.sk) < idFromSortKey(current.value.sk))
+      )
         smallest = index;
     });
     if (smallest < 0) return;
     const item = (heads[smallest] as IteratorYieldResult<TodoItem>).value;
     heads[smallest] = await (sources[smallest] as Source).next();
-    if (idOf(item) === previous) continue;
-    previous = idOf(item);
+    if (idFromSortKey(item.sk) === previous) continue;
+    previous = idFromSortKey(item.sk);
     yield item;
   }
 }
@@ -275,7 +261,7 @@ async function copyExists(table: Table, item: TodoItem): Promise<boolean> {
   const { Item } = await table.client.send(
     new GetCommand({
       TableName: table.name,
-      Key: todoKey(item.movingTo as string, idOf(item)),
+      Key: todoKey(item.movingTo as string, idFromSortKey(item.sk)),
       ProjectionExpression: 'pk',
       ConsistentRead: true,
     }),

@@ -27,7 +27,7 @@ import type { ListAccess } from './list-item.js';
 import { type LocatedTodo, locateTodo } from './locate-todo.js';
 import { moveAcross } from './move-across.js';
 import { positionAfter, positionsAtEnd, positionsForNew } from './positions.js';
-import type { Table } from './table.js';
+import { type Table, writeIf } from './table.js';
 import { newTodoItem, placeAttributes, type TodoItem, toTodo } from './todo-item.js';
 import { listTodos } from './todo-listing.js';
 import { buildUpdateExpression, type FieldChanges } from './update-expression.js';
@@ -161,13 +161,16 @@ export class TodoStore {
    */
   async update(callerId: string, id: string, patch: TodoPatch, expectedVersion?: number): Promise<Todo> {
     const { listId, after, ...fields } = patch;
+    // What a failed write found at the caller's own key, so the lookup does not read it again.
+    let ownRead: { item: TodoItem | undefined } | undefined;
     if (listId === undefined && after === undefined) {
       // The common case, a change to a todo in the caller's own partition, is one conditional
       // write; only when the todo is not there is it looked for on shared lists.
-      const written = await this.#write(todoKey(callerId, id), fields, callerId, expectedVersion);
-      if (written) return toTodo(written);
+      const outcome = await this.#write(todoKey(callerId, id), fields, callerId, expectedVersion);
+      if (outcome.written) return toTodo(outcome.written);
+      ownRead = { item: outcome.current };
     }
-    const located = await this.#locate(callerId, id);
+    const located = await this.#locate(callerId, id, ownRead);
     const { item } = located;
     if (expectedVersion !== undefined && item.version !== expectedVersion) {
       throw new PreconditionFailedError(id, expectedVersion, item.version);
@@ -197,9 +200,10 @@ export class TodoStore {
 
   /** Deletes the todo; with `expectedVersion`, only if it is still at that version. */
   async delete(callerId: string, id: string, expectedVersion?: number): Promise<void> {
-    if (await this.#deleteAt(todoKey(callerId, id), expectedVersion)) return;
-    const located = await this.#locate(callerId, id);
-    if (!(await this.#deleteAt(located.item, expectedVersion))) throw new NotFoundError(id);
+    const own = await this.#deleteAt(todoKey(callerId, id), expectedVersion);
+    if (own.written) return;
+    const located = await this.#locate(callerId, id, { item: own.current });
+    if (!(await this.#deleteAt(located.item, expectedVersion)).written) throw new NotFoundError(id);
     await this.#finishMove(located);
   }
 
@@ -208,8 +212,12 @@ export class TodoStore {
     return listTodos(this.#table, callerId, filter, this.#cursorKey);
   }
 
-  async #locate(callerId: string, id: string): Promise<LocatedTodo> {
-    const located = await locateTodo(this.#table, callerId, id);
+  async #locate(
+    callerId: string,
+    id: string,
+    ownRead?: { item: TodoItem | undefined },
+  ): Promise<LocatedTodo> {
+    const located = await locateTodo(this.#table, callerId, id, ownRead);
     if (!located) throw new NotFoundError(id);
     return located;
   }
@@ -222,50 +230,47 @@ export class TodoStore {
   }
 
   /**
-   * Updates the todo at `key` unless it is absent or part-way through a move (then answers
-   * undefined: it is elsewhere); with `expectedVersion`, only at that version, else a 412.
+   * Updates the todo at `key` unless it is absent or part-way through a move (then answers what
+   * is there, if anything: it is elsewhere); with `expectedVersion`, only at that version, else
+   * a 412.
    */
   async #write(
-    key: { pk: string; sk: string; movingTo?: string },
+    key: TodoKey,
     fields: FieldChanges,
     by: string,
     expectedVersion: number | undefined,
     place: Record<string, string> = {},
-  ): Promise<TodoItem | undefined> {
+  ): Promise<WriteOutcome<TodoItem>> {
     const expression = buildUpdateExpression(fields, this.#now().toISOString(), { updatedBy: by, ...place });
-    const versioned = expectedVersion !== undefined;
-    const moving = untilMoved(key.movingTo);
     if (key.movingTo !== undefined) {
       // A move that never made its copy: this change takes the todo back, so the marker goes.
       expression.UpdateExpression += expression.UpdateExpression.includes(' REMOVE ')
         ? ', #movingTo'
         : ' REMOVE #movingTo';
     }
+    const condition = whereRead(key, expectedVersion);
     try {
       const { Attributes } = await this.#table.client.send(
         new UpdateCommand({
           TableName: this.#table.name,
           Key: { pk: key.pk, sk: key.sk },
           ...expression,
-          ConditionExpression: `attribute_exists(#pk) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}`,
+          ConditionExpression: condition.ConditionExpression,
           ExpressionAttributeNames: {
             ...expression.ExpressionAttributeNames,
-            '#pk': 'pk',
-            '#movingTo': 'movingTo',
+            ...condition.ExpressionAttributeNames,
           },
           ExpressionAttributeValues: {
             ...expression.ExpressionAttributeValues,
-            ...moving.values,
-            ...(versioned ? { ':expectedVersion': expectedVersion } : {}),
+            ...condition.ExpressionAttributeValues,
           },
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return Attributes as TodoItem;
+      return { written: Attributes as TodoItem };
     } catch (error) {
-      await this.#explainConditionFailure(error, key, expectedVersion);
-      return undefined;
+      return { current: await this.#explainConditionFailure(error, key, expectedVersion) };
     }
   }
 
@@ -277,44 +282,26 @@ export class TodoStore {
     expectedVersion: number | undefined,
     place: Record<string, string> = {},
   ): Promise<TodoItem> {
-    const written = await this.#write(item, fields, by, expectedVersion, place);
+    const { written } = await this.#write(item, fields, by, expectedVersion, place);
     if (!written) throw new NotFoundError(idFromSortKey(item.sk));
     return written;
   }
 
-  /** Deletes the todo at `key` as {@link TodoStore.#write} updates it: false when it is elsewhere. */
-  async #deleteAt(
-    key: { pk: string; sk: string; movingTo?: string },
-    expectedVersion: number | undefined,
-  ): Promise<boolean> {
-    const versioned = expectedVersion !== undefined;
-    const moving = untilMoved(key.movingTo);
+  /** Deletes the todo at `key` under the condition {@link TodoStore.#write} updates it with. */
+  async #deleteAt(key: TodoKey, expectedVersion: number | undefined): Promise<WriteOutcome<true>> {
+    const condition = whereRead(key, expectedVersion);
     try {
       await this.#table.client.send(
         new DeleteCommand({
           TableName: this.#table.name,
           Key: { pk: key.pk, sk: key.sk },
-          ConditionExpression: `attribute_exists(#pk) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}`,
-          ExpressionAttributeNames: {
-            '#pk': 'pk',
-            '#movingTo': 'movingTo',
-            ...(versioned ? { '#version': 'version' } : {}),
-          },
-          ...(versioned || key.movingTo !== undefined
-            ? {
-                ExpressionAttributeValues: {
-                  ...moving.values,
-                  ...(versioned ? { ':expectedVersion': expectedVersion } : {}),
-                },
-              }
-            : {}),
+          ...condition,
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
-      return true;
+      return { written: true };
     } catch (error) {
-      await this.#explainConditionFailure(error, key, expectedVersion);
-      return false;
+      return { current: await this.#explainConditionFailure(error, key, expectedVersion) };
     }
   }
 
@@ -322,28 +309,25 @@ export class TodoStore {
   async #finishMove(located: LocatedTodo): Promise<void> {
     const { leftover } = located;
     if (!leftover) return;
-    await this.#table.client
-      .send(
-        new DeleteCommand({
-          TableName: this.#table.name,
-          Key: { pk: leftover.pk, sk: leftover.sk },
-          ConditionExpression: 'attribute_exists(movingTo)',
-        }),
-      )
-      .catch((error: unknown) => {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      });
+    await writeIf(
+      this.#table.client,
+      new DeleteCommand({
+        TableName: this.#table.name,
+        Key: { pk: leftover.pk, sk: leftover.sk },
+        ConditionExpression: 'attribute_exists(movingTo)',
+      }),
+    );
   }
 
   /**
-   * Rethrows what is not a failed condition, and a failed version check as a 412; returns when
-   * the todo is not at the key (absent, or marked as moving), which the caller handles.
+   * Rethrows what is not a failed condition, and a failed version check as a 412; otherwise the
+   * todo is not at the key (absent, or marked as moving): answers what is there, for the lookup.
    */
   async #explainConditionFailure(
     error: unknown,
-    key: { pk: string; sk: string },
+    key: TodoKey,
     expectedVersion: number | undefined,
-  ): Promise<void> {
+  ): Promise<TodoItem | undefined> {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     // DynamoDB returns the old item with the failure; dynalite does not, so read it then.
     const current = (
@@ -359,18 +343,45 @@ export class TodoStore {
             )
           ).Item
     ) as TodoItem | undefined;
-    if (!current || current.movingTo !== undefined) return;
-    if (expectedVersion !== undefined && current.version !== expectedVersion) {
+    if (
+      current &&
+      current.movingTo === undefined &&
+      expectedVersion !== undefined &&
+      current.version !== expectedVersion
+    ) {
       throw new PreconditionFailedError(idFromSortKey(key.sk), expectedVersion, current.version);
     }
+    return current;
   }
 }
 
+/** A todo's key, and the mark of a move it was read with. */
+type TodoKey = { pk: string; sk: string; movingTo?: string };
+
+/** A conditional write's outcome: what it wrote, or what stood at the key instead (if anything). */
+type WriteOutcome<Written> =
+  | { written: Written; current?: never }
+  | { written?: never; current: TodoItem | undefined };
+
 /**
- * The condition that a change finds the todo where it was read: not moving, or still marked by
- * the same move that never made its copy (the change then takes the todo back).
+ * The condition that a change finds the todo where it was read: there, not moving (or still
+ * marked by the same move that never made its copy, which the change then takes back), and at
+ * `expectedVersion` when given.
  */
-function untilMoved(movingTo: string | undefined): { condition: string; values: Record<string, string> } {
-  if (movingTo === undefined) return { condition: 'attribute_not_exists(#movingTo)', values: {} };
-  return { condition: '#movingTo = :abandonedMove', values: { ':abandonedMove': movingTo } };
+function whereRead(key: TodoKey, expectedVersion: number | undefined) {
+  const moving =
+    key.movingTo === undefined
+      ? { condition: 'attribute_not_exists(#movingTo)', values: {} }
+      : { condition: '#movingTo = :abandonedMove', values: { ':abandonedMove': key.movingTo } };
+  const versioned = expectedVersion !== undefined;
+  const values = { ...moving.values, ...(versioned ? { ':expectedVersion': expectedVersion } : {}) };
+  return {
+    ConditionExpression: `attribute_exists(#pk) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}`,
+    ExpressionAttributeNames: {
+      '#pk': 'pk',
+      '#movingTo': 'movingTo',
+      ...(versioned ? { '#version': 'version' } : {}),
+    },
+    ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
+  };
 }
