@@ -17,16 +17,18 @@ import {
   MemberPage,
   MemberPathParams,
 } from '../contract/index.js';
-import { MAX_PAGE_SIZE } from '../contract/limits.js';
+import { everyItem, withCursor } from './paging.js';
 import { checkInput, ifMatchHeader } from './request-checks.js';
 import { searchParamsOf } from './search-params.js';
 import type { CallOptions, ConditionalOptions } from './todos.js';
 import type { AnswerOf, Transport } from './transport.js';
 
 /** Which lists to list, and how many per page. */
-export type ListsListQuery = Omit<ListsQueryInput, 'cursor'> & {
+export type ListsListQuery = Omit<ListsQueryInput, 'limit' | 'cursor'> & {
   /** The previous page's `nextCursor`; `null` or absent starts at the beginning. */
   cursor?: string | null;
+  /** Lists per page, 1–100. @default 25 */
+  limit?: number;
 };
 
 function listPath(template: string, listId: string, memberId?: string): string {
@@ -146,8 +148,7 @@ export class ListsResource {
    */
   async list(query: ListsListQuery = {}, options: CallOptions = {}): Promise<ListPage> {
     const { method, path } = endpoints.listLists;
-    const { cursor, ...filter } = query;
-    const sent = cursor === null || cursor === undefined ? filter : { ...filter, cursor };
+    const sent = withCursor(query);
     checkInput(ListsQuery, sent, { method, path }, 'invalid_query');
     const { data } = await this.#transport.send({
       method,
@@ -171,13 +172,7 @@ export class ListsResource {
     query: Omit<ListsListQuery, 'cursor'> = {},
     options: CallOptions = {},
   ): AsyncGenerator<List, void, undefined> {
-    let cursor: string | null = null;
-    do {
-      const limit = query.limit ?? MAX_PAGE_SIZE;
-      const page: ListPage = await this.list({ ...query, limit, ...(cursor ? { cursor } : {}) }, options);
-      yield* page.items;
-      cursor = page.nextCursor;
-    } while (cursor);
+    yield* everyItem((page) => this.list(page, options), query);
   }
 
   /**

@@ -10,9 +10,10 @@ import {
   TodoPatch,
   type TodoPatch as TodoPatchInput,
 } from '../contract/index.js';
-import { MAX_PAGE_SIZE } from '../contract/limits.js';
+import type { MAX_PAGE_SIZE } from '../contract/limits.js';
 import { isPreconditionFailedError } from '../errors/PreconditionFailedError.js';
 import { type ImportOptions, type ImportSummary, importMany } from './import-many.js';
+import { everyItem, withCursor } from './paging.js';
 import { checkId, checkInput, idempotencyKeyHeader, ifMatchHeader } from './request-checks.js';
 import { searchParamsOf } from './search-params.js';
 import type { AnswerOf, Transport } from './transport.js';
@@ -100,8 +101,7 @@ export class TodosResource {
    */
   async list(query: ListQuery = {}, options: CallOptions = {}): Promise<TodoPage> {
     const { method, path } = endpoints.listTodos;
-    const { cursor, ...filter } = query;
-    const sent = cursor === null || cursor === undefined ? filter : { ...filter, cursor };
+    const sent = withCursor(query);
     checkInput(TodoListQuery, sent, { method, path }, 'invalid_query');
     const { data } = await this.#transport.send({
       method,
@@ -126,14 +126,7 @@ export class TodosResource {
     query: Omit<ListQuery, 'cursor'> = {},
     options: CallOptions = {},
   ): AsyncGenerator<Todo, void, undefined> {
-    let cursor: string | null = null;
-    do {
-      // Not a default spread over by `query`: `{ limit: undefined }` would undo it and page by 25.
-      const limit = query.limit ?? MAX_PAGE_SIZE;
-      const page: TodoPage = await this.list({ ...query, limit, ...(cursor ? { cursor } : {}) }, options);
-      yield* page.items;
-      cursor = page.nextCursor;
-    } while (cursor);
+    yield* everyItem((page) => this.list(page, options), query);
   }
 
   /**
