@@ -4,6 +4,7 @@ import { signInLocally } from '@todolist/local/testing';
 import {
   ConflictError,
   createClient,
+  ForbiddenError,
   NotFoundError,
   type TodolistClient,
   UnauthorizedError,
@@ -58,6 +59,7 @@ describe('client.lists', () => {
     expect(items.map((person) => person.email)).toEqual(['ada@example.com', 'sam@example.com']);
     const notOwner = await sam.lists.update(groceries.id, { name: 'Mine' }).catch((error: unknown) => error);
     expect(notOwner).toBeInstanceOf(UnauthorizedError);
+    expect(notOwner).toBeInstanceOf(ForbiddenError);
     expect(notOwner).toMatchObject({ code: 'owner_only' });
     await sam.lists.members.leave(groceries.id);
     expect(await sam.lists.get(groceries.id).catch((error: unknown) => error)).toBeInstanceOf(NotFoundError);

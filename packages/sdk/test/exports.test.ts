@@ -7,6 +7,7 @@ import * as sdk from '../src/index.js';
 const ERRORS = {
   AbortedError: [sdk.AbortedError, sdk.isAbortedError],
   ConflictError: [sdk.ConflictError, sdk.isConflictError],
+  ForbiddenError: [sdk.ForbiddenError, sdk.isForbiddenError],
   NetworkError: [sdk.NetworkError, sdk.isNetworkError],
   NotFoundError: [sdk.NotFoundError, sdk.isNotFoundError],
   PreconditionFailedError: [sdk.PreconditionFailedError, sdk.isPreconditionFailedError],
@@ -79,9 +80,12 @@ describe('the public entry', () => {
       expect(error.name).toBe(name);
     });
 
-    it(`is recognised by is${name} and by no other class's guard`, () => {
+    it(`is recognised by is${name} and by no other class's guard (but its parent's)`, () => {
       const error = make(name);
-      for (const other of ERROR_NAMES) expect(ERRORS[other][1](error)).toBe(other === name);
+      // ForbiddenError is the one subclass: an UnauthorizedError too, as every 403 was before it.
+      const parent: ErrorName | undefined = name === 'ForbiddenError' ? 'UnauthorizedError' : undefined;
+      for (const other of ERROR_NAMES)
+        expect(ERRORS[other][1](error)).toBe(other === name || other === parent);
       expect(ERRORS[name][1](new Error('plain'))).toBe(false);
     });
   });

@@ -2,8 +2,10 @@ import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import {
   ConflictError,
+  ForbiddenError,
   isAbortedError,
   isConflictError,
+  isForbiddenError,
   isNetworkError,
   isNotFoundError,
   isPreconditionFailedError,
@@ -42,6 +44,7 @@ const client = () => quickClient({ retry: false });
 const guards = {
   isAbortedError,
   isConflictError,
+  isForbiddenError,
   isNetworkError,
   isNotFoundError,
   isPreconditionFailedError,
@@ -189,6 +192,12 @@ describe('an error answer', () => {
       answer: () => problemAnswer('unauthorized', withId),
     },
     { status: 403, kind: UnauthorizedError, code: 'http_403', answer: () => gatewayAnswer(403, gatewayId) },
+    {
+      status: 403,
+      kind: ForbiddenError,
+      code: 'owner_only',
+      answer: () => problemAnswer('owner_only', withId),
+    },
     { status: 404, kind: NotFoundError, code: 'not_found', answer: () => problemAnswer('not_found', withId) },
     {
       status: 409,
@@ -262,8 +271,11 @@ describe('an error answer', () => {
       for (const part of ['PATCH', TODO_PATH, String(status), code, REQUEST_ID])
         expect(message).toContain(part);
       expect(isTodoSdkError(error)).toBe(true);
+      // A ForbiddenError is an UnauthorizedError too, as every 403 was before it.
+      const agreeing =
+        kind === ForbiddenError ? ['isForbiddenError', 'isUnauthorizedError'] : [`is${kind.name}`];
       for (const [name, isKind] of Object.entries(guards))
-        expect(isKind(error), name).toBe(name === `is${kind.name}`);
+        expect(isKind(error), name).toBe(agreeing.includes(name));
     },
   );
 

@@ -2,6 +2,7 @@ import { isHTTPError, isNetworkError as isKyNetworkError, isTimeoutError as isKy
 import { Problem, REQUEST_ID_HEADER } from '../contract/index.js';
 import { AbortedError } from './AbortedError.js';
 import { ConflictError } from './ConflictError.js';
+import { ForbiddenError } from './ForbiddenError.js';
 import { NetworkError } from './NetworkError.js';
 import { NotFoundError } from './NotFoundError.js';
 import { PreconditionFailedError } from './PreconditionFailedError.js';
@@ -48,6 +49,8 @@ export function errorFromResponse(request: FailedRequest, response: Response, da
   const message = describe(request, detail, [`${status} ${code}`, requestId && `request id ${requestId}`]);
   if (status === 400 || status === 413 || status === 415 || status === 422)
     return new ValidationError(message, options);
+  // The API's own 403 (problem details, code owner_only) refuses what was asked, not who asks.
+  if (status === 403 && problem) return new ForbiddenError(message, options);
   if (status === 401 || status === 403) return new UnauthorizedError(message, options);
   if (status === 404) return new NotFoundError(message, options);
   if (status === 409) return new ConflictError(message, options);

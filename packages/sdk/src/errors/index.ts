@@ -1,5 +1,6 @@
 export { AbortedError, isAbortedError } from './AbortedError.js';
 export { ConflictError, isConflictError } from './ConflictError.js';
+export { ForbiddenError, isForbiddenError } from './ForbiddenError.js';
 export { isNetworkError, NetworkError } from './NetworkError.js';
 export { isNotFoundError, NotFoundError } from './NotFoundError.js';
 export { isPreconditionFailedError, PreconditionFailedError } from './PreconditionFailedError.js';
