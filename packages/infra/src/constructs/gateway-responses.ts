@@ -40,8 +40,9 @@ export const GATEWAY_PROBLEMS: ReadonlyMap<apigateway.ResponseType, ProblemAnswe
     apigateway.ResponseType.EXPIRED_TOKEN,
     { code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer' } },
   ],
-  // A valid token without the method's scope. The contract has no 403 code, so it is the 401 of
-  // `unauthorized`, with RFC 6750's insufficient_scope telling the client what to ask for.
+  // A valid token without the method's scope: the 401 of `unauthorized`, with RFC 6750's
+  // insufficient_scope telling the client what to ask for. (The contract's one 403, owner_only,
+  // refuses what a signed-in member asked of a list; a token's scope is not that.)
   [
     apigateway.ResponseType.ACCESS_DENIED,
     { code: 'unauthorized', headers: { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' } },
@@ -55,8 +56,8 @@ export const GATEWAY_PROBLEMS: ReadonlyMap<apigateway.ResponseType, ProblemAnswe
     { code: 'service_unavailable', headers: { 'Retry-After': '1' } },
   ],
   // Every other 4XX (an API key or a SigV4 signature this API never asks for; a WAF block without
-  // its own answer) keeps API Gateway's status: the contract has no code for a 403, and turning
-  // each into a 401 would tell the client to sign in again when that cannot help.
+  // its own answer) keeps API Gateway's status: no contract code means it, and turning each into
+  // a 401 would tell the client to sign in again when that cannot help.
   [apigateway.ResponseType.DEFAULT_4XX, {}],
   [apigateway.ResponseType.DEFAULT_5XX, { code: 'internal_error' }],
 ]);
