@@ -10,6 +10,11 @@ import { type Table, writeIf } from './table.js';
 // one name race on the claim's condition and one wins. A claim left by a crash (its list never
 // took the name, or was renamed or deleted since) is stale, and the next claim overwrites it.
 
+/** Whether two list names are the same name, case aside, as the claims compare them. */
+export function sameListName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('en') === b.toLocaleLowerCase('en');
+}
+
 const taken = (name: string) =>
   new ListConflictError('list_name_taken', `you already have a list named "${name}": choose another name`);
 
@@ -20,7 +25,7 @@ export async function claimListName(
   name: string,
   listId: string,
 ): Promise<void> {
-  if (name.toLocaleLowerCase('en') === 'inbox') throw taken('Inbox');
+  if (sameListName(name, 'Inbox')) throw taken('Inbox');
   const key = listNameKey(ownerId, name);
   for (let attempt = 0; attempt < 3; attempt++) {
     const { Item } = await table.client.send(
@@ -74,5 +79,5 @@ async function holdsName(table: Table, ownerId: string, listId: string, name: st
     new GetCommand({ TableName: table.name, Key: listKey(ownerId, listId), ConsistentRead: true }),
   );
   const list = Item as ListItem | undefined;
-  return !!list && !list.deleting && list.name.toLocaleLowerCase('en') === name.toLocaleLowerCase('en');
+  return !!list && !list.deleting && sameListName(list.name, name);
 }

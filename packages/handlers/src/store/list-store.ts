@@ -18,9 +18,10 @@ import { everyListOf, ownLists, resolveList, resolveOwnList } from './list-acces
 import { countOpen } from './list-counts.js';
 import { deleteListAndTodos } from './list-deletion.js';
 import { inboxAccess, type ListAccess, type ListItem, ownListAccess, toList } from './list-item.js';
-import { claimListName, releaseListName } from './list-names.js';
+import { claimListName, releaseListName, sameListName } from './list-names.js';
 import { countPeople } from './member-store.js';
 import type { Table } from './table.js';
+import { buildUpdateExpression } from './update-expression.js';
 
 /** What the list store needs besides its client. */
 export interface ListStoreOptions {
@@ -100,7 +101,7 @@ export class ListStore {
       );
     }
     const listId = ulid();
-    const name = input.name.trim();
+    const { name } = input;
     await claimListName(this.#table, callerId, name, listId);
     const now = this.#now().toISOString();
     const item: ListItem = {
@@ -137,51 +138,29 @@ export class ListStore {
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
       throw new PreconditionFailedError(listId, expectedVersion, current.version);
     }
-    const name = patch.name?.trim();
-    if (name !== undefined) await claimListName(this.#table, callerId, name, listId);
-    const sets = ['#version = #version + :one', '#updatedAt = :now'];
-    const values: Record<string, unknown> = {
-      ':one': 1,
-      ':now': this.#now().toISOString(),
-      ':read': current.version,
-    };
-    if (name !== undefined) {
-      sets.push('#name = :name');
-      values[':name'] = name;
-    }
-    if (patch.archived !== undefined) {
-      sets.push('#archived = :archived');
-      values[':archived'] = patch.archived;
-    }
+    const renamed = patch.name !== undefined && !sameListName(patch.name, current.name);
+    if (patch.name !== undefined) await claimListName(this.#table, callerId, patch.name, listId);
+    const expression = buildUpdateExpression(patch, this.#now().toISOString());
     let updated: ListItem;
     try {
       const { Attributes } = await this.#table.client.send(
         new UpdateCommand({
           TableName: this.#table.name,
           Key: listKey(callerId, listId),
-          UpdateExpression: `SET ${sets.join(', ')}`,
+          ...expression,
           ConditionExpression: '#version = :read AND attribute_not_exists(#deleting)',
-          ExpressionAttributeNames: {
-            '#version': 'version',
-            '#updatedAt': 'updatedAt',
-            '#deleting': 'deleting',
-            ...(name !== undefined ? { '#name': 'name' } : {}),
-            ...(patch.archived !== undefined ? { '#archived': 'archived' } : {}),
-          },
-          ExpressionAttributeValues: values,
+          ExpressionAttributeNames: { ...expression.ExpressionAttributeNames, '#deleting': 'deleting' },
+          ExpressionAttributeValues: { ...expression.ExpressionAttributeValues, ':read': current.version },
           ReturnValues: 'ALL_NEW',
         }),
       );
       updated = Attributes as ListItem;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      if (name !== undefined && name.toLocaleLowerCase('en') !== current.name.toLocaleLowerCase('en'))
-        await releaseListName(this.#table, callerId, name, listId);
+      if (renamed) await releaseListName(this.#table, callerId, patch.name as string, listId);
       throw new PreconditionFailedError(listId, expectedVersion ?? current.version, current.version + 1);
     }
-    if (name !== undefined && name.toLocaleLowerCase('en') !== current.name.toLocaleLowerCase('en')) {
-      await releaseListName(this.#table, callerId, current.name, listId);
-    }
+    if (renamed) await releaseListName(this.#table, callerId, current.name, listId);
     return this.#view({ ...access, item: updated });
   }
 

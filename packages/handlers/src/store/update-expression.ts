@@ -1,4 +1,4 @@
-import type { TodoPatch } from '@todolist/sdk/contract';
+import type { ListPatch, TodoPatch } from '@todolist/sdk/contract';
 
 /** The pieces of an UpdateItem call, with placeholders for every name and value. */
 export interface UpdateExpression {
@@ -11,12 +11,12 @@ export interface UpdateExpression {
 export type FieldChanges = Omit<TodoPatch, 'listId' | 'after'>;
 
 /**
- * The UpdateItem expression for a patch: set what is given, remove what is cleared with `null`,
- * set the `extra` attributes (who changed it, a new place), stamp `updatedAt`, bump `version`,
- * and keep `completedAt` consistent with `completed`.
+ * The UpdateItem expression for a patch of a todo or a list: set what is given, remove what is
+ * cleared with `null`, set the `extra` attributes (who changed it, a new place), stamp
+ * `updatedAt`, bump `version`, and keep a todo's `completedAt` consistent with `completed`.
  */
 export function buildUpdateExpression(
-  patch: FieldChanges,
+  patch: FieldChanges | ListPatch,
   now: string,
   extra: Record<string, string> = {},
 ): UpdateExpression {
@@ -35,11 +35,12 @@ export function buildUpdateExpression(
       set.push(`#${field} = :${field}`);
     }
   }
-  if (patch.completed === true) {
+  const completed = 'completed' in patch ? patch.completed : undefined;
+  if (completed === true) {
     // Completing an already completed todo keeps the moment it was first completed.
     names['#completedAt'] = 'completedAt';
     set.push('#completedAt = if_not_exists(#completedAt, :now)');
-  } else if (patch.completed === false) {
+  } else if (completed === false) {
     names['#completedAt'] = 'completedAt';
     remove.push('#completedAt');
   }

@@ -1,3 +1,4 @@
+import { Email } from '@todolist/sdk/contract';
 import type { PreTokenGenerationTriggerEvent } from 'aws-lambda';
 import { members } from '../container.js';
 import { logger } from '../observability.js';
@@ -13,10 +14,11 @@ export async function handler(
   event: PreTokenGenerationTriggerEvent,
 ): Promise<PreTokenGenerationTriggerEvent> {
   const { sub, email, email_verified: verified } = event.request.userAttributes;
-  // Only a verified address may claim what was shared with it.
-  if (sub && email && verified === 'true') {
+  // Only a verified address may claim what was shared with it, folded as a share's address is.
+  const address = Email.safeParse(email);
+  if (sub && address.success && verified === 'true') {
     try {
-      const { accepted } = await members.recordSignIn(sub, email.trim().toLowerCase());
+      const { accepted } = await members.recordSignIn(sub, address.data);
       if (accepted > 0) logger.info('invitations accepted at sign-in', { accepted });
     } catch (error) {
       logger.error('could not record the sign-in', error as Error);
