@@ -117,7 +117,8 @@ async function olderDataFolder(): Promise<{ owner: string; ids: string[] }> {
   return { owner, ids };
 }
 
-describe('a data folder from before lists', () => {
+// Each test starts a stack on a data folder two or three times: room for a loaded machine.
+describe('a data folder from before lists', { timeout: 120_000 }, () => {
   it('is migrated at start: every todo in its owner’s Inbox, in creation order, fields and versions kept', async () => {
     const { owner, ids } = await olderDataFolder();
     const stack = await startLocalStack({ dataDir, port: 0 });

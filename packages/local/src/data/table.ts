@@ -5,6 +5,7 @@ import {
   DeleteTableCommand,
   DescribeTableCommand,
   type DynamoDBClient,
+  GetItemCommand,
   ResourceNotFoundException,
   ScanCommand,
   type TableDescription,
@@ -79,14 +80,10 @@ async function drop(client: DynamoDBClient, tableName: string): Promise<void> {
 }
 
 async function isComplete(client: DynamoDBClient, tableName: string): Promise<boolean> {
-  const { Items } = await client.send(
-    new ScanCommand({
-      TableName: tableName,
-      FilterExpression: 'pk = :pk AND sk = :sk',
-      ExpressionAttributeValues: { ':pk': { S: COMPLETE_MARK.pk }, ':sk': { S: COMPLETE_MARK.sk } },
-    }),
+  const { Item } = await client.send(
+    new GetItemCommand({ TableName: tableName, Key: marshall(COMPLETE_MARK), ConsistentRead: true }),
   );
-  return (Items ?? []).length > 0;
+  return Item !== undefined;
 }
 
 /** Every item of the table but the migration's mark, read whole (a local data folder fits in memory). */
