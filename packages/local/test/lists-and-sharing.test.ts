@@ -164,6 +164,38 @@ describe('a list shared by e-mail', () => {
   });
 });
 
+describe('every todo a person can see, a page at a time', () => {
+  it('pages across their own lists and a shared one: full pages, in id order, nothing missed or repeated', async () => {
+    const [owner, member] = [await person('pages-a@example.test'), await person('pages-b@example.test')];
+    const own = await makeList(member, 'Own');
+    const shared = await makeList(owner, 'Shared');
+    await owner.call('POST', `/v1/lists/${shared.id}/members`, { email: member.email });
+    const made: string[] = [];
+    // Interleaved, so every page holds todos of several sources.
+    for (let index = 0; index < 12; index++) {
+      for (const [who, listId] of [
+        [member, 'inbox'],
+        [member, own.id],
+        [owner, shared.id],
+      ] as const) {
+        made.push((await who.call<Todo>('POST', '/v1/todos', { title: `T${index}`, listId })).body.id);
+      }
+    }
+    const seen: string[] = [];
+    const sizes: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${cursor}` : '';
+      const page: TodoPage = (await member.call<TodoPage>('GET', `/v1/todos?limit=5${query}`)).body;
+      seen.push(...page.items.map((todo) => todo.id));
+      sizes.push(page.items.length);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...made].sort());
+    expect(sizes).toEqual([5, 5, 5, 5, 5, 5, 5, 1]);
+  });
+});
+
 describe('lists of one person', () => {
   it('names are unique case aside; the Inbox cannot be renamed, deleted or shared', async () => {
     const who = await person('names@example.test');
