@@ -3,28 +3,16 @@ import { DEFAULT_PAGE_SIZE, MAX_LIST_NAME_LENGTH } from './limits.js';
 import { Cursor, PageSize } from './list.js';
 import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
-import { SINGLE_LINE } from './text.js';
-import { isoDateTime } from './zod-factories.js';
-
-const NAME_LENGTH_MESSAGE = `name must be 1–${MAX_LIST_NAME_LENGTH} characters`;
+import { oneLineText, Timestamp } from './text.js';
 
 /** A list's name: trimmed, 1 to {@link MAX_LIST_NAME_LENGTH} characters, on one line. */
-export const ListName = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, `${NAME_LENGTH_MESSAGE} and not blank`),
-    z.maxLength(MAX_LIST_NAME_LENGTH, NAME_LENGTH_MESSAGE),
-    z.regex(SINGLE_LINE, 'name must be a single line without control characters'),
-  );
+export const ListName = oneLineText('name', MAX_LIST_NAME_LENGTH);
 
 const ROLES = ['owner', 'member'] as const;
 
 /** The caller's part in a list: its owner, or a member it was shared with. */
 export const ListRole = z.enum(ROLES);
 export type ListRole = z.infer<typeof ListRole>;
-
-const Timestamp = isoDateTime({ offset: true });
 
 /** A list as the API returns it. */
 export const List = z.object({

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { MAX_EMAIL_LENGTH } from './limits.js';
 import { ListId } from './list-id.js';
-import { isoDateTime } from './zod-factories.js';
+import { Timestamp } from './text.js';
 
 /** The member id that means the caller: `DELETE /v1/lists/{listId}/members/me` leaves a list. */
 export const MEMBER_SELF = 'me';
@@ -29,7 +29,7 @@ export const Member = z.object({
   /** `invited`: no one has signed in with this address yet; it becomes `member` when they do. */
   status: z.enum(['member', 'invited']),
   /** When they were added; null for the owner. */
-  addedAt: z.nullable(isoDateTime({ offset: true })),
+  addedAt: z.nullable(Timestamp),
 });
 export type Member = z.infer<typeof Member>;
 

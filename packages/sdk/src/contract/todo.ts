@@ -2,8 +2,8 @@ import * as z from 'zod/mini';
 import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './limits.js';
 import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
-import { SINGLE_LINE, TEXT_LINES } from './text.js';
-import { isoDate, isoDateTime } from './zod-factories.js';
+import { oneLineText, TEXT_LINES, Timestamp } from './text.js';
+import { isoDate } from './zod-factories.js';
 
 // Written with zod/mini rather than classic zod so the SDK's browser bundle stays small: the
 // functional `.check(...)` style lets a bundler drop every check and format the page never uses.
@@ -19,17 +19,8 @@ export const TodoId = z
     z.toUpperCase(),
   );
 
-const TITLE_LENGTH_MESSAGE = `title must be 1–${MAX_TITLE_LENGTH} characters`;
-
 /** A title: trimmed, 1 to {@link MAX_TITLE_LENGTH} characters, on one line. */
-export const Title = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, `${TITLE_LENGTH_MESSAGE} and not blank`),
-    z.maxLength(MAX_TITLE_LENGTH, TITLE_LENGTH_MESSAGE),
-    z.regex(SINGLE_LINE, 'title must be a single line without control characters'),
-  );
+export const Title = oneLineText('title', MAX_TITLE_LENGTH);
 
 /**
  * Free-form notes, up to {@link MAX_NOTES_LENGTH} characters as sent, over lines: `\r\n` and
@@ -71,8 +62,6 @@ export const Tags = z.array(Tag).check(
   z.maxLength(MAX_TAGS, `a todo has at most ${MAX_TAGS} tags`),
   z.overwrite((tags) => [...new Set(tags)]),
 );
-
-const Timestamp = isoDateTime({ offset: true });
 
 /** A todo as the API returns it. Unknown fields from a newer server are dropped, not rejected. */
 export const Todo = z.object({
