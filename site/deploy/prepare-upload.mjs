@@ -91,15 +91,15 @@ function writePageFile(source, target) {
  * without any is bundled into app.js itself. Every other module is also written on its own,
  * minified, so each source file has its namesake in the upload.
  * @param {string} jsDir the page's js/ folder
- * @param {string} outJsDir
+ * @param {string} outJsDir where its modules are written already, minified
  * @returns {string[]} the files app.js imports, and theirs (`/js/…`): what index.html preloads
  */
 function bundleScripts(jsDir, outJsDir) {
   const lazy = new Set();
-  for (const file of readdirSync(jsDir)) {
+  for (const file of readdirSync(outJsDir)) {
     if (extname(file) !== '.js') continue;
-    // Minified, the comments (JSDoc's `import('./x.js')` types among them) are gone.
-    const code = minified(join(jsDir, file)) ?? '';
+    // Read as already written, minified: the comments (JSDoc's `import('./x.js')` types among them) are gone.
+    const code = readFileSync(join(outJsDir, file), 'utf8');
     for (const [, name] of code.matchAll(/\bimport\("\.\/([\w-]+\.js)"\)/g)) lazy.add(name);
   }
   // A second entry importing app.js puts app.js's code in a chunk of its own; it is not uploaded.
