@@ -44,6 +44,14 @@ describe('start-up', () => {
     expect(sources.filter(fromSdk)).toEqual([]);
   });
 
+  it('leaves the lists to the commands that use them: only the registration of lists, mv and share loads', async () => {
+    const sources = await startupSources();
+    const listsCode = (source: string) =>
+      /\/src\/lists\//.test(source) || /\/src\/commands\/lists\/(?!index\.ts$)/.test(source);
+    expect(sources).toContainEqual(expect.stringMatching(/\/src\/commands\/lists\/index\.ts$/));
+    expect(sources.filter(listsCode)).toEqual([]);
+  });
+
   it('leaves the contract to chunks the commands load when they run', async () => {
     const chunks = (await readdir(dist)).filter((file) => file.endsWith('.js'));
     const lazy = (await Promise.all(chunks.map(sourcesOf))).flat();

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { resolveIds } from '../ids/resolve-ids.js';
-import { listBook, listLabel } from '../lists/list-book.js';
 import { printConfirmation } from '../output/confirmation.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from './shared.js';
@@ -14,6 +13,8 @@ export async function runMv(
   flags: OutputFlags,
 ): Promise<void> {
   const mode = outputMode(flags);
+  // The lists load with the command, never with `todo --version`.
+  const { listBook, listLabel } = await import('../lists/list-book.js');
   const [[id], list] = await Promise.all([
     resolveIds(context, [ref]),
     listBook(context).then((book) => book.resolve(listRef)),

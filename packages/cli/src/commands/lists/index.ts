@@ -1,14 +1,15 @@
 import type { Command } from 'commander';
 import type { OutputFlags } from '../../output/mode.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from '../shared.js';
-import { runListsAdd, runListsArchive, runListsRename } from './change.js';
-import { runListsMembers } from './members.js';
-import { type ListsRmFlags, runListsRm } from './rm.js';
-import { type ListsFlags, runListsShow } from './show.js';
+import type { ListsRmFlags } from './rm.js';
+import type { ListsFlags } from './show.js';
 
 const LIST_ARGUMENT = 'a list name or an unambiguous prefix of one (any case), its id, or inbox';
 
-/** `todo lists` and its verbs: the lists todos are kept in, and who they are shared with. */
+/**
+ * `todo lists` and its verbs: the lists todos are kept in, and who they are shared with. Each
+ * verb's action loads with it, so `todo --version` and `--help` load none of them.
+ */
 export function registerLists(program: Command, run: Runner): void {
   const lists = program
     .command('lists')
@@ -29,7 +30,9 @@ the Inbox. "todo share", "todo unshare" and "todo leave" share lists; "todo add 
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText('after', examples('todo lists', 'todo lists --archived', 'todo lists --json'))
-    .action((flags: ListsFlags) => run((context) => runListsShow(context, flags)));
+    .action((flags: ListsFlags) =>
+      run(async (context) => (await import('./show.js')).runListsShow(context, flags)),
+    );
 
   lists
     .command('add')
@@ -38,7 +41,9 @@ the Inbox. "todo share", "todo unshare" and "todo leave" share lists; "todo add 
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText('after', examples('todo lists add Groceries', 'todo lists add "Trip to Rome"'))
-    .action((name: string, flags: OutputFlags) => run((context) => runListsAdd(context, name, flags)));
+    .action((name: string, flags: OutputFlags) =>
+      run(async (context) => (await import('./change.js')).runListsAdd(context, name, flags)),
+    );
 
   lists
     .command('rename')
@@ -52,7 +57,7 @@ the Inbox. "todo share", "todo unshare" and "todo leave" share lists; "todo add 
       examples('todo lists rename Groceries "Weekly shop"', 'todo lists rename groc Shop'),
     )
     .action((ref: string, name: string, flags: OutputFlags) =>
-      run((context) => runListsRename(context, ref, name, flags)),
+      run(async (context) => (await import('./change.js')).runListsRename(context, ref, name, flags)),
     );
 
   for (const [verb, archived, description] of [
@@ -67,7 +72,7 @@ the Inbox. "todo share", "todo unshare" and "todo leave" share lists; "todo add 
       .addOption(ndjsonOption())
       .addHelpText('after', examples(`todo lists ${verb} Trip`))
       .action((ref: string, flags: OutputFlags) =>
-        run((context) => runListsArchive(context, ref, archived, flags)),
+        run(async (context) => (await import('./change.js')).runListsArchive(context, ref, archived, flags)),
       );
   }
 
@@ -87,7 +92,9 @@ the Inbox. "todo share", "todo unshare" and "todo leave" share lists; "todo add 
         'todo lists rm Trip --delete-todos --yes',
       ),
     )
-    .action((ref: string, flags: ListsRmFlags) => run((context) => runListsRm(context, ref, flags)));
+    .action((ref: string, flags: ListsRmFlags) =>
+      run(async (context) => (await import('./rm.js')).runListsRm(context, ref, flags)),
+    );
 
   lists
     .command('members')
@@ -96,5 +103,7 @@ the Inbox. "todo share", "todo unshare" and "todo leave" share lists; "todo add 
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText('after', examples('todo lists members Groceries', 'todo lists members groc --json'))
-    .action((ref: string, flags: OutputFlags) => run((context) => runListsMembers(context, ref, flags)));
+    .action((ref: string, flags: OutputFlags) =>
+      run(async (context) => (await import('./members.js')).runListsMembers(context, ref, flags)),
+    );
 }
