@@ -3,7 +3,7 @@
 // first page of the selected list's todos and the lists, and wires the store, the sidebar, the
 // view, the route, the messages and the keyboard together. Each list shown gets a store of its
 // own: one left keeps sending what was changed in it, and its failures still show.
-import { isNotFoundError } from '/vendor/todolist-sdk.min.js';
+import { INBOX_LIST_ID, isNotFoundError } from '/vendor/todolist-sdk.min.js';
 import { AccountView } from './account-view.js';
 import { connect, readConfig } from './api.js';
 import { one } from './dom.js';
@@ -101,7 +101,7 @@ function showList(makeStore) {
     next.load().catch((error) => {
       if (next !== store || !signedIn()) return;
       // A list deleted, or no longer shared with the person (a bookmark, another tab): the Inbox.
-      if (isNotFoundError(error) && next.listId !== 'inbox') {
+      if (isNotFoundError(error) && next.listId !== INBOX_LIST_ID) {
         notice.show('That list no longer exists, or is no longer shared with you.');
         window.location.hash = hrefOf({ filter: 'all', tag: null });
         return;

@@ -3,7 +3,7 @@
 // Manage list above the todos). An owner renames the list, shares it by address, sees who is on
 // it (member, or invited until that address signs in), removes them, and deletes it: one with
 // todos asks whether they go too or move to the Inbox. A member sees who is on it and can leave.
-import { isConflictError } from '/vendor/todolist-sdk.min.js';
+import { INBOX_LIST_ID, isConflictError } from '/vendor/todolist-sdk.min.js';
 import { h } from './dom.js';
 import { reasonOf } from './failures.js';
 
@@ -219,7 +219,7 @@ export function manageList(context) {
 async function gone({ sidebar, go }, close) {
   close();
   await sidebar.refresh().catch(() => undefined);
-  go('inbox');
+  go(INBOX_LIST_ID);
 }
 
 /**
@@ -241,7 +241,7 @@ function deleteSection(context, list, attempt, close) {
     const withTodos = h('button', { type: 'button', class: 'delete-todos' }, ['Delete its todos too']);
     const moveThem = h('button', { type: 'button', class: 'move-todos' }, ['Move them to the Inbox']);
     withTodos.addEventListener('click', () => remove({ todos: 'delete' }));
-    moveThem.addEventListener('click', () => remove({ moveTo: 'inbox' }));
+    moveThem.addEventListener('click', () => remove({ moveTo: INBOX_LIST_ID }));
     section.replaceChildren(
       h('p', { id: 'delete-question' }, [`“${list.name}” has todos. Delete them with it, or keep them?`]),
       h('div', { class: 'dialog-row', role: 'group', 'aria-labelledby': 'delete-question' }, [

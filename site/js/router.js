@@ -2,12 +2,10 @@
 // The route lives in the URL's hash, as TodoMVC's does: #/, #/active, #/completed, each with an
 // optional ?list=… (the Inbox when there is none) and ?tag=…, so a reload keeps the view and the
 // back button walks through past views.
+import { INBOX_LIST_ID } from '/vendor/todolist-sdk.min.js';
 
 /** @typedef {'all' | 'active' | 'completed'} Filter */
 /** @typedef {{ filter: Filter, tag: string | null, list?: string }} Route `list` unset: the Inbox */
-
-/** The Inbox's list id, the API's `INBOX_LIST_ID`. */
-export const INBOX = 'inbox';
 
 /** @type {Record<string, Filter>} */
 const FILTERS = { '': 'all', active: 'active', completed: 'completed' };
@@ -24,7 +22,7 @@ export function parseRoute(hash) {
   return {
     filter: FILTERS[path] ?? 'all',
     tag: tag ? tag.toLowerCase() : null,
-    list: params.get('list') || INBOX,
+    list: params.get('list') || INBOX_LIST_ID,
   };
 }
 
@@ -33,9 +31,9 @@ export function parseRoute(hash) {
  * active todos tagged home.
  * @param {Route} route
  */
-export function hrefOf({ filter, tag, list = INBOX }) {
+export function hrefOf({ filter, tag, list = INBOX_LIST_ID }) {
   const path = filter === 'all' ? '#/' : `#/${filter}`;
-  const query = new URLSearchParams(list === INBOX ? {} : { list });
+  const query = new URLSearchParams(list === INBOX_LIST_ID ? {} : { list });
   if (tag) query.set('tag', tag);
   return query.size ? `${path}?${query}` : path;
 }

@@ -2,6 +2,7 @@
 // The lists beside the todos (a drawer on a narrow window, opened by its button): the Inbox, the
 // person's lists and those shared with them, each with its open count; and, above the todos,
 // the selected list's name. Managing lists and sharing (list-settings.js) load on first use.
+import { INBOX_LIST_ID } from '/vendor/todolist-sdk.min.js';
 import { h, one } from './dom.js';
 import { hrefOf } from './router.js';
 
@@ -87,7 +88,7 @@ export class Sidebar {
    */
   render(route, openHere) {
     const current = this.list(route.list);
-    this.#name.textContent = current?.name ?? (route.list === 'inbox' ? 'Inbox' : 'List');
+    this.#name.textContent = current?.name ?? (route.list === INBOX_LIST_ID ? 'Inbox' : 'List');
     this.#shared.hidden = !current?.shared;
     this.#manage.hidden = !current || current.inbox;
     const rows = this.lists.map((list) => [

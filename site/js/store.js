@@ -5,7 +5,7 @@
 // were made, so a toggle made while the todo is still being created waits for its id. A delete
 // goes out at once and can be undone: the todo is created again with its id and fields. A store
 // holds one list's todos, in its manual order; a todo moved to another list leaves it.
-import { isNotFoundError, isPreconditionFailedError } from '/vendor/todolist-sdk.min.js';
+import { INBOX_LIST_ID, isNotFoundError, isPreconditionFailedError } from '/vendor/todolist-sdk.min.js';
 import { addedHere, collides, draftOf, loadedEntry, newKey, shown } from './todo-entry.js';
 
 /** @typedef {import('./todo-entry.js').Entry} Entry */
@@ -47,7 +47,7 @@ export class TodoStore extends EventTarget {
    * @param {import('./api.js').TodolistClient} client
    * @param {{ onFailure: FailureListener, listId?: string, pageSize?: number }} options
    */
-  constructor(client, { onFailure, listId = 'inbox', pageSize = 100 }) {
+  constructor(client, { onFailure, listId = INBOX_LIST_ID, pageSize = 100 }) {
     super();
     this.#client = client;
     this.#listId = listId;

@@ -2,6 +2,7 @@
 // One todo as the page holds it: what the API last confirmed, plus the changes sent but not yet
 // answered. What is shown is the confirmed todo with those changes laid over it, so undoing a
 // refused change means dropping it from the list, whatever else happened meanwhile.
+import { INBOX_LIST_ID } from '/vendor/todolist-sdk.min.js';
 
 /** @typedef {import('/vendor/todolist-sdk.min.js').Todo} Todo */
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodoPatch} TodoPatch */
@@ -75,7 +76,7 @@ export function draftOf(input) {
   const now = new Date().toISOString();
   return {
     id: '',
-    listId: input.listId ?? 'inbox',
+    listId: input.listId ?? INBOX_LIST_ID,
     position: '',
     createdBy: '',
     updatedBy: '',
