@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { List, Member, Todo } from '@todolist/sdk';
 import { describe, expect, it } from 'vitest';
+import { startRecordingProxy } from './support/dropping-proxy.js';
 import { expectErrorLine } from './support/error-line.js';
 import { newTodoUser, type TodoUser } from './support/todo-user.js';
 import { useLocalApi } from './support/use-local-api.js';
@@ -300,6 +301,25 @@ describe('export and import with lists', () => {
 `,
       );
       expect(await listsOf(user)).toHaveLength(2);
+    },
+    LONG,
+  );
+
+  it(
+    'reads the lists once for an import, however many lists its rows make',
+    async () => {
+      const user = await newUser();
+      const file = join(user.configDir, 'new-lists.csv');
+      await writeFile(file, 'title,list\nMilk,Groceries\nTent,Camping\nEggs,groceries\nRest,\n');
+      const proxy = await startRecordingProxy(api.stack.url);
+      try {
+        const run = await user.run(['import', file], { env: { TODO_API_URL: proxy.url } });
+        expect(run.code, run.stderr).toBe(0);
+        expect(run.stderr).toContain('made lists "Groceries", "Camping"');
+      } finally {
+        await proxy.close();
+      }
+      expect(proxy.requests.filter((request) => /^GET \/v1\/lists(\?|$)/.test(request))).toHaveLength(1);
     },
     LONG,
   );

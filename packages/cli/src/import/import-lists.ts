@@ -12,7 +12,8 @@ function named(lists: readonly List[], name: string): List | undefined {
 /**
  * The lists an import's `list` column names, by exact name (any case), made when there is none
  * yet: an import is not the place to guess from a prefix. A list someone else made meanwhile
- * with the same name (409 `list_name_taken`) is read back and used.
+ * with the same name (409 `list_name_taken`) is read back and used. The lists are read once per
+ * import, and again only after such a clash.
  */
 export class ImportLists {
   readonly #book: ListBook;
@@ -43,9 +44,9 @@ export class ImportLists {
     const known = named(await this.#book.all(), name);
     if (known) return known.id;
     try {
+      // `#ids` answers this name from now on, so the lists need not be read again.
       const list = await this.#client.lists.create({ name }, { signal: this.#signal });
       this.made.push(list.name);
-      this.#book.forget();
       return list.id;
     } catch (error) {
       if (!hasCode(error, 'list_name_taken')) throw error;

@@ -7,14 +7,19 @@ export interface DroppingProxy {
   close(): Promise<void>;
 }
 
-/**
- * Passes every request on to `target`, except that it cuts the connection of any request for a
- * later page of a list (one with a `cursor`): a network failing halfway through a long export.
- */
-export async function startPageDroppingProxy(target: string): Promise<DroppingProxy> {
+/** A proxy that passes every request on, and keeps each one's method and path, query included. */
+export interface RecordingProxy extends DroppingProxy {
+  /** `GET /v1/lists?archived=include&limit=100`, one a request, in the order they came. */
+  readonly requests: readonly string[];
+}
+
+/** Passes each request on to `target`, unless `drop` says to cut its connection instead. */
+async function startProxy(target: string, drop: (url: URL) => boolean): Promise<RecordingProxy> {
+  const requests: string[] = [];
   const server = createServer((incoming, answer) => {
     const url = new URL(incoming.url ?? '/', target);
-    if (url.searchParams.has('cursor')) {
+    requests.push(`${incoming.method} ${url.pathname}${url.search}`);
+    if (drop(url)) {
       incoming.socket.destroy();
       return;
     }
@@ -29,10 +34,24 @@ export async function startPageDroppingProxy(target: string): Promise<DroppingPr
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Passes every request on to `target`, except that it cuts the connection of any request for a
+ * later page of a list (one with a `cursor`): a network failing halfway through a long export.
+ */
+export function startPageDroppingProxy(target: string): Promise<DroppingProxy> {
+  return startProxy(target, (url) => url.searchParams.has('cursor'));
+}
+
+/** Passes every request on to `target`, recording each: what a run asked the API for. */
+export function startRecordingProxy(target: string): Promise<RecordingProxy> {
+  return startProxy(target, () => false);
 }
