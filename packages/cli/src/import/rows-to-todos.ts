@@ -1,4 +1,5 @@
 import type { TodoImportItem } from '@todolist/sdk';
+import { hasCode } from '../lists/list-errors.js';
 import type { SourceRow } from './read-rows.js';
 import type { RejectsFile } from './rejects-file.js';
 import type { RowIdBook } from './row-ids.js';
@@ -19,8 +20,7 @@ export interface RowsToTodosOptions {
 
 /** The API's (or the SDK's) refusal of a list name: a validation error, never a failure to reach it. */
 const isRefusedName = (error: unknown) =>
-  error instanceof Error &&
-  ['validation_failed', 'invalid_body', 'limit_reached'].includes((error as { code?: string }).code ?? '');
+  hasCode(error, 'validation_failed') || hasCode(error, 'limit_reached');
 
 /**
  * The todos the rows ask for, one at a time, each with its id: the row's own (a file `todo

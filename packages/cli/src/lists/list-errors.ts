@@ -1,4 +1,4 @@
-import type { List } from '@todolist/sdk';
+import { isTodoSdkError, type List } from '@todolist/sdk';
 import { UsageError } from '../errors.js';
 import { listLabel } from './list-book.js';
 
@@ -21,10 +21,7 @@ export async function asOwner<T>(
   }
 }
 
-/**
- * True when the API refused with this problem code. Read by duck typing, as the SDK's own
- * guards would load the SDK's errors with every command.
- */
+/** True when the API (or the SDK, checking before it sends) refused with this problem code. */
 export function hasCode(error: unknown, code: string): boolean {
-  return error instanceof Error && (error as { code?: unknown }).code === code && 'status' in error;
+  return isTodoSdkError(error) && error.code === code;
 }
