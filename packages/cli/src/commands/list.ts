@@ -89,16 +89,18 @@ function groupByList(
   lists: readonly List[],
 ): { list: List | undefined; todos: Todo[] }[] {
   const byList = new Map<string, Todo[]>();
-  for (const todo of todos) byList.set(todo.listId, [...(byList.get(todo.listId) ?? []), todo]);
-  const known = lists
-    .filter((list) => byList.has(list.id))
-    .map((list) => ({ list, todos: byList.get(list.id) ?? [] }));
-  const ids = new Set(lists.map((list) => list.id));
-  // A list made since the lists were read.
-  const unknown = [...byList]
-    .filter(([id]) => !ids.has(id))
-    .map(([, each]) => ({ list: undefined, todos: each }));
-  return [...known, ...unknown];
+  for (const todo of todos) {
+    const group = byList.get(todo.listId);
+    if (group) group.push(todo);
+    else byList.set(todo.listId, [todo]);
+  }
+  const known = lists.flatMap((list) => {
+    const own = byList.get(list.id);
+    byList.delete(list.id);
+    return own ? [{ list, todos: own }] : [];
+  });
+  // What is left is in a list made since the lists were read.
+  return [...known, ...[...byList.values()].map((each) => ({ list: undefined, todos: each }))];
 }
 
 export function registerList(program: Command, run: Runner): void {

@@ -142,10 +142,9 @@ export function rowToTodo(
   if (parsed.success && errors.length === 0) {
     const input = parsed.data;
     const asTyped = typedDue && typedDue !== input.dueDate ? { ...input, dueDate: typedDue } : input;
-    const list = listText;
     // The list is part of what a row asks for; rows without one read as they did before lists came.
-    if (!list) return { ok: true, input, content: asTyped };
-    return { ok: true, input, content: { ...asTyped, list } as TodoImportItem, list };
+    if (!listText) return { ok: true, input, content: asTyped };
+    return { ok: true, input, content: { ...asTyped, list: listText } as TodoImportItem, list: listText };
   }
   return { ok: false, message: summarizeFieldErrors(errors), errors };
 }

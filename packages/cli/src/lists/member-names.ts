@@ -31,7 +31,7 @@ export class MemberNames {
   }
 
   /** The owner's address of a list shared with the caller, when the API knows it. */
-  async ownerOf(list: Pick<List, 'id' | 'ownerId'>): Promise<string | undefined> {
+  async ownerOf(list: Pick<List, 'id'>): Promise<string | undefined> {
     const owner = (await this.members(list.id)).find((each) => each.role === 'owner');
     return owner?.email ?? undefined;
   }
