@@ -141,7 +141,7 @@ export function manageList(context) {
           );
           remove.addEventListener('click', () =>
             attempt(`remove ${who}`, () => sidebar.client.lists.members.remove(list.id, member.id)).then(
-              (done) => (done ? changed() : undefined),
+              (done) => (done ? membersChanged() : undefined),
             ),
           );
           return h('li', {}, [
@@ -153,10 +153,14 @@ export function manageList(context) {
       );
     });
   // The sidebar's names, counts and sharing marks follow.
-  const changed = async () => {
-    await showMembers();
+  const listsChanged = async () => {
     await sidebar.refresh().catch(() => undefined);
     context.render();
+  };
+  // A share or a removal changes who is on it too; a rename, only the lists.
+  const membersChanged = async () => {
+    await showMembers();
+    await listsChanged();
   };
 
   /** @type {(Node | string)[]} */
@@ -169,7 +173,7 @@ export function manageList(context) {
           async (done) => {
             if (!done) return;
             heading.textContent = `Manage “${name}”`;
-            await changed();
+            await listsChanged();
           },
         ),
     );
@@ -190,7 +194,7 @@ export function manageList(context) {
           (done) => {
             if (!done) return;
             share.input.value = '';
-            return changed();
+            return membersChanged();
           },
         ),
     );
