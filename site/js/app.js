@@ -142,12 +142,11 @@ function listSettings(act) {
 /** @param {(listId: string) => TodoStore} makeStore */
 function wire(makeStore) {
   loadOnFirstInput();
-  let first = true;
   watchRoute((next) => {
     route = next;
-    if (first || next.list !== store.listId) showList(makeStore);
+    // The first route (no store yet) and each change of list show a list; the rest only redraw.
+    if (next.list !== store?.listId) showList(makeStore);
     else render();
-    first = false;
   });
   one(document, '.new-list', HTMLButtonElement).addEventListener('click', () =>
     listSettings((settings, context) => settings.newList(context)),

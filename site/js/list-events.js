@@ -66,8 +66,7 @@ export function handleListEvents(list, actions) {
   list.addEventListener('keydown', (event) => {
     const li = itemOf(event.target);
     const step = { ArrowUp: -1, ArrowDown: 1 }[event.key];
-    if (!(li instanceof HTMLLIElement) || !event.altKey || !step || itemOf(event.target)?.matches('.editing'))
-      return;
+    if (!(li instanceof HTMLLIElement) || !event.altKey || !step || li.matches('.editing')) return;
     if (event.target instanceof Element && event.target.closest('.details')) return;
     event.preventDefault();
     const key = li.dataset.key ?? '';
