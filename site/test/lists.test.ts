@@ -55,6 +55,21 @@ async function manualOrder(api: TodolistClient, listId = 'inbox') {
   return (await api.todos.list({ listId, sort: 'manual' })).items.map((todo) => todo.title);
 }
 
+/** Drags the row of `from` onto that of `onto`: near the top of its upper half, or the bottom of its lower half. */
+async function dragOnto(
+  app: ReturnType<typeof todoPage>,
+  from: string,
+  onto: string,
+  half: 'upper' | 'lower',
+) {
+  const target = app.item(onto).locator('.view');
+  const height = (await target.boundingBox())?.height ?? 40;
+  await app
+    .item(from)
+    .locator('.view')
+    .dragTo(target, { targetPosition: { x: 120, y: half === 'upper' ? 4 : height - 4 } });
+}
+
 const focusedTitle = (page: Page) =>
   page.evaluate(() => document.activeElement?.closest('li')?.querySelector('label')?.textContent);
 
@@ -234,28 +249,12 @@ describe('the manual order', () => {
     await site().seed([{ title: 'One' }, { title: 'Two' }, { title: 'Three' }]);
     const { page, app } = await open();
     // Onto the upper half of a row: before it.
-    await app
-      .item('Three')
-      .locator('.view')
-      .dragTo(app.item('One').locator('.view'), {
-        targetPosition: { x: 120, y: 4 },
-      });
+    await dragOnto(app, 'Three', 'One', 'upper');
     await eventually(app.titles, ['Three', 'One', 'Two']);
     // Onto the lower half: after it.
-    const box = await app.item('Two').locator('.view').boundingBox();
-    await app
-      .item('Three')
-      .locator('.view')
-      .dragTo(app.item('Two').locator('.view'), {
-        targetPosition: { x: 120, y: (box?.height ?? 40) - 4 },
-      });
+    await dragOnto(app, 'Three', 'Two', 'lower');
     await eventually(app.titles, ['One', 'Two', 'Three']);
-    await app
-      .item('One')
-      .locator('.view')
-      .dragTo(app.item('Two').locator('.view'), {
-        targetPosition: { x: 120, y: (box?.height ?? 40) - 4 },
-      });
+    await dragOnto(app, 'One', 'Two', 'lower');
     await eventually(app.titles, ['Two', 'One', 'Three']);
     await app.settled();
     expect(await manualOrder(site().api)).toEqual(['Two', 'One', 'Three']);
