@@ -202,6 +202,38 @@ describe('managing lists', () => {
     await eventually(sidebarLists(page), [['Inbox', '1 open', false]]);
   });
 
+  it('says in words that only the owner can do what a 403 (owner_only) refused, and stays signed in', async () => {
+    const errands = await site().api.lists.create({ name: 'Errands' });
+    const { page } = await open(`/#/?list=${errands.id}`);
+    await eventually(textOf(page.locator('.list-name')), 'Errands');
+    // The page offers an owner's actions to the owner only, so the API's refusal is played here.
+    await page.route(`**/v1/lists/${errands.id}`, (route) =>
+      route.request().method() === 'PATCH'
+        ? route.fulfill({
+            status: 403,
+            contentType: 'application/problem+json',
+            body: JSON.stringify({
+              type: 'about:blank',
+              title: 'Forbidden',
+              status: 403,
+              code: 'owner_only',
+              detail: `only the owner of list ${errands.id} can rename it`,
+            }),
+          })
+        : route.continue(),
+    );
+    await page.getByRole('button', { name: 'Manage list' }).click();
+    const manage = page.getByRole('dialog', { name: 'Manage “Errands”' });
+    await manage.getByLabel('Name').fill('Chores');
+    await manage.getByRole('button', { name: 'Rename' }).click();
+    await eventually(
+      textOf(manage.locator('.dialog-error')),
+      "Couldn't rename the list: only the list’s owner can do that.",
+    );
+    expect(await page.locator('.account').isVisible()).toBe(true);
+    expect(await page.locator('.sign-in').isVisible()).toBe(false);
+  });
+
   it('moves a todo to another list from its details', async () => {
     const api = site().api;
     const work = await api.lists.create({ name: 'Work' });
