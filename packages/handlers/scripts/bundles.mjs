@@ -27,6 +27,7 @@ export const ROUTE_MODULES = {
   listMembers: 'list-members',
   addMember: 'add-member',
   removeMember: 'remove-member',
+  listChanges: 'list-changes',
 };
 
 /** The Cognito triggers' handler modules in `src/triggers/`, bundled as the routes are. */

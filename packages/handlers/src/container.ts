@@ -1,4 +1,5 @@
 import { loadCursorSigningKey, readConfig } from './config.js';
+import { ChangesStore } from './store/changes-store.js';
 import { createDynamoDbClients } from './store/client.js';
 import { ListStore } from './store/list-store.js';
 import { MemberStore } from './store/member-store.js';
@@ -41,3 +42,6 @@ export const lists = /* @__PURE__ */ new ListStore(documentClient, storeOptions)
 
 /** Who is on each list, and what a sign-in records. */
 export const members = /* @__PURE__ */ new MemberStore(documentClient, storeOptions);
+
+/** The changes feed. */
+export const changes = /* @__PURE__ */ new ChangesStore(documentClient, storeOptions);

@@ -185,6 +185,20 @@ export class OwnerOnlyError extends TodoApiError {
   }
 }
 
+/**
+ * A changes cursor older than the feed keeps (410): changes may have been forgotten since, so
+ * the client reads every list and todo again and follows a new cursor.
+ */
+export class SyncExpiredError extends TodoApiError {
+  static override readonly kind: string = 'SyncExpiredError';
+  constructor(retentionDays: number) {
+    super(
+      'sync_expired',
+      `this cursor is older than the ${retentionDays} days the changes feed keeps: read your lists and todos again, then follow the cursor of GET /v1/changes without since`,
+    );
+  }
+}
+
 /** True when the value is a {@link TodoApiError}, from any copy of this package. */
 export function isTodoApiError(value: unknown): value is TodoApiError {
   return value instanceof TodoApiError;

@@ -85,6 +85,7 @@ const requests: Record<RouteName, (todo: Todo) => TestRequest | Promise<TestRequ
     path: routes.importTodos.path,
     body: { items: [{ title: 'Imported by a bundle' }, { title: 'Its sibling', tags: ['bulk'] }] },
   }),
+  listChanges: () => ({ method: 'GET', path: '/v1/changes' }),
   openapi: () => ({ method: 'GET', path: '/v1/openapi.json' }),
   health: () => ({ method: 'GET', path: '/v1/health' }),
   listLists: () => ({ method: 'GET', path: '/v1/lists' }),

@@ -312,6 +312,15 @@ const scenarios = {
     // A member leaving a list shared with them.
     await expectCall(204, 'removeMember', { params: { listId: await sharedByB(), memberId: 'me' } });
   },
+  async listChanges() {
+    const start = await expectCall(200, 'listChanges');
+    const listId = await createdList();
+    await created('On a list of my own', { listId });
+    await expectCall(201, 'addMember', { params: { listId }, body: { email: people.b } });
+    await created('On a shared list', { listId: await sharedByB() });
+    const page = await expectCall(200, 'listChanges', { query: { since: start.cursor } });
+    expect(page.changes.length).toBeGreaterThan(0);
+  },
   async openapi() {
     await expectCall(200, 'openapi');
   },

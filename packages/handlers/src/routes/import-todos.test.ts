@@ -247,7 +247,7 @@ describe('importTodos', () => {
     const writes = commands.filter((command) => command instanceof PutCommand);
     expect(writes).toHaveLength(MAX_IMPORT_ITEMS);
     expect(new Set(writes.map((write) => write.input.ConditionExpression))).toEqual(
-      new Set(['attribute_not_exists(pk)']),
+      new Set(['attribute_not_exists(pk) OR attribute_exists(#gone)']),
     );
     expect((await todosOf(owner)).map((todo) => todo.id)).toEqual(items.map((item) => item.id));
   });

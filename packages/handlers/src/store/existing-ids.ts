@@ -1,5 +1,6 @@
 import { BatchGetCommand, type DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type BatchOptions, chunks, untilProcessed } from './batch-retry.js';
+import { GONE, isGone } from './change-stamp.js';
 import { idFromSortKey, ownerPartition, todoKey } from './keys.js';
 
 /** DynamoDB's limit of keys per BatchGetItem. */
@@ -27,12 +28,15 @@ async function existingInRange(
         ':first': todoKey(ownerId, ids[0] as string).sk,
         ':last': todoKey(ownerId, ids.at(-1) as string).sk,
       },
-      ProjectionExpression: 'sk',
+      ProjectionExpression: 'sk, #gone',
+      ExpressionAttributeNames: { '#gone': GONE },
       ConsistentRead: true,
       Limit: ids.length * 2,
     }),
   );
-  const found = (answer.Items ?? []).map((item) => idFromSortKey(String(item.sk)));
+  const found = (answer.Items ?? [])
+    .filter((item) => !isGone(item))
+    .map((item) => idFromSortKey(String(item.sk)));
   const stoppedAt = answer.LastEvaluatedKey && idFromSortKey(String(answer.LastEvaluatedKey.sk));
   return stoppedAt ? { found, stoppedAt } : { found };
 }
@@ -53,12 +57,17 @@ async function existingByKey(
         const answer = await client.send(
           new BatchGetCommand({
             RequestItems: {
-              [options.tableName]: { Keys: pending, ProjectionExpression: 'sk', ConsistentRead: true },
+              [options.tableName]: {
+                Keys: pending,
+                ProjectionExpression: 'sk, #gone',
+                ExpressionAttributeNames: { '#gone': GONE },
+                ConsistentRead: true,
+              },
             },
           }),
         );
         for (const item of answer.Responses?.[options.tableName] ?? [])
-          found.push(idFromSortKey(String(item.sk)));
+          if (!isGone(item)) found.push(idFromSortKey(String(item.sk)));
         return (answer.UnprocessedKeys?.[options.tableName]?.Keys ?? []) as Record<string, unknown>[];
       },
       options,
@@ -68,7 +77,7 @@ async function existingByKey(
 }
 
 /**
- * The ids among `ids` the owner already has: a range Query first, then, where the range held
+ * The ids among `ids` the owner already has (a tombstone is not one: its id may come back): a range Query first, then, where the range held
  * more than it would read, a BatchGetItem of the ids past the point where it stopped.
  */
 export async function existingIds(

@@ -2,6 +2,7 @@ import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { TodoCreate } from '@todolist/sdk/contract';
 import pMap from 'p-map';
 import { type BatchOptions, isThrottled, tableBusy } from './batch-retry.js';
+import { GONE } from './change-stamp.js';
 import { existingIds } from './existing-ids.js';
 import { writeIf } from './table.js';
 import { newTodoItem, type TodoPlace } from './todo-item.js';
@@ -41,7 +42,9 @@ async function createUnlessPresent(
       new PutCommand({
         TableName: options.tableName,
         Item: newTodoItem(ownerId, entry.id, entry.input, options.now, entry.place, options.by),
-        ConditionExpression: 'attribute_not_exists(pk)',
+        // A tombstone's id may come back: the todo was deleted, and this import makes it again.
+        ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(#gone)',
+        ExpressionAttributeNames: { '#gone': GONE },
       }),
     );
   } catch (error) {

@@ -1,5 +1,6 @@
 import { INBOX_LIST_ID } from '@todolist/sdk/contract';
 import { ListNotFoundError, OwnerOnlyError } from '../errors.js';
+import { isGone } from './change-stamp.js';
 import {
   LIST_SK_PREFIX,
   listKey,
@@ -44,7 +45,7 @@ export async function resolveList(
   if (owned && (!owned.deleting || options.deleting))
     return { listId, ownerId: callerId, role: 'owner', item: owned };
   const shared = found.get(keyString(ref)) as SharedRef | undefined;
-  if (shared) {
+  if (shared && !isGone(shared)) {
     const [access] = await verifyShared(table, callerId, [{ listId, ownerId: shared.ownerId }]);
     if (access) return access;
   }
@@ -78,7 +79,7 @@ async function rowsBetween(table: Table, personId: string, from: string, to: str
 
 function sharedRefsOf(rows: readonly Record<string, unknown>[]) {
   return rows
-    .filter((row) => String(row.sk).startsWith(SHARED_SK_PREFIX))
+    .filter((row) => String(row.sk).startsWith(SHARED_SK_PREFIX) && !isGone(row))
     .map((row) => ({ listId: String(row.sk).slice(SHARED_SK_PREFIX.length), ownerId: String(row.ownerId) }));
 }
 

@@ -2,6 +2,7 @@ import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ListDeleteQuery } from '@todolist/sdk/contract';
 import pMap from 'p-map';
 import { BadRequestError, ListConflictError } from '../errors.js';
+import { CHANGE_STAMP, leaveTombstone, newChangeStamp } from './change-stamp.js';
 import { addressInviteKey, idFromSortKey, listKey, parseListSortKey, sharedRefKey } from './keys.js';
 import { resolveList } from './list-access.js';
 import { firstTodosOf, hasTodos } from './list-counts.js';
@@ -40,9 +41,9 @@ export async function deleteListAndTodos(
     new UpdateCommand({
       TableName: table.name,
       Key: listKey(access.ownerId, access.listId),
-      UpdateExpression: 'SET #deleting = :yes',
-      ExpressionAttributeNames: { '#deleting': 'deleting' },
-      ExpressionAttributeValues: { ':yes': true },
+      UpdateExpression: 'SET #deleting = :yes, #changeStamp = :changeStamp',
+      ExpressionAttributeNames: { '#deleting': 'deleting', '#changeStamp': CHANGE_STAMP },
+      ExpressionAttributeValues: { ':yes': true, ':changeStamp': newChangeStamp() },
     }),
   );
   for (
@@ -54,7 +55,7 @@ export async function deleteListAndTodos(
     else await pMap(todos, (todo) => deleteItem(table, todo), { concurrency: WRITES_IN_FLIGHT });
   }
   await removePeople(table, access);
-  await deleteItem(table, listKey(access.ownerId, access.listId));
+  await leaveTombstone(table, listKey(access.ownerId, access.listId), 'deleted');
 }
 
 async function moveTarget(table: Table, access: ListAccess, moveTo: string): Promise<ListAccess> {
@@ -89,7 +90,10 @@ async function moveTodos(table: Table, todos: TodoItem[], target: ListAccess, by
   );
 }
 
-/** Takes everyone off the list: each member item and their reference, each invitation and its address's copy. */
+/**
+ * Takes everyone off the list: each member item, and their reference (its tombstone tells them
+ * the list was deleted), each invitation and its address's copy.
+ */
 async function removePeople(table: Table, access: ListAccess): Promise<void> {
   await pMap(
     await peopleOf(table, access),
@@ -97,7 +101,7 @@ async function removePeople(table: Table, access: ListAccess): Promise<void> {
       const parsed = parseListSortKey(row.sk);
       await deleteItem(table, { pk: row.pk, sk: row.sk });
       if (parsed?.kind === 'member' && parsed.personId) {
-        await deleteItem(table, sharedRefKey(parsed.personId, access.listId));
+        await leaveTombstone(table, sharedRefKey(parsed.personId, access.listId), 'deleted');
       } else if (parsed?.kind === 'invite') {
         await deleteItem(table, addressInviteKey(row.email, access.ownerId, access.listId));
       }

@@ -12,6 +12,10 @@ export interface ListItem {
   version: number;
   /** Set when its deletion began: the list is gone for everyone, and a retried delete finishes it. */
   deleting?: boolean;
+  /** byChange's sort key (change-stamp.ts): when it, or who is on it, last changed. */
+  changeStamp?: string;
+  /** Set on the tombstone a finished deletion leaves (it keeps `deleting` too). */
+  gone?: string;
 }
 
 /** The id of a stored list, from its sort key. */

@@ -12,6 +12,7 @@ import {
 } from '@todolist/sdk/contract';
 import { ulid } from 'ulid';
 import { ListConflictError, PreconditionFailedError } from '../errors.js';
+import { newChangeStamp } from './change-stamp.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { listKey } from './keys.js';
 import { everyListOf, ownLists, resolveList, resolveOwnList } from './list-access.js';
@@ -111,6 +112,7 @@ export class ListStore {
       createdAt: now,
       updatedAt: now,
       version: 1,
+      changeStamp: newChangeStamp(),
     };
     await this.#table.client.send(
       new PutCommand({

@@ -1,5 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ListNotFoundError } from '../errors.js';
+import { isGone } from './change-stamp.js';
 import { idFromSortKey, todoKey } from './keys.js';
 import { resolveList, sharedLists } from './list-access.js';
 import type { ListAccess } from './list-item.js';
@@ -18,7 +19,7 @@ async function getTodoItem(table: Table, ownerId: string, id: string): Promise<T
   const { Item } = await table.client.send(
     new GetCommand({ TableName: table.name, Key: todoKey(ownerId, id), ConsistentRead: true }),
   );
-  return Item as TodoItem | undefined;
+  return isGone(Item) ? undefined : (Item as TodoItem | undefined);
 }
 
 /** A todo of the caller's own partition: on one of their own lists. */
@@ -49,7 +50,8 @@ export async function locateTodo(
     owners.map((ownerId) => todoKey(ownerId, id)),
   );
   for (const ownerId of owners) {
-    const item = found.get(keyString(todoKey(ownerId, id))) as TodoItem | undefined;
+    const stored = found.get(keyString(todoKey(ownerId, id)));
+    const item = isGone(stored) ? undefined : (stored as TodoItem | undefined);
     const access = item && shared.find((list) => list.ownerId === ownerId && list.listId === item.listId);
     if (item && access) return followMove(table, callerId, { item, access });
   }

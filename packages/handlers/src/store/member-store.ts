@@ -15,12 +15,14 @@ import {
   type MemberPage,
 } from '@todolist/sdk/contract';
 import { ListConflictError, MemberNotFoundError, OwnerOnlyError, ValidationError } from '../errors.js';
+import { CHANGE_STAMP, GONE, leaveTombstone, newChangeStamp, touchStamp } from './change-stamp.js';
 import {
   ADDRESS_INVITE_PREFIX,
   accountKey,
   addressInviteKey,
   addressPartition,
   inviteKey,
+  listKey,
   listPeoplePrefix,
   memberKey,
   ownerPartition,
@@ -74,10 +76,19 @@ export async function peopleOf(table: Table, access: ListAccess): Promise<Person
   return (Items ?? []) as PersonRow[];
 }
 
+/**
+ * Puts the item, stamped for the changes feed, unless it is there already; a tombstone there (an
+ * earlier membership that ended) is replaced.
+ */
 async function putIfAbsent(table: Table, item: Record<string, unknown>): Promise<void> {
   await writeIf(
     table.client,
-    new PutCommand({ TableName: table.name, Item: item, ConditionExpression: 'attribute_not_exists(pk)' }),
+    new PutCommand({
+      TableName: table.name,
+      Item: { ...item, [CHANGE_STAMP]: newChangeStamp() },
+      ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(#gone)',
+      ExpressionAttributeNames: { '#gone': GONE },
+    }),
   );
 }
 
@@ -164,8 +175,10 @@ export class MemberStore {
 
   /**
    * Takes a member or an invitation off the list (its owner), or the caller off it (a member
-   * leaving, with their own id or {@link MEMBER_SELF}). The member item goes first, so access
-   * ends at once; the member's reference after it.
+   * leaving, with their own id or {@link MEMBER_SELF}). The member's reference becomes a
+   * tombstone first: access ends at once (a list is theirs only through both), and their changes
+   * feed says their membership ended. Then the member item goes, and the list is stamped so that
+   * everyone still on it hears.
    */
   async remove(callerId: string, listId: string, memberId: string): Promise<void> {
     const access = await resolveList(this.#table, callerId, listId);
@@ -181,12 +194,11 @@ export class MemberStore {
     const people = access.item ? await peopleOf(this.#table, access) : [];
     const row = people.find((person) => parseListSortKey(person.sk)?.personId === target);
     if (!row) throw new MemberNotFoundError(listId, memberId);
+    const invite = parseListSortKey(row.sk)?.kind === 'invite';
+    if (!invite) await leaveTombstone(this.#table, sharedRefKey(target, listId), 'membership_ended');
     await deleteKey(this.#table, { pk: row.pk, sk: row.sk });
-    if (parseListSortKey(row.sk)?.kind === 'invite') {
-      await deleteKey(this.#table, addressInviteKey(row.email, access.ownerId, listId));
-    } else {
-      await deleteKey(this.#table, sharedRefKey(target, listId));
-    }
+    if (invite) await deleteKey(this.#table, addressInviteKey(row.email, access.ownerId, listId));
+    await touchStamp(this.#table, listKey(access.ownerId, listId));
   }
 
   /**
@@ -235,6 +247,8 @@ export class MemberStore {
       new QueryCommand({
         TableName: this.#table.name,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :shared)',
+        FilterExpression: 'attribute_not_exists(#gone)',
+        ExpressionAttributeNames: { '#gone': GONE },
         ExpressionAttributeValues: { ':pk': ownerPartition(personId), ':shared': SHARED_SK_PREFIX },
         Select: 'COUNT',
       }),

@@ -1,9 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { PreconditionFailedError } from '../errors.js';
-import { idFromSortKey, todoKey } from './keys.js';
+import { CHANGE_STAMP, GONE, isGone, newChangeStamp } from './change-stamp.js';
+import { idFromSortKey, ownerOfPartition, todoKey } from './keys.js';
 import type { ListAccess } from './list-item.js';
 import { type Table, writeIf } from './table.js';
-import { placeAttributes, type TodoItem } from './todo-item.js';
+import { placeAttributes, type TodoItem, todoTombstone } from './todo-item.js';
 
 /**
  * Moves a todo to a list in another partition (between one person's list and a list another
@@ -11,7 +12,7 @@ import { placeAttributes, type TodoItem } from './todo-item.js';
  * each safe to repeat:
  * 1. mark the original `movingTo` the target partition (if still at the version read);
  * 2. put the copy there, with the same id (a deterministic key, so a repeat finds it);
- * 3. delete the original.
+ * 3. turn the original into its tombstone ("moved"), which tells those who saw it there.
  * A crash after 1 or 2 leaves a marked original; every reader (locate-todo.ts, the listing)
  * then takes the copy if it exists and the original if not, so the todo is never shown twice
  * nor lost, and the next change to it finishes or ignores the move.
@@ -36,7 +37,8 @@ export async function moveAcross(
   );
   // Changed since it was read: the caller reads it again and repeats the move.
   if (!marked) throw new PreconditionFailedError(id, original.version, original.version + 1);
-  const { movingTo: _marker, ...fields } = original;
+  // The lists it left in the original's partition mean nothing in the copy's.
+  const { movingTo: _marker, leftLists: _left, ...fields } = original;
   const copy: TodoItem = {
     ...fields,
     ...todoKey(target.ownerId, id),
@@ -44,16 +46,21 @@ export async function moveAcross(
     updatedBy: change.by,
     updatedAt: change.now,
     version: original.version + 1,
+    [CHANGE_STAMP]: newChangeStamp(),
   };
   const placed = await putUnlessPresent(table, copy);
+  const tombstone = todoTombstone(new Date(change.now), change.by, {
+    reason: 'moved',
+    movedTo: { ownerId: target.ownerId, listId: target.listId },
+  });
   const deleted = await writeIf(
     table.client,
-    new DeleteCommand({
+    new UpdateCommand({
       TableName: table.name,
       Key: { pk: original.pk, sk: original.sk },
+      ...tombstone,
       ConditionExpression: '#movingTo = :target',
-      ExpressionAttributeNames: { '#movingTo': 'movingTo' },
-      ExpressionAttributeValues: { ':target': target.ownerId },
+      ExpressionAttributeValues: { ...tombstone.ExpressionAttributeValues, ':target': target.ownerId },
     }),
   );
   if (!deleted) await giveWayToChange(table, original, placed);
@@ -74,17 +81,28 @@ async function giveWayToChange(table: Table, original: TodoItem, copy: TodoItem)
     }),
   );
   const current = Item as TodoItem | undefined;
-  if (!current || current.movingTo !== undefined) return;
-  await table.client.send(new DeleteCommand({ TableName: table.name, Key: { pk: copy.pk, sk: copy.sk } }));
+  if (!current || isGone(current) || current.movingTo !== undefined) return;
+  // Whoever saw the copy hears it went back.
+  const tombstone = todoTombstone(new Date(), copy.updatedBy, {
+    reason: 'moved',
+    movedTo: { ownerId: ownerOfPartition(original.pk), listId: original.listId },
+  });
+  await table.client.send(
+    new UpdateCommand({ TableName: table.name, Key: { pk: copy.pk, sk: copy.sk }, ...tombstone }),
+  );
   throw new PreconditionFailedError(idFromSortKey(original.sk), original.version, current.version);
 }
 
-/** Puts the copy; when an earlier run of the move put it already, answers that one. */
+/**
+ * Puts the copy; when an earlier run of the move put it already, answers that one. A tombstone
+ * of the same id (the todo was here before and moved away) is no copy: the put replaces it.
+ */
 async function putUnlessPresent(table: Table, copy: TodoItem): Promise<TodoItem> {
   const put = new PutCommand({
     TableName: table.name,
     Item: copy,
-    ConditionExpression: 'attribute_not_exists(pk)',
+    ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(#gone)',
+    ExpressionAttributeNames: { '#gone': GONE },
   });
   if (await writeIf(table.client, put)) return copy;
   const { Item } = await table.client.send(

@@ -78,12 +78,12 @@ describe('a move to a list in another person’s partition', () => {
     return { a, b, shared, todo };
   }
 
-  it('is three writes (mark, copy, delete), and the todo keeps its id, now on the shared list', async () => {
+  it('is three writes (mark, copy, tombstone), and the todo keeps its id, now on the shared list', async () => {
     const { a, b, shared, todo } = await sharedSetUp();
     expect(await writesOf(() => todos.update(b, todo.id, { listId: shared.id }))).toEqual([
       'UpdateCommand',
       'PutCommand',
-      'DeleteCommand',
+      'UpdateCommand',
     ]);
     expect(await todos.get(a, todo.id)).toMatchObject({ listId: shared.id, version: 2, updatedBy: b });
     const ofB = (await todos.list(b, { sort: 'created', status: 'all', limit: 100 })).items;

@@ -1,6 +1,8 @@
 import { INBOX_LIST_ID, type Todo, type TodoCreate } from '@todolist/sdk/contract';
+import { CHANGE_STAMP, type GoneReason, newChangeStamp, tombstoneAttributes } from './change-stamp.js';
 import { idFromSortKey, ownerOfPartition, todoKey } from './keys.js';
 import { TODO_INDEXES } from './table-schema.js';
+import type { UpdateExpression } from './update-expression.js';
 
 /** A todo as stored in DynamoDB: the API's fields, absent ones left out, plus keys and index keys. */
 export interface TodoItem {
@@ -29,7 +31,39 @@ export interface TodoItem {
    * owner its copy goes to. A reader that meets it looks for the copy there.
    */
   movingTo?: string;
+  /** byChange's sort key: when it last changed (change-stamp.ts). Absent on items older than the feed. */
+  changeStamp?: string;
+  /**
+   * The lists of this partition it has moved out of: their members hear it left their view
+   * (the changes feed), though the todo is now on a list they cannot see.
+   */
+  leftLists?: Set<string>;
+  /** Set on a tombstone: the todo is gone (deleted, or moved to another partition), see change-stamp.ts. */
+  gone?: GoneReason;
+  /** On the tombstone of a move to another partition: where the todo went (its owner and list). */
+  movedToOwner?: string;
+  movedToList?: string;
 }
+
+/**
+ * What a todo's tombstone drops: everything but its key, list, version and who changed it
+ * last. Without the index keys it leaves byList and byPosition, so no listing reads it.
+ */
+export const TOMBSTONE_REMOVES = [
+  'title',
+  'notes',
+  'completed',
+  'completedAt',
+  'dueDate',
+  'priority',
+  'tags',
+  'position',
+  TODO_INDEXES.byList.sortKey,
+  TODO_INDEXES.byPosition.sortKey,
+  'createdBy',
+  'createdAt',
+  'movingTo',
+] as const;
 
 /** Where a todo is: its list and its place in that list's order. */
 export interface TodoPlace {
@@ -109,5 +143,38 @@ export function newTodoItem(
     createdAt: now,
     updatedAt: now,
     version: 1,
+    [CHANGE_STAMP]: newChangeStamp(),
+  };
+}
+
+/**
+ * The UpdateItem that turns a todo into its tombstone at `now`: the feed's "gone" for its
+ * `reason`, with the list it went to when it moved to another partition. The version goes up,
+ * as with every change.
+ */
+export function todoTombstone(
+  now: Date,
+  by: string,
+  gone: { reason: GoneReason; movedTo?: { ownerId: string; listId: string } },
+): UpdateExpression {
+  const set: Record<string, string | number> = {
+    ...tombstoneAttributes(now, gone.reason),
+    updatedAt: now.toISOString(),
+    updatedBy: by,
+    ...(gone.movedTo ? { movedToOwner: gone.movedTo.ownerId, movedToList: gone.movedTo.listId } : {}),
+  };
+  const names: Record<string, string> = { '#version': 'version' };
+  const values: Record<string, unknown> = { ':one': 1 };
+  const assignments = ['#version = #version + :one'];
+  for (const [field, value] of Object.entries(set)) {
+    names[`#${field}`] = field;
+    values[`:${field}`] = value;
+    assignments.push(`#${field} = :${field}`);
+  }
+  for (const field of TOMBSTONE_REMOVES) names[`#${field}`] = field;
+  return {
+    UpdateExpression: `SET ${assignments.join(', ')} REMOVE ${TOMBSTONE_REMOVES.map((field) => `#${field}`).join(', ')}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
   };
 }

@@ -1,5 +1,6 @@
 import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { TodoListFilter, TodoPage } from '@todolist/sdk/contract';
+import { isGone } from './change-stamp.js';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
 import { idFromSortKey, LIST_SK_PREFIX, ownerPartition, RANGE_END, TODO_SK_PREFIX, todoKey } from './keys.js';
 import { everyListOf, listsFromRows, resolveList } from './list-access.js';
@@ -140,7 +141,8 @@ async function* everyList(
     slice > filter.limit + 1 ? slice : Math.min(slice, Math.ceil((slice * 1.5) / (visible.length + 1)) + 1);
   const hidden = new Set(own.lists.filter((list) => list.archived).map(listIdOf));
   const from = after === undefined ? undefined : todoKey(callerId, after).sk;
-  const keep = (item: TodoItem) => item.sk !== from && !hidden.has(item.listId);
+  // The partition's own range holds tombstones too (the indexes of one list do not).
+  const keep = (item: TodoItem) => item.sk !== from && !hidden.has(item.listId) && !isGone(item);
   const ownTodos = first
     ? continued(first.todos, first.startKey, (startKey) =>
         querySource(table, ownRange(callerId, filter, undefined), sliceOfEach, startKey),

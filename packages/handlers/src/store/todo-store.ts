@@ -1,11 +1,5 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   INBOX_LIST_ID,
@@ -19,6 +13,7 @@ import {
 } from '@todolist/sdk/contract';
 import { monotonicFactory, ulid } from 'ulid';
 import { NotFoundError, PreconditionFailedError, ServiceUnavailableError } from '../errors.js';
+import { GONE, isGone } from './change-stamp.js';
 import { importTodos } from './import-todos.js';
 import { createWithKey, type KeyedCreateOutcome } from './keyed-create.js';
 import { HEALTH_SENTINEL_KEY, idFromSortKey, todoKey } from './keys.js';
@@ -28,7 +23,7 @@ import { type LocatedTodo, locateTodo } from './locate-todo.js';
 import { moveAcross } from './move-across.js';
 import { positionAfter, positionsAtEnd, positionsForNew } from './positions.js';
 import { type Table, writeIf } from './table.js';
-import { newTodoItem, placeAttributes, type TodoItem, toTodo } from './todo-item.js';
+import { newTodoItem, placeAttributes, type TodoItem, todoTombstone, toTodo } from './todo-item.js';
 import { listTodos } from './todo-listing.js';
 import { buildUpdateExpression, type FieldChanges } from './update-expression.js';
 
@@ -188,23 +183,25 @@ export class TodoStore {
         by: callerId,
         now,
       });
-      await this.#finishMove(located);
+      await this.#finishMove(located, callerId);
       if (Object.keys(fields).length === 0) return toTodo(moved);
       return toTodo(await this.#mustWrite(moved, fields, callerId, moved.version));
     }
     const place = position === undefined ? {} : placeAttributes(id, { listId: target.listId, position });
-    const written = await this.#mustWrite(item, fields, callerId, expectedVersion, place);
-    await this.#finishMove(located);
+    // Leaving a list of this partition for another: its members may not see the new one.
+    const left = target.listId === located.access.listId ? undefined : located.access.listId;
+    const written = await this.#mustWrite(item, fields, callerId, expectedVersion, place, left);
+    await this.#finishMove(located, callerId);
     return toTodo(written);
   }
 
   /** Deletes the todo; with `expectedVersion`, only if it is still at that version. */
   async delete(callerId: string, id: string, expectedVersion?: number): Promise<void> {
-    const own = await this.#deleteAt(todoKey(callerId, id), expectedVersion);
+    const own = await this.#deleteAt(todoKey(callerId, id), callerId, expectedVersion);
     if (own.written) return;
     const located = await this.#locate(callerId, id, { item: own.current });
-    if (!(await this.#deleteAt(located.item, expectedVersion)).written) throw new NotFoundError(id);
-    await this.#finishMove(located);
+    if (!(await this.#deleteAt(located.item, callerId, expectedVersion)).written) throw new NotFoundError(id);
+    await this.#finishMove(located, callerId);
   }
 
   /** One page of todos: of one list, or of every list the caller can see; see todo-listing.ts. */
@@ -240,8 +237,14 @@ export class TodoStore {
     by: string,
     expectedVersion: number | undefined,
     place: Record<string, string> = {},
+    leftList?: string,
   ): Promise<WriteOutcome<TodoItem>> {
     const expression = buildUpdateExpression(fields, this.#now().toISOString(), { updatedBy: by, ...place });
+    if (leftList !== undefined) {
+      expression.UpdateExpression += ' ADD #leftLists :leftList';
+      expression.ExpressionAttributeNames['#leftLists'] = 'leftLists';
+      expression.ExpressionAttributeValues[':leftList'] = new Set([leftList]);
+    }
     if (key.movingTo !== undefined) {
       // A move that never made its copy: this change takes the todo back, so the marker goes.
       expression.UpdateExpression += expression.UpdateExpression.includes(' REMOVE ')
@@ -281,21 +284,39 @@ export class TodoStore {
     by: string,
     expectedVersion: number | undefined,
     place: Record<string, string> = {},
+    leftList?: string,
   ): Promise<TodoItem> {
-    const { written } = await this.#write(item, fields, by, expectedVersion, place);
+    const { written } = await this.#write(item, fields, by, expectedVersion, place, leftList);
     if (!written) throw new NotFoundError(idFromSortKey(item.sk));
     return written;
   }
 
-  /** Deletes the todo at `key` under the condition {@link TodoStore.#write} updates it with. */
-  async #deleteAt(key: TodoKey, expectedVersion: number | undefined): Promise<WriteOutcome<true>> {
+  /**
+   * Deletes the todo at `key` under the condition {@link TodoStore.#write} updates it with: it
+   * becomes its tombstone (the feed's delete), in that one conditional write.
+   */
+  async #deleteAt(
+    key: TodoKey,
+    by: string,
+    expectedVersion: number | undefined,
+  ): Promise<WriteOutcome<true>> {
     const condition = whereRead(key, expectedVersion);
+    const tombstone = todoTombstone(this.#now(), by, { reason: 'deleted' });
     try {
       await this.#table.client.send(
-        new DeleteCommand({
+        new UpdateCommand({
           TableName: this.#table.name,
           Key: { pk: key.pk, sk: key.sk },
-          ...condition,
+          ...tombstone,
+          ConditionExpression: condition.ConditionExpression,
+          ExpressionAttributeNames: {
+            ...tombstone.ExpressionAttributeNames,
+            ...condition.ExpressionAttributeNames,
+          },
+          ExpressionAttributeValues: {
+            ...tombstone.ExpressionAttributeValues,
+            ...condition.ExpressionAttributeValues,
+          },
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
@@ -305,16 +326,24 @@ export class TodoStore {
     }
   }
 
-  /** Deletes the original a stopped move left behind, once its copy has been changed or deleted. */
-  async #finishMove(located: LocatedTodo): Promise<void> {
+  /**
+   * Makes the original a stopped move left behind its tombstone ("moved", to the copy's list),
+   * once its copy has been changed or deleted.
+   */
+  async #finishMove(located: LocatedTodo, by: string): Promise<void> {
     const { leftover } = located;
     if (!leftover) return;
+    const tombstone = todoTombstone(this.#now(), by, {
+      reason: 'moved',
+      movedTo: { ownerId: located.access.ownerId, listId: located.item.listId },
+    });
     await writeIf(
       this.#table.client,
-      new DeleteCommand({
+      new UpdateCommand({
         TableName: this.#table.name,
         Key: { pk: leftover.pk, sk: leftover.sk },
-        ConditionExpression: 'attribute_exists(movingTo)',
+        ...tombstone,
+        ConditionExpression: 'attribute_exists(#movingTo)',
       }),
     );
   }
@@ -343,6 +372,7 @@ export class TodoStore {
             )
           ).Item
     ) as TodoItem | undefined;
+    if (isGone(current)) return undefined;
     if (
       current &&
       current.movingTo === undefined &&
@@ -376,9 +406,10 @@ function whereRead(key: TodoKey, expectedVersion: number | undefined) {
   const versioned = expectedVersion !== undefined;
   const values = { ...moving.values, ...(versioned ? { ':expectedVersion': expectedVersion } : {}) };
   return {
-    ConditionExpression: `attribute_exists(#pk) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}`,
+    ConditionExpression: `attribute_exists(#pk) AND attribute_not_exists(#gone) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}`,
     ExpressionAttributeNames: {
       '#pk': 'pk',
+      '#gone': GONE,
       '#movingTo': 'movingTo',
       ...(versioned ? { '#version': 'version' } : {}),
     },

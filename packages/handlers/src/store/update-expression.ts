@@ -1,4 +1,5 @@
 import type { ListPatch, TodoPatch } from '@todolist/sdk/contract';
+import { CHANGE_STAMP, newChangeStamp } from './change-stamp.js';
 
 /** The pieces of an UpdateItem call, with placeholders for every name and value. */
 export interface UpdateExpression {
@@ -13,16 +14,21 @@ export type FieldChanges = Omit<TodoPatch, 'listId' | 'after'>;
 /**
  * The UpdateItem expression for a patch of a todo or a list: set what is given, remove what is
  * cleared with `null`, set the `extra` attributes (who changed it, a new place), stamp
- * `updatedAt`, bump `version`, and keep a todo's `completedAt` consistent with `completed`.
+ * `updatedAt` and the change stamp, bump `version`, and keep a todo's `completedAt` consistent
+ * with `completed`.
  */
 export function buildUpdateExpression(
   patch: FieldChanges | ListPatch,
   now: string,
   extra: Record<string, string> = {},
 ): UpdateExpression {
-  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = { ':one': 1, ':now': now };
-  const set = ['#version = #version + :one', '#updatedAt = :now'];
+  const names: Record<string, string> = {
+    '#version': 'version',
+    '#updatedAt': 'updatedAt',
+    '#changeStamp': CHANGE_STAMP,
+  };
+  const values: Record<string, unknown> = { ':one': 1, ':now': now, ':changeStamp': newChangeStamp() };
+  const set = ['#version = #version + :one', '#updatedAt = :now', '#changeStamp = :changeStamp'];
   const remove: string[] = [];
 
   for (const [field, value] of Object.entries({ ...patch, ...extra })) {

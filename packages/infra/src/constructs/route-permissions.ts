@@ -37,18 +37,17 @@ export const ROUTE_TABLE_ACTIONS = {
   // (the todo is absent), a GetItem tells "not found" from "precondition failed". A move
   // resolves the target list (BatchGetItem) and its neighbours' positions (Query of
   // byPosition, GetItem of the anchor); a move to another partition marks the original
-  // (UpdateItem), puts the copy (PutItem) and deletes the original (DeleteItem).
+  // (UpdateItem), puts the copy (PutItem) and turns the original into its tombstone (UpdateItem).
   updateTodo: [
     'dynamodb:UpdateItem',
     'dynamodb:GetItem',
     'dynamodb:Query',
     'dynamodb:BatchGetItem',
     'dynamodb:PutItem',
-    'dynamodb:DeleteItem',
   ],
-  // store.delete: a conditional DeleteItem, then GetItem as for updateTodo; a todo of a
-  // shared list is located as getTodo does.
-  deleteTodo: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
+  // store.delete: the todo becomes its tombstone, a conditional UpdateItem, then GetItem as for
+  // updateTodo; a todo of a shared list is located as getTodo does.
+  deleteTodo: ['dynamodb:UpdateItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'],
   // importTodos: each list resolved (BatchGetItem); a Query over the batch's id range (BatchGetItem past a crowded range) finds the
   // ids present; each of the rest is a PutItem conditional on its absence.
   importTodos: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:PutItem'],
@@ -82,9 +81,14 @@ export const ROUTE_TABLE_ACTIONS = {
   // people (Query); a member (the other person's shared lists counted by a Query) or an
   // invitation, each two conditional PutItems.
   addMember: ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem'],
-  // members.remove: resolving the list (BatchGetItem), its people (Query), then the member item
-  // and the member's reference (or the invitation and its address's copy), two DeleteItems.
-  removeMember: ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:DeleteItem'],
+  // members.remove: resolving the list (BatchGetItem), its people (Query), then the member's
+  // reference made a tombstone (UpdateItem), the member item (or the invitation and its
+  // address's copy) deleted (DeleteItem), and the list stamped as changed (UpdateItem).
+  removeMember: ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  // changes.since: the caller's references and the shared lists checked (Query, BatchGetItem),
+  // one Query of byChange per partition read, the own lists a page shows (BatchGetItem) and
+  // whether anyone is on each (Query).
+  listChanges: ['dynamodb:Query', 'dynamodb:BatchGetItem'],
   // The OpenAPI document is generated in memory: no table access at all.
   openapi: [],
   // health: a consistent GetItem of the sentinel key, the read every todo route depends on.
@@ -110,6 +114,7 @@ export const ROUTE_INDEXES = {
   listMembers: [],
   addMember: [],
   removeMember: [],
+  listChanges: ['byChange'],
   openapi: [],
   health: [],
 } as const satisfies Record<RouteName, readonly IndexName[]>;

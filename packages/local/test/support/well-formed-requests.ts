@@ -146,6 +146,12 @@ function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<Re
           body: { json: { items } },
         }),
       );
+    case 'listChanges':
+      return fc
+        .record({ limit: fc.integer({ min: 1, max: MAX_PAGE_SIZE }).map(String) }, { requiredKeys: [] })
+        .map((query) =>
+          draft({ method: 'GET', path: routes.listChanges.path, query: Object.entries(query) }),
+        );
     case 'openapi':
       return fc.constant(draft({ method: 'GET', path: routes.openapi.path }));
     case 'health':

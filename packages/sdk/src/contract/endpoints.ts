@@ -32,5 +32,6 @@ export const removeMember = {
   method: 'DELETE',
   path: '/v1/lists/{listId}/members/{memberId}',
 } as const satisfies Endpoint;
+export const listChanges = { method: 'GET', path: '/v1/changes' } as const satisfies Endpoint;
 export const openapi = { method: 'GET', path: '/v1/openapi.json' } as const satisfies Endpoint;
 export const health = { method: 'GET', path: '/v1/health' } as const satisfies Endpoint;

@@ -26,6 +26,7 @@ const CODES = [
   'owner_only',
   'owner_cannot_leave',
   'limit_reached',
+  'sync_expired',
   'rate_limited',
   'internal_error',
   'service_unavailable',
@@ -68,6 +69,11 @@ export const ERROR_CODES = {
   owner_only: { status: 403, title: "Only the list's owner can do this" },
   owner_cannot_leave: { status: 409, title: 'The owner cannot leave their own list: delete it instead' },
   limit_reached: { status: 409, title: 'A limit on lists or members was reached' },
+  sync_expired: {
+    status: 410,
+    title:
+      'The changes cursor is older than the feed keeps: read every list and todo again, then follow the new cursor',
+  },
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'The server failed to handle the request' },
   service_unavailable: { status: 503, title: 'The service is temporarily unavailable' },

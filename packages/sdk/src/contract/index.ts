@@ -8,6 +8,16 @@ export {
   SIGN_IN_SCOPES,
   TODO_SCOPES,
 } from './access.js';
+export {
+  Change,
+  ChangeCursor,
+  ChangedList,
+  ChangePage,
+  type ChangesFilter,
+  ChangesQuery,
+  LIVE_PATH,
+  LiveMessage,
+} from './changes.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
 export { type DueState, dueState, localDay } from './due.js';
 export type { HttpMethod } from './endpoints.js';
@@ -27,9 +37,12 @@ export {
 } from './import.js';
 export { TodoImportRequest } from './import-request.js';
 export {
+  CHANGES_RETENTION_DAYS,
+  DEFAULT_CHANGES_PAGE_SIZE,
   DEFAULT_PAGE_SIZE,
   IDEMPOTENCY_KEY_TTL_SECONDS,
   MAX_BODY_BYTES,
+  MAX_CHANGES_CURSOR_LENGTH,
   MAX_CURSOR_LENGTH,
   MAX_EMAIL_LENGTH,
   MAX_IDEMPOTENCY_KEY_LENGTH,

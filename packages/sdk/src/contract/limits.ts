@@ -40,3 +40,12 @@ export const MAX_MEMBERS = 25;
 export const MAX_SHARED_LISTS = 50;
 /** Longest e-mail address (RFC 5321's path limit). */
 export const MAX_EMAIL_LENGTH = 254;
+/**
+ * How long the changes feed keeps what changed, in days: a cursor older than this gets 410
+ * `sync_expired`, and the client reads everything again. Tombstones live a day longer.
+ */
+export const CHANGES_RETENTION_DAYS = 30;
+/** Page size of the changes feed when a request gives no `limit` (at most {@link MAX_PAGE_SIZE}). */
+export const DEFAULT_CHANGES_PAGE_SIZE = 100;
+/** Longest changes cursor: it carries the changes of the last seconds already delivered. */
+export const MAX_CHANGES_CURSOR_LENGTH = 4096;

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { ChangePage, ChangesQuery } from './changes.js';
 import * as endpoints from './endpoints.js';
 import type { ErrorCode } from './error-codes.js';
 import { Health } from './health.js';
@@ -252,6 +253,15 @@ export const routes = {
     pathParams: MemberPathParams,
     success: { status: 204, body: null },
     errors: ['invalid_id', 'list_not_found', 'member_not_found', 'owner_only', 'owner_cannot_leave'],
+  },
+  listChanges: {
+    name: 'listChanges',
+    ...endpoints.listChanges,
+    summary:
+      'What changed since a cursor, oldest first: every todo and list the caller can see, shared lists included; without since, a cursor for now',
+    query: ChangesQuery,
+    success: { status: 200, body: ChangePage },
+    errors: ['invalid_query', 'invalid_cursor', 'sync_expired'],
   },
   openapi: {
     name: 'openapi',
