@@ -10,6 +10,8 @@ export {
 export { corsHeaders, preflightHeaders } from './http/cors.js';
 export type { ProxyHandler } from './http/define-route.js';
 export { problem } from './http/responses.js';
+export { audienceOf, type ChangedItem } from './live/audience.js';
 export { METRICS_NAMESPACE, ROUTE_DIMENSION, ROUTE_METRIC } from './observability.js';
+export { createDynamoDbClients } from './store/client.js';
 export { ITEM_SHAPE_VERSION, upgradeItems } from './store/item-upgrade.js';
 export { TABLE_KEY, TODO_INDEXES, TTL_ATTRIBUTE, tableDefinition } from './store/table-schema.js';

@@ -115,3 +115,24 @@ export const HEALTH_SENTINEL_KEY = { pk: 'HEALTH', sk: 'SENTINEL' } as const;
 export function keyClaimKey(ownerId: string, key: string): Key {
   return { pk: ownerPartition(ownerId), sk: `IDEMPOTENCY#${key}` };
 }
+
+/** The sort-key prefix of one list's member items (the people it is shared with). */
+export function listMembersPrefix(listId: string): string {
+  return `${LIST_SK_PREFIX}${listId}${MEMBER_INFIX}`;
+}
+
+// A live connection (AWS: one of the WebSocket API's, written by its $connect route) is kept in
+// its person's partition, so the pusher finds a person's connections with one Query. Each names
+// its region: a global table copies the item everywhere, and only the region whose API holds
+// the connection can post to it.
+const CONNECTION_PREFIX = 'LIVE#';
+
+/** A person's live connection, in the region whose WebSocket API holds it. */
+export function connectionKey(personId: string, region: string, connectionId: string): Key {
+  return { pk: ownerPartition(personId), sk: `${regionConnectionsPrefix(region)}${connectionId}` };
+}
+
+/** The sort-key prefix of a person's connections in one region: `begins_with(sk, …)`. */
+export function regionConnectionsPrefix(region: string): string {
+  return `${CONNECTION_PREFIX}${region}#`;
+}

@@ -68,13 +68,29 @@ export const ChangePage = z.object({
 });
 export type ChangePage = z.infer<typeof ChangePage>;
 
-/** Where a client connects to hear of changes as they happen: a WebSocket under the API's origin. */
+/**
+ * Where a client connects to hear of changes as they happen, locally: a WebSocket on the API's
+ * own origin, `ws://<host>/v1/live?token=<access token>`. On AWS the WebSocket API has its own
+ * URL (the stack's `LiveUrl` output, and the page's `liveUrl` setting); the protocol is the same.
+ */
 export const LIVE_PATH = '/v1/live';
 
+/** The query parameter that carries the access token: a browser's WebSocket cannot send headers. */
+export const LIVE_TOKEN_PARAMETER = 'token';
+
 /**
- * What the live connection says: `changed` when something the person can see has changed
- * (read the feed from your cursor), `ready` once the connection is set up. A poke, never the
- * change itself, so a lost message costs only a little latency.
+ * What the live connection says: `changed` when something the person can see has changed,
+ * so read the feed from your cursor. A poke, never the change itself: a lost message costs only
+ * a little latency, and a reconnect catches up by reading the feed.
  */
-export const LiveMessage = z.object({ type: z.enum(['ready', 'changed']) });
+export const LiveMessage = z.object({ type: z.literal('changed') });
 export type LiveMessage = z.infer<typeof LiveMessage>;
+
+/**
+ * What a client may send: a ping, now and then, so that an idle connection is not closed
+ * (API Gateway closes one after 10 minutes without a message). Nothing answers it.
+ */
+export const LIVE_PING = { action: 'ping' } as const;
+
+/** How often a client pings an otherwise idle connection, in milliseconds. */
+export const LIVE_PING_INTERVAL_MS = 5 * 60 * 1000;

@@ -16,6 +16,9 @@ export {
   type ChangesFilter,
   ChangesQuery,
   LIVE_PATH,
+  LIVE_PING,
+  LIVE_PING_INTERVAL_MS,
+  LIVE_TOKEN_PARAMETER,
   LiveMessage,
 } from './changes.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';

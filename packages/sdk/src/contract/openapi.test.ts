@@ -68,6 +68,7 @@ describe('the security the document declares', () => {
       listMembers: [{ bearer: ['todolist/todos.read'] }],
       addMember: [{ bearer: ['todolist/todos.write'] }],
       removeMember: [{ bearer: ['todolist/todos.write'] }],
+      listChanges: [{ bearer: ['todolist/todos.read'] }],
       openapi: [],
       health: [],
     });
