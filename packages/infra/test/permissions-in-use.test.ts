@@ -117,7 +117,9 @@ async function sharedByB(): Promise<string> {
 async function stoppedMove(): Promise<{ id: string; listId: string }> {
   const listId = await sharedByB();
   const id = await created('Stopped half-way');
-  recorder.failNext('DeleteItem');
+  // The move's writes: mark the original, put the copy, make the original its tombstone (the
+  // second UpdateItem), which fails: the move stops after its copy.
+  recorder.failNext('UpdateItem', 2);
   await expectCall(500, 'updateTodo', { params: { id }, body: { listId } });
   return { id, listId };
 }
