@@ -4,7 +4,8 @@
 //      the same DynamoDB calls made straight to an on-disk dynalite;
 //   b. each route bundle's size, beside its size with the AWS SDK bundled too;
 //   c. the cold start of a route bundle handling one request, beside `node -e 0`;
-//   d. a page of every todo across 10 lists (5 shared by someone else), beside a page of one list.
+//   d. a page of every todo across 10 lists (5 shared by someone else), beside a page of one list;
+//   e. the changes feed's cost for 3 changes among 10,000 todos, beside the same among 100.
 // It runs the built code (dist/), so build first: `node scripts/build.mjs`. A missed target is
 // reported, not failed: the exit code is 0 unless the benchmark itself could not run.
 import { randomBytes } from 'node:crypto';
@@ -19,12 +20,19 @@ import { log, runBenchmark } from '@todolist/bench-kit/run';
 import { measureAcrossLists } from './bench/across-lists.mjs';
 import { measureBundles } from './bench/bundle-size.mjs';
 import { measureColdStart } from './bench/cold-start.mjs';
+import { measureFeedCost } from './bench/feed-cost.mjs';
 import { MEASURED_ROUTES, measureThroughput } from './bench/throughput.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 const SETTINGS = { concurrency: 16, seconds: 5, rounds: 4, warmupSeconds: 1, seed: 200, coldStartRuns: 15 };
-const TARGETS = { minGatewayRatio: 0.5, maxBundleKb: 400, maxColdStartRatio: 3, minAcrossListsRatio: 0.2 };
+const TARGETS = {
+  minGatewayRatio: 0.5,
+  maxBundleKb: 400,
+  maxColdStartRatio: 3,
+  minAcrossListsRatio: 0.2,
+  maxFeedCostRatio: 1.2,
+};
 const TABLE_NAME = 'todolist';
 const RAW_CALL = { getTodo: 'GetCommand', listTodos: 'QueryCommand Limit 26', createTodo: 'PutCommand' };
 
@@ -79,6 +87,29 @@ function acrossListsRow({ across, one }) {
   };
 }
 
+function feedCostRows({ few, many }) {
+  const itemsRatio = many.items / few.items;
+  const timeRatio = many.ms / few.ms;
+  return [
+    {
+      figure: 'feed: 3 changes, 10,000 todos',
+      value: `${many.items} items read`,
+      baseline: `${few.items} items among 100`,
+      ratio: itemsRatio,
+      target: `ratio <= ${TARGETS.maxFeedCostRatio}`,
+      pass: itemsRatio <= TARGETS.maxFeedCostRatio,
+    },
+    {
+      figure: 'feed read, 10,000 todos',
+      value: ms(many.ms, 1),
+      baseline: `${ms(few.ms, 1)} among 100`,
+      ratio: timeRatio,
+      target: `ratio <= ${TARGETS.maxFeedCostRatio}`,
+      pass: timeRatio <= TARGETS.maxFeedCostRatio,
+    },
+  ];
+}
+
 /** Notes on anything that makes a figure less than it seems: failed requests, throttling. */
 function failureNotes(gateway, raw) {
   const notes = [];
@@ -93,6 +124,11 @@ function failureNotes(gateway, raw) {
   }
   return notes;
 }
+
+const describeCalls = ({ calls, items }) =>
+  `${Object.entries(calls)
+    .map(([operation, count]) => `${count} ${operation}`)
+    .join(' + ')}, ${items} items read`;
 
 async function run({ resources, children }) {
   const machine = describeMachine();
@@ -134,6 +170,7 @@ async function run({ resources, children }) {
     log,
   });
   const acrossLists = await measureAcrossLists({ gatewayProcess, testingModule, settings: SETTINGS, log });
+  const feedCost = await measureFeedCost({ testingModule, log });
   await stopProcess(gatewayProcess.child); // so it takes no CPU from the cold starts
 
   log(`c. cold start: ${SETTINGS.coldStartRuns + 1} runs each of node -e 0 and the getTodo bundle`);
@@ -156,6 +193,7 @@ async function run({ resources, children }) {
   const rows = [
     ...throughputRows(gateway, raw),
     acrossListsRow(acrossLists),
+    ...feedCostRows(feedCost),
     ...bundleRows(bundles),
     coldStartRow(cold),
   ];
@@ -163,6 +201,7 @@ async function run({ resources, children }) {
     'raw calls run in one process with the dynalite they call, as the gateway runs its handlers with its dynalite',
     ...failureNotes(gateway, raw),
     `one page (limit 25) across 10 lists costs ${acrossLists.across.cost}; of one list, ${acrossLists.one.cost}`,
+    `the feed's page of 3 changes among 10,000 todos costs ${describeCalls(feedCost.many)}; among 100, ${describeCalls(feedCost.few)}`,
     ...(acrossLists.across.failed + acrossLists.one.failed > 0
       ? [`across lists: ${acrossLists.across.failed} + ${acrossLists.one.failed} failed, not counted`]
       : []),

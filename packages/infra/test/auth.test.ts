@@ -59,7 +59,7 @@ function authorizerIdOf(stack: ApiStack): string {
 }
 
 describe('the API with sign-in', () => {
-  it('covers every route of todos and of lists, by the route table', () => {
+  it('covers every route of todos, of lists and of the changes feed, by the route table', () => {
     expect(signedInRoutes.map((route) => route.name).sort()).toEqual(
       [
         'createTodo',
@@ -76,6 +76,7 @@ describe('the API with sign-in', () => {
         'listMembers',
         'addMember',
         'removeMember',
+        'listChanges',
       ].sort(),
     );
   });

@@ -2,30 +2,13 @@
 // own and 5 that another person shares with them), beside a page of one list of 10 todos: the
 // rate of each through the gateway, alternating in rounds, and the DynamoDB calls and items one
 // page costs, counted on a local stack in this process.
-import http from 'node:http';
+import { caller, installCounter } from './dynamodb-counter.mjs';
 import { httpLoad } from './load.mjs';
 
 const TODOS_PER_LIST = 10;
 const OWN_LISTS = 4;
 const SHARED_LISTS = 5;
 const PAGE = 25;
-const TARGET_PREFIX = 'DynamoDB_20120810.';
-
-function caller(url, session) {
-  return async (method, path, body) => {
-    const response = await fetch(`${url}${path}`, {
-      method,
-      headers: {
-        authorization: session.authorization,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (response.status >= 300)
-      throw new Error(`seeding: ${method} ${path} answered ${response.status}: ${await response.text()}`);
-    return response.status === 204 ? undefined : response.json();
-  };
-}
 
 /** A's 10 lists of 10 todos, 5 of them B's shared with A; answers A's first own list's id. */
 async function seed(url, a, b, emailOfA) {
@@ -44,56 +27,6 @@ async function seed(url, a, b, emailOfA) {
       await asA('POST', '/v1/todos', { title: `In ${listId} ${index}`, listId });
   }
   return listIds[1];
-}
-
-/**
- * Counts the DynamoDB calls (by operation) and the items they answer, seen on this process's HTTP
- * while `counter.current` is set. Installed before the stack's first call: the AWS SDK keeps the
- * `http.request` it finds then.
- */
-function installCounter() {
-  const counter = { current: undefined };
-  const original = http.request;
-  http.request = function counted(options, ...rest) {
-    const request = original.call(http, options, ...rest);
-    const target = String(options?.headers?.['x-amz-target'] ?? '');
-    const tally = counter.current;
-    if (tally && target.startsWith(TARGET_PREFIX)) {
-      const operation = target.slice(TARGET_PREFIX.length);
-      tally.calls[operation] = (tally.calls[operation] ?? 0) + 1;
-      // Read the answer as the SDK reads it, without a listener of our own (which would start the
-      // stream flowing before the SDK listens, and lose its chunks).
-      request.on('response', (response) => {
-        let body = '';
-        const emit = response.emit;
-        response.emit = function observed(event, ...args) {
-          if (event === 'data') body += args[0];
-          if (event === 'end') {
-            const answer = JSON.parse(body || '{}');
-            const batched = Object.values(answer.Responses ?? {}).reduce((sum, list) => sum + list.length, 0);
-            tally.items += (answer.Count ?? 0) + batched + (answer.Item ? 1 : 0);
-          }
-          return emit.call(this, event, ...args);
-        };
-      });
-    }
-    return request;
-  };
-  return {
-    async count(run) {
-      const tally = { calls: {}, items: 0 };
-      counter.current = tally;
-      try {
-        await run();
-      } finally {
-        counter.current = undefined;
-      }
-      return tally;
-    },
-    uninstall: () => {
-      http.request = original;
-    },
-  };
 }
 
 /** Counts one page of each listing on a local stack started in this process. */
