@@ -221,6 +221,36 @@ describe('the cursor', () => {
   });
 });
 
+describe('a burst larger than a cursor remembers', () => {
+  it('is delivered in full, once, a late write in it too, the rest after the overlap', async () => {
+    const me = newPerson();
+    const start = await now(me);
+    const burst = await todos.importMany(
+      me,
+      Array.from({ length: 250 }, (_, index) => ({ index, item: { title: `Burst ${index}` } })),
+    );
+    const late = newTodoItem(
+      me,
+      ulid(),
+      { title: 'Late in the burst' },
+      new Date().toISOString(),
+      { listId: 'inbox', position: 'a0' },
+      me,
+    );
+    const first = await feed.since(me, { since: start, limit: 100 });
+    await documentClient.send(
+      new PutCommand({ TableName: tableName, Item: { ...late, changeStamp: ulid(Date.now() - 2000) } }),
+    );
+    const rest = await drain(me, first.cursor);
+    const delivered = [...first.changes, ...rest.changes].map((change) => change.id);
+    expect(delivered).toHaveLength(251);
+    expect(new Set(delivered)).toEqual(
+      new Set([...burst.map((result) => result.id), late.sk.slice('TODO#'.length)]),
+    );
+    expect((await drain(me, rest.cursor)).changes).toEqual([]);
+  }, 60_000);
+});
+
 describe('many writers at once', () => {
   it('every acknowledged create appears in the feed exactly once, read in small pages while they write', async () => {
     const me = newPerson();

@@ -133,8 +133,10 @@ function pageOf(reads: readonly SourceRead[], cursor: ChangeCursor, limit: numbe
     )
     .filter((candidate) => frontier === undefined || candidate.stamp <= frontier)
     .sort((a, b) => (a.stamp < b.stamp ? -1 : 1));
-  const stillSeen = [...cursor.seen].filter((key) => key >= horizon).length;
-  const budget = Math.max(0, Math.min(limit, MAX_SEEN - stillSeen));
+  // A change at or before the horizon needs no remembering: the settled point passes it. One
+  // after it does, and the cursor remembers at most MAX_SEEN of those: the page stops at the
+  // first fresh change there is no room for, which is taken once the horizon has passed it.
+  let room = MAX_SEEN - [...cursor.seen].filter((key) => key >= horizon).length;
   const taken: typeof candidates = [];
   const seen = new Set(cursor.seen);
   let consumed: string | undefined;
@@ -142,12 +144,14 @@ function pageOf(reads: readonly SourceRead[], cursor: ChangeCursor, limit: numbe
   for (const candidate of candidates) {
     const key = seenKey(candidate.stamp);
     if (!seen.has(key)) {
-      if (taken.length >= budget) {
+      const fresh = candidate.stamp > horizon;
+      if (taken.length >= limit || (fresh && room <= 0)) {
         cut = true;
         break;
       }
       taken.push(candidate);
       seen.add(key);
+      if (fresh) room--;
     }
     consumed = candidate.stamp;
   }
