@@ -12,6 +12,7 @@ import { issuerFor } from './issuer/local-authority.js';
 import { loadMachineClient, type MachineClient } from './issuer/machine-client.js';
 import { loadSigningKey, type SigningKey } from './issuer/signing-key.js';
 import { subjectFor } from './issuer/subject.js';
+import { type LivePush, startLivePush } from './live/live-push.js';
 
 /** Options of {@link startLocalStack}. */
 export interface LocalStackOptions {
@@ -52,6 +53,8 @@ export interface LocalStack {
   dataFolder: DataFolder | null;
   /** What start-up found wrong and put right, for the person to read (secrets others could read). */
   warnings: string[];
+  /** The live pushes (`LIVE_PATH`): `settled()` resolves once every write so far has poked whom it concerns. */
+  live: Pick<LivePush, 'settled'>;
   /** Stops the gateway, waits for requests in flight, then closes the database. */
   close(): Promise<void>;
 }
@@ -104,6 +107,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const warnings = folder?.secure() ?? [];
   const lock = folder ? lockDataFolder(folder) : { release() {} };
   let database: DynaliteServer | undefined;
+  let live: LivePush | undefined;
   try {
     const tableName = options.tableName ?? 'todolist';
     const signingKey = await loadSigningKey(folder);
@@ -111,6 +115,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const cursorKey = await cursorSigningKey(folder);
     database = await startDatabase(folder, tableName);
     const { endpoint } = database;
+    const push = startLivePush(database, tableName);
+    live = push;
     const gateway = await startGateway({
       port: options.port ?? 3000,
       ...(options.host ? { host: options.host } : {}),
@@ -125,10 +131,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           machineOwners: machineClient ? { [machineClient.clientId]: machineClient.owner } : {},
           allowedOrigins,
         });
+        // The user pool runs the sign-in trigger as Cognito does (packages/handlers' triggers).
+        const auth = createLocalAuth(signingKey, port, machineClient, bundles.triggers.signIn);
         return {
-          // The user pool runs the sign-in trigger as Cognito does (packages/handlers' triggers).
-          auth: createLocalAuth(signingKey, port, machineClient, bundles.triggers.signIn),
+          auth,
           handlers: bundles.routes,
+          live: push.endpoint({ auth, origins: allowedOrigins, machineClient }),
         };
       },
     });
@@ -146,13 +154,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       machineClient,
       dataFolder: folder,
       warnings,
+      live: push,
       close: async () => {
         await gateway.close();
+        await push.close();
         await running.close();
         lock.release();
       },
     };
   } catch (error) {
+    await live?.close();
     await database?.close();
     lock.release();
     throw error;

@@ -1,4 +1,5 @@
 /// <reference path="../types/dynalite.d.ts" />
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
@@ -6,6 +7,8 @@ import dynalite from 'dynalite';
 export interface DynaliteServer {
   /** Its HTTP endpoint, for the AWS SDK's `endpoint`. */
   endpoint: string;
+  /** Its HTTP server, in this process: the live pushes tap it for writes (src/live/write-tap.ts). */
+  server: Server;
   close(): Promise<void>;
 }
 
@@ -23,6 +26,7 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Dy
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    server,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections?.();

@@ -1,8 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { type ProxyHandler, problem } from '@todolist/handlers';
 import { REQUEST_ID_HEADER, type RouteName } from '@todolist/sdk/contract';
 import type { LocalAuth } from '../issuer/local-auth.js';
+import type { LiveEndpoint } from '../live/live-endpoint.js';
+import { refuseUpgrade } from '../live/refuse-upgrade.js';
 import { loadSitePage, type SitePage, serveSite } from '../site/static-site.js';
 import { authorize, body, invoke, matchRoute, preflight, throttle, withCors } from './api-steps.js';
 import { type Exchange, openExchange, writeResult } from './exchange.js';
@@ -15,6 +19,8 @@ export interface GatewayServices {
   auth: LocalAuth;
   /** One handler per route of the table. */
   handlers: Readonly<Record<RouteName, ProxyHandler>>;
+  /** The live pushes' WebSocket endpoint (`LIVE_PATH`). @default none: every upgrade is a 404 */
+  live?: LiveEndpoint;
 }
 
 /** How the local gateway is put together. */
@@ -109,6 +115,19 @@ async function serve(served: Served, request: IncomingMessage, response: ServerR
   return servePageSide(served, exchange);
 }
 
+/** A WebSocket handshake: the live endpoint's, or a 404 when the gateway serves none. */
+function serveUpgrade(served: Served, request: IncomingMessage, socket: Duplex, head: Buffer): void {
+  if (served.live) {
+    served.live.upgrade(request, socket, head);
+    return;
+  }
+  const requestId = randomUUID();
+  const refusal = problem('route_not_found', `no WebSocket at ${request.url}`, requestId, {
+    headers: { [REQUEST_ID_HEADER]: requestId },
+  });
+  refuseUpgrade(socket, refusal);
+}
+
 /** A handler that throws instead of answering is what API Gateway reports as a 502. */
 function answerFailure(response: ServerResponse, error: unknown): void {
   console.error('local gateway: the request failed', error);
@@ -161,16 +180,28 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       .then((ready) => serve(ready, request, response))
       .catch((error: unknown) => answerFailure(response, error));
   });
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    served.then((ready) => serveUpgrade(ready, request, socket, head)).catch(() => socket.destroy());
+  });
   return {
     url,
     port,
     allowedOrigins,
     server,
     ready: served.then(() => undefined),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      const closed = new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
-      }),
+      });
+      // The server's close waits for every connection, live ones too: they are told to go (1001).
+      await Promise.all([
+        closed,
+        served.then(
+          (ready) => ready.live?.close(),
+          () => undefined,
+        ),
+      ]);
+    },
   };
 }
