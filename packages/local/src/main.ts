@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { OAUTH_PATHS } from '@todolist/sdk/contract';
+import { LIVE_PATH, LIVE_TOKEN_PARAMETER, OAUTH_PATHS } from '@todolist/sdk/contract';
 import { DataFolderInUseError } from './data/data-lock.js';
 import type { ThrottleSettings } from './gateway/throttle.js';
 import { startLocalStack } from './local-stack.js';
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
       `  page     ${shown}/\n` +
       `  API      ${shown}/v1/todos\n` +
       `  OpenAPI  ${shown}/v1/openapi.json\n` +
+      `  live     ${shown.replace(/^http/, 'ws')}${LIVE_PATH}?${LIVE_TOKEN_PARAMETER}=<access token>\n` +
       `  sign-in  ${shown}${OAUTH_PATHS.authorize} (local, no password; the page's Sign in opens it)\n` +
       (stack.machineClient
         ? `  machine  client ${stack.machineClient.clientId} acts for ${stack.machineClient.owner}; ` +
