@@ -1,17 +1,17 @@
-// Builds what runs on Lambda: one minified ESM bundle per route and trigger (dist/lambda/<name>/index.mjs),
+// Builds what runs on Lambda: one minified ESM bundle per route, trigger and live handler (dist/lambda/<name>/index.mjs),
 // which the CDK app deploys and the local gateway (@todolist/local) runs, and the package's
 // entry for the packages that read it (dist/index.mjs).
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { bundleOptions, routeBundles, triggerBundles } from './bundles.mjs';
+import { bundleOptions, liveBundles, routeBundles, triggerBundles } from './bundles.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await rm(`${root}/dist`, { recursive: true, force: true });
 
 const started = performance.now();
 await Promise.all([
-  ...[...routeBundles(root), ...triggerBundles(root)].map(({ entry, outfile }) =>
+  ...[...routeBundles(root), ...triggerBundles(root), ...liveBundles(root)].map(({ entry, outfile }) =>
     esbuild.build({ ...bundleOptions, entryPoints: [entry], outfile }),
   ),
   // Its dependencies stay in node_modules.
@@ -24,5 +24,5 @@ await Promise.all([
   }),
 ]);
 console.log(
-  `built ${routeBundles(root).length} route and ${triggerBundles(root).length} trigger bundles in ${Math.round(performance.now() - started)} ms`,
+  `built ${routeBundles(root).length} route, ${triggerBundles(root).length} trigger and ${liveBundles(root).length} live bundles in ${Math.round(performance.now() - started)} ms`,
 );

@@ -35,6 +35,18 @@ export const TRIGGER_MODULES = {
   signIn: 'sign-in',
 };
 
+/**
+ * The live pushes' handler modules in `src/live/`, for the WebSocket API (AWS): its $connect
+ * authorizer, its $connect and $disconnect routes, and the table's stream consumer that pokes
+ * connections. Locally the gateway serves the same protocol itself and needs none of them.
+ */
+export const LIVE_MODULES = {
+  liveAuthorizer: 'authorizer',
+  liveConnect: 'connect',
+  liveDisconnect: 'disconnect',
+  livePusher: 'pusher',
+};
+
 /** The folder of a route's built bundle (`index.mjs` and its source map), as Lambda gets it. */
 export function lambdaBundleDir(name, root = PACKAGE_ROOT) {
   return `${root}/dist/lambda/${name}`;
@@ -59,6 +71,15 @@ export function triggerBundles(root = PACKAGE_ROOT) {
   return Object.entries(TRIGGER_MODULES).map(([name, module]) => ({
     name,
     entry: `${root}/src/triggers/${module}.ts`,
+    outfile: lambdaBundle(name, root),
+  }));
+}
+
+/** Each live handler's entry file and bundle path. */
+export function liveBundles(root = PACKAGE_ROOT) {
+  return Object.entries(LIVE_MODULES).map(([name, module]) => ({
+    name,
+    entry: `${root}/src/live/${module}.ts`,
     outfile: lambdaBundle(name, root),
   }));
 }

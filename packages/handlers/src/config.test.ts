@@ -95,6 +95,11 @@ describe('handlerEnvironment', () => {
       dynamodbEndpoint: 'http://127.0.0.1:4567',
       machineOwners: new Map([['machine-client', 'owner-sub']]),
       allowedOrigins: ['https://app.todolist.com', 'http://localhost:3000'],
+      accessTokens: {
+        issuer: 'https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbC',
+        clientIds: ['web-client', 'cli-client'],
+      },
+      liveCallbackUrl: 'https://abc123.execute-api.eu-west-1.amazonaws.com/live',
     };
     expect(readConfig(handlerEnvironment(settings))).toEqual(settings);
     const direct = { tableName: 't', cursorSigningKey: { key: 'k' } };
@@ -103,6 +108,8 @@ describe('handlerEnvironment', () => {
       dynamodbEndpoint: undefined,
       machineOwners: new Map(),
       allowedOrigins: [],
+      accessTokens: undefined,
+      liveCallbackUrl: undefined,
     });
   });
 
@@ -111,5 +118,23 @@ describe('handlerEnvironment', () => {
       TABLE_NAME: 't',
       CURSOR_SIGNING_KEY: 'k',
     });
+  });
+});
+
+describe("the live authorizer's issuer", () => {
+  it('takes TOKEN_ISSUER without a trailing slash, and TOKEN_CLIENT_IDS as a list', () => {
+    const config = readConfig({
+      ...base,
+      TOKEN_ISSUER: 'https://issuer.example/pool/',
+      TOKEN_CLIENT_IDS: 'a, b',
+    });
+    expect(config.accessTokens).toEqual({ issuer: 'https://issuer.example/pool', clientIds: ['a', 'b'] });
+  });
+
+  it.each([
+    ['an issuer without clients', { TOKEN_ISSUER: 'https://issuer.example' }],
+    ['clients without an issuer', { TOKEN_CLIENT_IDS: 'a' }],
+  ])('stops the cold start when given %s', (_, env) => {
+    expect(() => readConfig({ ...base, ...env })).toThrow(/TOKEN_ISSUER and TOKEN_CLIENT_IDS go together/);
   });
 });

@@ -27,6 +27,26 @@ export interface HandlerConfig {
   cursorSigningKey: CursorSigningKeySource | undefined;
   /** Origins the browser may call the API from (`ALLOWED_ORIGINS`, comma-separated). @default none */
   allowedOrigins: string[];
+  /**
+   * Who issues the access tokens a live connection opens with, for the WebSocket API's
+   * authorizer: the user pool's issuer (`TOKEN_ISSUER`; its keys at `/.well-known/jwks.json`)
+   * and its app clients (`TOKEN_CLIENT_IDS`, comma-separated). @default none: every token is refused
+   */
+  accessTokens: AccessTokenIssuer | undefined;
+  /**
+   * Where the pusher posts to live connections: the WebSocket stage's connection management
+   * endpoint, `https://<api id>.execute-api.<region>.amazonaws.com/<stage>` (`LIVE_CALLBACK_URL`).
+   * @default none: the pusher cannot start
+   */
+  liveCallbackUrl: string | undefined;
+}
+
+/** The user pool whose access tokens open live connections, as the REST API's authorizer takes them. */
+export interface AccessTokenIssuer {
+  /** The tokens' `iss`: `https://cognito-idp.<region>.amazonaws.com/<pool id>`, or the local user pool's. */
+  readonly issuer: string;
+  /** The app clients whose tokens are taken (the token's `client_id`). */
+  readonly clientIds: readonly string[];
 }
 
 /**
@@ -40,6 +60,9 @@ const VARIABLES = {
   cursorSigningKey: 'CURSOR_SIGNING_KEY',
   cursorSigningKeySecretArn: 'CURSOR_SIGNING_KEY_SECRET_ARN',
   allowedOrigins: 'ALLOWED_ORIGINS',
+  tokenIssuer: 'TOKEN_ISSUER',
+  tokenClientIds: 'TOKEN_CLIENT_IDS',
+  liveCallbackUrl: 'LIVE_CALLBACK_URL',
 } as const;
 
 /** Every variable a handler reads its settings from. */
@@ -56,6 +79,10 @@ export interface HandlerSettings {
   machineOwners?: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   /** @default none */
   allowedOrigins?: readonly string[];
+  /** Only for the WebSocket API's authorizer. @default none */
+  accessTokens?: AccessTokenIssuer;
+  /** Only for the live pusher. @default none */
+  liveCallbackUrl?: string;
 }
 
 /**
@@ -86,6 +113,13 @@ export function handlerEnvironment(settings: HandlerSettings): Record<string, st
     ...(settings.allowedOrigins?.length
       ? { [VARIABLES.allowedOrigins]: settings.allowedOrigins.join(',') }
       : {}),
+    ...(settings.accessTokens
+      ? {
+          [VARIABLES.tokenIssuer]: settings.accessTokens.issuer,
+          [VARIABLES.tokenClientIds]: settings.accessTokens.clientIds.join(','),
+        }
+      : {}),
+    ...(settings.liveCallbackUrl ? { [VARIABLES.liveCallbackUrl]: settings.liveCallbackUrl } : {}),
   };
 }
 
@@ -127,6 +161,25 @@ function machineOwners(raw: string | undefined): MachineOwners {
   return new Map(entries as [string, string][]);
 }
 
+function commaList(raw: string | undefined): string[] {
+  return (raw ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean);
+}
+
+/** `TOKEN_ISSUER` and `TOKEN_CLIENT_IDS`: both or neither, so a half-set pair fails the cold start. */
+function accessTokens(env: NodeJS.ProcessEnv): AccessTokenIssuer | undefined {
+  const issuer = env[VARIABLES.tokenIssuer]?.trim();
+  const clientIds = commaList(env[VARIABLES.tokenClientIds]);
+  if (!issuer && clientIds.length === 0) return undefined;
+  if (!issuer || clientIds.length === 0)
+    throw new ConfigError(
+      `${VARIABLES.tokenIssuer} and ${VARIABLES.tokenClientIds} go together: the issuer of the access tokens and the app clients whose tokens are taken`,
+    );
+  return { issuer: issuer.replace(/\/+$/, ''), clientIds };
+}
+
 /** Reads the handler configuration from environment variables: the inverse of {@link handlerEnvironment}. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): HandlerConfig {
   return {
@@ -134,10 +187,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): HandlerConfig 
     dynamodbEndpoint: env[VARIABLES.dynamodbEndpoint]?.trim() || undefined,
     machineOwners: machineOwners(env[VARIABLES.machineOwners]),
     cursorSigningKey: cursorSigningKeySource(env),
-    allowedOrigins: (env[VARIABLES.allowedOrigins] ?? '')
-      .split(',')
-      .map((origin) => origin.trim())
-      .filter(Boolean),
+    allowedOrigins: commaList(env[VARIABLES.allowedOrigins]),
+    accessTokens: accessTokens(env),
+    liveCallbackUrl: env[VARIABLES.liveCallbackUrl]?.trim() || undefined,
   };
 }
 

@@ -8,14 +8,19 @@ import { type RouteName, routeList, routes, type Todo } from '@todolist/sdk/cont
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { ulid } from 'ulid';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { ROUTE_MODULES, TRIGGER_MODULES } from '../scripts/bundles.mjs';
+import { LIVE_MODULES, lambdaBundle, ROUTE_MODULES, TRIGGER_MODULES } from '../scripts/bundles.mjs';
+import { todoKey } from '../src/store/keys.js';
 import { ListStore } from '../src/store/list-store.js';
+import { LiveConnections } from '../src/store/live-connections.js';
 import { MemberStore } from '../src/store/member-store.js';
 import { tableDefinition } from '../src/store/table-schema.js';
 import { TodoStore } from '../src/store/todo-store.js';
 import { ensureBuilt, lambdaBundlesDir, routeBundle } from './support/built-dist.js';
+import { type ConnectionsEndpoint, startConnectionsEndpoint } from './support/connections-endpoint.js';
 import { apiEvent, type TestRequest } from './support/events.js';
 import { killSpawned, spawnNode } from './support/spawned-node.js';
+import { itemAt, streamRecord } from './support/stream-records.js';
+import { startTestUserPool, TEST_CLIENT_ID, type TestUserPool } from './support/user-pool.js';
 
 // Each route's Lambda bundle, run as Lambda runs it: a fresh Node process that imports the bundle
 // and calls its handler once with an API Gateway REST proxy event and a context.
@@ -121,8 +126,14 @@ async function invoke(name: RouteName): Promise<Invocation> {
   const todo = await store.create(OWNER, { title: `For ${name}` });
   const route = routes[name];
   const event = apiEvent({ ...(await requests[name](todo)), resource: route.path, owner: OWNER });
+  const { result, lines } = await runBundle(routeBundle(name), event);
+  return { event, result: result as APIGatewayProxyResult, lines };
+}
+
+/** Runs a bundle's handler once on `event` in a fresh Node process, as Lambda would. */
+async function runBundle(bundle: string, event: unknown, env: Record<string, string> = {}) {
   const run = spawnNode(
-    ['--input-type=module', '-e', INVOKE, pathToFileURL(routeBundle(name)).href, JSON.stringify(event)],
+    ['--input-type=module', '-e', INVOKE, pathToFileURL(bundle).href, JSON.stringify(event)],
     {
       env: {
         TABLE_NAME: tableName,
@@ -130,6 +141,7 @@ async function invoke(name: RouteName): Promise<Invocation> {
         CURSOR_SIGNING_KEY: cursorSigningKey,
         AWS_REGION: 'local',
         POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...env,
       },
     },
   );
@@ -140,7 +152,7 @@ async function invoke(name: RouteName): Promise<Invocation> {
   const lines = output
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { event, result: JSON.parse(resultLine.slice(RESULT_PREFIX.length)), lines };
+  return { result: JSON.parse(resultLine.slice(RESULT_PREFIX.length)) as unknown, lines };
 }
 
 describe('the Lambda bundles in dist/lambda', () => {
@@ -150,11 +162,15 @@ describe('the Lambda bundles in dist/lambda', () => {
       expect(existsSync(join(import.meta.dirname, '../src/routes', `${module}.ts`)), module).toBe(true);
   });
 
-  it('are one per route of the route table, and one per Cognito trigger', () => {
+  it('are one per route of the route table, one per Cognito trigger and one per live handler', () => {
     const bundles = readdirSync(lambdaBundlesDir).filter((name) =>
       existsSync(join(lambdaBundlesDir, name, 'index.mjs')),
     );
-    expect(bundles.sort()).toEqual([...Object.keys(routes), ...Object.keys(TRIGGER_MODULES)].sort());
+    expect(bundles.sort()).toEqual(
+      [...Object.keys(routes), ...Object.keys(TRIGGER_MODULES), ...Object.keys(LIVE_MODULES)].sort(),
+    );
+    for (const module of Object.values(LIVE_MODULES))
+      expect(existsSync(join(import.meta.dirname, '../src/live', `${module}.ts`)), module).toBe(true);
   });
 
   it.each(Object.keys(routes) as RouteName[])(
@@ -200,5 +216,83 @@ describe('the Lambda bundles in dist/lambda', () => {
         route.name,
       );
     }
+  });
+});
+
+describe('the live bundles, run as Lambda runs them', () => {
+  let pool: TestUserPool;
+  let endpoint: ConnectionsEndpoint;
+  beforeAll(async () => {
+    [pool, endpoint] = await Promise.all([startTestUserPool(), startConnectionsEndpoint()]);
+  });
+  afterAll(async () => {
+    await Promise.all([pool?.close(), endpoint?.close()]);
+  });
+
+  it('liveAuthorizer allows a token of the pool for its subject, and refuses another', async () => {
+    const env = { TOKEN_ISSUER: pool.issuer, TOKEN_CLIENT_IDS: TEST_CLIENT_ID };
+    const handshake = (token: string) => ({
+      type: 'REQUEST',
+      methodArn: 'arn:aws:execute-api:local:000000000000:api/live/$connect',
+      queryStringParameters: { token },
+      requestContext: { requestId: 'handshake' },
+    });
+    const allowed = await runBundle(
+      lambdaBundle('liveAuthorizer'),
+      handshake(await pool.accessToken({ sub: OWNER })),
+      env,
+    );
+    expect(allowed.result).toMatchObject({ principalId: OWNER });
+    const refusal = spawnNode(
+      [
+        '--input-type=module',
+        '-e',
+        INVOKE,
+        pathToFileURL(lambdaBundle('liveAuthorizer')).href,
+        JSON.stringify(handshake(await pool.forgedToken())),
+      ],
+      { env: { TABLE_NAME: tableName, AWS_REGION: 'local', ...env } },
+    );
+    expect((await refusal.exited).code).not.toBe(0);
+    expect(refusal.stderr()).toContain('Unauthorized');
+  });
+
+  it('liveConnect records the connection, logs it with the connection id and counts it as EMF', async () => {
+    const event = {
+      requestContext: {
+        routeKey: '$connect',
+        connectionId: 'bundle-conn=',
+        requestId: 'connect-1',
+        authorizer: { principalId: OWNER },
+      },
+      isBase64Encoded: false,
+    };
+    const { result, lines } = await runBundle(lambdaBundle('liveConnect'), event);
+    expect(result).toEqual({ statusCode: 200 });
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        message: 'live event handled',
+        connectionId: 'bundle-conn=',
+        route: 'liveConnect',
+      }),
+    );
+    expect(lines).toContainEqual(expect.objectContaining({ route: 'liveConnect', Success: 1 }));
+  });
+
+  it('livePusher posts {"type":"changed"} to the connections of whoever may see a change', async () => {
+    const documentClient = DynamoDBDocumentClient.from(client);
+    const connections = new LiveConnections(documentClient, { tableName, region: 'local' });
+    await connections.open(OWNER, 'pushed-conn=');
+    const todo = await store.create(OWNER, { title: 'Pushed' });
+    const key = todoKey(OWNER, todo.id);
+    const record = streamRecord(key, undefined, await itemAt(documentClient, tableName, key));
+    const env = { LIVE_CALLBACK_URL: endpoint.url, AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test' };
+    const { result, lines } = await runBundle(lambdaBundle('livePusher'), { Records: [record] }, env);
+    expect(result).toEqual({ batchItemFailures: [] });
+    expect(endpoint.posts).toContainEqual({ connectionId: 'pushed-conn=', body: '{"type":"changed"}' });
+    expect(lines).toContainEqual(expect.objectContaining({ message: 'changes pushed', route: 'livePusher' }));
+    expect(lines).toContainEqual(
+      expect.objectContaining({ route: 'livePusher', LivePokes: expect.any(Number) }),
+    );
   });
 });

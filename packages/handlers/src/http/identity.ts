@@ -1,8 +1,15 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { MachineOwners } from '../config.js';
 
+/** The claims of an access token that say whom it acts for. */
+export interface TokenClaims {
+  sub?: unknown;
+  client_id?: unknown;
+  username?: unknown;
+}
+
 interface AuthorizerContext {
-  claims?: { sub?: unknown; client_id?: unknown; username?: unknown };
+  claims?: TokenClaims;
   principalId?: unknown;
 }
 
@@ -22,11 +29,19 @@ function text(value: unknown): string | undefined {
  */
 export function ownerOf(event: APIGatewayProxyEvent, machineOwners: MachineOwners): string | undefined {
   const authorizer = event.requestContext?.authorizer as AuthorizerContext | null | undefined;
-  const subject = text(authorizer?.claims?.sub);
-  if (subject !== undefined) {
-    const clientId = text(authorizer?.claims?.client_id);
-    const isMachine = clientId === subject && authorizer?.claims?.username === undefined;
-    return (isMachine ? machineOwners.get(clientId) : undefined) ?? subject;
-  }
-  return text(authorizer?.principalId);
+  const claims = authorizer?.claims;
+  return (claims ? ownerOfClaims(claims, machineOwners) : undefined) ?? text(authorizer?.principalId);
+}
+
+/**
+ * The owner an access token's claims act for, by the rule {@link ownerOf} states: its `sub`, or
+ * for a machine client of `machineOwners` that client's owner. The WebSocket API's authorizer
+ * decides by it too, so a live connection belongs to whom the same token's requests would.
+ */
+export function ownerOfClaims(claims: TokenClaims, machineOwners: MachineOwners): string | undefined {
+  const subject = text(claims.sub);
+  if (subject === undefined) return undefined;
+  const clientId = text(claims.client_id);
+  const isMachine = clientId === subject && claims.username === undefined;
+  return (isMachine ? machineOwners.get(clientId) : undefined) ?? subject;
 }

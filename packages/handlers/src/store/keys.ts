@@ -127,6 +127,9 @@ export function listMembersPrefix(listId: string): string {
 // the connection can post to it.
 const CONNECTION_PREFIX = 'LIVE#';
 
+/** The sort-key prefix of every live connection, in every region. */
+export const CONNECTION_SK_PREFIX = CONNECTION_PREFIX;
+
 /** A person's live connection, in the region whose WebSocket API holds it. */
 export function connectionKey(personId: string, region: string, connectionId: string): Key {
   return { pk: ownerPartition(personId), sk: `${regionConnectionsPrefix(region)}${connectionId}` };
