@@ -10,17 +10,11 @@ export {
 } from './access.js';
 export {
   Change,
-  ChangeCursor,
   ChangedList,
   ChangePage,
-  type ChangesFilter,
-  ChangesQuery,
-  LIVE_PATH,
-  LIVE_PING,
-  LIVE_PING_INTERVAL_MS,
-  LIVE_TOKEN_PARAMETER,
   LiveMessage,
 } from './changes.js';
+export { ChangeCursor, type ChangesFilter, ChangesQuery } from './changes-query.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
 export { type DueState, dueState, localDay } from './due.js';
 export type { HttpMethod } from './endpoints.js';
@@ -82,6 +76,7 @@ export {
   type ListsFilter,
   ListsQuery,
 } from './lists.js';
+export { LIVE_PATH, LIVE_PING, LIVE_PING_INTERVAL_MS, LIVE_TOKEN_PARAMETER } from './live.js';
 export { Email, MEMBER_SELF, Member, MemberInvite, MemberPage, MemberPathParams } from './members.js';
 export { generateOpenApiDocument, type OpenApiOptions } from './openapi.js';
 export { OpenApiDocument } from './openapi-document.js';

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
-import { ChangePage, ChangesQuery } from './changes.js';
+import { ChangePage } from './changes.js';
+import { ChangesQuery } from './changes-query.js';
 import * as endpoints from './endpoints.js';
 import type { ErrorCode } from './error-codes.js';
 import { Health } from './health.js';
