@@ -1,13 +1,14 @@
 // Builds @todolist/sdk for every kind of consumer:
 //   dist/esm      ES modules and .d.ts, from tsc (Node, bundlers)
-//   dist/cjs      CommonJS (index.cjs, contract.cjs) and .d.cts types, for require()
-//   dist/browser  one minified ES module with ky and zod/mini inside, for <script type="module">
+//   dist/cjs      CommonJS (index.cjs, contract.cjs, sync.cjs) and .d.cts types, for require()
+//   dist/browser  a minified ES module with ky and zod/mini inside, for <script type="module">,
+//                 and the one it loads on demand to follow the changes feed
 import { execFileSync } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { BROWSER_BUILD } from './browser-build.mjs';
+import { BROWSER_BUILD, BROWSER_FILES, BROWSER_SYNC_BUILD } from './browser-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -52,6 +53,19 @@ await esbuild.build({
   mainFields: ['module', 'main'],
   plugins: [contractAsSibling],
 });
+// sync.cjs requires index.cjs for the client's errors and types, rather than a second copy.
+const indexAsSibling = {
+  name: 'index-as-sibling',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/index\.js$/ }, () => ({ path: './index.cjs', external: true }));
+  },
+};
+await esbuild.build({
+  ...cjs,
+  entryPoints: [join(root, 'src/sync/index.ts')],
+  outfile: join(dist, 'cjs/sync.cjs'),
+  plugins: [indexAsSibling],
+});
 
 // The CommonJS types are the ESM declarations with .cjs specifiers, in files named .d.cts, so
 // TypeScript reads them as CommonJS (what attw checks).
@@ -72,15 +86,21 @@ for await (const file of declarations(join(dist, 'esm'))) {
 }
 await writeFile(join(dist, 'cjs/package.json'), '{ "type": "commonjs" }\n');
 
-// 3. The browser bundle: everything in one file, for a page without a bundler.
-const browser = await esbuild.build({
-  ...BROWSER_BUILD,
-  entryPoints: [join(root, 'src/browser.ts')],
-  outfile: join(dist, 'browser/todolist-sdk.min.js'),
-  sourcemap: true,
-  metafile: true,
-});
-const bytes = Object.values(browser.metafile.outputs).find((output) => output.entryPoint)?.bytes ?? 0;
+// 3. The browser bundle, for a page without a bundler: the client in one file, and beside it the
+// file it loads on demand to follow the changes feed (scripts/browser-build.mjs).
+async function browserFile(entry, settings, file) {
+  const built = await esbuild.build({
+    ...settings,
+    entryPoints: [join(root, entry)],
+    outfile: join(dist, 'browser', file),
+    sourcemap: true,
+    metafile: true,
+  });
+  const bytes = Object.values(built.metafile.outputs).find((output) => output.entryPoint)?.bytes ?? 0;
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+const main = await browserFile('src/browser.ts', BROWSER_BUILD, BROWSER_FILES.main);
+const sync = await browserFile('src/browser-sync.ts', BROWSER_SYNC_BUILD, BROWSER_FILES.sync);
 console.log(
-  `built dist/esm, dist/cjs and dist/browser (browser bundle ${(bytes / 1024).toFixed(1)} KB minified)`,
+  `built dist/esm, dist/cjs and dist/browser (browser bundle ${main} minified, and ${sync} on demand)`,
 );

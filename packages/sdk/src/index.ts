@@ -1,3 +1,4 @@
+export type { ChangesOptions, ChangesResource, IterateChangesOptions } from './client/changes.js';
 export { createClient, type TodolistClient } from './client/create-client.js';
 export { importItemId, newImportId } from './client/import-ids.js';
 export type { ImportOptions, ImportProgress, ImportSummary, RejectedItem } from './client/import-many.js';
@@ -11,6 +12,12 @@ export type {
   TokenRequest,
 } from './client/options.js';
 export type {
+  ChangeBatch,
+  ReconnectOptions,
+  SubscribeOptions,
+  Subscription,
+} from './client/subscribe.js';
+export type {
   CallOptions,
   ConditionalOptions,
   CreateOptions,
@@ -22,6 +29,9 @@ export type {
 export { APP_CLIENT_IDS, OAUTH_PATHS, SIGN_IN_SCOPES } from './contract/access.js';
 export { type DueState, dueState, localDay } from './contract/due.js';
 export type {
+  Change,
+  ChangedList,
+  ChangePage,
   ErrorCode,
   FieldError,
   List,
@@ -40,6 +50,7 @@ export type {
   TodoPatch,
   TodoStatus,
 } from './contract/index.js';
+// The live protocol's ping and its interval: what `client.subscribe` sends (loaded on demand, it reads them here).
 export { INBOX_LIST_ID, MEMBER_SELF } from './contract/index.js';
 export {
   AbortedError,
@@ -55,6 +66,7 @@ export {
   isRateLimitedError,
   isResponseValidationError,
   isServerError,
+  isSyncExpiredError,
   isTimeoutError,
   isTodoSdkError,
   isUnauthorizedError,
@@ -65,6 +77,7 @@ export {
   RateLimitedError,
   ResponseValidationError,
   ServerError,
+  SyncExpiredError,
   TimeoutError,
   TodoSdkError,
   UnauthorizedError,

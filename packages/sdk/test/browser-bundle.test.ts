@@ -1,42 +1,78 @@
 // What the browser bundle (dist/browser) holds, built in memory from the sources with the build's
-// own settings: the client and the parts of ky and zod it uses, and nothing only the server needs.
-import { fileURLToPath } from 'node:url';
+// own settings: the client and the parts of ky and zod it uses, and nothing only the server needs;
+// beside it, the file it loads on demand to follow the changes feed, which carries no copy of
+// the client, ky or zod but imports them from the first.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_BUILD } from '../scripts/browser-build.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BROWSER_BUILD, BROWSER_FILES, BROWSER_SYNC_BUILD } from '../scripts/browser-build.mjs';
 
-const ENTRY = fileURLToPath(new URL('../src/browser.ts', import.meta.url));
+const source = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
-let code: string;
-let inputs: string[];
-let imports: readonly unknown[];
+interface Built {
+  code: string;
+  inputs: string[];
+  imports: readonly { path: string; kind: string }[];
+}
 
-beforeAll(async () => {
-  const result = await esbuild.build({
-    ...BROWSER_BUILD,
-    entryPoints: [ENTRY],
-    outfile: 'todolist-sdk.min.js',
-    write: false,
-    metafile: true,
-  });
-  const [file] = result.outputFiles;
+async function build(settings: esbuild.BuildOptions, entry: string, outfile: string): Promise<Built> {
+  const result = await esbuild.build({ ...settings, entryPoints: [source(entry)], outfile, metafile: true });
+  const [file] = result.outputFiles ?? [];
   const [output] = Object.values(result.metafile.outputs);
   if (!file || !output) throw new Error('esbuild built no bundle');
-  code = file.text;
-  inputs = Object.entries(output.inputs)
-    .filter(([, input]) => input.bytesInOutput > 0)
-    .map(([path]) => path);
-  imports = output.imports;
+  return {
+    code: file.text,
+    inputs: Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path),
+    imports: output.imports,
+  };
+}
+
+let main: Built;
+let sync: Built;
+/** A folder both files are written to, side by side, as dist/browser holds them. */
+let folder: string;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'todolist-sdk-browser-'));
+  [main, sync] = await Promise.all([
+    build({ ...BROWSER_BUILD, write: false }, 'browser.ts', BROWSER_FILES.main),
+    build({ ...BROWSER_SYNC_BUILD, write: false }, 'browser-sync.ts', BROWSER_FILES.sync),
+    esbuild.build({
+      ...BROWSER_BUILD,
+      entryPoints: [source('browser.ts')],
+      outfile: join(folder, BROWSER_FILES.main),
+    }),
+    esbuild.build({
+      ...BROWSER_SYNC_BUILD,
+      entryPoints: [source('browser-sync.ts')],
+      outfile: join(folder, BROWSER_FILES.sync),
+    }),
+  ]);
+});
+
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
 });
 
 describe('the browser bundle', () => {
-  it('is self-contained: it imports nothing', () => {
-    expect(imports).toEqual([]);
+  it('is self-contained: it imports nothing but, on demand, the file beside it', () => {
+    expect(main.imports.filter((entry) => entry.kind !== 'dynamic-import')).toEqual([]);
+    expect(new Set(main.imports.map((entry) => entry.path))).toEqual(new Set([`./${BROWSER_FILES.sync}`]));
   });
 
   it("checks requests and answers with the contract's own schemas", () => {
-    for (const contract of ['src/contract/todo.ts', 'src/contract/list.ts', 'src/contract/problem.ts']) {
-      expect(inputs).toContain(contract);
+    for (const contract of [
+      'src/contract/todo.ts',
+      'src/contract/list.ts',
+      'src/contract/problem.ts',
+      'src/contract/changes.ts',
+    ]) {
+      expect(main.inputs).toContain(contract);
     }
   });
 
@@ -47,15 +83,23 @@ describe('the browser bundle', () => {
       'src/contract/openapi-document.ts',
       'src/contract/cors.ts',
       'src/contract/import-request.ts',
+      'src/contract/changes-query.ts',
     ]) {
-      expect(inputs).not.toContain(serverOnly);
+      expect(main.inputs).not.toContain(serverOnly);
     }
-    expect(code).not.toContain('Create a todo');
-    expect(code).not.toContain('The request body is not valid JSON');
+    expect(main.code).not.toContain('Create a todo');
+    expect(main.code).not.toContain('The request body is not valid JSON');
+  });
+
+  it('leaves reading and following the changes feed, and the synced store, to the file it loads on demand', () => {
+    expect(main.inputs.filter((path) => /^src\/(changes|live|sync)\//.test(path))).toEqual([]);
+    expect(main.code).not.toContain('WebSocket');
   });
 
   it("carries none of zod's JSON Schema code, nor the schemas the contract does not use", () => {
-    expect(inputs.filter((path) => /zod\/v4\/core\/(json-schema|to-json-schema)/.test(path))).toEqual([]);
+    expect(main.inputs.filter((path) => /zod\/v4\/core\/(json-schema|to-json-schema)/.test(path))).toEqual(
+      [],
+    );
     for (const unused of [
       'ZodMiniISODuration',
       'ZodMiniISOTime',
@@ -63,12 +107,43 @@ describe('the browser bundle', () => {
       'ZodMiniDate',
       'ZodMiniRecord',
     ]) {
-      expect(code).not.toContain(`"${unused}"`);
+      expect(main.code).not.toContain(`"${unused}"`);
     }
   });
 
   it("is safe under a Content-Security-Policy without 'unsafe-eval': it compiles no code at run time", () => {
-    expect(code).not.toMatch(/\bnew Function\b|\beval\(/);
-    expect(code).toContain('jitless:!0');
+    for (const { code } of [main, sync]) expect(code).not.toMatch(/\bnew Function\b|\beval\(/);
+    expect(main.code).toContain('jitless:!0');
+  });
+});
+
+describe('the file the browser bundle loads on demand', () => {
+  it('takes the client, its errors, ky and zod from the bundle beside it, carrying no copy', () => {
+    expect(sync.imports).toEqual(
+      expect.arrayContaining([{ path: `./${BROWSER_FILES.main}`, kind: 'import-statement', external: true }]),
+    );
+    expect(new Set(sync.imports.map((entry) => entry.path))).toEqual(new Set([`./${BROWSER_FILES.main}`]));
+    // Only modules that import nothing are copied in: the live protocol's constants, the feed's
+    // path, and small helpers.
+    const copied = sync.inputs.filter((path) => !/^src\/(changes|live|sync)\//.test(path));
+    expect(copied.sort(), copied.join(', ')).toEqual(
+      [
+        'src/client/backoff.ts',
+        'src/client/search-params.ts',
+        'src/client/wait.ts',
+        'src/contract/endpoints.ts',
+        'src/contract/live.ts',
+      ].sort(),
+    );
+  });
+
+  it('links to the bundle beside it, and gives what the client loads and the synced store', async () => {
+    const loaded = await import(/* @vite-ignore */ pathToFileURL(join(folder, BROWSER_FILES.sync)).href);
+    expect(Object.keys(loaded).sort()).toEqual([
+      'changePages',
+      'createSyncedStore',
+      'readChanges',
+      'subscribe',
+    ]);
   });
 });

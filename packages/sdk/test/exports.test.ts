@@ -14,6 +14,7 @@ const ERRORS = {
   RateLimitedError: [sdk.RateLimitedError, sdk.isRateLimitedError],
   ResponseValidationError: [sdk.ResponseValidationError, sdk.isResponseValidationError],
   ServerError: [sdk.ServerError, sdk.isServerError],
+  SyncExpiredError: [sdk.SyncExpiredError, sdk.isSyncExpiredError],
   TimeoutError: [sdk.TimeoutError, sdk.isTimeoutError],
   UnauthorizedError: [sdk.UnauthorizedError, sdk.isUnauthorizedError],
   ValidationError: [sdk.ValidationError, sdk.isValidationError],
@@ -64,6 +65,7 @@ describe('the public entry', () => {
       'TodosResource',
       'ListsResource',
       'MembersResource',
+      'ChangesResource',
       'errorFromFailure',
       'checkInput',
     ]) {

@@ -16,6 +16,7 @@ const SOURCE_MAP_COMMENT = /\/\/# sourceMappingURL=\S+\s*$/;
  * while it keeps ky, zod and those checks (the "floor" of the breakdown).
  */
 const CHECKED_SCHEMAS = [
+  'ChangePage',
   'Problem',
   'Todo',
   'TodoCreate',

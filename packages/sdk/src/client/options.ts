@@ -57,6 +57,12 @@ export interface ClientOptions {
   logger?: SdkLogger;
   /** Headers added to every request. @default none */
   headers?: Record<string, string>;
+  /**
+   * Where `client.subscribe` opens its WebSocket: on AWS, the WebSocket API's own URL (the
+   * stack's `LiveUrl` output, `wss://…`). Checked when a subscription starts.
+   * @default `baseUrl` with `ws:` for `http:` (`wss:` for `https:`) and the path `/v1/live`, as the local gateway serves it
+   */
+  liveUrl?: string | URL;
 }
 
 /** The options after defaults, as the SDK uses them. */

@@ -8,6 +8,7 @@ import { NotFoundError } from './NotFoundError.js';
 import { PreconditionFailedError } from './PreconditionFailedError.js';
 import { RateLimitedError } from './RateLimitedError.js';
 import { ServerError } from './ServerError.js';
+import { SyncExpiredError } from './SyncExpiredError.js';
 import { TimeoutError } from './TimeoutError.js';
 import {
   type FailedRequest,
@@ -60,6 +61,8 @@ export function errorFromResponse(request: FailedRequest, response: Response, da
       currentVersion: versionFromEtag(response.headers.get('etag')),
     });
   }
+  // Only the feed's own 410: another answers 410 for reasons a re-sync would not cure.
+  if (status === 410 && code === 'sync_expired') return new SyncExpiredError(message, options);
   if (status === 429) {
     return new RateLimitedError(message, {
       ...options,

@@ -7,6 +7,7 @@ export { isPreconditionFailedError, PreconditionFailedError } from './Preconditi
 export { isRateLimitedError, RateLimitedError } from './RateLimitedError.js';
 export { isResponseValidationError, ResponseValidationError } from './ResponseValidationError.js';
 export { isServerError, ServerError } from './ServerError.js';
+export { isSyncExpiredError, SyncExpiredError } from './SyncExpiredError.js';
 export { isTimeoutError, TimeoutError } from './TimeoutError.js';
 export {
   type FailedRequest,

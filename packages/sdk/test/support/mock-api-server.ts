@@ -9,6 +9,8 @@ export interface SeenRequest {
   method: string;
   /** The URL path, such as `/v1/todos/01J…`. */
   path: string;
+  /** The whole URL, query included. */
+  url: URL;
   headers: Headers;
   /** When it reached msw, in `performance.now()` milliseconds. */
   at: number;
@@ -38,6 +40,7 @@ export function useMockApi(): MockApi {
     requests.push({
       method: request.method,
       path: new URL(request.url).pathname,
+      url: new URL(request.url),
       headers: new Headers(request.headers),
       at: performance.now(),
     });

@@ -1,0 +1,16 @@
+/**
+ * Resolves after `ms`, or at once when `signal` aborts (never rejects): the caller looks at
+ * `signal.aborted` afterwards, so a wait costs no listener once it is over.
+ */
+export function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
