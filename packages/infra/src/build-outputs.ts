@@ -12,17 +12,16 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { lambdaBundleDir, type TriggerName } from '@todolist/handlers/bundles';
-import type { RouteName } from '@todolist/sdk/contract';
+import { type BundleName, lambdaBundleDir } from '@todolist/handlers/bundles';
 import { PAGE_ENTRIES, preparePageUpload } from '@todolist/site/deploy';
 
 /** What the other packages build and this app deploys. */
 export interface BuildOutputs {
   /**
-   * The folder of a route's or a Cognito trigger's Lambda bundle (`index.mjs`), from
-   * `npm run build -w @todolist/handlers`.
+   * The folder of a route's, a Cognito trigger's or a live handler's Lambda bundle
+   * (`index.mjs`), from `npm run build -w @todolist/handlers`.
    */
-  lambdaBundle(name: RouteName | TriggerName): string;
+  lambdaBundle(name: BundleName): string;
   /** The SDK's browser bundle, from `npm run build -w @todolist/sdk`. */
   readonly sdkBrowserBundle: string;
   /** The page as it is uploaded: site/'s index.html, css/ and js/, minified, in a folder shared by syntheses of the same page. */

@@ -43,6 +43,7 @@ describe('the context the app reads', () => {
       hostedZoneId: 'Z0123456789ABC',
       appHost: 'app.todolist.com',
       apiHost: 'api.todolist.com',
+      liveHost: 'live.todolist.com',
     });
   });
 

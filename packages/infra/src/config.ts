@@ -14,6 +14,8 @@ export interface DomainConfig {
   readonly appHost: string;
   /** `api.<name>`: where the API is served. */
   readonly apiHost: string;
+  /** `live.<name>`: where live connections open (the WebSocket API). */
+  readonly liveHost: string;
 }
 
 /** The app's settings, read from CDK context (`cdk.json`, or `-c key=value` on the command line). */
@@ -90,6 +92,7 @@ function readDomain(node: Node): DomainConfig | undefined {
     hostedZoneId: hostedZoneId as string,
     appHost: `app.${name}`,
     apiHost: `api.${name}`,
+    liveHost: `live.${name}`,
   };
 }
 

@@ -14,6 +14,8 @@ export interface StageNames {
   readonly userPool: string;
   /** `<stage>-todolist`: the REST API's name. */
   readonly restApi: string;
+  /** `<stage>-todolist-live`: the WebSocket API's name. */
+  readonly liveApi: string;
   /** `<stage>-todolist`: the functions' Powertools service, a dimension of the handlers' metrics. */
   readonly service: string;
   /** `<stage>-todolist-health`: the X-Ray sampling rule that leaves health checks untraced (32 characters at most). */
@@ -38,6 +40,7 @@ export function stageNames(stage: string): StageNames {
     authParameter: `/${base}/auth`,
     userPool: base,
     restApi: base,
+    liveApi: `${base}-live`,
     service: base,
     healthSamplingRule: `${base}-health`,
     webAcl: `${base}-api`,

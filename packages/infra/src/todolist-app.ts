@@ -2,6 +2,7 @@ import { App, type AppProps, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type BuildOutputs, workspaceBuildOutputs } from './build-outputs.js';
 import { readConfig } from './config.js';
+import { definitionDigest } from './constructs/definition-digest.js';
 import { ROUTE53_METRICS_REGION } from './constructs/health-check-alarms.js';
 import { authRevision } from './constructs/primary-auth.js';
 import { stageNames } from './names.js';
@@ -39,6 +40,8 @@ export function createApp(props: AppProps = {}, build: BuildOutputs = workspaceB
   // The other stacks read the primary's user pool from its parameter; this tells them when to read again.
   if (!primary.auth) throw new Error('the primary region holds the user pool');
   const primaryAuthRevision = authRevision(primary.auth);
+  // The replicas read their stream's ARN; this tells them when to read again.
+  const primaryTableRevision = definitionDigest(primary.data ? [primary.data] : []);
   const regions = [primary];
   for (const region of replicaRegions) {
     const replica = new ApiStack(app, `${STACK_NAME}-${region}`, {
@@ -50,6 +53,7 @@ export function createApp(props: AppProps = {}, build: BuildOutputs = workspaceB
       build,
       replicaRegions: undefined,
       primaryAuthRevision,
+      primaryTableRevision,
     });
     // The replica of the table and of the secret exist once the primary stack is deployed.
     replica.addStackDependency(primary);

@@ -80,8 +80,8 @@ describe('the REST API', () => {
       const path = resourcePath(route);
       template.hasResourceProperties('AWS::ApiGateway::Resource', { PathPart: path.split('/').at(-1) });
     }
-    // + the sign-in trigger and CDK's bucket deployment
-    template.resourceCountIs('AWS::Lambda::Function', routeNames.length + 2);
+    // + the sign-in trigger, the four live functions and CDK's bucket deployment
+    template.resourceCountIs('AWS::Lambda::Function', routeNames.length + 6);
     template.hasResourceProperties('AWS::ApiGateway::RestApi', {
       EndpointConfiguration: { Types: ['REGIONAL'] },
     });

@@ -24,7 +24,7 @@ const alarmNamed = (of: Template, name: string) =>
   alarms(of).find((alarm) => alarm.Properties.AlarmName === name)?.Properties;
 
 describe('the alarms', () => {
-  it('watch the 5xx rate of the API and of each route, function errors and throttles, p99 latency, table throttling and the sign-in trigger, notifying the topic', () => {
+  it('watch the 5xx rate of the API and of each route, function errors and throttles, p99 latency, table throttling, the sign-in trigger and live pushes, notifying the topic', () => {
     expect(alarms(template).map((alarm) => alarm.Properties.AlarmName as string)).toEqual([
       'prod-todolist-ServerErrorRate',
       ...routeNames.map((name) => `prod-todolist-ServerErrorRate-${name}`),
@@ -33,6 +33,9 @@ describe('the alarms', () => {
       'prod-todolist-LatencyP99',
       'prod-todolist-TableThrottles',
       'prod-todolist-SignInTriggerErrors',
+      'prod-todolist-LivePusherErrors',
+      'prod-todolist-LiveStreamIteratorAge',
+      'prod-todolist-LiveConnectionErrors',
     ]);
     template.allResourcesProperties('AWS::CloudWatch::Alarm', {
       AlarmActions: [topicRef()],

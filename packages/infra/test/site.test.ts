@@ -138,6 +138,7 @@ describe('the deployment of the page', () => {
     // The sign-in values are filled in at deployment (CDK's markers), from the primary region.
     expect(JSON.parse(readFileSync(config as string, 'utf8'))).toEqual({
       apiUrl: 'https://api.todolist.com',
+      liveUrl: 'wss://live.todolist.com',
       auth: { issuer: expect.any(String), domain: expect.any(String), clientId: expect.any(String) },
     });
     const [deployment] = Object.values(domainTemplate.findResources('Custom::CDKBucketDeployment'));

@@ -8,13 +8,21 @@ import { cdkHandlerLogGroup } from './handler-logs.js';
 import type { TodoAuth } from './todo-auth.js';
 
 // The parameter's list, in order; none of its values can hold a comma.
-const AUTH_VALUES = ['userPoolArn', 'machineClientId', 'issuer', 'signInDomain', 'webClientId'] as const;
+const AUTH_VALUES = [
+  'userPoolArn',
+  'machineClientId',
+  'issuer',
+  'signInDomain',
+  'webClientId',
+  'cliClientId',
+] as const;
 
 /**
  * Publishes the primary region's user pool for the other regions' stacks (see {@link PrimaryAuth})
  * in the parameter `parameterName` (the stage's `/<stage>-todolist/auth`): the user pool's ARN,
- * the machine client's id (or `none`), and the page's sign-in: the tokens' issuer, managed
- * login's base URL and the web client's id. A fixed name, as the table's and the secret's: the
+ * the machine client's id (or `none`), the page's sign-in: the tokens' issuer, managed
+ * login's base URL and the web client's id, and the CLI client's id (the live authorizer takes
+ * the tokens of every app client). A fixed name, as the table's and the secret's: the
  * user pool's id is only known once it is created.
  */
 export function publishAuth(
@@ -29,6 +37,7 @@ export function publishAuth(
     issuer: auth.issuer,
     signInDomain: auth.domain.baseUrl(),
     webClientId: auth.webClient.userPoolClientId,
+    cliClientId: auth.cliClient.userPoolClientId,
   };
   return new ssm.StringListParameter(scope, id, {
     parameterName,
@@ -69,6 +78,8 @@ export class PrimaryAuth extends Construct {
   readonly machineClientId: string;
   /** The page's sign-in, for its `config.json`: the tokens' issuer, managed login and the web client. */
   readonly webSignIn: { readonly issuer: string; readonly domain: string; readonly clientId: string };
+  /** The CLI client's id. */
+  readonly cliClientId: string;
 
   constructor(scope: Construct, id: string, props: PrimaryAuthProps) {
     super(scope, id);
@@ -77,7 +88,10 @@ export class PrimaryAuth extends Construct {
       action: 'getParameter',
       parameters: { Name: props.parameterName },
       region: props.primaryRegion,
-      physicalResourceId: cr.PhysicalResourceId.of(`${props.parameterName}:${props.revision}`),
+      // The values' names too: a parameter that gained one is read again, not split short.
+      physicalResourceId: cr.PhysicalResourceId.of(
+        `${props.parameterName}:${props.revision}:${AUTH_VALUES.join('.')}`,
+      ),
     };
     const read = new cr.AwsCustomResource(this, 'Read', {
       resourceType: 'Custom::TodolistPrimaryAuth',
@@ -105,6 +119,7 @@ export class PrimaryAuth extends Construct {
       domain: value('signInDomain'),
       clientId: value('webClientId'),
     };
+    this.cliClientId = value('cliClientId');
     this.#acknowledge();
   }
 

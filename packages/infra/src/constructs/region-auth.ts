@@ -30,6 +30,8 @@ export class RegionAuth extends Construct {
   readonly machineClientId: string | undefined;
   /** The user pool and its clients, in the region that holds them; undefined elsewhere. */
   readonly pool: TodoAuth | undefined;
+  /** The tokens' issuer and every app client's id, for the live authorizer. */
+  readonly accessTokens: { readonly issuer: string; readonly clientIds: readonly string[] };
 
   constructor(scope: Construct, id: string, props: RegionAuthProps) {
     super(scope, id);
@@ -40,11 +42,21 @@ export class RegionAuth extends Construct {
       this.pool = pool;
       this.userPool = pool.userPool;
       this.machineClientId = pool.machineClient?.userPoolClientId;
+      const clients = [pool.webClient, pool.cliClient, ...(pool.machineClient ? [pool.machineClient] : [])];
+      this.accessTokens = {
+        issuer: pool.issuer,
+        clientIds: clients.map((client) => client.userPoolClientId),
+      };
     } else {
       const primary = new PrimaryAuth(this, 'Primary', props.replicaOf);
       this.pool = undefined;
       this.userPool = primary.userPool;
       this.machineClientId = primary.machineClientId;
+      // `none` for no machine client: no token names that client id.
+      this.accessTokens = {
+        issuer: primary.webSignIn.issuer,
+        clientIds: [primary.webSignIn.clientId, primary.cliClientId, primary.machineClientId],
+      };
     }
   }
 }

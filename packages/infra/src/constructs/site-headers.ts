@@ -10,7 +10,7 @@ export class SiteHeaders extends Construct {
   constructor(
     scope: Construct,
     id: string,
-    props: { readonly apiOrigin: string; readonly signInOrigin: string },
+    props: { readonly apiOrigin: string; readonly signInOrigin: string; readonly liveOrigin: string },
   ) {
     super(scope, id);
     this.policy = new cloudfront.ResponseHeadersPolicy(this, 'Policy', {
@@ -18,9 +18,10 @@ export class SiteHeaders extends Construct {
       securityHeadersBehavior: {
         contentSecurityPolicy: {
           // site/page.json's policy, as the local gateway sends it, with `connect-src` allowing
-          // the API and sign-in (the page trades and refreshes its tokens at managed login).
+          // the API, its live pushes (a wss: origin) and sign-in (the page trades and refreshes
+          // its tokens at managed login).
           contentSecurityPolicy: contentSecurityPolicy(
-            [props.apiOrigin, props.signInOrigin],
+            [props.apiOrigin, props.liveOrigin, props.signInOrigin],
             ['upgrade-insecure-requests'],
           ),
           override: true,

@@ -1,15 +1,17 @@
+import { LIVE_METRIC } from '@todolist/handlers';
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { type ApiMetrics, PERIOD } from './api-metrics.js';
+import type { LiveMetrics } from './live-metrics.js';
 import { ROUTE_METRIC } from './route-metrics.js';
 
 /**
  * The API's dashboard: requests, 4xx, 5xx and latency; each route's answers and latency as its
  * handler records them (EMF); each function's duration, errors, throttles and concurrency; the
  * table's throttles, capacity and replication; the sign-in trigger, where the user pool is;
- * the alarms' state.
+ * live pushes (connections and messages, pokes, the pusher's lag); the alarms' state.
  */
 export class TodoDashboard extends Construct {
   readonly dashboard: cloudwatch.Dashboard;
@@ -24,6 +26,8 @@ export class TodoDashboard extends Construct {
       readonly replicaRegions: readonly string[];
       /** The user pool's sign-in trigger, in the region that holds the pool. @default none */
       readonly signInTrigger?: lambda.IFunction | undefined;
+      /** Live pushes' metrics. @default none */
+      readonly live?: LiveMetrics | undefined;
     },
   ) {
     super(scope, id);
@@ -98,5 +102,31 @@ export class TodoDashboard extends Construct {
         ),
       );
     }
+    if (props.live) this.#addLive(graph, props.live);
+  }
+
+  #addLive(
+    graph: (title: string, left: cloudwatch.IMetric[], width?: number) => cloudwatch.GraphWidget,
+    live: LiveMetrics,
+  ): void {
+    this.dashboard.addWidgets(
+      graph('Live: connections and messages (WebSocket API)', [
+        live.stage('ConnectCount'),
+        live.stage('MessageCount'),
+        live.refusals(),
+      ]),
+      graph('Live: stage errors', [
+        live.stage('ClientError'),
+        live.stage('ExecutionError'),
+        live.stage('IntegrationError'),
+      ]),
+      graph('Live: pokes (pusher)', [
+        live.pusher(LIVE_METRIC.pokes, 'pokes'),
+        live.pusher(LIVE_METRIC.goneConnections, 'gone connections'),
+        live.pusher(LIVE_METRIC.failedPokes, 'failed pokes'),
+        live.pusher(LIVE_METRIC.failedRecords, 'records retried'),
+      ]),
+      graph("Live: pusher's lag behind the stream (ms)", [live.iteratorAge()]),
+    );
   }
 }

@@ -4,7 +4,9 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { AlarmTopic } from './alarm-topic.js';
 import { ApiMetrics, filledSum, PERIOD, type WatchedResources } from './api-metrics.js';
+import { ITERATOR_AGE_ALARM_MS, LiveMetrics } from './live-metrics.js';
 import { TodoDashboard } from './todo-dashboard.js';
+import type { TodoLive } from './todo-live.js';
 
 /** Options of {@link TodoMonitoring}. */
 export interface TodoMonitoringProps extends WatchedResources {
@@ -22,11 +24,14 @@ export interface TodoMonitoringProps extends WatchedResources {
   readonly alarmName?: (id: string) => string;
   /** The user pool's sign-in trigger, in the region that holds the pool. @default none */
   readonly signInTrigger?: lambda.IFunction;
+  /** Live pushes in this region: the WebSocket API, its functions and the stream's pusher. @default none */
+  readonly live?: TodoLive;
 }
 
 /**
  * The API's alarms (5xx rate of the API and of each route, function errors and throttles, p99
- * latency, table throttling, replication to each other region, the sign-in trigger's failures),
+ * latency, table throttling, replication to each other region, the sign-in trigger's failures,
+ * the live pusher's failures and how far it lags the stream, the live connection functions' errors),
  * each notifying the alarm topic and its e-mail when given, and the dashboard.
  */
 export class TodoMonitoring extends Construct {
@@ -110,12 +115,52 @@ export class TodoMonitoring extends Construct {
           ]
         : []),
     ];
+    const live = props.live ? new LiveMetrics(props.live, props.serviceName) : undefined;
+    if (live) this.alarms.push(...this.#liveAlarms(live, props.alarmName));
     this.dashboard = new TodoDashboard(this, 'Dashboard', {
       metrics,
       alarms: this.alarms,
       replicaRegions: props.replicaRegions ?? [],
       signInTrigger: props.signInTrigger,
+      live,
     });
+  }
+
+  #liveAlarms(live: LiveMetrics, alarmName: ((id: string) => string) | undefined): cloudwatch.Alarm[] {
+    return [
+      this.#alarm(
+        'LivePusherErrors',
+        {
+          metric: live.pusherFailures(),
+          threshold: 1,
+          periods: 1,
+          description:
+            "The live pusher failed, timed out or was throttled in the last 5 minutes: Lambda retries the stream's batch (halving it), and clients hear of changes late",
+        },
+        alarmName,
+      ),
+      this.#alarm(
+        'LiveStreamIteratorAge',
+        {
+          metric: live.iteratorAge(),
+          threshold: ITERATOR_AGE_ALARM_MS,
+          periods: 1,
+          description: `The live pusher is ${ITERATOR_AGE_ALARM_MS / 1000} s or more behind the table's stream: pokes arrive that late (records older than 10 minutes are skipped)`,
+        },
+        alarmName,
+      ),
+      this.#alarm(
+        'LiveConnectionErrors',
+        {
+          metric: live.connectionFunctionErrors(),
+          threshold: 1,
+          periods: 1,
+          description:
+            'The live authorizer, $connect or $disconnect function failed in the last 5 minutes: connections are refused (500) or kept past their close',
+        },
+        alarmName,
+      ),
+    ];
   }
 
   /** An alarm at or above the threshold in `periods` periods running, notifying the topic both ways. */

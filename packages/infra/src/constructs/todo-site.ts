@@ -19,6 +19,11 @@ export interface TodoSiteProps {
   readonly build: Pick<BuildOutputs, 'pageUpload' | 'sdkBrowserBundle'>;
   /** What the page's `config.json` gives as `apiUrl`: the origin the SDK puts `/v1/…` after. */
   readonly apiUrl: string;
+  /**
+   * Live pushes: the WebSocket URL `config.json` gives as `liveUrl` (the page opens it with
+   * `?token=`), and its origin, which the CSP's `connect-src` allows.
+   */
+  readonly live: { readonly url: string; readonly origin: string };
   /** The custom domain of the page, with its certificate (in us-east-1). @default the CloudFront domain */
   readonly domain?: { readonly name: string; readonly certificate: acm.ICertificate };
   /**
@@ -35,7 +40,7 @@ export interface TodoSiteProps {
 /**
  * The static page: a private, versioned bucket behind CloudFront with origin access control,
  * HTTPS only and strict security headers; deployed with the SDK's browser bundle under
- * `vendor/` and a `config.json` telling the page where the API is.
+ * `vendor/` and a `config.json` telling the page where the API and its live pushes are.
  */
 export class TodoSite extends Construct {
   readonly bucket: s3.Bucket;
@@ -62,6 +67,7 @@ export class TodoSite extends Construct {
     const headers = new SiteHeaders(this, 'Headers', {
       apiOrigin: props.apiUrl,
       signInOrigin: props.signInOrigin,
+      liveOrigin: props.live.origin,
     });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'todolist page',
@@ -101,6 +107,7 @@ export class TodoSite extends Construct {
         ),
         s3deploy.Source.jsonData('config.json', {
           apiUrl: props.apiUrl,
+          liveUrl: props.live.url,
           ...(props.auth ? { auth: props.auth } : {}),
         }),
       ],

@@ -27,7 +27,8 @@ export function localIndexes(): dynamodb.LocalSecondaryIndexProps[] {
 /**
  * The one DynamoDB table of DESIGN.md: each person's lists, todos and memberships under
  * `USER#…`, with the claims of their `Idempotency-Key`s beside them, expiring by TTL, and the
- * three local secondary indexes the store reads them by. On-demand, point-in-time recovery,
+ * three local secondary indexes the store reads them by; a stream of new and old images, read
+ * by the live pusher. On-demand, point-in-time recovery,
  * deletion protection, encrypted with the AWS managed key, and kept when the stack is deleted or
  * the table replaced, but not when the deployment that created it fails.
  */
@@ -40,6 +41,8 @@ export class TodoTable extends Construct {
   readonly table: dynamodb.ITableV2;
   /** The table resource itself. */
   readonly resource: dynamodb.TableV2;
+  /** This region's stream of the table (NEW_AND_OLD_IMAGES): a reference to the resource, so whatever names it is created after the table. */
+  readonly streamArn: string;
 
   /** The table by its name in this stack's region: a primary's, or the replica of another region's. */
   static named(scope: Construct, id: string, tableName: string): dynamodb.ITableV2 {
@@ -62,11 +65,15 @@ export class TodoTable extends Construct {
       // key policy to keep in step across replicas and nothing to grant the functions.
       encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
       replicas: (props.replicaRegions ?? []).map((region) => ({ region })),
+      // Every write, with the item before and after it, for live pushes (each replica has its
+      // own stream, which carries the other regions' writes too). A global table needs one anyway.
+      dynamoStream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
       // Local, not global: read as consistently as their items. DynamoDB takes them only when it
       // creates a table, so a table made without them must be replaced (see the README).
       localSecondaryIndexes: localIndexes(),
     });
     this.table = TodoTable.named(this, 'ByName', props.tableName);
+    this.streamArn = this.resource.tableStreamArn as string;
   }
 
   /**
@@ -74,10 +81,13 @@ export class TodoTable extends Construct {
    * failed deployment created, but deletion protection refuses to delete the table: had it been
    * created before the failure, the rollback would stop on it and the retry would find its
    * fixed name taken. Created last, it exists only once everything else has succeeded.
+   *
+   * `readers` are the constructs that must name the table itself (the live pusher's stream
+   * mapping, by {@link streamArn}): they come after it, the only resources that do.
    */
-  createdLast(others: readonly Construct[]): void {
+  createdLast(others: readonly Construct[], readers: readonly Construct[] = []): void {
     for (const other of others) {
-      if (other !== this) this.resource.node.addDependency(other);
+      if (other !== this && !readers.includes(other)) this.resource.node.addDependency(other);
     }
   }
 }

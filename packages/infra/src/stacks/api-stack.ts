@@ -7,11 +7,14 @@ import { ApiDomain } from '../constructs/api-domain.js';
 import { ApiWebAcl } from '../constructs/api-web-acl.js';
 import { CursorSigningKey } from '../constructs/cursor-signing-key.js';
 import { HealthTraceSampling } from '../constructs/health-trace-sampling.js';
+import { LiveDomain } from '../constructs/live-domain.js';
+import { LiveStream, replicaStreamArn } from '../constructs/live-stream.js';
 import { LogBucket } from '../constructs/log-bucket.js';
 import { RegionAuth } from '../constructs/region-auth.js';
 import { SignInTrigger } from '../constructs/sign-in-trigger.js';
 import { TodoApi } from '../constructs/todo-api.js';
 import type { TodoAuth } from '../constructs/todo-auth.js';
+import { TodoLive } from '../constructs/todo-live.js';
 import { TodoMonitoring } from '../constructs/todo-monitoring.js';
 import { TodoSite } from '../constructs/todo-site.js';
 import { TodoTable } from '../constructs/todo-table.js';
@@ -26,6 +29,8 @@ export interface ApiStackProps extends StackProps {
   readonly replicaRegions: readonly string[] | undefined;
   /** In a replica region, the primary's `authRevision`: the user pool is read again when it changes. */
   readonly primaryAuthRevision?: string;
+  /** In a replica region, the primary table's definition digest: its replica's stream ARN is read again when it changes. */
+  readonly primaryTableRevision?: string;
 }
 
 /**
@@ -37,6 +42,12 @@ export interface ApiStackProps extends StackProps {
  */
 export class ApiStack extends Stack {
   readonly api: TodoApi;
+  /** The table, in the primary region (which creates it); undefined in the others. */
+  readonly data: TodoTable | undefined;
+  /** Live pushes: the WebSocket API and its functions. */
+  readonly live: TodoLive;
+  /** `live.<domain>` in this region, with a domain. */
+  readonly liveDomain: LiveDomain | undefined;
   readonly site: TodoSite | undefined;
   /** The user pool and its clients: in the primary region only. */
   readonly auth: TodoAuth | undefined;
@@ -53,6 +64,7 @@ export class ApiStack extends Stack {
     const data = primary
       ? new TodoTable(this, 'Data', { tableName: names.table, replicaRegions: props.replicaRegions })
       : undefined;
+    this.data = data;
     const table = data?.table ?? TodoTable.named(this, 'Data', names.table);
     const cursorSigningKey = primary
       ? new CursorSigningKey(this, 'CursorKey', {
@@ -65,7 +77,8 @@ export class ApiStack extends Stack {
     const siteOrigin = config.domain
       ? `https://${config.domain.appHost}`
       : Lazy.string({ produce: () => site?.origin ?? '' });
-    const { userPool, machineClientId, pool: auth } = this.#auth(props, siteOrigin);
+    const regionAuth = this.#auth(props, siteOrigin);
+    const { userPool, machineClientId, pool: auth } = regionAuth;
     this.auth = auth;
     // The one user pool's trigger writes to the primary's table, which replicates to the others.
     this.signIn = auth
@@ -76,6 +89,11 @@ export class ApiStack extends Stack {
           serviceName: names.service,
         })
       : undefined;
+    // A client-credentials token's sub is its client id: the handlers map it to this owner.
+    const machineOwners =
+      config.machineOwner && machineClientId
+        ? { machineOwners: { [machineClientId]: config.machineOwner } }
+        : {};
     this.api = new TodoApi(this, 'Api', {
       table,
       cursorSigningKey,
@@ -86,10 +104,24 @@ export class ApiStack extends Stack {
       restApiName: names.restApi,
       serviceName: names.service,
       webAclAssociated: config.waf,
-      // A client-credentials token's sub is its client id: the handlers map it to this owner.
-      ...(config.machineOwner && machineClientId
-        ? { machineOwners: { [machineClientId]: config.machineOwner } }
-        : {}),
+      ...machineOwners,
+    });
+    this.live = new TodoLive(this, 'Live', {
+      table,
+      build: props.build,
+      accessTokens: regionAuth.accessTokens,
+      ...machineOwners,
+      apiName: names.liveApi,
+      serviceName: names.service,
+      // The stage's logs need API Gateway's account settings, which the REST API makes.
+      after: [this.api.api.node.findChild('Account')],
+    });
+    // The one construct that names the table itself: after it, not before (see createdLast below).
+    const liveStream = new LiveStream(this, 'LiveStream', {
+      pusher: this.live.functions.livePusher.function,
+      streamArn: data
+        ? data.streamArn
+        : replicaStreamArn(this, 'ReplicaStream', names.table, props.primaryTableRevision ?? 'none'),
     });
     new HealthTraceSampling(this, 'HealthSampling', {
       api: this.api.api,
@@ -99,6 +131,7 @@ export class ApiStack extends Stack {
       new ApiWebAcl(this, 'WebAcl', { stage: this.api.api.deploymentStage, name: names.webAcl, siteOrigin });
     }
     const apiUrl = config.domain ? `https://${config.domain.apiHost}` : this.api.defaultEndpoint;
+    const liveUrl = config.domain ? `wss://${config.domain.liveHost}` : this.live.url;
     if (config.domain) {
       const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
         hostedZoneId: config.domain.hostedZoneId,
@@ -109,12 +142,18 @@ export class ApiStack extends Stack {
         domainName: config.domain.apiHost,
         zone,
       });
+      this.liveDomain = new LiveDomain(this, 'LiveDomain', {
+        stage: this.live.stage,
+        domainName: config.domain.liveHost,
+        zone,
+      });
     } else {
       // Without a domain there is one region, this primary one, so the user pool is here.
       if (!auth) throw new Error('without a domain there is one region, which holds the user pool');
       site = new TodoSite(this, 'Site', {
         build: props.build,
         apiUrl,
+        live: { url: liveUrl, origin: this.live.origin },
         signInOrigin: auth.domain.baseUrl(),
         logBucket: new LogBucket(this, 'Logs').bucket,
         auth: {
@@ -135,12 +174,17 @@ export class ApiStack extends Stack {
       replicaRegions: config.regions.filter((region) => region !== this.region),
       alarmName: names.alarm,
       ...(this.signIn ? { signInTrigger: this.signIn.function } : {}),
+      live: this.live,
     });
     if (auth) this.#authOutputs(auth);
     new CfnOutput(this, 'ApiUrl', { value: apiUrl, description: 'The API: its routes are under /v1 here' });
+    new CfnOutput(this, 'LiveUrl', {
+      value: liveUrl,
+      description: 'Live pushes: a WebSocket opened with ?token=<access token> hears {"type":"changed"}',
+    });
     // Everything else first: a failure before the table exists leaves no table for the rollback
-    // to be refused deleting (see TodoTable.createdLast).
-    data?.createdLast(this.node.children);
+    // to be refused deleting (see TodoTable.createdLast). The stream's mapping alone comes after.
+    data?.createdLast(this.node.children, [liveStream]);
   }
 
   /** One user pool, in the primary region; the other regions' authorizers take it by its ARN. */

@@ -26,14 +26,16 @@ export interface RoutingStackProps extends StackProps {
 }
 
 /**
- * `api.<domain>` across the regions, in us-east-1: its records (one change batch, see
- * `ApiRouting`), and with several regions a health check per region and an alarm on each
+ * `api.<domain>` and `live.<domain>` across the regions, in us-east-1: their records (a change
+ * batch each, see `ApiRouting`), and with several regions a health check per region and an alarm on each
  * (Route 53's metrics exist in us-east-1 only, so these alarms can be made nowhere else).
  * It reads each region's API from that region's stack at deployment (`Fn::GetStackOutput`, a
  * weak reference: no export ties the stacks) and deploys after them all.
  */
 export class RoutingStack extends Stack {
   readonly routing: ApiRouting;
+  /** `live.<domain>`'s records: the same policy and health checks as `api.<domain>`'s, to each region's WebSocket API. */
+  readonly liveRouting: ApiRouting;
   readonly healthChecks: ApiHealthChecks | undefined;
 
   constructor(scope: Construct, id: string, props: RoutingStackProps) {
@@ -43,8 +45,14 @@ export class RoutingStack extends Stack {
     const { names } = props;
     const revision = RoutingStack.revision(props.regions);
     const domains = props.regions.map((stack) => {
-      if (!stack.apiDomain) throw new Error(`${stack.stackName} has no api.<domain> to route to`);
-      return { region: stack.region, api: stack.api.api, domain: stack.apiDomain.domain };
+      if (!stack.apiDomain || !stack.liveDomain)
+        throw new Error(`${stack.stackName} has no api.<domain> and live.<domain> to route to`);
+      return {
+        region: stack.region,
+        api: stack.api.api,
+        domain: stack.apiDomain.domain,
+        liveDomain: stack.liveDomain.domain,
+      };
     });
     this.healthChecks =
       props.routing === undefined
@@ -70,6 +78,23 @@ export class RoutingStack extends Stack {
       }),
       revision,
     });
+    // A region whose API is unhealthy is taken out of live.<domain> too: its pusher and its
+    // API share the table and the region, and a client reconnects to the next region.
+    this.liveRouting = new ApiRouting(this, 'LiveRecords', {
+      hostedZoneId: props.domain.hostedZoneId,
+      recordName: props.domain.liveHost,
+      routing: props.routing,
+      apis: domains.map(({ region, liveDomain }) => {
+        const check = this.healthChecks?.byRegion.get(region);
+        return {
+          region,
+          dnsName: liveDomain.regionalDomainName,
+          hostedZoneId: liveDomain.regionalHostedZoneId,
+          ...(check ? { healthCheckId: check.healthCheckId } : {}),
+        };
+      }),
+      revision,
+    });
     if (this.healthChecks) {
       new HealthCheckAlarms(this, 'HealthAlarms', {
         checks: this.healthChecks.byRegion,
@@ -89,6 +114,7 @@ export class RoutingStack extends Stack {
     const read: IConstruct[] = regions.flatMap((stack) => [
       stack.api.api.node.defaultChild as IConstruct,
       ...(stack.apiDomain ? [stack.apiDomain.domain.node.defaultChild as IConstruct] : []),
+      ...(stack.liveDomain ? [stack.liveDomain.domain.node.defaultChild as IConstruct] : []),
     ]);
     return definitionDigest(read);
   }

@@ -23,7 +23,7 @@ export interface SiteStackProps extends StackProps {
 
 /**
  * The page at `app.<domain>`, in us-east-1 because CloudFront takes its certificate from there.
- * It names the API by its domain and reads the user pool's sign-in from the primary region's
+ * It names the API (and `live.<domain>`) by its domain and reads the user pool's sign-in from the primary region's
  * parameter, so it holds no reference to any region's stack; it deploys after the primary one.
  */
 export class SiteStack extends Stack {
@@ -47,6 +47,7 @@ export class SiteStack extends Stack {
     this.site = new TodoSite(this, 'Site', {
       build: props.build,
       apiUrl: `https://${props.domain.apiHost}`,
+      live: { url: `wss://${props.domain.liveHost}`, origin: `wss://${props.domain.liveHost}` },
       auth: webSignIn,
       signInOrigin: webSignIn.domain,
       domain: { name: props.domain.appHost, certificate },
