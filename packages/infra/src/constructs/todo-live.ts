@@ -1,5 +1,6 @@
 import type { AccessTokenIssuer } from '@todolist/handlers';
 import type { LiveName } from '@todolist/handlers/bundles';
+import { LIVE_TOKEN_PARAMETER } from '@todolist/sdk/contract';
 import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as apigatewayv2 from 'aws-cdk-lib/aws-apigatewayv2';
@@ -19,8 +20,8 @@ import { LIVE_TABLE_ACTIONS } from './live-permissions.js';
 /** The WebSocket API's stage: its URL is `wss://<id>.execute-api.<region>.<suffix>/live`. */
 export const LIVE_STAGE = 'live';
 
-/** The query parameter the $connect authorizer reads the access token from (the contract's LIVE_TOKEN_PARAMETER). */
-const TOKEN_SOURCE = 'route.request.querystring.token';
+/** Where the $connect authorizer reads the access token: the contract's query parameter. */
+const TOKEN_SOURCE = `route.request.querystring.${LIVE_TOKEN_PARAMETER}`;
 
 /** Options of {@link TodoLive}. */
 export interface TodoLiveProps {
