@@ -15,6 +15,7 @@ export { audienceOf, type ChangedItem } from './live/audience.js';
 export { LIVE_HANDLERS, LIVE_METRIC } from './live/live-metrics.js';
 export { LIVE_STREAM_FILTERS } from './live/stream-filter.js';
 export { METRICS_NAMESPACE, ROUTE_DIMENSION, ROUTE_METRIC } from './observability.js';
+export { CHANGE_OVERLAP_MS } from './store/change-cursor.js';
 export { createDynamoDbClients } from './store/client.js';
 export { ITEM_SHAPE_VERSION, upgradeItems } from './store/item-upgrade.js';
 export { CONNECTION_EXPIRY_MARGIN_SECONDS, CONNECTION_LIFETIME_SECONDS } from './store/live-connections.js';

@@ -1,3 +1,4 @@
+import { CHANGE_OVERLAP_MS } from '@todolist/handlers';
 import { type RouteName, routes } from '@todolist/sdk/contract';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -223,7 +224,9 @@ describe('the alarms', () => {
       [multi.stack<ApiStack>('Todolist-eu-west-1'), 'us-east-1'],
     ] as const) {
       const replication = alarmNamed(multi.template(stack), `prod-todolist-ReplicationLatency-${other}`);
-      expect(replication?.Threshold).toBe(60_000);
+      // Half the changes feed's overlap: a lag near it could let a feed reader there miss a change.
+      expect(replication?.Threshold).toBe(CHANGE_OVERLAP_MS / 2);
+      expect(replication?.EvaluationPeriods).toBe(1);
       expect(replication?.Metrics).toEqual([
         expect.objectContaining({
           MetricStat: {
