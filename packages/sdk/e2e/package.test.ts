@@ -43,12 +43,21 @@ describe('the published package', () => {
   });
 
   it('passes attw: types resolve for ESM and CommonJS consumers under node16 and bundler resolution', async () => {
-    // `./browser` is an ES module for <script type="module"> and is ESM-only by design; node10
-    // resolution predates `exports` and this package needs Node 22 or newer.
+    // `./browser` and `./browser/sync` are ES modules for <script type="module">, ESM-only by
+    // design; node10 resolution predates `exports` and this package needs Node 22 or newer.
     // attw exits non-zero when the profile finds a problem; its JSON lists the ignored ones too.
     const { stdout } = await run(
       join(repoRoot, 'node_modules/.bin/attw'),
-      [tarball, '--profile', 'node16', '--exclude-entrypoints', './browser', '--format', 'json'],
+      [
+        tarball,
+        '--profile',
+        'node16',
+        '--exclude-entrypoints',
+        './browser',
+        './browser/sync',
+        '--format',
+        'json',
+      ],
       { maxBuffer: 16 * 1024 * 1024 },
     );
     const report = JSON.parse(stdout) as { analysis: { problems: { resolutionKind?: string }[] } };
@@ -60,9 +69,11 @@ describe('the published package', () => {
       join(project, 'app.mts'),
       `import { createClient, NotFoundError, type Todo, type TodoCreate } from '@todolist/sdk';
 import { MAX_TITLE_LENGTH, TodoCreate as TodoCreateSchema } from '@todolist/sdk/contract';
+import { createSyncedStore, type SyncedStore } from '@todolist/sdk/sync';
 const client = createClient({ baseUrl: 'http://localhost:3000', retry: { limit: 2 } });
 const input: TodoCreate = { title: 'x'.repeat(MAX_TITLE_LENGTH), tags: ['home'] };
 TodoCreateSchema.parse(input);
+export const store: SyncedStore = createSyncedStore(client, { onError: (error: unknown) => console.warn(error) });
 export async function titles(): Promise<string[]> {
   const todo: Todo = await client.todos.create(input);
   try { await client.todos.get(todo.id); } catch (error) { if (error instanceof NotFoundError) return [error.requestId ?? '']; }
@@ -77,6 +88,8 @@ export async function titles(): Promise<string[]> {
       `import sdk = require('@todolist/sdk');
 const client: sdk.TodolistClient = sdk.createClient({ baseUrl: 'http://localhost:3000' });
 export const pending: Promise<sdk.Todo> = client.todos.complete('01KMZ7X3Q4V8N2B6C9D1E5F7G0', { ifMatch: 1 });
+import sync = require('@todolist/sdk/sync');
+export const store: sync.SyncedStore = sync.createSyncedStore(client);
 `,
     );
     await writeFile(
@@ -144,6 +157,19 @@ console.log(JSON.stringify({ created: todo.title, listed: page.items.map((t) => 
     expect(stdout.trim().split('\n')).toEqual(['Bread, Milk', 'sam@example.com invited']);
   });
 
+  it("runs the README's synced store example as written: a todo made is in the store", async () => {
+    const readme = await readFile(join(sdkDir, 'README.md'), 'utf8');
+    const example = /## Staying in step[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(example).toContain("from '@todolist/sdk/sync'");
+    await writeFile(join(project, 'sync.mjs'), example.replaceAll('http://localhost:3000', gateway.url));
+    const { stdout, stderr } = await run(process.execPath, ['sync.mjs'], {
+      cwd: project,
+      env: { ...process.env, TODO_TOKEN: token },
+    });
+    expect(stdout.trim()).toMatch(/^Call the plumber is in the store; the Inbox has \d+ open$/);
+    expect(stderr).toBe('');
+  });
+
   it('works from CommonJS, and its errors are instanceof across the ESM and CommonJS copies', async () => {
     await writeFile(
       join(project, 'run.cjs'),
@@ -194,5 +220,35 @@ console.log(todo.title);`,
       { cwd: project },
     );
     expect(stdout.trim()).toBe('From the browser bundle');
+  });
+
+  it('ships beside it the file it loads on demand, which takes the client from it and keeps a store in step', async () => {
+    const browser = join(project, 'node_modules/@todolist/sdk/dist/browser');
+    const sync = await readFile(join(browser, 'todolist-sdk-sync.min.js'), 'utf8');
+    expect(sync).not.toMatch(/\bfrom\s*["'](ky|zod)/);
+    expect([...sync.matchAll(/\bfrom\s*["']([^"']+)["']/g)].map((found) => found[1])).toEqual(
+      expect.arrayContaining(['./todolist-sdk.min.js']),
+    );
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { createClient } = await import(${JSON.stringify(join(browser, 'todolist-sdk.min.js'))});
+const { createSyncedStore } = await import(${JSON.stringify(join(browser, 'todolist-sdk-sync.min.js'))});
+const client = createClient({ baseUrl: process.argv[1], auth: process.argv[2] });
+const store = createSyncedStore(client);
+await store.start();
+const seen = new Promise((resolve) => store.subscribe(({ todos }) => todos.upserted.some((t) => t.title === 'Live in the browser bundle') && resolve()));
+await client.todos.create({ title: 'Live in the browser bundle' });
+await seen;
+await store.stop();
+console.log(store.snapshot().todos.some((t) => t.title === 'Live in the browser bundle'));`,
+        gateway.url,
+        token,
+      ],
+      { cwd: project },
+    );
+    expect(stdout.trim()).toBe('true');
   });
 });
