@@ -12,6 +12,9 @@ type Table = Parameters<typeof audienceOf>[0];
  */
 export const POKE_TICK_MS = 15;
 
+/** How long the close waits for the last pokes before it lets the database go. */
+const CLOSE_PATIENCE_MS = 2_000;
+
 /** Items read at once when a tick's keys are many (a list's hundred todos). */
 const READS_IN_FLIGHT = 16;
 
@@ -57,10 +60,21 @@ export class LiveFeed {
     }
   }
 
-  /** Hears of no more writes, and waits for the pokes of those heard of. */
+  /**
+   * Hears of no more writes, and waits for the pokes of those heard of, but not for long: the
+   * gateway has closed every live connection already, so a write whose answer never came (a
+   * request cut off by the close) must not hold the stack's close up.
+   */
   async close(): Promise<void> {
     this.#closed = true;
-    await this.settled();
+    let timer: NodeJS.Timeout | undefined;
+    const patience = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, CLOSE_PATIENCE_MS);
+    });
+    await Promise.race([this.settled(), patience]);
+    clearTimeout(timer);
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
   #gather(keys: readonly ItemKey[]): void {
