@@ -19,7 +19,17 @@ export interface ReaderView {
  * What a changed item asks of the page: a change to show as it is, or a list to show in its
  * current state (a member or an invitation changed, so the list's people did), or nothing.
  */
-export type Entry = { change: Change } | { listChanged: { ownerId: string; listId: string } } | undefined;
+export type Entry =
+  | { change: Change }
+  | {
+      listChanged: {
+        ownerId: string;
+        listId: string;
+        /** The list's own item when that is what changed: as the feed's Query read it. */
+        item?: ListItem;
+      };
+    }
+  | undefined;
 
 /** Whether the reader sees a list: their own (in their partition) or one shared with them. */
 function sees(view: ReaderView, ownerId: string, listId: string): boolean {
@@ -42,7 +52,7 @@ export function entryOf(item: Record<string, unknown>, ownerId: string, view: Re
   if (list.deleting || isGone(list)) {
     return { change: { type: 'list', op: 'delete', id: parsed.listId, reason: 'deleted' } };
   }
-  return { listChanged: { ownerId, listId: parsed.listId } };
+  return { listChanged: { ownerId, listId: parsed.listId, item: list } };
 }
 
 function todoEntry(item: TodoItem, ownerId: string, view: ReaderView): Entry {

@@ -157,6 +157,31 @@ describe('each change comes out as what it is', () => {
     expect((await lists.get(member.id, list.id)).role).toBe('member');
   });
 
+  it('a shared list renamed while the member reads the feed comes with its new name', async () => {
+    const owner = await signedIn();
+    const member = await signedIn();
+    const list = await lists.create(owner.id, { name: 'Shopping' });
+    await members.add(owner.id, list.id, member.email);
+    const start = await now(member.id);
+    // The rename lands after the feed checked the member's lists, before it reads the changes.
+    let rename: Promise<unknown> | undefined;
+    const renamingClient = {
+      send: async (command: unknown) => {
+        if (command instanceof QueryCommand && command.input.IndexName) {
+          rename ??= lists.update(owner.id, list.id, { name: 'Groceries' });
+          await rename;
+        }
+        return documentClient.send(command as QueryCommand);
+      },
+    } as unknown as typeof documentClient;
+    const racing = new ChangesStore(renamingClient, { tableName });
+    const page = await racing.since(member.id, { since: start, limit: 100 });
+    expect(rename).toBeDefined();
+    expect(page.changes).toEqual([
+      { type: 'list', op: 'upsert', id: list.id, list: expect.objectContaining({ name: 'Groceries' }) },
+    ]);
+  });
+
   it('a member hears of todos changed on a shared list, and of the list’s deletion', async () => {
     const owner = await signedIn();
     const member = await signedIn();

@@ -205,13 +205,19 @@ function listIdOf(entry: Entry): string | undefined {
  * of its people, one item).
  */
 async function currentLists(table: Table, entries: readonly Entry[], view: ReaderView) {
-  const wanted = new Set<string>();
-  for (const entry of entries) if (entry && 'listChanged' in entry) wanted.add(entry.listChanged.listId);
+  const wanted = new Map<string, ListItem | undefined>();
+  for (const entry of entries) {
+    if (!entry || !('listChanged' in entry)) continue;
+    const { listId, item } = entry.listChanged;
+    wanted.set(listId, fresher(wanted.get(listId), item));
+  }
   const result = new Map<string, ReturnType<typeof changedList>>();
   const own: string[] = [];
-  for (const listId of wanted) {
+  for (const [listId, queried] of wanted) {
     const access = view.shared.get(listId);
-    if (access) result.set(listId, changedList(access, true));
+    // The access was read before the Query: a rename between the two is only in the Query's item,
+    // and the cursor passes it, so showing the access's older item would lose the rename.
+    if (access) result.set(listId, changedList({ ...access, item: fresher(access.item, queried) }, true));
     else own.push(listId);
   }
   if (own.length === 0) return result;
@@ -230,6 +236,12 @@ async function currentLists(table: Table, entries: readonly Entry[], view: Reade
     }),
   );
   return result;
+}
+
+/** Of two reads of one list's item, the later write (by its change stamp). */
+function fresher(a: ListItem | undefined, b: ListItem | undefined): ListItem | undefined {
+  if (!a || !b) return a ?? b;
+  return (b.changeStamp ?? '') > (a.changeStamp ?? '') ? b : a;
 }
 
 async function hasPeople(table: Table, ownerId: string, listId: string): Promise<boolean> {
