@@ -16,6 +16,7 @@ export type {
   ReconnectOptions,
   SubscribeOptions,
   Subscription,
+  SubscriptionStatus,
 } from './client/subscribe.js';
 export type {
   CallOptions,

@@ -18,6 +18,16 @@ export interface ReconnectOptions {
   maxDelayMs?: number;
 }
 
+/**
+ * Whether a subscription is following the feed live, as `onStatus` tells it:
+ * - `'connecting'`: the first connection is being opened (and the feed read up to now);
+ * - `'live'`: connected, and the feed read up to date on this connection: each change from now
+ *   comes as it happens;
+ * - `'reconnecting'`: the connection was lost or refused; it waits (with backoff) and connects
+ *   again, then catches up from its cursor, and is `'live'` once more when it has.
+ */
+export type SubscriptionStatus = 'connecting' | 'live' | 'reconnecting';
+
 /** The options of `client.subscribe`. */
 export interface SubscribeOptions {
   /**
@@ -32,6 +42,18 @@ export interface SubscribeOptions {
    * subscribe from a new cursor) or a `ValidationError` (a cursor that is not the feed's). @default none
    */
   onError?(error: unknown): void;
+  /**
+   * Told when the subscription's {@link SubscriptionStatus} changes, once per change (a long
+   * outage with many retries is one `'reconnecting'`): `'connecting'` first, `'live'` once caught
+   * up, `'reconnecting'` when the connection is lost, `'live'` again once caught up after it, so
+   * an app can say "reconnecting…". Not told after `close()`. An error it throws goes to
+   * `onError`. @default none
+   * @example
+   * ```ts
+   * await client.subscribe({ onChange, onStatus: (status) => (banner.hidden = status === 'live') });
+   * ```
+   */
+  onStatus?(status: SubscriptionStatus): void;
   /** Ends the subscription: the socket is closed and every timer stopped. */
   signal?: AbortSignal;
   /** Where to follow the feed from; without one, from now (a cursor asked for once connected). */

@@ -4,7 +4,7 @@
 // modules that import nothing (the backoff, the wait, the live protocol's constants) are copied in.
 import { type Backoff, jitteredBackoffMs } from '../client/backoff.js';
 import type { ResolvedOptions } from '../client/options.js';
-import type { LiveContext, SubscribeOptions } from '../client/subscribe.js';
+import type { LiveContext, SubscribeOptions, SubscriptionStatus } from '../client/subscribe.js';
 import { wait } from '../client/wait.js';
 import { LIVE_PING, LIVE_PING_INTERVAL_MS } from '../contract/live.js';
 import {
@@ -42,6 +42,20 @@ function endsFollowing(error: unknown): boolean {
   return isSyncExpiredError(error) || isValidationError(error);
 }
 
+/** Tells `onStatus` of each change of status, never the same one twice in a row. */
+function statusTeller(options: FollowOptions): (status: SubscriptionStatus) => void {
+  let told: SubscriptionStatus | undefined;
+  return (status) => {
+    if (status === told || options.signal.aborted) return;
+    told = status;
+    try {
+      options.onStatus?.(status);
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+}
+
 /**
  * Follows the feed live until the signal aborts (then resolves) or the cursor cannot be
  * followed (then rejects, after `onError`): connects, reads from the cursor, reads again on
@@ -63,6 +77,8 @@ export async function follow(
     baseDelayMs: options.reconnect?.baseDelayMs ?? 500,
     maxDelayMs: options.reconnect?.maxDelayMs ?? 30_000,
   };
+  const tell = statusTeller(options);
+  tell('connecting');
   let failures = 0;
   // After a connection refused before it opened (as for an expired token), the next connect asks
   // for a fresh token: once per run of failures, not on every retry of a long outage.
@@ -76,6 +92,7 @@ export async function follow(
       caughtUp: () => {
         failures = 0;
         refreshed = false;
+        tell('live');
       },
     };
     const asked = refresh;
@@ -87,6 +104,7 @@ export async function follow(
       if (options.signal.aborted) return;
       options.onError?.(error);
       if (endsFollowing(error)) throw error;
+      tell('reconnecting');
       failures += 1;
       const delayMs = jitteredBackoffMs(failures, backoff);
       live.options.logger?.debug?.(`live connection: reconnecting in ${delayMs} ms`, {
