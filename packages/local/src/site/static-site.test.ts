@@ -7,6 +7,7 @@ import { createRawHttpClient } from '../../test/support/raw-http-client.js';
 import {
   loadSitePage,
   SDK_BUNDLE_PATH,
+  SDK_SYNC_BUNDLE_PATH,
   type SitePage,
   sdkBrowserDir,
   sdkBundleAnswer,
@@ -53,17 +54,38 @@ describe('the SDK bundle at /vendor', () => {
     expect((await response.json()) as { version: number }).toMatchObject({ version: 3 });
   });
 
+  it('serves the second file beside it, the one the bundle imports for the changes feed and live pushes', async () => {
+    // The bundle imports it by a relative path: it must be where the page finds the bundle.
+    const bundle = await (await fetch(`${base}${SDK_BUNDLE_PATH}`)).text();
+    expect(bundle).toContain('./todolist-sdk-sync.min.js');
+    const response = await fetch(`${base}${SDK_SYNC_BUNDLE_PATH}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(page.contentSecurityPolicy);
+    const served = Buffer.from(await response.arrayBuffer());
+    expect(served.equals(await readFile(join(sdkBrowserDir(), 'todolist-sdk-sync.min.js')))).toBe(true);
+    const map = await fetch(`${base}${SDK_SYNC_BUNDLE_PATH}.map`);
+    expect((await map.json()) as { version: number }).toMatchObject({ version: 3 });
+  });
+
   it('answers 404 saying how to build it when the SDK is not built', async () => {
-    const answer = await sdkBundleAnswer(SDK_BUNDLE_PATH, UNBUILT);
-    expect(answer.status).toBe(404);
-    expect(String(answer.body)).toContain('npm run build -w @todolist/sdk');
+    for (const path of [SDK_BUNDLE_PATH, SDK_SYNC_BUNDLE_PATH]) {
+      const answer = await sdkBundleAnswer(path, UNBUILT);
+      expect(answer.status).toBe(404);
+      expect(String(answer.body)).toContain('npm run build -w @todolist/sdk');
+    }
   });
 
   it('serves nothing else from the SDK package', async () => {
     // Sent byte for byte: fetch() would resolve `..` before sending, hiding the case.
     const raw = createRawHttpClient(base);
     try {
-      for (const path of ['/vendor/todolist-sdk.min.js.gz', '/vendor/../package.json', '/vendor/']) {
+      for (const path of [
+        '/vendor/todolist-sdk.min.js.gz',
+        '/vendor/todolist-sdk-sync.js',
+        '/vendor/../package.json',
+        '/vendor/',
+      ]) {
         expect((await raw.send({ method: 'GET', target: path })).status).toBe(404);
       }
     } finally {

@@ -41,7 +41,14 @@ const LANDING_PAGE = `<!doctype html>
 
 /** Where the page loads the SDK from: the deployment uploads the browser bundle to the same path. */
 export const SDK_BUNDLE_PATH = '/vendor/todolist-sdk.min.js';
-const SDK_BUNDLE_FILES = new Set([SDK_BUNDLE_PATH, `${SDK_BUNDLE_PATH}.map`]);
+/**
+ * The SDK's second browser file, beside the first: the changes feed, live pushes and the synced
+ * store, which the first file imports on demand (`./todolist-sdk-sync.min.js`).
+ */
+export const SDK_SYNC_BUNDLE_PATH = '/vendor/todolist-sdk-sync.min.js';
+const SDK_BUNDLE_FILES = new Set(
+  [SDK_BUNDLE_PATH, SDK_SYNC_BUNDLE_PATH].flatMap((path) => [path, `${path}.map`]),
+);
 
 /**
  * The SDK's dist/browser folder, found through the package (a workspace link in the repository,
@@ -172,7 +179,7 @@ async function siteAnswer(
 
 const contentType = (file: string) => CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
 
-/** {@link SDK_BUNDLE_PATH} or its source map from `browserDir`, or a 404 that says how to build it. */
+/** {@link SDK_BUNDLE_PATH}, {@link SDK_SYNC_BUNDLE_PATH} or their source maps from `browserDir`, or a 404 that says how to build it. */
 export async function sdkBundleAnswer(pathname: string, browserDir = sdkBrowserDir()): Promise<SiteAnswer> {
   const file = join(browserDir, pathname.slice('/vendor/'.length));
   const body = await readFile(file).catch(() => undefined);
