@@ -45,7 +45,10 @@ describe('the build outputs the app deploys', () => {
     const build = workspaceBuildOutputs();
     expect(build.lambdaBundle('getTodo')).toMatch(/packages\/handlers\/dist\/lambda\/getTodo$/);
     expect(build.lambdaBundle('signIn')).toMatch(/packages\/handlers\/dist\/lambda\/signIn$/);
-    expect(build.sdkBrowserBundle).toMatch(/packages\/sdk\/dist\/browser\/todolist-sdk\.min\.js$/);
+    expect(build.sdkBrowserFiles).toEqual([
+      expect.stringMatching(/packages\/sdk\/dist\/browser\/todolist-sdk\.min\.js$/),
+      expect.stringMatching(/packages\/sdk\/dist\/browser\/todolist-sdk-sync\.min\.js$/),
+    ]);
     const page = build.pageUpload;
     expect(readdirSync(page).sort()).toEqual(['css', 'index.html', 'js']);
     const app = readFileSync(join(page, 'js', 'app.js'), 'utf8');
@@ -62,10 +65,10 @@ describe('the build outputs the app deploys', () => {
     );
   });
 
-  it("when the SDK's browser bundle is missing, say to build the SDK", () => {
+  it("when the SDK's browser files are missing, say to build the SDK", () => {
     const empty = emptyFolder();
-    expect(() => buildOutputsIn({ handlers: empty, sdk: empty, site: empty }).sdkBrowserBundle).toThrow(
-      /npm run build -w @todolist\/sdk/,
+    expect(() => buildOutputsIn({ handlers: empty, sdk: empty, site: empty }).sdkBrowserFiles).toThrow(
+      /todolist-sdk\.min\.js is missing .*npm run build -w @todolist\/sdk/,
     );
   });
 

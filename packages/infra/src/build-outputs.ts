@@ -22,8 +22,12 @@ export interface BuildOutputs {
    * (`index.mjs`), from `npm run build -w @todolist/handlers`.
    */
   lambdaBundle(name: BundleName): string;
-  /** The SDK's browser bundle, from `npm run build -w @todolist/sdk`. */
-  readonly sdkBrowserBundle: string;
+  /**
+   * The SDK's browser files, from `npm run build -w @todolist/sdk`: the bundle the page loads
+   * first, then the file it imports on demand (the changes feed, live pushes, the synced store),
+   * each with its source map beside it (`<file>.map`).
+   */
+  readonly sdkBrowserFiles: readonly string[];
   /** The page as it is uploaded: site/'s index.html, css/ and js/, minified, in a folder shared by syntheses of the same page. */
   readonly pageUpload: string;
 }
@@ -32,6 +36,9 @@ export interface BuildOutputs {
 export class MissingBuildError extends Error {
   override name = 'MissingBuildError';
 }
+
+/** The files of the SDK's dist/browser the page loads (the SDK's scripts/browser-build.mjs names them). */
+const SDK_BROWSER_FILES = ['todolist-sdk.min.js', 'todolist-sdk-sync.min.js'];
 
 const infraRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -116,11 +123,13 @@ export function buildOutputsIn(folders: { handlers: string; sdk: string; site: s
       required(join(dir, 'index.mjs'), `the Lambda bundle of ${name}`, 'npm run build -w @todolist/handlers');
       return dir;
     },
-    get sdkBrowserBundle() {
-      return required(
-        join(folders.sdk, 'dist', 'browser', 'todolist-sdk.min.js'),
-        "the SDK's browser bundle",
-        'npm run build -w @todolist/sdk',
+    get sdkBrowserFiles() {
+      return SDK_BROWSER_FILES.map((name) =>
+        required(
+          join(folders.sdk, 'dist', 'browser', name),
+          `the SDK's browser file ${name}`,
+          'npm run build -w @todolist/sdk',
+        ),
       );
     },
     get pageUpload() {

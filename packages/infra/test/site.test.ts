@@ -132,8 +132,12 @@ describe('the deployment of the page', () => {
     }
     expect(withDomain.stagedFiles('js')).not.toEqual([]);
     expect(withDomain.stagedFiles('css')).not.toEqual([]);
-    expect(withDomain.stagedFiles('vendor/todolist-sdk.min.js')).toHaveLength(1);
-    expect(withDomain.stagedFiles('vendor/todolist-sdk.min.js.map')).toHaveLength(1);
+    // The bundle and the file it imports on demand (the changes feed, live pushes), side by side.
+    for (const file of ['todolist-sdk.min.js', 'todolist-sdk-sync.min.js']) {
+      for (const staged of [file, `${file}.map`]) {
+        expect(withDomain.stagedFiles(`vendor/${staged}`), staged).toHaveLength(1);
+      }
+    }
     const [config] = withDomain.stagedFiles('config.json');
     // The sign-in values are filled in at deployment (CDK's markers), from the primary region.
     expect(JSON.parse(readFileSync(config as string, 'utf8'))).toEqual({
@@ -143,7 +147,11 @@ describe('the deployment of the page', () => {
     });
     const [deployment] = Object.values(domainTemplate.findResources('Custom::CDKBucketDeployment'));
     expect(deployment?.Properties).toMatchObject({ DistributionPaths: ['/*'], Prune: true });
-    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(4);
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(6);
+    // One caching for every file: the bundle's second file is cached as the bundle is.
+    expect(deployment?.Properties.SystemMetadata).toEqual({
+      'cache-control': 'public, max-age=60, s-maxage=86400',
+    });
   });
 
   it('lets the deployment handler invalidate this distribution only, named by its ARN', () => {

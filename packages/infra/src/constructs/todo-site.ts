@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
@@ -11,12 +12,15 @@ import { acknowledgeDeploymentHandler, nameInvalidatedDistribution } from './dep
 import { cdkHandlerLogGroup } from './handler-logs.js';
 import { SiteHeaders } from './site-headers.js';
 
-/** The page's path to the SDK's browser bundle (the local gateway's `SDK_BUNDLE_PATH`), as an object key. */
-export const SDK_BUNDLE_KEY = 'vendor/todolist-sdk.min.js';
+/**
+ * The page's path to the SDK's browser files (the local gateway's `SDK_BUNDLE_PATH` and
+ * `SDK_SYNC_BUNDLE_PATH`), as an object key.
+ */
+export const sdkFileKey = (file: string): string => `vendor/${basename(file)}`;
 
 /** Options of {@link TodoSite}. */
 export interface TodoSiteProps {
-  readonly build: Pick<BuildOutputs, 'pageUpload' | 'sdkBrowserBundle'>;
+  readonly build: Pick<BuildOutputs, 'pageUpload' | 'sdkBrowserFiles'>;
   /** What the page's `config.json` gives as `apiUrl`: the origin the SDK puts `/v1/…` after. */
   readonly apiUrl: string;
   /**
@@ -99,11 +103,12 @@ export class TodoSite extends Construct {
       destinationBucket: this.bucket,
       sources: [
         s3deploy.Source.asset(props.build.pageUpload),
-        // Where the page imports the SDK from, as the local gateway serves it, with its source map.
-        s3deploy.Source.data(SDK_BUNDLE_KEY, readFileSync(props.build.sdkBrowserBundle, 'utf8')),
-        s3deploy.Source.data(
-          `${SDK_BUNDLE_KEY}.map`,
-          readFileSync(`${props.build.sdkBrowserBundle}.map`, 'utf8'),
+        // Where the page imports the SDK from, as the local gateway serves it, with the source maps:
+        // the bundle imports its second file by a relative path, so they sit side by side.
+        ...props.build.sdkBrowserFiles.flatMap((file) =>
+          [file, `${file}.map`].map((path) =>
+            s3deploy.Source.data(sdkFileKey(path), readFileSync(path, 'utf8')),
+          ),
         ),
         s3deploy.Source.jsonData('config.json', {
           apiUrl: props.apiUrl,
