@@ -68,6 +68,7 @@ export function createContext(
             baseUrl: active.baseUrl,
             timeout: { attemptMs: active.timeoutMs, totalMs: Math.max(active.timeoutMs * 3, 30_000) },
             auth,
+            ...(active.liveUrl ? { liveUrl: active.liveUrl } : {}),
           }),
       );
       return client;

@@ -17,6 +17,7 @@ import { registerShare } from './commands/share.js';
 import type { Runner } from './commands/shared.js';
 import { registerShow } from './commands/show.js';
 import { registerUndo } from './commands/undo.js';
+import { registerWatch } from './commands/watch.js';
 import { registerWhoami } from './commands/whoami.js';
 import { type Context, createContext, type GlobalOptions, type Streams } from './context.js';
 import { EXIT_CODES } from './exit-codes.js';
@@ -52,6 +53,7 @@ Examples:
   $ todo list --all --json
   $ todo lists add Groceries && todo add Oat milk --list groc
   $ todo share Groceries sam@example.com
+  $ todo watch --list Groceries
   $ todo login
   $ curl -H "Authorization: Bearer $(todo auth token)" http://localhost:3000/v1/todos
 
@@ -69,6 +71,7 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
   registerLists(program, run);
   registerShare(program, run);
   registerUndo(program, run);
+  registerWatch(program, run);
   registerExport(program, run);
   registerImport(program, run);
   registerLogin(program, run);

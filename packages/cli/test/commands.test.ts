@@ -663,7 +663,7 @@ describe.concurrent('todo completion', () => {
     ],
     [
       ['config', 'set', ''],
-      ['baseUrl', 'timeout', 'authUrl', 'clientId'],
+      ['baseUrl', 'timeout', 'authUrl', 'clientId', 'liveUrl'],
     ],
     [
       ['auth', ''],
@@ -708,7 +708,7 @@ describe.concurrent('todo completion', () => {
       expect(zsh).toContain(`(${values})`);
       expect(fish).toContain(`-a '${values}'`);
     }
-    expect(zsh).toContain("'1:value:(baseUrl timeout authUrl clientId)'");
+    expect(zsh).toContain("'1:value:(baseUrl timeout authUrl clientId liveUrl)'");
     for (const sub of ['list', 'get', 'set', 'use', 'rm', 'path']) {
       expect(zsh).toMatch(new RegExp(`'${sub}:[^']+'`));
       expect(fish).toContain(`-n '__todo_at config' -a ${sub} `);

@@ -96,7 +96,10 @@ describe.concurrent('usage errors (exit 2)', () => {
     [['completion', 'tcsh'], 'no completion for "tcsh": use bash, zsh or fish'],
     [['config', 'set', 'timeout', '50'], 'timeout is in milliseconds, at least 100 (got "50")'],
     [['config', 'set', 'baseUrl', 'ftp://example.com'], 'baseUrl must be http or https'],
-    [['config', 'get', 'colour'], 'unknown setting "colour": use baseUrl, timeout, authUrl or clientId'],
+    [
+      ['config', 'get', 'colour'],
+      'unknown setting "colour": use baseUrl, timeout, authUrl, clientId or liveUrl',
+    ],
     [['--profile', 'nope', 'list'], 'no profile named "nope" (profiles: default)'],
   ])('says what is wrong with the input: todo %j', async (args, message) => {
     const user = await newUser();

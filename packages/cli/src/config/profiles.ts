@@ -12,6 +12,11 @@ export interface Profile {
   authUrl?: string;
   /** The OAuth app client the CLI signs in as. @default the contract's `APP_CLIENT_IDS.cli` ('todolist-cli') */
   clientId?: string;
+  /**
+   * Where `todo watch` opens its live WebSocket: on AWS, the stack's `LiveUrl` output.
+   * @default derived from `baseUrl` by the SDK (ws: or wss:, path /v1/live), as the local gateway serves it
+   */
+  liveUrl?: string;
 }
 
 /** What `config.json` holds. */

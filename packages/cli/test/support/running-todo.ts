@@ -13,9 +13,15 @@ export interface RunningTodo {
    * rejects when the run ends or `ms` pass without one.
    */
   waitForStderrLine(test: (line: string) => boolean, ms?: number): Promise<string>;
+  /** As {@link waitForStderrLine}, on stdout. */
+  waitForStdoutLine(test: (line: string) => boolean, ms?: number): Promise<string>;
+  /** Sends the run a signal (`SIGINT` is Ctrl-C). */
+  kill(signal: NodeJS.Signals): void;
   /** The run as it ended. */
   finished: Promise<TodoRun>;
 }
+
+type StreamName = 'stdout' | 'stderr';
 
 const runs = new Set<ChildProcess>();
 
@@ -36,16 +42,17 @@ export function startTodo(
   runs.add(child);
   if (options.input !== undefined) child.stdin?.end(options.input);
   const output = { stdout: '', stderr: '' };
-  const lines: string[] = [];
+  const lines: Record<StreamName, string[]> = { stdout: [], stderr: [] };
   const watchers = new Set<() => void>();
   let closed = false;
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    const complete = (output.stderr.split('\n').pop() ?? '') + chunk;
-    output.stderr += chunk;
-    lines.push(...complete.split('\n').slice(0, -1));
-    for (const watcher of watchers) watcher();
-  });
+  for (const stream of ['stdout', 'stderr'] as const) {
+    child[stream]?.setEncoding('utf8').on('data', (chunk: string) => {
+      const complete = (output[stream].split('\n').pop() ?? '') + chunk;
+      output[stream] += chunk;
+      lines[stream].push(...complete.split('\n').slice(0, -1));
+      for (const watcher of watchers) watcher();
+    });
+  }
   const limit = setTimeout(() => child.kill('SIGKILL'), RUN_LIMIT_MS);
   const finished = new Promise<TodoRun>((resolve, reject) => {
     child.once('error', reject);
@@ -57,28 +64,38 @@ export function startTodo(
       for (const watcher of watchers) watcher();
     });
   });
-  return {
-    finished,
-    waitForStderrLine: (test, ms = 20_000) =>
+  const waitForLine =
+    (stream: StreamName) =>
+    (test: (line: string) => boolean, ms = 20_000): Promise<string> =>
       new Promise((resolve, reject) => {
         let seen = 0;
-        const deadline = setTimeout(() => settle(new Error(`no such line on stderr in ${ms} ms`)), ms);
+        const deadline = setTimeout(() => settle(new Error(`no such line on ${stream} in ${ms} ms`)), ms);
         const settle = (result: string | Error) => {
           clearTimeout(deadline);
           watchers.delete(watch);
           if (typeof result === 'string') resolve(result);
-          else reject(new Error(`${result.message}; stderr so far:\n${output.stderr}`));
+          else
+            reject(
+              new Error(
+                `${result.message}; stdout so far:\n${output.stdout}\nstderr so far:\n${output.stderr}`,
+              ),
+            );
         };
         const watch = () => {
-          for (; seen < lines.length; seen++) {
-            const line = lines[seen] as string;
+          for (; seen < lines[stream].length; seen++) {
+            const line = lines[stream][seen] as string;
             if (test(line)) return settle(line);
           }
-          if (closed) settle(new Error('the run ended without such a line on stderr'));
+          if (closed) settle(new Error(`the run ended without such a line on ${stream}`));
         };
         watchers.add(watch);
         watch();
-      }),
+      });
+  return {
+    finished,
+    waitForStderrLine: waitForLine('stderr'),
+    waitForStdoutLine: waitForLine('stdout'),
+    kill: (signal) => child.kill(signal),
   };
 }
 

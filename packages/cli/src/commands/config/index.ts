@@ -22,7 +22,8 @@ export function registerConfig(program: Command, run: Runner, profileFlag: () =>
 The profile used is --profile, else TODO_PROFILE, else the default one ("todo config use").
 TODO_API_URL overrides the profile's baseUrl for one run. authUrl (default: the origin of
 baseUrl) and clientId (default: todolist-cli) say where "todo login" signs in: on AWS, the CDK
-outputs AuthUrl and CliClientId.\n`,
+outputs AuthUrl and CliClientId. liveUrl (default: baseUrl's own /v1/live, as ws: or wss:) is
+where "todo watch" connects: on AWS, the CDK output LiveUrl.\n`,
     );
 
   config
@@ -53,6 +54,7 @@ outputs AuthUrl and CliClientId.\n`,
         'todo config set timeout 20000',
         'todo config set authUrl https://todolist.auth.eu-west-1.amazoncognito.com --profile aws',
         'todo config set clientId 1example23456789 --profile aws',
+        'todo config set liveUrl wss://abc123.execute-api.eu-west-1.amazonaws.com/live --profile aws',
       ),
     )
     .action((key: string, value: string) =>

@@ -1,3 +1,4 @@
+import { LIVE_PATH } from '@todolist/sdk/contract';
 import type { Profile } from '../../config/profiles.js';
 import { signInSettings } from '../../config/sign-in.js';
 import { UsageError } from '../../errors.js';
@@ -6,16 +7,36 @@ import type { SettingKey } from './shared.js';
 // Loaded by `config get` and `set` when they run: where a profile signs in is the contract's
 // (its default client id), which `todo --version` never loads.
 
-function httpUrl(key: string, value: string, example: string): string {
+/** What a URL setting takes: two schemes (`http`, `https`), named in its messages as `an http(s) URL`. */
+interface UrlKind {
+  schemes: readonly [string, string];
+  named: string;
+}
+
+const HTTP: UrlKind = { schemes: ['http', 'https'], named: 'an http(s) URL' };
+const WS: UrlKind = { schemes: ['ws', 'wss'], named: 'a ws: or wss: URL' };
+
+/** A URL typed for `key`, of one of `kind`'s schemes, without a trailing slash. */
+function checkedUrl(key: string, value: string, kind: UrlKind, example: string): string {
+  const [plain, secure] = kind.schemes;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`${key} must be an http(s) URL such as ${example} (got "${value}")`);
+    throw new UsageError(`${key} must be ${kind.named} such as ${example} (got "${value}")`);
   }
-  if (!['http:', 'https:'].includes(url.protocol))
-    throw new UsageError(`${key} must be http or https (got "${value}")`);
+  if (url.protocol !== `${plain}:` && url.protocol !== `${secure}:`)
+    throw new UsageError(`${key} must be ${plain} or ${secure} (got "${value}")`);
   return url.href.replace(/\/+$/, '');
+}
+
+const httpUrl = (key: string, value: string, example: string) => checkedUrl(key, value, HTTP, example);
+
+/** The live URL the SDK derives from `baseUrl` when none is set (its `liveUrlOf`), to show what `watch` uses. */
+function derivedLiveUrl(baseUrl: string): string {
+  const url = new URL(`${baseUrl.replace(/\/+$/, '')}${LIVE_PATH}`);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.href;
 }
 
 /** A setting of a profile as `todo config` names it: how to read a value typed, and how to show it. */
@@ -51,5 +72,11 @@ export const SETTINGS = {
       return { clientId: value };
     },
     get: (profile) => signInSettings(profile).clientId,
+  },
+  liveUrl: {
+    set: (value) => ({
+      liveUrl: checkedUrl('liveUrl', value, WS, 'wss://abc123.execute-api.eu-west-1.amazonaws.com/live'),
+    }),
+    get: (profile) => profile.liveUrl ?? derivedLiveUrl(profile.baseUrl),
   },
 } satisfies Record<SettingKey, Setting>;
