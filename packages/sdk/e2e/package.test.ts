@@ -70,6 +70,9 @@ describe('the published package', () => {
       `import { createClient, NotFoundError, type Todo, type TodoCreate } from '@todolist/sdk';
 import { MAX_TITLE_LENGTH, TodoCreate as TodoCreateSchema } from '@todolist/sdk/contract';
 import { createSyncedStore, type SyncedStore } from '@todolist/sdk/sync';
+import { parseQuickAdd, toTodoCreate, type QuickAddParse } from '@todolist/sdk/quick-add';
+export const parsed: QuickAddParse = parseQuickAdd('Milk tomorrow #home', { timeZone: 'Europe/Paris' });
+export const fromQuickAdd: TodoCreate = toTodoCreate(parsed);
 const client = createClient({ baseUrl: 'http://localhost:3000', retry: { limit: 2 } });
 const input: TodoCreate = { title: 'x'.repeat(MAX_TITLE_LENGTH), tags: ['home'] };
 TodoCreateSchema.parse(input);
@@ -90,6 +93,8 @@ const client: sdk.TodolistClient = sdk.createClient({ baseUrl: 'http://localhost
 export const pending: Promise<sdk.Todo> = client.todos.complete('01KMZ7X3Q4V8N2B6C9D1E5F7G0', { ifMatch: 1 });
 import sync = require('@todolist/sdk/sync');
 export const store: sync.SyncedStore = sync.createSyncedStore(client);
+import quickAdd = require('@todolist/sdk/quick-add');
+export const parsed: quickAdd.QuickAddParse = quickAdd.parseQuickAdd('Milk p1', { timeZone: 'UTC' });
 `,
     );
     await writeFile(
@@ -168,6 +173,48 @@ console.log(JSON.stringify({ created: todo.title, listed: page.items.map((t) => 
     });
     expect(stdout.trim()).toMatch(/^Call the plumber is in the store; the Inbox has \d+ open$/);
     expect(stderr).toBe('');
+  });
+
+  it("runs the README's quick add example as written, offline", async () => {
+    const readme = await readFile(join(sdkDir, 'README.md'), 'utf8');
+    const example = /## Quick add[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(example).toContain("from '@todolist/sdk/quick-add'");
+    await writeFile(join(project, 'quick-add.mjs'), example);
+    const { stdout } = await run(process.execPath, ['quick-add.mjs'], { cwd: project });
+    // Each line is what the example's comments say it prints.
+    expect(stdout.trim().split('\n')).toEqual([
+      "Pay rent 2027-01-01 high [ 'home' ] flat",
+      'FREQ=MONTHLY;BYMONTHDAY=1',
+      'recurrence 9: every month on the 1st | priority 32: p1 | tag 35: #home | list 41: @flat | notes 47: // by transfer',
+      '{"title":"Pay rent","dueDate":"2027-01-01","priority":"high","tags":["home"],"notes":"by transfer"}',
+    ]);
+    for (const line of stdout.trim().split('\n')) expect(example).toContain(`// ${line}`);
+  });
+
+  it('parses quick add from CommonJS as from ESM', async () => {
+    await writeFile(
+      join(project, 'quick-add.cjs'),
+      `const { parseQuickAdd } = require('@todolist/sdk/quick-add');
+(async () => {
+  const esm = await import('@todolist/sdk/quick-add');
+  const options = { now: new Date('2026-12-02T10:00:00Z'), timeZone: 'Europe/Paris' };
+  const text = 'Gym every mon, thu 7am #health @"Big shop"';
+  console.log(JSON.stringify({ cjs: parseQuickAdd(text, options), same: JSON.stringify(esm.parseQuickAdd(text, options)) === JSON.stringify(parseQuickAdd(text, options)) }));
+})();
+`,
+    );
+    const { stdout } = await run(process.execPath, ['quick-add.cjs'], { cwd: project });
+    expect(JSON.parse(stdout)).toMatchObject({
+      cjs: {
+        title: 'Gym',
+        due: '2026-12-03',
+        dueTime: '07:00',
+        tags: ['health'],
+        list: 'Big shop',
+        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO,TH', fromCompletion: false, timeZone: 'Europe/Paris' },
+      },
+      same: true,
+    });
   });
 
   it('works from CommonJS, and its errors are instanceof across the ESM and CommonJS copies', async () => {

@@ -1,6 +1,6 @@
 // Builds @todolist/sdk for every kind of consumer:
 //   dist/esm      ES modules and .d.ts, from tsc (Node, bundlers)
-//   dist/cjs      CommonJS (index.cjs, contract.cjs, sync.cjs) and .d.cts types, for require()
+//   dist/cjs      CommonJS (index.cjs, contract.cjs, sync.cjs, quick-add.cjs) and .d.cts types, for require()
 //   dist/browser  a minified ES module with ky and zod/mini inside, for <script type="module">,
 //                 and the one it loads on demand to follow the changes feed
 import { execFileSync } from 'node:child_process';
@@ -65,6 +65,15 @@ await esbuild.build({
   entryPoints: [join(root, 'src/sync/index.ts')],
   outfile: join(dist, 'cjs/sync.cjs'),
   plugins: [indexAsSibling],
+});
+
+// quick-add.cjs requires contract.cjs for the tag rules, and chrono-node (which ships CommonJS).
+await esbuild.build({
+  ...cjs,
+  entryPoints: [join(root, 'src/quick-add/index.ts')],
+  outfile: join(dist, 'cjs/quick-add.cjs'),
+  external: [...cjs.external, 'chrono-node'],
+  plugins: [contractAsSibling],
 });
 
 // The CommonJS types are the ESM declarations with .cjs specifiers, in files named .d.cts, so
