@@ -3,7 +3,9 @@
 //   a. the browser bundle (dist/browser/todolist-sdk.min.js) minified and gzipped, beside ky alone
 //      built the same way, with its bytes broken down by package, minified and gzipped;
 //   b. the median latency of client.todos.get and client.todos.list against the local gateway,
-//      beside a bare fetch of the same route.
+//      beside a bare fetch of the same route;
+//   c. quick add's parse time per phrase of its table, beside splitting the same text into words
+//      (scripts/bench/quick-add.mjs, which also runs alone).
 // It runs the built code (dist/), so build first: `node scripts/build.mjs` (turbo does it before
 // `npm run bench` at the root). The handlers' gateway is built once if it is missing. A missed
 // target is reported, not failed: the exit code is 0 unless the benchmark itself could not run.
@@ -16,6 +18,7 @@ import { describeMachine, ms as formatMs, kb, renderReport } from '@todolist/ben
 import { log, runBenchmark, SetupError } from '@todolist/bench-kit/run';
 import { measureBundle } from './bench/bundle-size.mjs';
 import { MEASURED_CALLS, measureOverhead } from './bench/overhead.mjs';
+import { measureQuickAdd, QUICK_ADD_METHOD, quickAddNote, quickAddRows } from './bench/quick-add.mjs';
 import { renderBreakdown } from './bench/report.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -122,13 +125,17 @@ async function run({ resources, children }) {
     log,
   });
 
-  const rows = [bundleRow(bundle), ...overheadRows(overhead)];
-  const notes = notesFor(bundle, overhead);
+  log('c. quick add (dist/esm/quick-add) over its phrase table');
+  const quickAdd = await measureQuickAdd();
+
+  const rows = [bundleRow(bundle), ...overheadRows(overhead), ...quickAddRows(quickAdd)];
+  const notes = [...notesFor(bundle, overhead), quickAddNote(quickAdd)];
   const report = renderReport({
     title: 'todolist SDK benchmark',
     machine,
     method: [
       'bundle: dist/browser/todolist-sdk.min.js as built, gzip level 9; ky alone built in memory with the same esbuild settings (scripts/browser-build.mjs)',
+      QUICK_ADD_METHOD,
       `overhead: sequential calls (one in flight) against the local gateway, ${SETTINGS.seed} todos seeded, per figure ${SETTINGS.warmupCalls} warm-up calls + ${SETTINGS.rounds} rounds of ${SETTINGS.callsPerRound} calls, alternating call by call with its baseline; medians`,
     ],
     rows,
