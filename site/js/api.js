@@ -4,22 +4,24 @@
 import { createClient } from '/vendor/todolist-sdk.min.js';
 
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodolistClient} TodolistClient */
-/** @typedef {{ apiUrl: string, auth?: import('./auth.js').AuthConfig }} Config */
+/** @typedef {{ apiUrl: string, liveUrl?: string, auth?: import('./auth.js').AuthConfig }} Config */
 
 /**
- * Reads `/config.json`: `apiUrl`, and on AWS `auth` (the user pool's issuer, managed login's
- * domain and the page's client id).
+ * Reads `/config.json`: `apiUrl`, and on AWS `liveUrl` (the live pushes' WebSocket; locally the
+ * SDK finds it beside the API) and `auth` (the user pool's issuer, managed login's domain and the
+ * page's client id).
  * @returns {Promise<Config>}
  */
 export async function readConfig() {
   // Default fetch options, so the request matches the <link rel="preload"> in index.html.
   const response = await fetch('/config.json');
   if (!response.ok) throw new Error(`/config.json answered ${response.status}`);
-  /** @type {{ apiUrl?: unknown, auth?: unknown }} */
+  /** @type {{ apiUrl?: unknown, liveUrl?: unknown, auth?: unknown }} */
   const config = await response.json();
   if (typeof config.apiUrl !== 'string') throw new Error('/config.json has no apiUrl');
   const auth = config.auth && typeof config.auth === 'object' ? config.auth : undefined;
-  return { apiUrl: config.apiUrl, ...(auth ? { auth } : {}) };
+  const liveUrl = typeof config.liveUrl === 'string' ? config.liveUrl : undefined;
+  return { apiUrl: config.apiUrl, ...(liveUrl ? { liveUrl } : {}), ...(auth ? { auth } : {}) };
 }
 
 /**
@@ -30,9 +32,10 @@ export async function readConfig() {
  *   `sentAt` (Date.now()), with anything but a server error: it can be reached again
  * @returns {TodolistClient}
  */
-export function connect({ apiUrl }, auth, onAnswer) {
+export function connect({ apiUrl, liveUrl }, auth, onAnswer) {
   return createClient({
     baseUrl: apiUrl,
+    ...(liveUrl ? { liveUrl } : {}),
     auth,
     fetch: async (input, init) => {
       const sentAt = Date.now();

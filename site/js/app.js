@@ -2,7 +2,8 @@
 // The page's entry: signs the person in (or shows the welcome), connects to the API, loads the
 // first page of the selected list's todos and the lists, and wires the store, the sidebar, the
 // view, the route, the messages and the keyboard together. Each list shown gets a store of its
-// own: one left keeps sending what was changed in it, and its failures still show.
+// own: one left keeps sending what was changed in it, and its failures still show. Once the
+// first list is on screen, the page follows the changes feed live (live.js, loaded then).
 import { INBOX_LIST_ID, isNotFoundError } from '/vendor/todolist-sdk.min.js';
 import { AccountView } from './account-view.js';
 import { connect, readConfig } from './api.js';
@@ -30,6 +31,8 @@ let undoLoading;
 let store;
 /** @type {Sidebar} */
 let sidebar;
+/** @type {Promise<void> | undefined} the first list's load, settled either way */
+let firstLoad;
 /** Whether the person is still signed in: once not, the session's message says why calls failed. */
 let signedIn = () => true;
 
@@ -64,8 +67,12 @@ function render() {
     pending: store.pendingCount,
     people: sidebar.people,
   });
+  renderLists();
+}
+
+function renderLists() {
   const loaded = store.status === 'ready' && !store.hasMore;
-  sidebar.render(route, loaded ? todos.filter((todo) => !todo.completed).length : null);
+  sidebar.render(route, loaded ? store.todos.filter((todo) => !todo.completed).length : null);
 }
 
 /**
@@ -82,6 +89,12 @@ function loadOnFirstInput() {
       loading.catch(() => undefined);
   };
   for (const type of types) document.addEventListener(type, load, true);
+}
+
+/** The selected list is gone (deleted, or no longer shared with the person): the Inbox, saying so. */
+function showInbox() {
+  notice.show('That list no longer exists, or is no longer shared with you.');
+  window.location.hash = hrefOf({ filter: 'all', tag: null });
 }
 
 /**
@@ -101,14 +114,12 @@ function showList(makeStore) {
     next.load().catch((error) => {
       if (next !== store || !signedIn()) return;
       // A list deleted, or no longer shared with the person (a bookmark, another tab): the Inbox.
-      if (isNotFoundError(error) && next.listId !== INBOX_LIST_ID) {
-        notice.show('That list no longer exists, or is no longer shared with you.');
-        window.location.hash = hrefOf({ filter: 'all', tag: null });
-        return;
-      }
+      if (isNotFoundError(error) && next.listId !== INBOX_LIST_ID) return showInbox();
       notice.show(`Couldn't load your todos: ${reasonOf(error)}.`, { label: 'Try again', run: load });
     });
-  return load();
+  const loading = load();
+  firstLoad ??= loading;
+  return loading;
 }
 
 /** Lists the lists again (names, counts), once the selected list's changes are answered. */
@@ -341,6 +352,43 @@ function wireAccount(getAuth, session) {
   });
 }
 
+/**
+ * Once the first list is on screen (so the first load carries none of it), follows the changes
+ * feed live until the session ends; loaded then, with the SDK's second file.
+ * @param {import('./api.js').TodolistClient} client
+ * @param {Session} session
+ */
+function followChanges(client, session) {
+  const stop = new AbortController();
+  session.addEventListener('ended', () => stop.abort());
+  firstLoad
+    ?.then(() => import('./live.js'))
+    .then(({ follow }) =>
+      follow({
+        client,
+        store: () => store,
+        // The lists alone are drawn again, unless who is on the selected list changed: its rows name them.
+        refreshLists: (people) =>
+          sidebar
+            .refresh()
+            .then(() => (people ? sidebar.loadPeople(store.listId).then(render) : renderLists())),
+        listGone: showInbox,
+        onError: (error) => signedIn() && notice.failure('load', '', error),
+        notice,
+        row: (key) => {
+          const li = document.querySelector(`.todo-list li[data-key="${CSS.escape(key)}"]`);
+          return li instanceof HTMLLIElement ? li : undefined;
+        },
+        // Read by the tests and the benchmark: whether the page is following, and caught up.
+        onStatus: (status) => {
+          one(document, '.todoapp', HTMLElement).dataset.live = status;
+        },
+        signal: stop.signal,
+      }),
+    )
+    .catch(() => notice.couldNotLoad('keep the list up to date'));
+}
+
 async function start() {
   handleShortcuts();
   const returning = isSignInReturn();
@@ -383,6 +431,7 @@ async function start() {
       },
     });
   wire(makeStore);
+  followChanges(client, session);
   // The lists load beside the first page of todos, which does not wait for them.
   await sidebar
     .refresh()

@@ -98,6 +98,19 @@ export function toggleDetails(li, actions) {
 }
 
 /**
+ * Ends the editing of a todo (its title, or its details form) without saving: what the person
+ * chose when they take what was changed elsewhere instead.
+ * @param {HTMLLIElement} li
+ */
+export function stopEditing(li) {
+  if (li.classList.contains('editing')) {
+    li.classList.remove('editing');
+    /** @type {HTMLElement | null} */ (li.querySelector('.toggle'))?.focus();
+  }
+  if (li.classList.contains('details-open')) closeDetails(li, true);
+}
+
+/**
  * @param {HTMLLIElement} li
  * @param {boolean} refocus whether focus goes back to the button that opened the form
  */

@@ -41,6 +41,9 @@ export class Notice {
     this.#dismiss = one(this.#box, 'button:last-child', HTMLButtonElement);
     this.#dismiss.addEventListener('click', () => this.clear());
     this.#action.addEventListener('click', () => this.act());
+    // A click on the button leaves focus where it was: a title being edited is not saved by the
+    // click that answers "changed elsewhere" (live.js) before the button has its say.
+    this.#action.addEventListener('mousedown', (event) => event.preventDefault());
   }
 
   get shown() {

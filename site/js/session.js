@@ -111,8 +111,13 @@ export class Session extends EventTarget {
           return tokens.accessToken;
         },
         (error) => {
-          this.end();
-          this.dispatchEvent(new CustomEvent('ended', { detail: error }));
+          // Only a refusal ends the session. A sign-in service that cannot be reached (no
+          // network, a server down) leaves it for the next try: the live socket asks for a fresh
+          // token after a connection refused, as a stopped gateway refuses it.
+          if (error instanceof SignInError) {
+            this.end();
+            this.dispatchEvent(new CustomEvent('ended', { detail: error }));
+          }
           throw error;
         },
       )

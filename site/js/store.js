@@ -4,15 +4,21 @@
 // undone and `onFailure` is told. Calls on one todo go out one after another, in the order they
 // were made, so a toggle made while the todo is still being created waits for its id. A delete
 // goes out at once and can be undone: the todo is created again with its id and fields. A store
-// holds one list's todos, in its manual order; a todo moved to another list leaves it.
+// holds one list's todos, in its manual order; a todo moved to another list leaves it. What
+// changed elsewhere (the changes feed, followed live by live.js) comes in through applyChanges.
 import { INBOX_LIST_ID, isNotFoundError, isPreconditionFailedError } from '/vendor/todolist-sdk.min.js';
-import { addedHere, collides, draftOf, loadedEntry, newKey, shown } from './todo-entry.js';
+import { addedHere, collides, draftOf, loadedEntry, newKey, shown, sortsBefore } from './todo-entry.js';
 
 /** @typedef {import('./todo-entry.js').Entry} Entry */
 /** @typedef {import('./todo-entry.js').ShownTodo} ShownTodo */
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodoPatch} TodoPatch */
 /** @typedef {import('/vendor/todolist-sdk.min.js').TodoCreate} TodoCreate */
 /** @typedef {import('/vendor/todolist-sdk.min.js').Todo} Todo */
+/** @typedef {import('/vendor/todolist-sdk.min.js').Change} Change */
+/**
+ * @typedef {{ key: string, before: Todo, after: Todo }} Elsewhere what the `elsewhere` event tells:
+ * a todo changed elsewhere while nothing of the person's was on its way to it
+ */
 /** @typedef {'add' | 'save' | 'delete' | 'restore' | 'load' | 'move'} Action */
 /** @typedef {(action: Action, title: string, error: unknown) => void} FailureListener */
 /**
@@ -42,6 +48,13 @@ export class TodoStore extends EventTarget {
   /** @type {(() => void)[]} */
   #waiting = [];
   #emitQueued = false;
+  /** @type {Set<string>} ids deleted elsewhere: a page read before the delete does not bring them back */
+  #deletedElsewhere = new Set();
+  /**
+   * @type {Map<string, Todo>} todos new to this store that came from the feed while creates of
+   * its own were on their way: each may be one of them, known once they are answered
+   */
+  #parked = new Map();
 
   /**
    * @param {import('./api.js').TodolistClient} client
@@ -130,10 +143,13 @@ export class TodoStore extends EventTarget {
     this.#queue([entry], async () => {
       try {
         entry.confirmed = await this.#client.todos.create(input);
+        // The feed may have brought it before this answer did: one row, not two.
+        this.#parked.delete(entry.confirmed.id);
       } catch (error) {
         this.#drop(entry);
         this.#onFailure('add', input.title, error);
       }
+      this.#unpark();
     });
   }
 
@@ -302,9 +318,106 @@ export class TodoStore extends EventTarget {
     }
   }
 
+  /**
+   * Takes what changed elsewhere: a todo of this list is added in its place in the manual order,
+   * or updated (the higher version wins; changes of the person's on their way stay laid over it),
+   * one deleted goes, and one moved to another list leaves it. A todo updated while nothing of
+   * the person's was on its way to it is told to `elsewhere` listeners (an {@link Elsewhere}),
+   * so a row being edited can say so; what the person typed is never touched.
+   * @param {Change[]} changes
+   */
+  applyChanges(changes) {
+    let changed = false;
+    for (const change of changes) {
+      if (change.type !== 'todo') continue;
+      changed = (change.op === 'upsert' ? this.#upsert(change.todo) : this.#deleted(change.id)) || changed;
+    }
+    // The feed brings this page's own changes back too: those change nothing, and redraw nothing.
+    if (changed) this.#changed();
+  }
+
+  /**
+   * Reads the first page again and takes it as changes, dropping the todos it should hold and
+   * does not: what changed between the first read and the feed's cursor (live.js calls it once
+   * the feed is followed live, from a cursor taken after the first read).
+   */
+  async reread() {
+    const held = new Map(this.#entries.map((entry) => [entry, entry.confirmed]));
+    const page = await this.#client.todos.list(this.#query());
+    this.applyChanges(page.items.map((todo) => ({ type: 'todo', op: 'upsert', id: todo.id, todo })));
+    const ids = new Set(page.items.map((todo) => todo.id));
+    const last = page.items.at(-1);
+    const covered = (/** @type {Todo} */ todo) =>
+      page.nextCursor === null || (last !== undefined && sortsBefore(todo, last));
+    // Only a todo unchanged since the read was sent: one added or saved meanwhile is newer than it.
+    this.#entries = this.#entries.filter((entry) => {
+      const todo = entry.confirmed;
+      if (!todo || todo !== held.get(entry) || ids.has(todo.id) || todo.listId !== this.#listId) return true;
+      return entry.deleting || this.#chains.has(entry.key) || !covered(todo);
+    });
+    this.#changed();
+  }
+
+  /** @param {Todo} todo @returns {boolean} whether it changed what the store holds */
+  #upsert(todo) {
+    this.#deletedElsewhere.delete(todo.id);
+    const entry = this.#entries.find((other) => other.confirmed?.id === todo.id);
+    if (!entry) return this.#insert(todo);
+    const before = /** @type {Todo} */ (entry.confirmed);
+    if (todo.version <= before.version) return false;
+    entry.confirmed = todo;
+    if (entry.pending.length === 0 && !this.#chains.has(entry.key) && !entry.deleting) {
+      /** @type {Elsewhere} */
+      const detail = { key: entry.key, before, after: todo };
+      this.dispatchEvent(new CustomEvent('elsewhere', { detail }));
+    }
+    return true;
+  }
+
+  /**
+   * A todo new to this store, in its place among those loaded (one past them comes with its
+   * page), or parked while creates of this page's are on their way. @param {Todo} todo
+   */
+  #insert(todo) {
+    if (todo.listId !== this.#listId) return false;
+    if (this.#entries.some((entry) => !entry.confirmed)) {
+      this.#parked.set(todo.id, todo);
+      return false;
+    }
+    const next = this.#entries.findIndex((entry) => entry.confirmed && sortsBefore(todo, entry.confirmed));
+    if (next === -1 && this.#cursor !== null) return false;
+    this.#entries.splice(next === -1 ? this.#entries.length : next, 0, loadedEntry(todo));
+    return true;
+  }
+
+  /** Once no create of this page's is on its way, the todos parked meanwhile were others'. */
+  #unpark() {
+    if (this.#entries.some((entry) => !entry.confirmed)) return;
+    const parked = [...this.#parked.values()];
+    this.#parked.clear();
+    for (const todo of parked) this.#upsert(todo);
+  }
+
+  /** @param {string} id @returns {boolean} whether it changed what the store holds */
+  #deleted(id) {
+    this.#deletedElsewhere.add(id);
+    this.#parked.delete(id);
+    const entry = this.#entries.find((other) => other.confirmed?.id === id);
+    if (!entry) return false;
+    // Deleted here (the feed tells this page's own delete too): kept hidden, for Undo.
+    if (entry.deleting) {
+      entry.gone = true;
+      return false;
+    }
+    // Calls on their way to it meet the 404 and say so (#sendPatch, move); Undo's import brings it back.
+    if (this.#chains.has(entry.key)) return false;
+    this.#drop(entry);
+    return true;
+  }
+
   /** @param {{ items: Todo[], nextCursor: string | null }} page */
   #addPage(page) {
-    const known = new Set(this.#entries.map((entry) => entry.confirmed?.id));
+    const known = new Set([...this.#entries.map((entry) => entry.confirmed?.id), ...this.#deletedElsewhere]);
     // Todos added on this page are newer than any the API lists, so they stay last.
     const firstLocal = this.#entries.findIndex(addedHere);
     const at = firstLocal === -1 ? this.#entries.length : firstLocal;

@@ -106,3 +106,11 @@ export function collides(patch, before, latest) {
     return JSON.stringify(before[name]) !== JSON.stringify(latest[name]);
   });
 }
+
+/**
+ * Whether `a` comes before `b` in their list's manual order: by position, then by id, as the API
+ * sorts them.
+ * @param {Todo} a
+ * @param {Todo} b
+ */
+export const sortsBefore = (a, b) => a.position < b.position || (a.position === b.position && a.id < b.id);
