@@ -17,6 +17,7 @@ export const ROUTE_MODULES = {
   updateTodo: 'update-todo',
   deleteTodo: 'delete-todo',
   importTodos: 'import-todos',
+  quickAddTodo: 'quick-add-todo',
   openapi: 'openapi',
   health: 'health',
   listLists: 'list-lists',

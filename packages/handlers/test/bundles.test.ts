@@ -90,6 +90,11 @@ const requests: Record<RouteName, (todo: Todo) => TestRequest | Promise<TestRequ
     path: routes.importTodos.path,
     body: { items: [{ title: 'Imported by a bundle' }, { title: 'Its sibling', tags: ['bulk'] }] },
   }),
+  quickAddTodo: () => ({
+    method: 'POST',
+    path: routes.quickAddTodo.path,
+    body: { text: 'Made by a bundle tomorrow p1 #bulk', timeZone: 'Europe/Paris' },
+  }),
   listChanges: () => ({ method: 'GET', path: '/v1/changes' }),
   openapi: () => ({ method: 'GET', path: '/v1/openapi.json' }),
   health: () => ({ method: 'GET', path: '/v1/health' }),

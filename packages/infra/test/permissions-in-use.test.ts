@@ -144,6 +144,24 @@ const scenarios = {
     await created('On a shared list', { listId: await sharedByB() });
     await expectCall(404, 'createTodo', { body: { title: 'Nowhere', listId: absentId() } });
   },
+  async quickAddTodo() {
+    const timeZone = 'Europe/Paris';
+    await expectCall(201, 'quickAddTodo', { body: { text: 'Plain tomorrow p1 #home', timeZone } });
+    const keyed = { body: { text: 'Keyed friday', timeZone }, headers: { 'Idempotency-Key': 'quick-key' } };
+    await expectCall(201, 'quickAddTodo', keyed);
+    await expectCall(201, 'quickAddTodo', keyed);
+    await expectCall(422, 'quickAddTodo', { ...keyed, body: { text: 'Other text', timeZone } });
+    // An @name: the caller's lists and references read, the shared ones checked.
+    const own = await createdList('a', 'Quick own');
+    await sharedByB();
+    await expectCall(201, 'quickAddTodo', { body: { text: 'Milk @"quick own"', timeZone } });
+    await expectCall(201, 'quickAddTodo', { body: { text: 'Kept @nowhere', timeZone } });
+    await expectCall(200, 'quickAddTodo', {
+      body: { text: 'Only read', timeZone, listId: own },
+      query: { dryRun: 'true' },
+    });
+    await expectCall(404, 'quickAddTodo', { body: { text: 'Nowhere', timeZone, listId: absentId() } });
+  },
   async listTodos() {
     await expectCall(201, 'createTodo', { body: { title: 'Tagged', tags: ['home'] } });
     await created('Another');

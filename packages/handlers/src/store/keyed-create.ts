@@ -62,13 +62,15 @@ export async function createWithKey(
     ownerId: string;
     key: string;
     input: TodoCreate;
+    /** What the key's request is, to tell a resend from another request. @default input */
+    request?: Record<string, unknown>;
     now: Date;
     /** Where the todo goes if this request is the first: worked out before the claim. */
     place: TodoPlace & { partitionOwner: string };
   },
 ): Promise<KeyedCreateOutcome> {
   const { ownerId, key, input, now, place } = request;
-  const requestHash = hashOf(input);
+  const requestHash = hashOf(request.request ?? input);
   const proposed: Claim = {
     ...keyClaimKey(ownerId, key),
     requestHash,
@@ -144,7 +146,7 @@ async function putTodoOnce(
 }
 
 /** A digest of the input as parsed (defaults and folding applied), independent of key order. */
-function hashOf(input: TodoCreate): string {
+function hashOf(input: Record<string, unknown>): string {
   // The key list sorts the top level; a create's fields are flat (tags is an array of strings).
   const canonical = JSON.stringify(input, Object.keys(input).sort());
   return createHash('sha256').update(canonical).digest('base64url');

@@ -16,6 +16,7 @@ import { newChangeStamp } from './change-stamp.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { listKey } from './keys.js';
 import { everyListOf, ownLists, resolveList, resolveOwnList } from './list-access.js';
+import { listIdNamed } from './list-by-name.js';
 import { countOpen } from './list-counts.js';
 import { deleteListAndTodos } from './list-deletion.js';
 import { inboxAccess, type ListAccess, type ListItem, ownListAccess, toList } from './list-item.js';
@@ -127,6 +128,16 @@ export class ListStore {
   /** One list the caller can see, with its open count. */
   async get(callerId: string, listId: string): Promise<List> {
     return this.#view(await resolveList(this.#table, callerId, listId));
+  }
+
+  /** The id of the list the caller means by `name` (own or shared, case aside), if any; see list-by-name.ts. */
+  idNamed(callerId: string, name: string): Promise<string | undefined> {
+    return listIdNamed(this.#table, callerId, name);
+  }
+
+  /** Throws {@link ListNotFoundError} unless the caller can see the list. */
+  async mustSee(callerId: string, listId: string): Promise<void> {
+    await resolveList(this.#table, callerId, listId);
   }
 
   /** Renames or archives the caller's own list; with `expectedVersion`, only at that version. */

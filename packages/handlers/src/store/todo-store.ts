@@ -76,15 +76,22 @@ export class TodoStore {
 
   /**
    * Creates a todo once per caller and `Idempotency-Key`: a replay answers the first todo and
-   * creates nothing, also after a crash part-way; the key with another body is a 422.
+   * creates nothing, also after a crash part-way; the key with another body is a 422. `request`
+   * is what a resend must repeat, when it is not the input itself (a quick add's text).
    */
-  async createOnce(callerId: string, key: string, input: TodoCreate): Promise<KeyedCreateOutcome> {
+  async createOnce(
+    callerId: string,
+    key: string,
+    input: TodoCreate,
+    request?: Record<string, unknown>,
+  ): Promise<KeyedCreateOutcome> {
     const access = await resolveList(this.#table, callerId, input.listId ?? INBOX_LIST_ID);
     const [position] = positionsForNew(this.#now(), 1);
     return createWithKey(this.#table.client, this.#table.name, {
       ownerId: callerId,
       key,
       input,
+      ...(request ? { request } : {}),
       now: this.#now(),
       place: { partitionOwner: access.ownerId, listId: access.listId, position: position as string },
     });

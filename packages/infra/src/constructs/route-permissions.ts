@@ -25,6 +25,16 @@ export const ROUTE_TABLE_ACTIONS = {
   // Idempotency-Key, the key's claim is put (GetItem when a live one exists and dynalite
   // returned no old item), the todo put, and the claim marked made (UpdateItem).
   createTodo: ['dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:GetItem', 'dynamodb:UpdateItem'],
+  // As createTodo, after finding the list an @name means: a Query of the caller's lists and
+  // references to shared ones, and the BatchGetItem that checks those; a dry run resolves the
+  // list (BatchGetItem) and writes nothing.
+  quickAddTodo: [
+    'dynamodb:Query',
+    'dynamodb:BatchGetItem',
+    'dynamodb:PutItem',
+    'dynamodb:GetItem',
+    'dynamodb:UpdateItem',
+  ],
   // store.list: one list's range of byList or byPosition (Query), after resolving it
   // (BatchGetItem); every list, a merge of the caller's partition and each shared list's
   // range, found by a Query of the caller's lists and references and a BatchGetItem of them;
@@ -106,6 +116,7 @@ export const ROUTE_INDEXES = {
   updateTodo: ['byPosition'],
   deleteTodo: [],
   importTodos: [],
+  quickAddTodo: [],
   listLists: ['byList'],
   createList: [],
   getList: ['byList'],

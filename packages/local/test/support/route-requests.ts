@@ -2,6 +2,7 @@ import {
   ListCreate,
   ListPatch,
   MemberInvite,
+  QuickAddRequest,
   type RouteDefinition,
   TodoCreate,
   TodoImportRequest,
@@ -25,6 +26,10 @@ const EXAMPLE_BODIES = new Map<unknown, unknown>([
   // A person's list names are unique, and a list is shared with an address once: new each call.
   [ListCreate, () => ({ name: `Contract ${ulid()}` })],
   [ListPatch, { archived: true }],
+  [
+    QuickAddRequest,
+    { text: 'Hold the route table to its word tomorrow p1 #contract', timeZone: 'Europe/Paris' },
+  ],
   [MemberInvite, () => ({ email: `${ulid().toLowerCase()}@example.test` })],
 ]);
 

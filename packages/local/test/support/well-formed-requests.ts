@@ -59,6 +59,17 @@ const importItem = (existingId: fc.Arbitrary<string>) =>
     },
   );
 
+// Quick-add words around a title: a date, a priority, tags, notes, a list no one has (kept in the title).
+const quickAddText = fc
+  .tuple(
+    title,
+    fc.constantFrom('', ' tomorrow', ' fri 5pm', ' every monday', ' dec 24'),
+    fc.constantFrom('', ' p1', ' !!'),
+    fc.constantFrom('', ' #home', ' #work #later'),
+    fc.constantFrom('', ' @nowhere', ' // with notes'),
+  )
+  .map((parts) => parts.join(''));
+
 const patchBody = fc
   .record(fields, { requiredKeys: [] })
   .filter((body) => Object.keys(body).length > 0 && TodoPatch.safeParse(body).success);
@@ -146,6 +157,18 @@ function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<Re
           body: { json: { items } },
         }),
       );
+    case 'quickAddTodo':
+      return fc
+        .tuple(quickAddText, fc.boolean(), fc.option(fc.uuid(), { nil: undefined }))
+        .map(([text, dryRun, key]) =>
+          draft({
+            method: 'POST',
+            path: routes.quickAddTodo.path,
+            query: dryRun ? [['dryRun', 'true']] : [],
+            headers: key ? { ...JSON_HEADERS, 'idempotency-key': key } : JSON_HEADERS,
+            body: { json: { text, timeZone: 'Europe/Paris' } },
+          }),
+        );
     case 'listChanges':
       return fc
         .record({ limit: fc.integer({ min: 1, max: MAX_PAGE_SIZE }).map(String) }, { requiredKeys: [] })

@@ -21,6 +21,7 @@ export const getTodo = { method: 'GET', path: '/v1/todos/{id}' } as const satisf
 export const updateTodo = { method: 'PATCH', path: '/v1/todos/{id}' } as const satisfies Endpoint;
 export const deleteTodo = { method: 'DELETE', path: '/v1/todos/{id}' } as const satisfies Endpoint;
 export const importTodos = { method: 'POST', path: '/v1/todos/batch' } as const satisfies Endpoint;
+export const quickAddTodo = { method: 'POST', path: '/v1/todos/quick' } as const satisfies Endpoint;
 export const listLists = { method: 'GET', path: '/v1/lists' } as const satisfies Endpoint;
 export const createList = { method: 'POST', path: '/v1/lists' } as const satisfies Endpoint;
 export const getList = { method: 'GET', path: '/v1/lists/{listId}' } as const satisfies Endpoint;

@@ -50,6 +50,7 @@ export {
   MAX_MEMBERS,
   MAX_NOTES_LENGTH,
   MAX_PAGE_SIZE,
+  MAX_QUICK_ADD_TEXT_LENGTH,
   MAX_SHARED_LISTS,
   MAX_TAG_LENGTH,
   MAX_TAGS,
@@ -82,6 +83,15 @@ export { generateOpenApiDocument, type OpenApiOptions } from './openapi.js';
 export { OpenApiDocument } from './openapi-document.js';
 export { FieldError, PROBLEM_MEDIA_TYPE, Problem, REQUEST_ID_HEADER } from './problem.js';
 export {
+  QuickAddCreated,
+  QuickAddParsed,
+  QuickAddPreview,
+  QuickAddQuery,
+  QuickAddRecurrence,
+  QuickAddRequest,
+  QuickAddTaken,
+} from './quick-add.js';
+export {
   COMMON_ERROR_CODES,
   pathParamNames,
   type RouteDefinition,
@@ -90,6 +100,7 @@ export {
   routeList,
   routes,
 } from './routes.js';
+export { TimeZone } from './time-zone.js';
 export {
   DueDate,
   Notes,

@@ -49,3 +49,8 @@ export const CHANGES_RETENTION_DAYS = 30;
 export const DEFAULT_CHANGES_PAGE_SIZE = 100;
 /** Longest changes cursor: it carries the changes of the last seconds already delivered. */
 export const MAX_CHANGES_CURSOR_LENGTH = 4096;
+/**
+ * Longest quick-add text, in characters, after trimming: room for a full title and full notes
+ * (`// …`) with the words around them.
+ */
+export const MAX_QUICK_ADD_TEXT_LENGTH = 2500;

@@ -29,6 +29,8 @@ describe('the OpenAPI document', () => {
     for (const route of routeList) {
       const { operation } = operations.find((o) => o.operation.operationId === route.name) ?? {};
       expect(Object.keys(operation?.responses ?? {})).toContain(String(route.success.status));
+      if (route.otherSuccess)
+        expect(Object.keys(operation?.responses ?? {})).toContain(String(route.otherSuccess.status));
       for (const code of route.errors) {
         expect(Object.keys(operation?.responses ?? {})).toContain(String(ERROR_CODES[code].status));
       }
@@ -60,6 +62,7 @@ describe('the security the document declares', () => {
       updateTodo: [{ bearer: ['todolist/todos.write'] }],
       deleteTodo: [{ bearer: ['todolist/todos.write'] }],
       importTodos: [{ bearer: ['todolist/todos.write'] }],
+      quickAddTodo: [{ bearer: ['todolist/todos.write'] }],
       listLists: [{ bearer: ['todolist/todos.read'] }],
       createList: [{ bearer: ['todolist/todos.write'] }],
       getList: [{ bearer: ['todolist/todos.read'] }],

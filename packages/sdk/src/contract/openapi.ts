@@ -5,6 +5,7 @@ import { TodoImportResponse } from './import.js';
 import { TodoImportRequest } from './import-request.js';
 import { TodoPage } from './list.js';
 import { PROBLEM_MEDIA_TYPE, Problem } from './problem.js';
+import { QuickAddCreated, QuickAddPreview, QuickAddRequest } from './quick-add.js';
 import { COMMON_ERROR_CODES, type RouteDefinition, routeList } from './routes.js';
 import { Todo, TodoCreate, TodoPatch } from './todo.js';
 
@@ -19,6 +20,9 @@ const NAMED_SCHEMAS = new Map<z.ZodMiniType, { name: string; io: 'input' | 'outp
   [Problem, { name: 'Problem', io: 'output' }],
   [TodoImportRequest, { name: 'TodoImportRequest', io: 'input' }],
   [TodoImportResponse, { name: 'TodoImportResponse', io: 'output' }],
+  [QuickAddRequest, { name: 'QuickAddRequest', io: 'input' }],
+  [QuickAddCreated, { name: 'QuickAddCreated', io: 'output' }],
+  [QuickAddPreview, { name: 'QuickAddPreview', io: 'output' }],
 ]);
 
 function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output'): JsonSchema {
@@ -93,11 +97,20 @@ function operation(route: RouteDefinition): JsonSchema {
   const { status, body } = route.success;
   const success: JsonSchema = { description: route.summary };
   if (body) success.content = { 'application/json': { schema: schemaOrRef(body, 'output') } };
+  const other = route.otherSuccess;
+  const otherSuccess: Record<string, JsonSchema> = other
+    ? {
+        [String(other.status)]: {
+          description: other.when,
+          content: { 'application/json': { schema: schemaOrRef(other.body, 'output') } },
+        },
+      }
+    : {};
   const op: JsonSchema = {
     operationId: route.name,
     summary: route.summary,
     parameters: parameters(route),
-    responses: { [String(status)]: success, ...errorResponses(route) },
+    responses: { [String(status)]: success, ...otherSuccess, ...errorResponses(route) },
     // A public route says so with an empty list; the others need a token holding their scope.
     security: scopeOf(route),
   };

@@ -19,6 +19,7 @@ import {
 } from './lists.js';
 import { Member, MemberInvite, MemberPage, MemberPathParams } from './members.js';
 import { OpenApiDocument } from './openapi-document.js';
+import { QuickAddCreated, QuickAddPreview, QuickAddQuery, QuickAddRequest } from './quick-add.js';
 import { Todo, TodoCreate, TodoPatch, TodoPathParams } from './todo.js';
 
 /** A request header a route reads, documented in the OpenAPI document and allowed through CORS. */
@@ -42,6 +43,8 @@ export interface RouteDefinition extends endpoints.Endpoint {
   readonly headers?: readonly RouteHeader[];
   /** The status of a successful answer and the schema of its body (`null`: no body). */
   readonly success: { readonly status: number; readonly body: z.ZodMiniType | null };
+  /** A second successful answer, to a variant of the request (a dry run), and when it is given. */
+  readonly otherSuccess?: { readonly status: number; readonly body: z.ZodMiniType; readonly when: string };
   /** The error codes this route can answer with, besides those every route can. */
   readonly errors: readonly ErrorCode[];
   /** The largest body this route takes, in bytes. @default MAX_BODY_BYTES */
@@ -72,6 +75,17 @@ const IDEMPOTENCY_KEY: RouteHeader = {
     'A unique key per intended create (a UUID, say). Sending it again with the same body returns the first answer and creates nothing; with another body it is refused.',
 };
 
+/** What a create of one todo can be refused for: its body, its key, its list. */
+const CREATE_TODO_ERRORS = [
+  'malformed_json',
+  'invalid_header',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_failed',
+  'idempotency_key_reused',
+  'list_not_found',
+] as const satisfies readonly ErrorCode[];
+
 /**
  * The route table: every operation of API version 1, one per endpoint and named for it; a route
  * without an endpoint, or an endpoint without a route, fails to compile.
@@ -84,15 +98,7 @@ export const routes = {
     body: TodoCreate,
     headers: [IDEMPOTENCY_KEY],
     success: { status: 201, body: Todo },
-    errors: [
-      'malformed_json',
-      'invalid_header',
-      'payload_too_large',
-      'unsupported_media_type',
-      'validation_failed',
-      'idempotency_key_reused',
-      'list_not_found',
-    ],
+    errors: CREATE_TODO_ERRORS,
   },
   listTodos: {
     name: 'listTodos',
@@ -154,6 +160,22 @@ export const routes = {
       'validation_failed',
       'list_not_found',
     ],
+  },
+  quickAddTodo: {
+    name: 'quickAddTodo',
+    ...endpoints.quickAddTodo,
+    summary:
+      "Create a todo from a line of text, read as the SDK's quick add reads it: 'Pay rent dec 24 p1 #home @flat // by transfer'. The answer holds the todo and the parse; the due time and the repeat are read but not stored yet. An @list that fits none of the caller's lists stays in the title",
+    query: QuickAddQuery,
+    body: QuickAddRequest,
+    headers: [IDEMPOTENCY_KEY],
+    success: { status: 201, body: QuickAddCreated },
+    otherSuccess: {
+      status: 200,
+      body: QuickAddPreview,
+      when: 'dryRun=true: how the text is read and the createTodo body it would make; nothing is created',
+    },
+    errors: ['invalid_query', ...CREATE_TODO_ERRORS],
   },
   listLists: {
     name: 'listLists',
