@@ -67,6 +67,7 @@ describe('the API with sign-in', () => {
         'getTodo',
         'importTodos',
         'listTodos',
+        'quickAddTodo',
         'updateTodo',
         'listLists',
         'createList',

@@ -11,6 +11,7 @@ export type {
   TokenProvider,
   TokenRequest,
 } from './client/options.js';
+export type { QuickAddRequestOptions } from './client/quick-todo.js';
 export type {
   ChangeBatch,
   ReconnectOptions,
@@ -44,6 +45,9 @@ export type {
   MemberPage,
   Priority,
   Problem,
+  QuickAddCreated,
+  QuickAddParsed,
+  QuickAddPreview,
   Todo,
   TodoCreate,
   TodoImportItem,

@@ -1,5 +1,7 @@
 import * as endpoints from '../contract/endpoints.js';
 import {
+  type QuickAddCreated,
+  type QuickAddPreview,
   Todo,
   TodoCreate,
   type TodoCreate as TodoCreateInput,
@@ -14,6 +16,7 @@ import type { MAX_PAGE_SIZE } from '../contract/limits.js';
 import { isPreconditionFailedError } from '../errors/PreconditionFailedError.js';
 import { type ImportOptions, type ImportSummary, importMany } from './import-many.js';
 import { everyItem, withCursor } from './paging.js';
+import { type QuickAddRequestOptions, sendQuickAdd } from './quick-todo.js';
 import { checkId, checkInput, idempotencyKeyHeader, ifMatchHeader } from './request-checks.js';
 import { searchParamsOf } from './search-params.js';
 import type { AnswerOf, Transport } from './transport.js';
@@ -87,6 +90,25 @@ export class TodosResource {
       answer: Todo satisfies AnswerOf<'createTodo'>,
     });
     return data;
+  }
+
+  /**
+   * Creates a todo from a line of text, read by the API as `@todolist/sdk/quick-add` reads it
+   * (`@list` names one of the caller's lists, own or shared; a name that fits none stays in the
+   * title): answers the todo and how the text was read. With `dryRun: true`, only the reading and
+   * the create it would make; nothing is created. Safe to retry, as {@link TodosResource.create}.
+   * The due time and the repeat are read (`parse.dueTime`, `parse.recurrence`) but not stored yet.
+   *
+   * @example
+   * ```ts
+   * const { todo, parse } = await client.todos.quickAdd('Pay rent dec 24 p1 #home @flat', { timeZone: 'Europe/Paris' });
+   * const { create } = await client.todos.quickAdd('Milk tomorrow', { dryRun: true });
+   * ```
+   */
+  quickAdd(text: string, options: QuickAddRequestOptions & { dryRun: true }): Promise<QuickAddPreview>;
+  quickAdd(text: string, options?: QuickAddRequestOptions & { dryRun?: false }): Promise<QuickAddCreated>;
+  quickAdd(text: string, options: QuickAddRequestOptions = {}): Promise<QuickAddCreated | QuickAddPreview> {
+    return sendQuickAdd(this.#transport, text, options);
   }
 
   /**

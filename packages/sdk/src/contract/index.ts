@@ -90,7 +90,7 @@ export {
   QuickAddRecurrence,
   QuickAddRequest,
   QuickAddTaken,
-} from './quick-add.js';
+} from './quick-todo.js';
 export {
   COMMON_ERROR_CODES,
   pathParamNames,

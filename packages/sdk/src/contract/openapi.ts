@@ -5,7 +5,7 @@ import { TodoImportResponse } from './import.js';
 import { TodoImportRequest } from './import-request.js';
 import { TodoPage } from './list.js';
 import { PROBLEM_MEDIA_TYPE, Problem } from './problem.js';
-import { QuickAddCreated, QuickAddPreview, QuickAddRequest } from './quick-add.js';
+import { QuickAddCreated, QuickAddPreview, QuickAddRequest } from './quick-todo.js';
 import { COMMON_ERROR_CODES, type RouteDefinition, routeList } from './routes.js';
 import { Todo, TodoCreate, TodoPatch } from './todo.js';
 

