@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openSignedIn } from './support/sign-in.js';
 import { uniqueEmail } from './support/site.js';
 import { type TodoCli, todoCliFor } from './support/todo-cli.js';
-import { countOf, eventually, textOf, todoPage } from './support/todo-page.js';
+import { countOf, eventually, textOf, todoPage, visible } from './support/todo-page.js';
 import { useSite } from './support/use-site.js';
 
 const { site, browser } = useSite();
@@ -111,7 +111,7 @@ describe('a change made elsewhere while the person edits the todo', () => {
   it('takes theirs on "Use theirs", ending the edit without saving', async () => {
     const { app, page, edit, notice, id } = await editedUnderneath();
     await notice.getByRole('button', { name: 'Use theirs' }).click();
-    expect(await edit.isVisible()).toBe(false);
+    await eventually(visible(edit), false);
     await eventually(app.titles, ['Buy almond milk']);
     await app.settled();
     expect((await site().api.todos.get(id)).title).toBe('Buy almond milk');
