@@ -60,7 +60,9 @@ it('resumes after the gateway restarts, showing what changed meanwhile once', as
   const [first] = (await api.todos.list()).items;
   await api.todos.complete(first?.id ?? '');
 
-  await eventually(() => state.getAttribute('data-live'), 'live');
+  // The SDK's backoff doubles with each refusal while the gateway starts (full jitter, up to
+  // 30 s): a generous ceiling, not a measure of how fast it is back.
+  await page.locator('.todoapp[data-live="live"]').waitFor({ timeout: 40_000 });
   await eventually(app.titles, ['Before the crash', 'While it was away']);
   expect(await page.locator('li.completed').count()).toBe(1);
   // And it goes on following.
