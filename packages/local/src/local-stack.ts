@@ -10,6 +10,7 @@ import { loadHandlerBundles } from './handler-bundles.js';
 import { createLocalAuth } from './issuer/local-auth.js';
 import { issuerFor } from './issuer/local-authority.js';
 import { loadMachineClient, type MachineClient } from './issuer/machine-client.js';
+import { RefreshTokens } from './issuer/refresh-tokens.js';
 import { loadSigningKey, type SigningKey } from './issuer/signing-key.js';
 import { subjectFor } from './issuer/subject.js';
 import { type LivePush, startLivePush } from './live/live-push.js';
@@ -111,6 +112,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   try {
     const tableName = options.tableName ?? 'todolist';
     const signingKey = await loadSigningKey(folder);
+    const refreshTokens = await RefreshTokens.load(folder);
     const machineClient = await machineClientFor(folder, signingKey, options.machineOwner);
     const cursorKey = await cursorSigningKey(folder);
     database = await startDatabase(folder, tableName);
@@ -132,7 +134,10 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
           allowedOrigins,
         });
         // The user pool runs the sign-in trigger as Cognito does (packages/handlers' triggers).
-        const auth = createLocalAuth(signingKey, port, machineClient, bundles.triggers.signIn);
+        const auth = createLocalAuth(
+          { key: signingKey, refreshTokens, machineClient, preTokenGeneration: bundles.triggers.signIn },
+          port,
+        );
         return {
           auth,
           handlers: bundles.routes,

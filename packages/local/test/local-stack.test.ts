@@ -99,6 +99,46 @@ describe('a local stack with a data folder', () => {
     expect(nextPage).toEqual({ items: [todos[2]], nextCursor: null });
   });
 
+  it('signs nobody out on a restart: a refresh token from before it still refreshes, a revoked one does not, and the folder holds no token', async () => {
+    const before = await start();
+    const [kept, revoked] = await Promise.all([
+      signInLocally(before.url, 'stays@example.test'),
+      signInLocally(before.url, 'leaves@example.test'),
+    ]);
+    const revocation = await fetch(`${before.url}/oauth2/revoke`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: revoked.refreshToken, client_id: 'todolist-web' }),
+    });
+    expect(revocation.status).toBe(200);
+    await close(before);
+
+    const after = await start();
+    const refresh = (refreshToken: string) =>
+      fetch(`${after.url}/oauth2/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: 'todolist-web',
+          refresh_token: refreshToken,
+        }),
+      });
+    const [refreshed, refused] = await Promise.all([
+      refresh(kept.refreshToken),
+      refresh(revoked.refreshToken),
+    ]);
+    expect(refreshed.status).toBe(200);
+    const { access_token } = (await refreshed.json()) as { access_token: string };
+    const todos = await fetch(`${after.url}/v1/todos`, {
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(todos.status).toBe(200);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: 'invalid_grant' });
+    const saved = await readFile(join(dataDir, 'auth-refresh-tokens.json'), 'utf8');
+    expect(saved).not.toContain(kept.refreshToken);
+    expect(saved).toContain('stays@example.test');
+  });
+
   it('refuses a second stack on a folder in use with DataFolderInUseError naming the folder, and the first keeps serving', async () => {
     const first = await start();
     const todo = await create(first, 'Mine');

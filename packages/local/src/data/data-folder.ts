@@ -1,5 +1,5 @@
 import { chmodSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Every file the local product keeps in its data folder, by what it holds. */
@@ -12,6 +12,8 @@ export const DATA_FILES = {
   cursorKey: 'cursor-signing-key',
   /** The local user pool's private signing key (a JWK). */
   signingKey: 'auth-signing-key.json',
+  /** The local user pool's refresh tokens (their SHA-256 only), so a restart signs nobody out. */
+  refreshTokens: 'auth-refresh-tokens.json',
   /** The machine client's secret, and the owner it was made for. */
   machineSecret: 'machine-client-secret',
   machineOwner: 'machine-client-owner',
@@ -86,5 +88,16 @@ export class DataFolder {
     const path = this.path(file);
     await writeFile(path, text, { mode: 0o600, ...(options.exclusive ? { flag: 'wx' } : {}) });
     await chmod(path, 0o600);
+  }
+
+  /**
+   * Replaces the file's text all at once: written beside it, then renamed over it, so a crash
+   * mid-write leaves the old text, never half of the new.
+   */
+  async replace(file: DataFile, text: string): Promise<void> {
+    const path = this.path(file);
+    const temporary = `${path}.${process.pid}.tmp`;
+    await writeFile(temporary, text, { mode: 0o600 });
+    await rename(temporary, path);
   }
 }

@@ -4,14 +4,11 @@ import { type BearerCheck, checkBearer } from './access-token-verifier.js';
 import { findClient } from './clients.js';
 import { jwksEndpoint, openIdConfigurationEndpoint } from './discovery-endpoints.js';
 import { sendText } from './http-answers.js';
-import { createLocalAuthority, type LocalAuthority } from './local-authority.js';
+import { createLocalAuthority, type LocalAuthority, type LocalAuthorityParts } from './local-authority.js';
 import { logoutEndpoint } from './logout-endpoint.js';
-import type { MachineClient } from './machine-client.js';
-import type { PreTokenGeneration } from './pre-token-generation.js';
 import { revokeEndpoint } from './revoke-endpoint.js';
 import { authorizeEndpoint, loginEndpoint } from './sign-in-endpoints.js';
 import { SIGN_IN_CSS, SIGN_IN_CSS_PATH } from './sign-in-page.js';
-import type { SigningKey } from './signing-key.js';
 import { tokenEndpoint } from './token-endpoint.js';
 
 /** The local user pool, as the gateway uses it. */
@@ -76,13 +73,9 @@ const ENDPOINTS: Record<string, Endpoint> = {
  * login, token, revoke, logout, discovery) and the check of access tokens the API routes need.
  * With a `machineClient`, scripts can also get tokens with the client-credentials grant.
  */
-export function createLocalAuth(
-  key: SigningKey,
-  port: number,
-  machineClient?: MachineClient,
-  preTokenGeneration?: PreTokenGeneration,
-): LocalAuth {
-  const authority = createLocalAuthority(key, port, machineClient, preTokenGeneration);
+export function createLocalAuth(parts: LocalAuthorityParts, port: number): LocalAuth {
+  const authority = createLocalAuthority(parts, port);
+  const { machineClient } = parts;
   const knowsClient = (clientId: string) =>
     findClient(clientId) !== undefined || clientId === machineClient?.clientId;
   // What the bearer check needs, put together once rather than per request.

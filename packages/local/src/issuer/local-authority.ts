@@ -1,6 +1,7 @@
 import { GrantStore } from './grant-store.js';
 import type { MachineClient } from './machine-client.js';
 import type { PreTokenGeneration } from './pre-token-generation.js';
+import type { RefreshTokens } from './refresh-tokens.js';
 import type { SigningKey } from './signing-key.js';
 import type { SignInGrant } from './token-issuer.js';
 
@@ -20,8 +21,8 @@ export interface LocalAuthority {
   port: number;
   /** One-time codes, valid 60 s. */
   codes: GrantStore<AuthorizationCodeGrant>;
-  /** Refresh tokens, valid 30 days, in memory: after a restart the user signs in again. */
-  refreshTokens: GrantStore<SignInGrant>;
+  /** Refresh tokens, valid 30 days, kept in the data folder: they outlive a restart. */
+  refreshTokens: RefreshTokens;
   /** The client-credentials client for scripts, when the gateway was given an owner for it. */
   machineClient: MachineClient | undefined;
   /**
@@ -34,7 +35,6 @@ export interface LocalAuthority {
 }
 
 const CODE_LIFETIME_MS = 60_000;
-const REFRESH_TOKEN_LIFETIME_MS = 30 * 24 * 3600_000;
 
 /**
  * The `iss` of a gateway on `port`'s tokens. It names `localhost` whatever address the gateway
@@ -44,12 +44,18 @@ export function issuerFor(port: number): string {
   return `http://localhost:${port}/auth`;
 }
 
+/** What a local user pool is made of, besides its port. */
+export interface LocalAuthorityParts {
+  key: SigningKey;
+  refreshTokens: RefreshTokens;
+  machineClient?: MachineClient | undefined;
+  preTokenGeneration?: PreTokenGeneration | undefined;
+}
+
 /** The local user pool of a gateway on `port`. */
 export function createLocalAuthority(
-  key: SigningKey,
+  { key, refreshTokens, machineClient, preTokenGeneration }: LocalAuthorityParts,
   port: number,
-  machineClient?: MachineClient,
-  preTokenGeneration?: PreTokenGeneration,
 ): LocalAuthority {
   const origin = `http://localhost:${port}`;
   return {
@@ -58,7 +64,7 @@ export function createLocalAuthority(
     origin,
     port,
     codes: new GrantStore(CODE_LIFETIME_MS),
-    refreshTokens: new GrantStore(REFRESH_TOKEN_LIFETIME_MS),
+    refreshTokens,
     machineClient,
     revokedSignIns: new Set(),
     preTokenGeneration,

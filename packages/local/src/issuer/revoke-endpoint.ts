@@ -32,7 +32,7 @@ export async function revokeEndpoint(
       error: 'unauthorized_client',
       error_description: 'the token was issued to another client',
     });
-  authority.refreshTokens.revoke(token);
+  await authority.refreshTokens.revoke(token);
   if (grant) authority.revokedSignIns.add(grant.originJti);
   sendJson(response, 200, {});
 }

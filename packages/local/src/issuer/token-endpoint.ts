@@ -145,7 +145,7 @@ async function grantTokens(
     access_token: tokens.accessToken,
     id_token: tokens.idToken,
     // As Cognito without rotation: the refresh token comes with the code grant only.
-    ...(isCode ? { refresh_token: authority.refreshTokens.issue(grant) } : {}),
+    ...(isCode ? { refresh_token: await authority.refreshTokens.issue(grant) } : {}),
     token_type: 'Bearer',
     expires_in: tokens.expiresIn,
   };
