@@ -1,10 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { todoBin } from './built-cli.js';
-import type { Env, TodoRun } from './todo-user.js';
-
-/** How long one run may take before it is killed and reported as hanging. */
-const RUN_LIMIT_MS = 60_000;
+import { type Env, RUN_LIMIT_MS, type TodoRun } from './todo-user.js';
 
 /** A `todo` run the test watches while it runs, and may feed standard input. */
 export interface RunningTodo {

@@ -18,8 +18,12 @@ export interface TodoRun {
 /** An environment for the binary; a variable set to `undefined` is left out. */
 export type Env = Record<string, string | undefined>;
 
-/** How long one run may take before it is killed and reported as hanging. */
-const RUN_LIMIT_MS = 20_000;
+/**
+ * How long one run may take before it is killed and reported as hanging. Generous: the test files
+ * run many people's commands at once on a 2-core machine, where an export that takes 4 s alone
+ * took over 20 s in CI. Speed is measured by the benchmarks, not here.
+ */
+export const RUN_LIMIT_MS = 60_000;
 
 /**
  * Runs `node bin/todo.js <args>` with exactly this environment (no NO_COLOR, FORCE_COLOR or TERM
