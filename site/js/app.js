@@ -379,9 +379,10 @@ function followChanges(client, session) {
           const li = document.querySelector(`.todo-list li[data-key="${CSS.escape(key)}"]`);
           return li instanceof HTMLLIElement ? li : undefined;
         },
-        // Read by the tests and the benchmark: whether the page is following, and caught up.
+        // data-live is read by the tests and the benchmark: whether the page is following, and caught up.
         onStatus: (status) => {
           one(document, '.todoapp', HTMLElement).dataset.live = status;
+          one(document, '.live-status', HTMLElement).hidden = status !== 'reconnecting';
         },
         signal: stop.signal,
       }),

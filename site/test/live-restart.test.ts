@@ -1,5 +1,6 @@
 // The gateway killed and started again (same data folder, same port) under an open page: the
-// page follows the feed again by itself, and what changed while it was away shows, once.
+// page says it is reconnecting, follows the feed again by itself, and what changed while it was
+// away shows, once.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-it('resumes after the gateway restarts, showing what changed meanwhile once', async () => {
+it('says it is reconnecting while the gateway is down, and resumes after it restarts, showing what changed meanwhile once', async () => {
   gateway = await startGatewayProcess({ dataDir });
   const { port, url } = gateway;
   const email = uniqueEmail();
@@ -54,6 +55,9 @@ it('resumes after the gateway restarts, showing what changed meanwhile once', as
 
   await gateway.crash();
   await eventually(() => state.getAttribute('data-live'), 'reconnecting');
+  const reconnecting = page.locator('.live-status');
+  await eventually(() => reconnecting.isVisible(), true);
+  await eventually(() => reconnecting.textContent(), 'Reconnecting…');
   gateway = await startGatewayProcess({ dataDir, port });
   // Made before the page is back: its reconnect waits (with backoff) after each refusal.
   await api.todos.create({ title: 'While it was away' });
@@ -64,6 +68,7 @@ it('resumes after the gateway restarts, showing what changed meanwhile once', as
   // 30 s): a generous ceiling, not a measure of how fast it is back.
   await page.locator('.todoapp[data-live="live"]').waitFor({ timeout: 40_000 });
   await eventually(app.titles, ['Before the crash', 'While it was away']);
+  await eventually(() => reconnecting.isVisible(), false);
   // The page may be back between the two calls: the second then comes as a poke.
   await eventually(() => page.locator('li.completed').count(), 1);
   // And it goes on following.
