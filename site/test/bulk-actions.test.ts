@@ -114,7 +114,11 @@ describe('a view with nothing in it', () => {
     await eventually(app().titles, ['milk', 'report']);
 
     await site().reset();
-    await page().click('.filters a[href="#/"]');
+    // Not a click on the All link: the reset reaches the open page live and hides the footer
+    // (no todos), and a click racing that lands on nothing.
+    await page().evaluate(() => {
+      location.hash = '#/';
+    });
     await page().reload();
     await app().loaded();
     await eventually(textOf(empty), 'Nothing here yet');
