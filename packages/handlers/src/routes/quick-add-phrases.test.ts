@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { QuickAddCreated } from '@todolist/sdk/contract';
-import type { QuickAddParse } from '@todolist/sdk/quick-add';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { expectedParse, phraseTable } from '../../../sdk/test/support/phrase-table.js';
 import { apiEvent, bodyOf } from '../../test/support/events.js';
 import { lists, members } from '../container.js';
 import { handler as quickAdd } from './quick-add-todo.js';
@@ -12,19 +10,7 @@ import { handler as quickAdd } from './quick-add-todo.js';
 // the table's parse. The route reads the server's clock; the table is read at its own `now`, so
 // the clock (Date alone: timers run as ever) is set to it here.
 
-interface Phrase extends Partial<Omit<QuickAddParse, 'taken' | 'recurrence'>> {
-  text: string;
-  title: string;
-  rrule?: string;
-  fromCompletion?: boolean;
-}
-const require = createRequire(import.meta.url);
-const table = JSON.parse(
-  readFileSync(
-    require.resolve('@todolist/sdk/package.json').replace(/package\.json$/, 'src/quick-add/phrases.json'),
-    'utf8',
-  ),
-) as { now: string; timeZone: string; phrases: Phrase[] };
+const table = phraseTable;
 
 const OWNER = 'quick-add-table';
 /** The table's lists, by name: the person's own, and "work" shared with them by a colleague. */
@@ -43,14 +29,6 @@ beforeAll(async () => {
 afterAll(() => {
   vi.useRealTimers();
 });
-
-/** The parse a row describes (every field it leaves out is absent), as phrases.test.ts reads it. */
-function expectedParse({ text: _text, rrule, fromCompletion, tags, ...fields }: Phrase) {
-  const recurrence = rrule
-    ? { recurrence: { rrule, fromCompletion: fromCompletion ?? false, timeZone: table.timeZone } }
-    : {};
-  return { ...fields, tags: tags ?? [], ...recurrence };
-}
 
 describe('the quick-add phrase table, through POST /v1/todos/quick', () => {
   it('holds at least 150 phrases', () => {

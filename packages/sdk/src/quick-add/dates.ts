@@ -45,9 +45,13 @@ export function takeDue(
   reference: { instant: Date; offsetMinutes: number },
 ): { due: string; dueTime?: string; timeOnly: boolean; taken: Taken } | undefined {
   // chrono reads the text with the claimed words blanked out, so "every monday 8am" gives it "8am".
+  // It is given the start of the minute: a day alone ("wednesday", "dec 2") takes the reference's
+  // hour and minute but not its seconds, so from 11:00:42 today's date would look past and
+  // `forwardDate` would move it a week or a year on.
+  const minute = new Date(Math.floor(reference.instant.getTime() / 60_000) * 60_000);
   const results: ParsedResult[] = quickAddChrono.parse(
     blankOut(text, claimed),
-    { instant: reference.instant, timezone: reference.offsetMinutes },
+    { instant: minute, timezone: reference.offsetMinutes },
     { forwardDate: true },
   );
   for (const result of results) {

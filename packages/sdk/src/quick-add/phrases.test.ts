@@ -1,35 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectedParse, phraseTable } from '../../test/support/phrase-table.js';
 import { parseQuickAdd } from './parse.js';
-import type { QuickAddParse } from './types.js';
 
-// The shared table (phrases.json): the CLI and the API's tests read the same file.
-interface Phrase extends Partial<Omit<QuickAddParse, 'taken' | 'recurrence'>> {
-  text: string;
-  title: string;
-  rrule?: string;
-  fromCompletion?: boolean;
-}
-const table = JSON.parse(readFileSync(new URL('./phrases.json', import.meta.url), 'utf8')) as {
-  now: string;
-  timeZone: string;
-  phrases: Phrase[];
-};
+// The shared table (phrases.json): the CLI and the API's tests read the same file, the same way.
+const table = phraseTable;
 const options = { now: new Date(table.now), timeZone: table.timeZone };
-
-/** The parse a row describes: every field the row leaves out is absent. */
-function expected({
-  text: _text,
-  rrule,
-  fromCompletion,
-  tags,
-  ...fields
-}: Phrase): Omit<QuickAddParse, 'taken'> {
-  const recurrence = rrule
-    ? { recurrence: { rrule, fromCompletion: fromCompletion ?? false, timeZone: table.timeZone } }
-    : {};
-  return { ...fields, tags: tags ?? [], ...recurrence };
-}
+const expected = expectedParse;
 
 describe('the quick-add phrase table', () => {
   it('holds at least 150 phrases, each once', () => {
@@ -46,5 +22,15 @@ describe('the quick-add phrase table', () => {
       expect(phrase.text.slice(piece.start, piece.end)).toBe(piece.text);
       expect(piece.start).toBeGreaterThanOrEqual(taken[index - 1]?.end ?? 0);
     }
+  });
+});
+
+describe('the quick-add phrase table, typed 42.345 s into the minute', () => {
+  // A person never types at hh:mm:00.000: each phrase reads the same a little later in the minute
+  // (a bare "wednesday" typed on a Wednesday is today, not next week).
+  const later = { ...options, now: new Date(options.now.getTime() + 42_345) };
+  it.each(table.phrases)('$text', (phrase) => {
+    const { taken: _taken, ...parse } = parseQuickAdd(phrase.text, later);
+    expect(parse).toEqual(expected(phrase));
   });
 });
