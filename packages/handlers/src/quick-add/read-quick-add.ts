@@ -5,10 +5,9 @@ import {
   TodoCreate,
   type TodoCreate as TodoCreateInput,
 } from '@todolist/sdk/contract';
-import { parseQuickAdd, toTodoCreate } from '@todolist/sdk/quick-add';
+import { keepListWords, parseQuickAdd, toTodoCreate } from '@todolist/sdk/quick-add';
 import { ValidationError } from '../errors.js';
 import type { ListStore } from '../store/list-store.js';
-import { keepListWords } from './keep-list-words.js';
 
 /** A quick-add text as the route reads it: the parse, the create it makes, a list name that fit none. */
 export interface QuickAddReading {

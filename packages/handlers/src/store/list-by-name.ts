@@ -1,7 +1,6 @@
-import { INBOX_LIST_ID } from '@todolist/sdk/contract';
+import { INBOX_LIST_ID, sameListName } from '@todolist/sdk/contract';
 import { everyListOf } from './list-access.js';
 import { ownListAccess } from './list-item.js';
-import { sameListName } from './list-names.js';
 import type { Table } from './table.js';
 
 /**

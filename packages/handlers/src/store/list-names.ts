@@ -1,4 +1,5 @@
 import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { sameListName } from '@todolist/sdk/contract';
 import { ListConflictError } from '../errors.js';
 import { listKey, listNameKey } from './keys.js';
 import type { ListItem } from './list-item.js';
@@ -9,11 +10,6 @@ import { type Table, writeIf } from './table.js';
 // transactions, a name is a claim item written before the list takes it: concurrent creates of
 // one name race on the claim's condition and one wins. A claim left by a crash (its list never
 // took the name, or was renamed or deleted since) is stale, and the next claim overwrites it.
-
-/** Whether two list names are the same name, case aside, as the claims compare them. */
-export function sameListName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('en') === b.toLocaleLowerCase('en');
-}
 
 const taken = (name: string) =>
   new ListConflictError('list_name_taken', `you already have a list named "${name}": choose another name`);

@@ -9,6 +9,7 @@ import {
   type ListPatch,
   type ListsFilter,
   MAX_LISTS,
+  sameListName,
 } from '@todolist/sdk/contract';
 import { ulid } from 'ulid';
 import { ListConflictError, PreconditionFailedError } from '../errors.js';
@@ -20,7 +21,7 @@ import { listIdNamed } from './list-by-name.js';
 import { countOpen } from './list-counts.js';
 import { deleteListAndTodos } from './list-deletion.js';
 import { inboxAccess, type ListAccess, type ListItem, ownListAccess, toList } from './list-item.js';
-import { claimListName, releaseListName, sameListName } from './list-names.js';
+import { claimListName, releaseListName } from './list-names.js';
 import { countPeople } from './member-store.js';
 import type { Table } from './table.js';
 import { buildUpdateExpression } from './update-expression.js';

@@ -76,6 +76,7 @@ export {
   ListRole,
   type ListsFilter,
   ListsQuery,
+  sameListName,
 } from './lists.js';
 export { LIVE_PATH, LIVE_PING, LIVE_PING_INTERVAL_MS, LIVE_TOKEN_PARAMETER } from './live.js';
 export { Email, MEMBER_SELF, Member, MemberInvite, MemberPage, MemberPathParams } from './members.js';

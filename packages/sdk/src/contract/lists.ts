@@ -8,6 +8,14 @@ import { oneLineText, Timestamp } from './text.js';
 /** A list's name: trimmed, 1 to {@link MAX_LIST_NAME_LENGTH} characters, on one line. */
 export const ListName = oneLineText('name', MAX_LIST_NAME_LENGTH);
 
+/**
+ * Whether two list names are the same name, case aside: the API keeps a person's list names
+ * unique so, and a name typed in quick add (`@groceries`) or the CLI finds its list so.
+ */
+export function sameListName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('en') === b.toLocaleLowerCase('en');
+}
+
 const ROLES = ['owner', 'member'] as const;
 
 /** The caller's part in a list: its owner, or a member it was shared with. */

@@ -1,11 +1,12 @@
-import type { QuickAddParse } from '@todolist/sdk/quick-add';
+import type { QuickAddParse } from './types.js';
 
 /**
  * The parse with its `@list` words given back to the title, for a name that fits no list: as
  * Todoist leaves an unknown #project in the task's name, the words the person typed are kept
- * rather than lost, and the todo goes to the default list. Every `@` word goes back (the parse
- * took them all, the last one naming the list). The title is rebuilt as the parse builds it:
- * the text before the notes, without the other words taken, its spaces collapsed.
+ * rather than lost, and the todo goes to the default list (the API's route and `todo add`
+ * alike). Every `@` word goes back (the parse took them all, the last one naming the list). The
+ * title is rebuilt as the parse builds it: the text before the notes, without the other words
+ * taken, its spaces collapsed.
  */
 export function keepListWords(text: string, parse: QuickAddParse): QuickAddParse {
   const { list: _list, ...rest } = parse;
