@@ -663,7 +663,7 @@ describe.concurrent('todo completion', () => {
     ],
     [
       ['config', 'set', ''],
-      ['baseUrl', 'timeout', 'authUrl', 'clientId', 'liveUrl'],
+      ['baseUrl', 'timeout', 'authUrl', 'clientId', 'liveUrl', 'timeZone'],
     ],
     [
       ['auth', ''],
@@ -678,7 +678,10 @@ describe.concurrent('todo completion', () => {
       ['--delete-todos', '--move-to', '--yes', '--profile', '--no-color', '--no-input', '--help'],
     ],
     [['lists', 'ls', '--a'], ['--archived']],
-    [['add', '--l'], ['--list']],
+    [
+      ['add', '--l'],
+      ['--list', '--literal'],
+    ],
     [
       ['list', '--li'],
       ['--limit', '--list'],
@@ -708,7 +711,7 @@ describe.concurrent('todo completion', () => {
       expect(zsh).toContain(`(${values})`);
       expect(fish).toContain(`-a '${values}'`);
     }
-    expect(zsh).toContain("'1:value:(baseUrl timeout authUrl clientId liveUrl)'");
+    expect(zsh).toContain("'1:value:(baseUrl timeout authUrl clientId liveUrl timeZone)'");
     for (const sub of ['list', 'get', 'set', 'use', 'rm', 'path']) {
       expect(zsh).toMatch(new RegExp(`'${sub}:[^']+'`));
       expect(fish).toContain(`-n '__todo_at config' -a ${sub} `);

@@ -98,7 +98,11 @@ describe.concurrent('usage errors (exit 2)', () => {
     [['config', 'set', 'baseUrl', 'ftp://example.com'], 'baseUrl must be http or https'],
     [
       ['config', 'get', 'colour'],
-      'unknown setting "colour": use baseUrl, timeout, authUrl, clientId or liveUrl',
+      'unknown setting "colour": use baseUrl, timeout, authUrl, clientId, liveUrl or timeZone',
+    ],
+    [
+      ['config', 'set', 'timeZone', 'Mars/Olympus'],
+      'timeZone must be an IANA time zone such as Europe/Paris (got "Mars/Olympus")',
     ],
     [['--profile', 'nope', 'list'], 'no profile named "nope" (profiles: default)'],
   ])('says what is wrong with the input: todo %j', async (args, message) => {

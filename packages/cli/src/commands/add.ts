@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
+import type { ListBook } from '../lists/list-book.js';
 import { printConfirmation } from '../output/confirmation.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
+import { safeText } from '../output/safe-text.js';
 import { askChoice, askText } from '../prompts.js';
 import {
   collectTags,
@@ -22,6 +24,10 @@ interface AddFlags extends OutputFlags {
   tag?: string[];
   notes?: string;
   list?: string;
+  /** The words are the title, as typed: nothing is read from them. */
+  literal?: boolean;
+  /** Print what would be added, and add nothing. */
+  dryRun?: boolean;
 }
 
 async function askForTodo(context: Context, parseDue: typeof parseDueDate): Promise<TodoCreate> {
@@ -42,49 +48,118 @@ async function askForTodo(context: Context, parseDue: typeof parseDueDate): Prom
   return { title, priority, tags, ...(due.trim() ? { dueDate: parseDue(due, context.now()) } : {}) };
 }
 
-/** `todo add`: creates a todo from the arguments, or asks for it on a terminal. */
+/** What `todo add` makes: the create input, and the list it goes to when not the Inbox. */
+interface Planned {
+  input: TodoCreate;
+  listRef?: string;
+  /** What the words said that the API does not keep yet (a due time, a repeat). */
+  note?: string;
+  /** How the words were read, for `--dry-run --json`. */
+  parse?: unknown;
+}
+
+/** The todo the words and flags make: the words read as quick add (unless `--literal`), the flags winning. */
+async function planFromWords(
+  context: Context,
+  words: string[],
+  flags: AddFlags,
+  book: () => Promise<ListBook>,
+  parseDue: typeof parseDueDate,
+): Promise<Planned & { listId?: string }> {
+  const text = words.join(' ');
+  let input: TodoCreate = { title: text };
+  let listId: string | undefined;
+  let note: string | undefined;
+  let parse: unknown;
+  if (!flags.literal) {
+    const [{ readAddWords, notKeptNote }, { toTodoCreate }] = await Promise.all([
+      import('../quick-add-words.js'),
+      import('@todolist/sdk/quick-add'),
+    ]);
+    const read = await readAddWords(context, text, book);
+    input = toTodoCreate(read.parse);
+    listId = read.list?.id;
+    note = notKeptNote(read.parse);
+    parse = { ...read.parse, ...(read.unknownList ? { unknownList: read.unknownList } : {}) };
+  }
+  input = {
+    ...input,
+    ...(flags.due ? { dueDate: parseDue(flags.due, context.now()) } : {}),
+    ...(flags.priority ? { priority: flags.priority } : {}),
+    ...(flags.tag ? { tags: [...new Set([...(input.tags ?? []), ...flags.tag])] } : {}),
+    ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
+  };
+  return {
+    input,
+    ...(listId ? { listId } : {}),
+    ...(note ? { note } : {}),
+    ...(parse ? { parse } : {}),
+  };
+}
+
+/** `todo add`: creates a todo from the words (read as quick add), or asks for it on a terminal. */
 export async function runAdd(context: Context, words: string[], flags: AddFlags): Promise<void> {
   const mode = outputMode(flags);
   // The contract's calendar (localDay) loads with the command, never with `todo --version`.
   const { parseDueDate } = await import('../due-date.js');
-  let input: TodoCreate;
+  const { listBook, listLabel } = await import('../lists/list-book.js');
+  let book: Promise<ListBook> | undefined;
+  const lists = () => {
+    book ??= listBook(context);
+    return book;
+  };
+  let planned: Planned & { listId?: string };
   if (words.length > 0) {
-    input = {
-      title: words.join(' '),
-      ...(flags.due ? { dueDate: parseDueDate(flags.due, context.now()) } : {}),
-      ...(flags.priority ? { priority: flags.priority } : {}),
-      ...(flags.tag ? { tags: flags.tag } : {}),
-      ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
-    };
-  } else if (context.io.canPrompt) {
-    input = {
-      ...(await askForTodo(context, parseDueDate)),
-      ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
+    planned = await planFromWords(context, words, flags, lists, parseDueDate);
+  } else if (context.io.canPrompt && !flags.dryRun) {
+    planned = {
+      input: {
+        ...(await askForTodo(context, parseDueDate)),
+        ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
+      },
     };
   } else {
-    throw new UsageError(`a title is needed: todo add <title...> (no prompt: ${context.io.whyNoPrompt})`);
+    const why = flags.dryRun ? 'a dry run asks nothing' : `no prompt: ${context.io.whyNoPrompt}`;
+    throw new UsageError(`a title is needed: todo add <title...> (${why})`);
+  }
+  // --list wins over the words' @list.
+  const list = flags.list
+    ? await (await lists()).resolve(flags.list)
+    : planned.listId
+      ? (await (await lists()).all()).find((each) => each.id === planned.listId)
+      : undefined;
+  const input: TodoCreate = { ...planned.input, ...(list ? { listId: list.id } : {}) };
+  const inList = list ? `in ${listLabel(list)}` : '';
+  if (flags.dryRun) {
+    if (mode !== 'human')
+      return printData(context.io, mode, { parse: planned.parse ?? null, create: input }, false);
+    const due = input.dueDate ? ` (due ${input.dueDate})` : '';
+    const where = inList || 'in "Inbox"';
+    context.io.err(`Would add ${safeText(input.title)}${due} ${where}; nothing added (dry run).`);
+    if (planned.note) context.io.err(planned.note);
+    return;
   }
   const client = await context.client();
-  let inList = '';
-  if (flags.list) {
-    const { listBook, listLabel } = await import('../lists/list-book.js');
-    const list = await (await listBook(context)).resolve(flags.list);
-    input = { ...input, listId: list.id };
-    inList = `in ${listLabel(list)}`;
-  }
   const todo = await client.todos.create(input, { signal: context.signal });
-  if (mode !== 'human') return printData(context.io, mode, todo, false);
-  printConfirmation(context.io, context.io.color.green('Added'), todo, {
-    ...(todo.dueDate ? { due: todo.dueDate } : {}),
-    ...(inList ? { after: inList } : {}),
-  });
+  if (mode !== 'human') printData(context.io, mode, todo, false);
+  else
+    printConfirmation(context.io, context.io.color.green('Added'), todo, {
+      ...(todo.dueDate ? { due: todo.dueDate } : {}),
+      ...(inList ? { after: inList } : {}),
+    });
+  if (planned.note) context.io.err(planned.note);
 }
 
 export function registerAdd(program: Command, run: Runner): void {
   program
     .command('add')
-    .description('add a todo')
-    .argument('[title...]', 'the title; without one, on a terminal, you are asked')
+    .description(
+      'add a todo; its words say when, how urgent, which tags and list: "Pay rent fri p1 #home @flat"',
+    )
+    .argument(
+      '[title...]',
+      'the title, read as quick add (see below); without one, on a terminal, you are asked',
+    )
     .option('-d, --due <date>', 'due date: YYYY-MM-DD, today, tomorrow, a weekday (fri) or +3d')
     .addOption(priorityOption())
     .option('-t, --tag <tag>', 'a tag, "#" or not (repeat, or separate with commas)', collectTags)
@@ -93,17 +168,30 @@ export function registerAdd(program: Command, run: Runner): void {
       '-L, --list <list>',
       'the list to add it to: a name or a prefix of one, or its id (default: the Inbox)',
     )
+    .option('-r, --literal', 'take the words as the title, as typed: read no date, tag or list from them')
+    .option('--dry-run', 'print what would be added, and add nothing')
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText(
       'after',
-      examples(
-        'todo add Buy milk',
-        'todo add "File taxes" --due 2027-04-15 -p high -t money',
-        "todo add Weed the beds -t '#garden'",
-        'todo add Oat milk --list groc',
-        'todo add',
-      ),
+      `
+The title's words are read as the page and the API read quick add: a day (today, tomorrow, fri,
+next monday, dec 24, 24/12, in 3 days, +2w, end of month), a time (9am, 17:30), p1/p2/p3 or !!
+for priority, #tag, @list (a list's whole name, any case; an unknown one stays in the title),
+and notes after " // ". Words in "double quotes", web and e-mail addresses stay as typed. The
+day is read in the profile's timeZone (todo config set timeZone Europe/Paris; default: the
+system's). The API keeps no due time nor repeat yet: the todo is due on the day, once, and a
+note on stderr says so. Flags win over the words; --literal reads nothing.
+${examples(
+  'todo add Buy milk',
+  'todo add "Pay rent dec 24 p1 #home @flat // by transfer"',
+  'todo add "File taxes" --due 2027-04-15 -p high -t money',
+  "todo add Weed the beds -t '#garden'",
+  'todo add Oat milk --list groc',
+  'todo add --literal "Read chapter 4 tomorrow #maybe"',
+  'todo add --dry-run --json "Dentist next monday 9am"',
+  'todo add',
+)}`,
     )
     .action((words: string[], flags: AddFlags) => run((context) => runAdd(context, words, flags)));
 }

@@ -17,6 +17,11 @@ export interface Profile {
    * @default derived from `baseUrl` by the SDK (ws: or wss:, path /v1/live), as the local gateway serves it
    */
   liveUrl?: string;
+  /**
+   * The IANA time zone `todo add` reads "today", "friday" and "dec 24" in.
+   * @default the system's (`TZ`, else the machine's)
+   */
+  timeZone?: string;
 }
 
 /** What `config.json` holds. */

@@ -1,7 +1,8 @@
-import { LIVE_PATH } from '@todolist/sdk/contract';
+import { LIVE_PATH, TimeZone } from '@todolist/sdk/contract';
 import type { Profile } from '../../config/profiles.js';
 import { signInSettings } from '../../config/sign-in.js';
 import { UsageError } from '../../errors.js';
+import { timeZoneOf } from '../../time-zone.js';
 import type { SettingKey } from './shared.js';
 
 // Loaded by `config get` and `set` when they run: where a profile signs in is the contract's
@@ -78,5 +79,13 @@ export const SETTINGS = {
       liveUrl: checkedUrl('liveUrl', value, WS, 'wss://abc123.execute-api.eu-west-1.amazonaws.com/live'),
     }),
     get: (profile) => profile.liveUrl ?? derivedLiveUrl(profile.baseUrl),
+  },
+  timeZone: {
+    set: (value) => {
+      if (!TimeZone.safeParse(value).success)
+        throw new UsageError(`timeZone must be an IANA time zone such as Europe/Paris (got "${value}")`);
+      return { timeZone: value };
+    },
+    get: (profile) => timeZoneOf(profile),
   },
 } satisfies Record<SettingKey, Setting>;

@@ -5,7 +5,7 @@ import { UsageError } from '../../errors.js';
 export type ConfigContext = Pick<Context, 'io' | 'paths' | 'env'>;
 
 /** The settings a profile has, as `todo config get` and `set` name them (and completion offers them). */
-export const SETTING_KEYS = ['baseUrl', 'timeout', 'authUrl', 'clientId', 'liveUrl'] as const;
+export const SETTING_KEYS = ['baseUrl', 'timeout', 'authUrl', 'clientId', 'liveUrl', 'timeZone'] as const;
 
 export type SettingKey = (typeof SETTING_KEYS)[number];
 

@@ -1,0 +1,60 @@
+import { type List, sameListName, TimeZone } from '@todolist/sdk/contract';
+import type { QuickAddParse } from '@todolist/sdk/quick-add';
+import type { Context } from './context.js';
+import { UsageError } from './errors.js';
+import type { ListBook } from './lists/list-book.js';
+import { timeZoneOf } from './time-zone.js';
+
+// `todo add`'s words, read as the page and the API read quick-add text: one parser, the SDK's
+// (@todolist/sdk/quick-add, with chrono-node), loaded only when a title is typed.
+
+/** What `todo add`'s words say, and the list their `@name` means (none when it names no list). */
+export interface AddWords {
+  parse: QuickAddParse;
+  list?: List;
+  /** An `@name` that fits none of the person's lists: its words stayed in the title. */
+  unknownList?: string;
+}
+
+/**
+ * Reads `text` at the context's clock, in the profile's time zone; `@name` finds a list the
+ * person can see by its whole name, case aside, as the API's quick add does (an unarchived one
+ * first), and an unknown name stays in the title.
+ */
+export async function readAddWords(
+  context: Context,
+  text: string,
+  book: () => Promise<ListBook>,
+): Promise<AddWords> {
+  const [{ parseQuickAdd, keepListWords }, profile] = await Promise.all([
+    import('@todolist/sdk/quick-add'),
+    context.profile(),
+  ]);
+  const timeZone = timeZoneOf(profile);
+  // The setting is checked when set; a config.json edited by hand may still hold anything.
+  if (!TimeZone.safeParse(timeZone).success)
+    throw new UsageError(
+      `the timeZone of profile ${profile.name} ("${timeZone}") is not an IANA time zone: todo config set timeZone Europe/Paris`,
+    );
+  const parse = parseQuickAdd(text, { now: context.now(), timeZone });
+  if (parse.list === undefined) return { parse };
+  const name = parse.list;
+  const lists = await (await book()).all();
+  const named = lists.filter((list) => sameListName(list.name, name));
+  const list = named.find((each) => !each.archived) ?? named[0];
+  if (list) return { parse, list };
+  return { parse: keepListWords(text, parse), unknownList: name };
+}
+
+/**
+ * What the words said that the API does not keep yet (a due time, a repeat), as a line for
+ * stderr; undefined when they said neither. The todo is made without them, never refused.
+ */
+export function notKeptNote(parse: QuickAddParse): string | undefined {
+  const time = parse.dueTime ? `the time (${parse.dueTime})` : undefined;
+  const repeat = parse.taken.find((piece) => piece.kind === 'recurrence');
+  const what = [time, repeat && `the repeat (${repeat.text})`].filter((each) => each !== undefined);
+  if (what.length === 0) return undefined;
+  const due = [time && 'on the day', repeat && 'once'].filter((each) => each !== undefined).join(', ');
+  return `Note: ${what.join(' and ')} ${what.length > 1 ? 'are' : 'is'} not kept by the API yet: the todo is due ${due}.`;
+}
