@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startFeedExpiringProxy } from './support/dropping-proxy.js';
 import { expectErrorLine } from './support/error-line.js';
 import {
   ensureGatewayBuilt,
@@ -134,6 +135,29 @@ describe('todo watch', () => {
 
     expect(run.stderr).not.toContain('Watching');
     expect(run.code).toBe(130);
+  });
+
+  it('goes on from now, saying so, when its cursor is older than the feed keeps (410 sync_expired)', async () => {
+    const user = await newTodoUser(api.stack.url);
+    const proxy = await startFeedExpiringProxy(api.stack.url);
+    try {
+      // The API through the proxy; the live socket straight to the gateway (the proxy speaks HTTP only).
+      const liveUrl = `${api.stack.url.replace(/^http/, 'ws')}/v1/live`;
+      expect((await user.run(['config', 'set', 'liveUrl', liveUrl])).code).toBe(0);
+      const watch = startTodo(['watch'], { ...user.env, TODO_API_URL: proxy.url });
+      await watch.waitForStderrLine((each) => each.startsWith('Watching '), ARRIVES_MS);
+      const added = JSON.parse((await user.run(['add', 'After the month away', '--json'])).stdout);
+      await line(watch, new RegExp(`^Added After the month away ${added.id} in "Inbox"$`));
+      const run = await interrupted(watch);
+
+      expect(run.code).toBe(130);
+      expect(run.stderr).toBe(
+        'Away longer than the changes feed keeps (30 days): changes made meanwhile may be missing; watching on from now.\n' +
+          'Watching your lists for changes (Ctrl-C to stop)…\n',
+      );
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("a member's change on a shared list shows, with who made it", async () => {
