@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { get as httpGet } from 'node:http';
+import { Agent as HttpAgent, get as httpGet, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MAX_BODY_BYTES, MAX_IMPORT_BODY_BYTES, type Todo, type TodoPage } from '@todolist/sdk/contract';
@@ -408,5 +408,40 @@ describe('throttling at the local gateway', () => {
     expect(flood.filter((response) => response.status === 429).length).toBeGreaterThanOrEqual(18);
     const bystanderAnswers = [await as(bystander.accessToken)(), await as(bystander.accessToken)()];
     expect(bystanderAnswers.map((response) => response.status)).toEqual([200, 200]);
+  });
+});
+
+describe('closing the local gateway', () => {
+  it('lets a request under way finish, then closes its kept-alive connection rather than wait out the 65 s keep-alive', async () => {
+    const closing = await startLocalStack({ dataDir: null, port: 0, throttle: null });
+    const { accessToken } = await signInLocally(closing.url, 'closer@example.test');
+    const body = JSON.stringify({ title: 'Answered while the gateway closes' });
+    const answered = new Promise<{ status: number; connection: string | undefined }>((resolve, reject) => {
+      const request = httpRequest(
+        `${closing.url}/v1/todos`,
+        {
+          method: 'POST',
+          agent: new HttpAgent({ keepAlive: true }),
+          headers: {
+            authorization: `Bearer ${accessToken}`,
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+          },
+        },
+        (response) => {
+          response.resume();
+          resolve({ status: response.statusCode ?? 0, connection: response.headers.connection });
+        },
+      );
+      request.on('error', reject);
+      // Half the body now: the request is under way when the close begins.
+      request.write(body.slice(0, 10));
+      setTimeout(() => request.end(body.slice(10)), 200);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const closed = closing.close();
+    expect((await answered).status).toBe(201);
+    // Without closing it, the connection would hold the close for its 65 s keep-alive (past this test's 30 s).
+    await closed;
   });
 });

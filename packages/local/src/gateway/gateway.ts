@@ -148,6 +148,11 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
+/** How often a closing gateway closes the connections that have gone idle since it began. */
+const CLOSE_SWEEP_MS = 50;
+/** How long a closing gateway lets requests under way finish before it cuts their connections. */
+const CLOSE_GRACE_MS = 5_000;
+
 /**
  * Starts the local API gateway: routes by the route table, turns each request into the proxy
  * event API Gateway would send, invokes the route's handler and writes its answer. Outside
@@ -194,14 +199,24 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeIdleConnections();
       });
-      // The server's close waits for every connection, live ones too: they are told to go (1001).
-      await Promise.all([
-        closed,
-        served.then(
-          (ready) => ready.live?.close(),
-          () => undefined,
-        ),
-      ]);
+      // A request still being answered keeps its connection after its answer, idle for up to
+      // the 65 s keep-alive: each is closed as it goes idle, and any left after the grace (a
+      // request that never ends) at once, so a close never waits on a client.
+      const sweep = setInterval(() => server.closeIdleConnections(), CLOSE_SWEEP_MS);
+      const grace = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
+      try {
+        // The server's close waits for every connection, live ones too: they are told to go (1001).
+        await Promise.all([
+          closed,
+          served.then(
+            (ready) => ready.live?.close(),
+            () => undefined,
+          ),
+        ]);
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(grace);
+      }
     },
   };
 }
