@@ -78,6 +78,7 @@ describe('create', () => {
       completed: false,
       completedAt: null,
       dueDate: null,
+      dueTime: null,
       priority: 'normal',
       tags: [],
       listId: 'inbox',

@@ -29,7 +29,7 @@ export type {
 } from './client/todos.js';
 // What every client shows and signs in with, from the contract: the page reads them from the browser bundle.
 export { APP_CLIENT_IDS, OAUTH_PATHS, SIGN_IN_SCOPES } from './contract/access.js';
-export { type DueState, dueState, localDay } from './contract/due.js';
+export { type DueState, dueState, localDay, localTime } from './contract/due.js';
 export type {
   Change,
   ChangedList,

@@ -49,6 +49,7 @@ describe('the public entry', () => {
       'SIGN_IN_SCOPES',
       'dueState',
       'localDay',
+      'localTime',
       'INBOX_LIST_ID',
       'MEMBER_SELF',
       'TodoSdkError',

@@ -1,13 +1,15 @@
 import * as z from 'zod/mini';
 import { FieldError } from './problem.js';
-import { TodoCreate, TodoId } from './todo.js';
+import { dueTimeHasDay, TodoCreate, TodoId } from './todo.js';
 
 /**
  * One todo of a bulk import: a create, with the id it must have. An id makes the import safe to
  * send again: an item whose id exists already is left as it is, never duplicated or overwritten.
  */
 // Spread rather than z.extend, which would bring zod's schema-merging code into the browser bundle.
-export const TodoImportItem = z.strictObject({ ...TodoCreate.shape, id: z.optional(TodoId) });
+export const TodoImportItem = z
+  .strictObject({ ...TodoCreate.shape, id: z.optional(TodoId) })
+  .check(dueTimeHasDay);
 export type TodoImportItem = z.input<typeof TodoImportItem>;
 
 /** What happened to one item: created now, already there from an earlier import, or refused. */

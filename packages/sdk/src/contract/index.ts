@@ -16,7 +16,7 @@ export {
 } from './changes.js';
 export { ChangeCursor, type ChangesFilter, ChangesQuery } from './changes-query.js';
 export { CORS_ALLOWED_HEADERS, CORS_EXPOSED_HEADERS, CORS_MAX_AGE_SECONDS } from './cors.js';
-export { type DueState, dueState, localDay } from './due.js';
+export { type DueState, dueState, localDay, localTime } from './due.js';
 export type { HttpMethod } from './endpoints.js';
 export {
   ERROR_CODE_LIST,
@@ -104,6 +104,7 @@ export {
 export { TimeZone } from './time-zone.js';
 export {
   DueDate,
+  DueTime,
   Notes,
   Priority,
   Tag,

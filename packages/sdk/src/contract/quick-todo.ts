@@ -52,8 +52,8 @@ export const QuickAddRecurrence = z.object({
 /**
  * What the text says, as `parseQuickAdd` reads it at the server's clock in the request's time
  * zone. `list` is the name typed after `@` when a list the caller can see has that name; a name
- * that fits none is left in `title` (and in `unknownList`). `dueTime` and `recurrence` are read
- * but not stored on the todo yet.
+ * that fits none is left in `title` (and in `unknownList`). `dueTime` is the todo's; `recurrence`
+ * is read but not stored on the todo yet.
  */
 export const QuickAddParsed = z.object({
   title: z.string(),

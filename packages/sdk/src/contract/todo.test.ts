@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { dueState } from './due.js';
 import { toFieldErrors } from './field-errors.js';
+import { TodoImportItem } from './import.js';
 import { MAX_TAGS, MAX_TITLE_LENGTH } from './limits.js';
-import { TodoCreate, TodoPatch } from './todo.js';
+import { Todo, TodoCreate, TodoPatch } from './todo.js';
 
 function errorsOf(result: { success: boolean; error?: unknown }) {
   if (result.success) throw new Error('expected the parse to fail');
@@ -72,3 +74,72 @@ describe('TodoPatch', () => {
     expect(errorsOf(TodoPatch.safeParse({}))[0]?.message).toMatch(/at least one/);
   });
 });
+
+describe('due times', () => {
+  const NEEDS_DAY = {
+    path: 'dueTime',
+    message: 'dueTime needs a dueDate in the same request: a time is on a day',
+  };
+
+  it('takes a time with its day, and refuses one without a day, in a create, an import item and a patch', () => {
+    expect(TodoCreate.parse({ title: 'Call', dueDate: '2026-12-24', dueTime: '09:30' })).toMatchObject({
+      dueTime: '09:30',
+    });
+    expect(errorsOf(TodoCreate.safeParse({ title: 'Call', dueTime: '09:30' }))).toEqual([NEEDS_DAY]);
+    expect(errorsOf(TodoCreate.safeParse({ title: 'Call', dueDate: null, dueTime: '09:30' }))).toEqual([
+      NEEDS_DAY,
+    ]);
+    expect(errorsOf(TodoImportItem.safeParse({ title: 'Call', dueTime: '09:30' }))).toEqual([NEEDS_DAY]);
+    expect(errorsOf(TodoPatch.safeParse({ dueTime: '09:30' }))).toEqual([NEEDS_DAY]);
+    expect(TodoPatch.parse({ dueTime: null })).toEqual({ dueTime: null });
+    expect(TodoPatch.parse({ dueDate: '2026-12-24', dueTime: '23:59' })).toEqual({
+      dueDate: '2026-12-24',
+      dueTime: '23:59',
+    });
+  });
+
+  it('takes HH:MM from 00:00 to 23:59 only', () => {
+    for (const time of ['24:00', '9:30', '09:60', '09:30:00', '9am', ''])
+      expect(errorsOf(TodoCreate.safeParse({ title: 'Call', dueDate: '2026-12-24', dueTime: time }))).toEqual(
+        [{ path: 'dueTime', message: 'dueTime must be a time of day, HH:MM (00:00 to 23:59)' }],
+      );
+  });
+
+  it('reads a todo from a server before due times as due some time that day', () => {
+    const { dueTime: _time, ...older } = Todo.parse(aTodoFromTheApi());
+    expect(Todo.parse(older).dueTime).toBeNull();
+  });
+});
+
+describe('dueState with a time', () => {
+  const todo = { dueDate: '2026-12-02', dueTime: '09:00', completed: false };
+  it('is overdue once the time has passed on the day, and today before it or without the clock', () => {
+    expect(dueState(todo, '2026-12-02', '08:59')).toBe('today');
+    expect(dueState(todo, '2026-12-02', '09:00')).toBe('today');
+    expect(dueState(todo, '2026-12-02', '09:01')).toBe('overdue');
+    expect(dueState(todo, '2026-12-02')).toBe('today');
+    expect(dueState({ ...todo, completed: true }, '2026-12-02', '23:00')).toBe('today');
+    expect(dueState({ ...todo, dueTime: null }, '2026-12-02', '23:00')).toBe('today');
+  });
+});
+
+function aTodoFromTheApi() {
+  return {
+    id: '01KMZ7X3Q4V8N2B6C9D1E5F7G0',
+    title: 'Buy milk',
+    notes: null,
+    completed: false,
+    completedAt: null,
+    dueDate: '2026-12-24',
+    dueTime: '09:00',
+    priority: 'normal',
+    tags: [],
+    listId: 'inbox',
+    position: 'a0',
+    createdBy: 'someone',
+    updatedBy: 'someone',
+    createdAt: '2026-01-02T03:04:05.000Z',
+    updatedAt: '2026-01-02T03:04:05.000Z',
+    version: 1,
+  };
+}

@@ -36,6 +36,29 @@ export const Notes = z.string().check(
 /** A calendar day, `YYYY-MM-DD`: a todo is due on a day, read in the reader's own time zone. */
 export const DueDate = isoDate({ error: 'dueDate must be a calendar date, YYYY-MM-DD' });
 
+/**
+ * A time of day on the due day, `HH:MM` (24-hour): a wall-clock time, read in the reader's own
+ * time zone as the day is ("9:00 on Dec 24" wherever the person is). Only with a `dueDate`.
+ */
+export const DueTime = z
+  .string()
+  .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'dueTime must be a time of day, HH:MM (00:00 to 23:59)'));
+
+/** The message of a body that gives a due time without a due day. */
+const DUE_TIME_NEEDS_DAY = 'dueTime needs a dueDate in the same request: a time is on a day';
+
+/**
+ * A create, import item or patch that sets a `dueTime` gives its `dueDate` too, so a time is
+ * never left without its day (a patch that clears `dueDate` clears the time as well).
+ */
+export const dueTimeHasDay = z.refine<{ dueDate?: string | null; dueTime?: string | null }>(
+  (body) =>
+    body.dueTime === undefined ||
+    body.dueTime === null ||
+    (body.dueDate !== undefined && body.dueDate !== null),
+  { error: DUE_TIME_NEEDS_DAY, path: ['dueTime'] },
+);
+
 const PRIORITIES = ['low', 'normal', 'high'] as const;
 
 /** How much a todo matters. */
@@ -71,6 +94,11 @@ export const Todo = z.object({
   completed: z.boolean(),
   completedAt: z.nullable(Timestamp),
   dueDate: z.nullable(DueDate),
+  /**
+   * The time on the due day, `HH:MM`; null for a todo due some time that day, or not due. A
+   * server from before due times sends none: read as null.
+   */
+  dueTime: z._default(z.nullable(DueTime), null),
   priority: Priority,
   tags: z.array(z.string()),
   /** The list it is on: "inbox" (the caller's Inbox) or a list's id. */
@@ -89,27 +117,35 @@ export const Todo = z.object({
 });
 export type Todo = z.infer<typeof Todo>;
 
-/** The body of `createTodo`. Only `title` is required; without `listId` the todo goes to the Inbox, last. */
-export const TodoCreate = z.strictObject({
+/** The fields of a create: the body of `createTodo`, and of each item of an import. */
+const CREATE_FIELDS = {
   title: Title,
   listId: z.optional(ListId),
   notes: z.optional(z.nullable(Notes)),
   dueDate: z.optional(z.nullable(DueDate)),
+  dueTime: z.optional(z.nullable(DueTime)),
   priority: z.optional(Priority),
   tags: z.optional(Tags),
   completed: z.optional(z.boolean()),
-});
+};
+
+/**
+ * The body of `createTodo`. Only `title` is required; without `listId` the todo goes to the
+ * Inbox, last. A `dueTime` comes with its `dueDate`.
+ */
+export const TodoCreate = z.strictObject(CREATE_FIELDS).check(dueTimeHasDay);
 export type TodoCreate = z.input<typeof TodoCreate>;
 
 // A create's fields, the title optional too, and where the todo goes in its list's order.
 const PATCH_FIELDS = {
-  ...TodoCreate.shape,
+  ...CREATE_FIELDS,
   title: z.optional(Title),
   after: z.optional(z.nullable(TodoId)),
 };
 
 /**
- * The body of `updateTodo`: any subset of the fields, at least one; `null` clears notes or dueDate.
+ * The body of `updateTodo`: any subset of the fields, at least one; `null` clears notes, dueDate
+ * (and with it dueTime) or dueTime; a new `dueTime` comes with its `dueDate`.
  * `listId` moves the todo to another list (last in its order, unless `after` says where);
  * `after` puts it right after that todo of the same list, and `after: null` at the top.
  */
@@ -117,6 +153,7 @@ export const TodoPatch = z.strictObject(PATCH_FIELDS).check(
   z.refine((patch) => Object.keys(patch).length > 0, {
     error: `a patch must change at least one of ${Object.keys(PATCH_FIELDS).join(', ')}`,
   }),
+  dueTimeHasDay,
 );
 export type TodoPatch = z.input<typeof TodoPatch>;
 

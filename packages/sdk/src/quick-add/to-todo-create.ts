@@ -2,9 +2,9 @@ import type { TodoCreate } from '../contract/index.js';
 import type { QuickAddParse } from './types.js';
 
 /**
- * The create input a parse gives, in the contract's current fields: title, `dueDate`, priority,
- * tags and notes. The list is the caller's to resolve (`parse.list` is a name; the input wants a
- * `listId`); the due time and the repeat are not stored by the API yet, so they are left out.
+ * The create input a parse gives, in the contract's current fields: title, `dueDate` and
+ * `dueTime`, priority, tags and notes. The list is the caller's to resolve (`parse.list` is a
+ * name; the input wants a `listId`); the repeat is not stored by the API yet, so it is left out.
  *
  * @example
  * ```ts
@@ -15,6 +15,7 @@ import type { QuickAddParse } from './types.js';
 export function toTodoCreate(parse: QuickAddParse): TodoCreate {
   const input: TodoCreate = { title: parse.title };
   if (parse.due) input.dueDate = parse.due;
+  if (parse.due && parse.dueTime) input.dueTime = parse.dueTime;
   if (parse.priority) input.priority = parse.priority;
   if (parse.tags.length > 0) input.tags = [...parse.tags];
   if (parse.notes) input.notes = parse.notes;

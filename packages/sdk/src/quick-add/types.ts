@@ -40,7 +40,7 @@ export interface QuickAddParse {
   title: string;
   /** The due day, `YYYY-MM-DD`, in the person's time zone. */
   due?: string;
-  /** The due time, `HH:MM` (24-hour), when the text gives one. Not stored by the API yet. */
+  /** The due time, `HH:MM` (24-hour), when the text gives one: the todo's `dueTime`. */
   dueTime?: string;
   priority?: Priority;
   /** Lowercase, each once, in the order typed. */

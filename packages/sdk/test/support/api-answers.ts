@@ -20,6 +20,7 @@ export function aTodo(overrides: Partial<Todo> = {}): Todo {
     completed: false,
     completedAt: null,
     dueDate: null,
+    dueTime: null,
     priority: 'normal',
     tags: [],
     listId: 'inbox',
