@@ -52,6 +52,7 @@ describe('the quick-add phrase table, through POST /v1/todos/quick', () => {
     expect(todo).toMatchObject({
       title: phrase.title,
       dueDate: phrase.due ?? null,
+      dueTime: (phrase.due && phrase.dueTime) || null,
       priority: phrase.priority ?? 'normal',
       tags: phrase.tags ?? [],
       notes: phrase.notes ?? null,

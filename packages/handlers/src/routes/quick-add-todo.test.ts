@@ -68,10 +68,11 @@ describe('quickAddTodo', () => {
     expect(preview.create).toEqual({
       title: 'Call mom',
       dueDate: preview.parse.due,
+      dueTime: '17:00',
       tags: ['family'],
       listId: 'inbox',
     });
-    // Read, but not stored yet: the answer says them, the create leaves them out.
+    // The repeat is read, but not stored yet: the answer says it, the create leaves it out.
     expect(preview.parse.dueTime).toBe('17:00');
     expect(preview.parse.recurrence).toMatchObject({ rrule: 'FREQ=WEEKLY', timeZone: ZONE });
     expect(await todosOf(owner)).toEqual([]);

@@ -41,6 +41,26 @@ describe('updateTodo', () => {
     expect(updated).toMatchObject({ notes: null, dueDate: null });
   });
 
+  it('keeps a due time with its day: a new time with the day, a cleared day taking its time, a time alone refused', async () => {
+    const todo = await createThroughHandler({ title: 'Dentist', dueDate: '2027-01-04', dueTime: '09:30' });
+    expect(todo).toMatchObject({ dueDate: '2027-01-04', dueTime: '09:30' });
+    const later = bodyOf<Todo>(await patch(todo.id, { dueDate: '2027-01-04', dueTime: '16:15' }));
+    expect(later).toMatchObject({ dueDate: '2027-01-04', dueTime: '16:15', version: 2 });
+    // A new day alone keeps the time.
+    expect(bodyOf<Todo>(await patch(todo.id, { dueDate: '2027-01-05' }))).toMatchObject({ dueTime: '16:15' });
+    const alone = await patch(todo.id, { dueTime: '10:00' });
+    expect(alone.statusCode).toBe(422);
+    expect(bodyOf<{ errors: unknown }>(alone).errors).toEqual([
+      { path: 'dueTime', message: 'dueTime needs a dueDate in the same request: a time is on a day' },
+    ]);
+    const untimed = bodyOf<Todo>(await patch(todo.id, { dueTime: null }));
+    expect(untimed).toMatchObject({ dueDate: '2027-01-05', dueTime: null });
+    await patch(todo.id, { dueDate: '2027-01-05', dueTime: '08:00' });
+    const undated = bodyOf<Todo>(await patch(todo.id, { dueDate: null }));
+    expect(undated).toMatchObject({ dueDate: null, dueTime: null });
+    expect(await read(todo.id)).toEqual(undated);
+  });
+
   it('stamps completedAt on completion, keeps it when completed again, clears it on reopening', async () => {
     const todo = await createThroughHandler({ title: 'Finish me' });
     const done = bodyOf<Todo>(await patch(todo.id, { completed: true }));

@@ -13,6 +13,8 @@ export interface TodoItem {
   completed: boolean;
   completedAt?: string;
   dueDate?: string;
+  /** `HH:MM`, only with a `dueDate`. */
+  dueTime?: string;
   priority: Todo['priority'];
   tags: string[];
   listId: string;
@@ -55,6 +57,7 @@ export const TOMBSTONE_REMOVES = [
   'completed',
   'completedAt',
   'dueDate',
+  'dueTime',
   'priority',
   'tags',
   'position',
@@ -106,6 +109,7 @@ export function toTodo(item: TodoItem): Todo {
     completed: item.completed,
     completedAt: item.completedAt ?? null,
     dueDate: item.dueDate ?? null,
+    dueTime: item.dueTime ?? null,
     priority: item.priority,
     tags: item.tags ?? [],
     listId: item.listId ?? INBOX_LIST_ID,
@@ -135,6 +139,7 @@ export function newTodoItem(
     completed,
     ...(completed ? { completedAt: now } : {}),
     ...(input.dueDate ? { dueDate: input.dueDate } : {}),
+    ...(input.dueDate && input.dueTime ? { dueTime: input.dueTime } : {}),
     priority: input.priority ?? 'normal',
     tags: input.tags ?? [],
     ...placeAttributes(id, place),

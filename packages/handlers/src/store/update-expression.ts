@@ -41,6 +41,11 @@ export function buildUpdateExpression(
       set.push(`#${field} = :${field}`);
     }
   }
+  // A todo whose due day is cleared has no due time either (the contract refuses a time alone).
+  if ('dueDate' in patch && patch.dueDate === null && !remove.includes('#dueTime')) {
+    names['#dueTime'] = 'dueTime';
+    remove.push('#dueTime');
+  }
   const completed = 'completed' in patch ? patch.completed : undefined;
   if (completed === true) {
     // Completing an already completed todo keeps the moment it was first completed.
