@@ -1,4 +1,4 @@
-import { localDay } from '@todolist/sdk/contract';
+import { DueTime, localDay } from '@todolist/sdk/contract';
 import { UsageError } from './errors.js';
 
 const WEEKDAYS: Record<string, number> = {
@@ -41,4 +41,14 @@ export function parseDueDate(text: string, now: Date): string {
   // The next such day to come: "fri" on a Friday means a week from today.
   if (weekday !== undefined) return plus((weekday - day.getDay() + 7) % 7 || 7);
   throw new UsageError(`"${text}" is not a date: use YYYY-MM-DD, today, tomorrow, a weekday (fri) or +3d`);
+}
+
+/** A due time as `--time` takes it: `HH:MM` (24-hour), or `none` (or empty) to clear it. */
+export function parseDueTime(typed: string): string | null {
+  const time = typed.trim();
+  if (['', 'none'].includes(time.toLowerCase())) return null;
+  const padded = /^\d:\d\d$/.test(time) ? `0${time}` : time;
+  if (!DueTime.safeParse(padded).success)
+    throw new UsageError(`"${typed}" is not a time of day: use HH:MM, 24-hour (09:30, 17:00), or none`);
+  return padded;
 }

@@ -47,14 +47,11 @@ export async function readAddWords(
 }
 
 /**
- * What the words said that the API does not keep yet (a due time, a repeat), as a line for
- * stderr; undefined when they said neither. The todo is made without them, never refused.
+ * What the words said that the API does not keep yet (a repeat), as a line for stderr;
+ * undefined when they said none. The todo is made without it, never refused.
  */
 export function notKeptNote(parse: QuickAddParse): string | undefined {
-  const time = parse.dueTime ? `the time (${parse.dueTime})` : undefined;
   const repeat = parse.taken.find((piece) => piece.kind === 'recurrence');
-  const what = [time, repeat && `the repeat (${repeat.text})`].filter((each) => each !== undefined);
-  if (what.length === 0) return undefined;
-  const due = [time && 'on the day', repeat && 'once'].filter((each) => each !== undefined).join(', ');
-  return `Note: ${what.join(' and ')} ${what.length > 1 ? 'are' : 'is'} not kept by the API yet: the todo is due ${due}.`;
+  if (!repeat) return undefined;
+  return `Note: the repeat (${repeat.text}) is not kept by the API yet: the todo is due once.`;
 }

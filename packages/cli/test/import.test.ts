@@ -377,6 +377,33 @@ describe.concurrent('todo import: what todo export wrote, dates as todo add read
     },
   );
 
+  it.each(['csv', 'json', 'ndjson'])(
+    'carries the due time over in a %s export imported by another person',
+    async (format) => {
+      const [from, into] = await Promise.all([newUser(), newUser()]);
+      await from.api.todos.create({
+        title: 'Dentist',
+        dueDate: '2099-03-04',
+        dueTime: '08:45',
+        tags: ['health'],
+      });
+      await from.api.todos.create({ title: 'Some time that day', dueDate: '2099-03-05' });
+      const file = join(from.configDir, `todos.${format}`);
+      expect((await from.run(['export', '-f', format, '-o', file])).code).toBe(0);
+      const run = await runImport(into, file, '--json');
+      expect(run.code, run.stderr).toBe(0);
+      const fields = (await everyTodo(into)).map(({ title, dueDate, dueTime }) => ({
+        title,
+        dueDate,
+        dueTime,
+      }));
+      expect(fields).toEqual([
+        { title: 'Dentist', dueDate: '2099-03-04', dueTime: '08:45' },
+        { title: 'Some time that day', dueDate: '2099-03-05', dueTime: null },
+      ]);
+    },
+  );
+
   it('reads a due day as todo add --due does: tomorrow, fri and +3d, as well as YYYY-MM-DD', async () => {
     const user = await newUser();
     await putFile(user, 'dates.csv', 'title,due\nA,tomorrow\nB,fri\nC,+3d\nD,2099-12-31\n');

@@ -65,6 +65,7 @@ describe('the quick-add phrase table, through todo add --dry-run --json', () => 
         create: {
           title: phrase.title,
           ...(phrase.due ? { dueDate: phrase.due } : {}),
+          ...(phrase.due && phrase.dueTime ? { dueTime: phrase.dueTime } : {}),
           ...(phrase.priority ? { priority: phrase.priority } : {}),
           ...(phrase.tags ? { tags: phrase.tags } : {}),
           ...(phrase.notes ? { notes: phrase.notes } : {}),
@@ -145,15 +146,35 @@ describe.concurrent('todo add, its words read as quick add', () => {
     expect(added(run)).toMatchObject({ title: 'Call Ana @nowhere', tags: ['phone'], listId: 'inbox' });
   });
 
-  it('says on stderr that a time and a repeat are not kept yet, and makes the todo for the day', async () => {
+  it('keeps the due time, and says on stderr that a repeat is not kept yet', async () => {
     const user = await newUser();
     const run = await user.run(['add', 'Standup tomorrow 9am every weekday', '--json'], {
       env: AT_TABLE_NOW,
     });
-    expect(added(run)).toMatchObject({ title: 'Standup', dueDate: '2026-12-03' });
+    expect(added(run)).toMatchObject({ title: 'Standup', dueDate: '2026-12-03', dueTime: '09:00' });
     expect(run.stderr).toBe(
-      'Note: the time (09:00) and the repeat (every weekday) are not kept by the API yet: the todo is due on the day, once.\n',
+      'Note: the repeat (every weekday) is not kept by the API yet: the todo is due once.\n',
     );
+  });
+
+  it('sets a time with --time, which needs a day, and edits or clears it', async () => {
+    const user = await newUser();
+    const timed = added(
+      await user.run(['add', 'Call the bank', '--due', '2099-01-05', '--time', '9:30', '--json']),
+    );
+    expect(timed).toMatchObject({ dueDate: '2099-01-05', dueTime: '09:30' });
+    const moved = await user.run(['edit', timed.id, '--time', '17:00', '--json']);
+    expect(JSON.parse(moved.stdout)).toMatchObject({ dueDate: '2099-01-05', dueTime: '17:00' });
+    const shown = await user.run(['show', timed.id]);
+    expect(shown.stdout).toContain('2099-01-05 17:00');
+    const cleared = await user.run(['edit', timed.id, '--due', 'none', '--json']);
+    expect(JSON.parse(cleared.stdout)).toMatchObject({ dueDate: null, dueTime: null });
+    const noDay = await user.run(['add', 'Whenever', '--time', '10:00']);
+    expect(noDay).toMatchObject({ code: 2, stdout: '' });
+    expect(noDay.stderr).toContain('--time needs a due day');
+    const badTime = await user.run(['edit', timed.id, '--due', 'tomorrow', '--time', '25:00']);
+    expect(badTime).toMatchObject({ code: 2 });
+    expect(badTime.stderr).toContain('"25:00" is not a time of day');
   });
 
   it('reads "today" in the profile\'s time zone, not the system\'s', async () => {

@@ -2,9 +2,14 @@ import type { Priority, TodoCreate } from '@todolist/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { parseDueDate } from '../due-date.js';
+
+/** The day and time parsers, loaded with the command (they read the contract). */
+type DueParsers = typeof import('../due-date.js');
+
 import { UsageError } from '../errors.js';
 import type { ListBook } from '../lists/list-book.js';
 import { printConfirmation } from '../output/confirmation.js';
+import { dueText } from '../output/due-text.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
 import { safeText } from '../output/safe-text.js';
 import { askChoice, askText } from '../prompts.js';
@@ -20,6 +25,7 @@ import {
 
 interface AddFlags extends OutputFlags {
   due?: string;
+  time?: string;
   priority?: Priority;
   tag?: string[];
   notes?: string;
@@ -64,7 +70,7 @@ async function planFromWords(
   words: string[],
   flags: AddFlags,
   book: () => Promise<ListBook>,
-  parseDue: typeof parseDueDate,
+  { parseDueDate: parseDue, parseDueTime }: DueParsers,
 ): Promise<Planned & { listId?: string }> {
   const text = words.join(' ');
   let input: TodoCreate = { title: text };
@@ -89,6 +95,14 @@ async function planFromWords(
     ...(flags.tag ? { tags: [...new Set([...(input.tags ?? []), ...flags.tag])] } : {}),
     ...(flags.notes !== undefined ? { notes: flags.notes } : {}),
   };
+  if (flags.time !== undefined) {
+    const time = parseDueTime(flags.time);
+    if (time && !input.dueDate)
+      throw new UsageError(
+        '--time needs a due day: give --due, or a day in the title (todo add Call mum fri --time 18:00)',
+      );
+    input = { ...input, dueTime: time };
+  }
   return {
     input,
     ...(listId ? { listId } : {}),
@@ -101,7 +115,8 @@ async function planFromWords(
 export async function runAdd(context: Context, words: string[], flags: AddFlags): Promise<void> {
   const mode = outputMode(flags);
   // The contract's calendar (localDay) loads with the command, never with `todo --version`.
-  const { parseDueDate } = await import('../due-date.js');
+  const dueParsers = await import('../due-date.js');
+  const { parseDueDate } = dueParsers;
   const { listBook, listLabel } = await import('../lists/list-book.js');
   let book: Promise<ListBook> | undefined;
   const lists = () => {
@@ -110,7 +125,7 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
   };
   let planned: Planned & { listId?: string };
   if (words.length > 0) {
-    planned = await planFromWords(context, words, flags, lists, parseDueDate);
+    planned = await planFromWords(context, words, flags, lists, dueParsers);
   } else if (context.io.canPrompt && !flags.dryRun) {
     planned = {
       input: {
@@ -133,7 +148,9 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
   if (flags.dryRun) {
     if (mode !== 'human')
       return printData(context.io, mode, { parse: planned.parse ?? null, create: input }, false);
-    const due = input.dueDate ? ` (due ${input.dueDate})` : '';
+    const due = input.dueDate
+      ? ` (due ${dueText({ dueDate: input.dueDate, dueTime: input.dueTime ?? null })})`
+      : '';
     const where = inList || 'in "Inbox"';
     context.io.err(`Would add ${safeText(input.title)}${due} ${where}; nothing added (dry run).`);
     if (planned.note) context.io.err(planned.note);
@@ -144,7 +161,7 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
   if (mode !== 'human') printData(context.io, mode, todo, false);
   else
     printConfirmation(context.io, context.io.color.green('Added'), todo, {
-      ...(todo.dueDate ? { due: todo.dueDate } : {}),
+      ...(todo.dueDate ? { due: dueText(todo) } : {}),
       ...(inList ? { after: inList } : {}),
     });
   if (planned.note) context.io.err(planned.note);
@@ -161,6 +178,7 @@ export function registerAdd(program: Command, run: Runner): void {
       'the title, read as quick add (see below); without one, on a terminal, you are asked',
     )
     .option('-d, --due <date>', 'due date: YYYY-MM-DD, today, tomorrow, a weekday (fri) or +3d')
+    .option('-T, --time <HH:MM>', 'the time on the due day, 24-hour (17:30)')
     .addOption(priorityOption())
     .option('-t, --tag <tag>', 'a tag, "#" or not (repeat, or separate with commas)', collectTags)
     .option('-n, --notes <text>', 'notes')
@@ -180,11 +198,12 @@ next monday, dec 24, 24/12, in 3 days, +2w, end of month), a time (9am, 17:30), 
 for priority, #tag, @list (a list's whole name, any case; an unknown one stays in the title),
 and notes after " // ". Words in "double quotes", web and e-mail addresses stay as typed. The
 day is read in the profile's timeZone (todo config set timeZone Europe/Paris; default: the
-system's). The API keeps no due time nor repeat yet: the todo is due on the day, once, and a
-note on stderr says so. Flags win over the words; --literal reads nothing.
+system's). The API keeps no repeat yet: the todo is due once, and a note on stderr says so.
+Flags win over the words; --literal reads nothing.
 ${examples(
   'todo add Buy milk',
   'todo add "Pay rent dec 24 p1 #home @flat // by transfer"',
+  'todo add Call the bank --due fri --time 9:30',
   'todo add "File taxes" --due 2027-04-15 -p high -t money',
   "todo add Weed the beds -t '#garden'",
   'todo add Oat milk --list groc',

@@ -1,7 +1,6 @@
 import type { Priority, Todo, TodoPatch } from '@todolist/sdk';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import type { parseDueDate } from '../due-date.js';
 import { UsageError } from '../errors.js';
 import { resolveIds } from '../ids/resolve-ids.js';
 import { printConfirmation } from '../output/confirmation.js';
@@ -24,6 +23,7 @@ interface EditFlags extends OutputFlags {
   title?: string;
   notes?: string;
   due?: string;
+  time?: string;
   priority?: Priority;
   tags?: string[];
   addTag?: string[];
@@ -31,12 +31,19 @@ interface EditFlags extends OutputFlags {
 }
 
 const hasChanges = (flags: EditFlags) =>
-  [flags.title, flags.notes, flags.due, flags.priority, flags.tags, flags.addTag, flags.rmTag].some(
-    (value) => value !== undefined,
-  );
+  [
+    flags.title,
+    flags.notes,
+    flags.due,
+    flags.time,
+    flags.priority,
+    flags.tags,
+    flags.addTag,
+    flags.rmTag,
+  ].some((value) => value !== undefined);
 
-/** Reads a due day as typed; passed in, as it loads with the command (it reads the contract's calendar). */
-type DueParser = typeof parseDueDate;
+/** Read a due day and time as typed; passed in, as they load with the command (they read the contract). */
+type DueParser = typeof import('../due-date.js');
 
 /** The fields the flags ask for, computed against the todo as it is now. */
 function patchFromFlags(flags: EditFlags, todo: Todo, now: Date, parseDue: DueParser): TodoPatch {
@@ -44,7 +51,17 @@ function patchFromFlags(flags: EditFlags, todo: Todo, now: Date, parseDue: DuePa
   if (flags.title !== undefined) patch.title = flags.title.trim();
   if (flags.notes !== undefined) patch.notes = flags.notes === '' ? null : flags.notes;
   if (flags.due !== undefined)
-    patch.dueDate = ['', 'none'].includes(flags.due.toLowerCase()) ? null : parseDue(flags.due, now);
+    patch.dueDate = ['', 'none'].includes(flags.due.toLowerCase())
+      ? null
+      : parseDue.parseDueDate(flags.due, now);
+  if (flags.time !== undefined) {
+    patch.dueTime = parseDue.parseDueTime(flags.time);
+    // The API takes a time with its day: the day the patch gives, else the todo's own.
+    const day = patch.dueDate === undefined ? todo.dueDate : patch.dueDate;
+    if (patch.dueTime && !day)
+      throw new UsageError('--time needs a due day: the todo has none, so give --due too');
+    if (patch.dueTime && patch.dueDate === undefined && day) patch.dueDate = day;
+  }
   if (flags.priority !== undefined) patch.priority = flags.priority;
   if (flags.tags !== undefined || flags.addTag !== undefined || flags.rmTag !== undefined) {
     const removed = new Set(flags.rmTag ?? []);
@@ -114,8 +131,7 @@ export async function runEdit(context: Context, ref: string, flags: EditFlags): 
   const mode = outputMode(flags);
   const [id] = (await resolveIds(context, [ref])) as [string];
   // The contract's calendar (localDay) loads with the command, never with `todo --version`.
-  const { parseDueDate } = await import('../due-date.js');
-  const { todo, before, changed } = await edit(context, id, flags, parseDueDate);
+  const { todo, before, changed } = await edit(context, id, flags, await import('../due-date.js'));
   if (changed) await recordChange(context, 'edit', [{ before, versionAfter: todo.version }]);
   if (mode !== 'human') return printData(context.io, mode, todo, false);
   const { color } = context.io;
@@ -131,7 +147,8 @@ export function registerEdit(program: Command, run: Runner): void {
     .argument('<id>', 'a short id, a row number from the last "todo list", or an id')
     .option('--title <title>', 'a new title')
     .option('-n, --notes <text>', 'new notes ("" clears them)')
-    .option('-d, --due <date>', 'a new due date, or "none"')
+    .option('-d, --due <date>', 'a new due date, or "none" (which clears the time too)')
+    .option('-T, --time <HH:MM>', 'a new time on the due day, 24-hour (17:30), or "none"')
     .addOption(priorityOption())
     .option('--tags <tags>', 'replace the tags (comma-separated; "" for none)', (value: string) =>
       collectTags(value),
@@ -145,6 +162,7 @@ export function registerEdit(program: Command, run: Runner): void {
       examples(
         'todo edit 2 --due tomorrow --add-tag urgent',
         'todo edit kfrm --title "Buy oat milk"',
+        'todo edit 2 --time 17:30',
         "todo edit 2 --rm-tag '#home'",
         'todo edit 2',
       ),

@@ -18,6 +18,7 @@ export const CSV_COLUMNS = [
   'completed',
   'completedAt',
   'dueDate',
+  'dueTime',
   'priority',
   'tags',
   'createdAt',

@@ -10,7 +10,7 @@ import { UsageError } from '../errors.js';
 import { cleanTag, splitTags } from '../tag-words.js';
 
 /** The fields a row may fill, by the names the CSV columns use. */
-const FIELDS = ['id', 'title', 'notes', 'due', 'priority', 'tags', 'completed', 'list'] as const;
+const FIELDS = ['id', 'title', 'notes', 'due', 'dueTime', 'priority', 'tags', 'completed', 'list'] as const;
 type Field = (typeof FIELDS)[number];
 
 /** `--map "Task=title,Due date=due"`: which of the file's columns holds which field. */
@@ -117,6 +117,7 @@ export function rowToTodo(
     title: text(values.title) ?? '',
     ...(text(values.notes)?.trim() ? { notes: text(values.notes) } : {}),
     ...(due.dueDate ? { dueDate: due.dueDate } : {}),
+    ...(text(values.dueTime)?.trim() ? { dueTime: text(values.dueTime)?.trim() } : {}),
     ...(text(values.priority)?.trim() ? { priority: text(values.priority)?.trim().toLowerCase() } : {}),
     ...(tags.length > 0 ? { tags } : {}),
     ...(typeof values.completed === 'boolean'

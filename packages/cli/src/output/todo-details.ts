@@ -1,7 +1,8 @@
 import type { Todo } from '@todolist/sdk';
-import { dueState, localDay } from '@todolist/sdk/contract';
+import { dueState, localDay, localTime } from '@todolist/sdk/contract';
 import type { IO } from '../io.js';
 import { describeDue } from './dates.js';
+import { dueText } from './due-text.js';
 import { safeLines, safeText } from './safe-text.js';
 import { tagLabels } from './tag-labels.js';
 
@@ -10,13 +11,13 @@ const LABEL_WIDTH = 9;
 /** One todo, every field on its own line, for `todo show`; notes keep their lines, indented. */
 export function printTodoDetails(io: IO, todo: Todo, now: Date): void {
   const { color } = io;
-  const state = dueState(todo, localDay(now));
+  const state = dueState(todo, localDay(now), localTime(now));
   const relative = todo.dueDate ? describeDue(todo.dueDate, now) : '';
   const due = !todo.dueDate
     ? '—'
     : relative === todo.dueDate
-      ? todo.dueDate
-      : `${todo.dueDate} (${relative})`;
+      ? dueText(todo)
+      : `${dueText(todo)} (${relative})`;
   const lines: [string, string][] = [
     ['id', todo.id],
     ['title', color.bold(safeText(todo.title))],

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { Todo } from '@todolist/sdk';
-import { dueState, localDay } from '@todolist/sdk/contract';
+import { dueState, localDay, localTime } from '@todolist/sdk/contract';
 import { shortId, shortIdLength } from '../ids/short-id.js';
 import type { IO } from '../io.js';
 import { describeDue } from './dates.js';
@@ -42,8 +42,9 @@ export interface TableOptions {
 
 function row(todo: Todo, index: number, io: IO, now: Date, idLength: number): Row {
   const { color } = io;
-  const state = dueState(todo, localDay(now));
-  const due = todo.dueDate ? describeDue(todo.dueDate, now) : '';
+  const state = dueState(todo, localDay(now), localTime(now));
+  const day = todo.dueDate ? describeDue(todo.dueDate, now) : '';
+  const due = todo.dueTime ? `${day} ${todo.dueTime}` : day;
   return {
     number: String(index + 1),
     id: color.dim(shortId(todo.id).slice(0, idLength)),

@@ -3,6 +3,7 @@ import type { IO } from '../io.js';
 import { listLabel } from '../lists/list-book.js';
 import type { MemberNames } from '../lists/member-names.js';
 import { confirmationLine } from '../output/confirmation.js';
+import { dueText } from '../output/due-text.js';
 import { safeText } from '../output/safe-text.js';
 import { tagLabels } from '../output/tag-labels.js';
 import type { ChangeStory } from './change-line.js';
@@ -40,7 +41,7 @@ export async function watchLine(
   const by = story.full ? await byWhom(story.full, story.list, options.names) : undefined;
   const after = [where, by].filter(Boolean).join(' ');
   return confirmationLine(io, story.label, story.todo, {
-    ...(story.full?.dueDate ? { due: story.full.dueDate } : {}),
+    ...(story.full?.dueDate ? { due: dueText(story.full) } : {}),
     ...(story.full && story.full.tags.length > 0 ? { tags: tagLabels(story.full.tags, io.color) } : {}),
     ...(after ? { after } : {}),
   });
