@@ -12,7 +12,15 @@
 /** @typedef {import('./store.js').Elsewhere} Elsewhere */
 
 /** The fields the details form edits; the title alone when the title is edited in the row. */
-const FORM_FIELDS = /** @type {const} */ (['title', 'dueDate', 'priority', 'tags', 'notes', 'listId']);
+const FORM_FIELDS = /** @type {const} */ ([
+  'title',
+  'dueDate',
+  'dueTime',
+  'priority',
+  'tags',
+  'notes',
+  'listId',
+]);
 
 /**
  * The fields of `after` the person is editing in `li` that differ from `before`.

@@ -1,14 +1,34 @@
 // @ts-check
 // A todo is due on a calendar day (YYYY-MM-DD) read in the reader's own time zone, so "today"
-// is the local date, never the UTC one. Where a due day stands (overdue, today, upcoming, none)
-// is the contract's `dueState`, in the same words as the command line's.
+// is the local date, never the UTC one; a due time (HH:MM) is a wall-clock time on that day,
+// local too. Where a due day stands (overdue, today, upcoming, none) is the contract's
+// `dueState`, in the same words as the command line's: an open todo due today at a time past
+// is overdue.
 
-import { dueState, localDay } from '/vendor/todolist-sdk.min.js';
-
-export { dueState };
+import { dueState as contractDueState, localDay, localTime } from '/vendor/todolist-sdk.min.js';
 
 /** Today in the local time zone, as YYYY-MM-DD. */
 export const today = (now = new Date()) => localDay(now);
+
+/**
+ * Where the todo's due day stands on `day`; on today, its time against the clock's.
+ * @param {{ dueDate: string | null, dueTime?: string | null, completed: boolean }} todo
+ * @param {string} [day]
+ */
+export function dueState(todo, day = today()) {
+  return contractDueState(todo, day, day === today() ? localTime(new Date()) : undefined);
+}
+
+const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+
+/**
+ * A due time as people read it, in the reader's own clock: "9:00 AM", or "09:00".
+ * @param {string} time HH:MM
+ */
+export function formatTime(time) {
+  const [hours, minutes] = time.split(':').map(Number);
+  return TIME.format(new Date(2000, 0, 1, hours ?? 0, minutes ?? 0));
+}
 
 const SAME_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
 const OTHER_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', year: 'numeric' });
@@ -26,14 +46,16 @@ export function formatDay(date, day = today()) {
 }
 
 /**
- * The words on a todo's due badge: "Due today", "Overdue · Nov 20", "Due Dec 1".
- * @param {{ dueDate: string | null, completed: boolean }} todo
+ * The words on a todo's due badge: "Due today", "Due today, 9:00 AM", "Overdue · Nov 20",
+ * "Due Dec 1, 5:30 PM".
+ * @param {{ dueDate: string | null, dueTime?: string | null, completed: boolean }} todo
  * @param {string} [day]
  */
 export function dueLabel(todo, day = today()) {
   const state = dueState(todo, day);
   if (state === 'none' || !todo.dueDate) return '';
-  if (state === 'today') return 'Due today';
-  const when = formatDay(todo.dueDate, day);
+  const at = todo.dueTime ? `, ${formatTime(todo.dueTime)}` : '';
+  if (todo.dueDate === day) return state === 'overdue' ? `Overdue · today${at}` : `Due today${at}`;
+  const when = `${formatDay(todo.dueDate, day)}${at}`;
   return state === 'overdue' ? `Overdue · ${when}` : `Due ${when}`;
 }

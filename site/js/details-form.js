@@ -40,6 +40,8 @@ export function detailsForm(todo, { onSave, onClose, lists = [] }) {
   title.value = todo.title;
   const dueDate = h('input', { name: 'dueDate', type: 'date' });
   dueDate.value = todo.dueDate ?? '';
+  const dueTime = h('input', { name: 'dueTime', type: 'time' });
+  dueTime.value = todo.dueTime ?? '';
   const priority = h('select', { name: 'priority' }, [
     h('option', { value: 'low' }, ['Low']),
     h('option', { value: 'normal' }, ['Normal']),
@@ -59,7 +61,11 @@ export function detailsForm(todo, { onSave, onClose, lists = [] }) {
 
   const form = h('form', { class: 'details', 'aria-label': `Details of “${todo.title}”` }, [
     field('Title', title),
-    h('div', { class: 'field-row' }, [field('Due date', dueDate), field('Priority', priority)]),
+    h('div', { class: 'field-row' }, [
+      field('Due date', dueDate),
+      field('Time', dueTime),
+      field('Priority', priority),
+    ]),
     field('Tags', tags, 'Separate tags with commas or spaces, such as “home, errands”.'),
     field('Notes', notes),
     ...(lists.length > 1 ? [field('List', list)] : []),
@@ -83,6 +89,12 @@ export function detailsForm(todo, { onSave, onClose, lists = [] }) {
     const newTitle = title.value.trim();
     if (newTitle && newTitle !== todo.title) patch.title = newTitle;
     if ((dueDate.value || null) !== todo.dueDate) patch.dueDate = dueDate.value || null;
+    // A time is kept with a day only; the API takes a new time with its day in the same patch.
+    const newTime = (dueDate.value && dueTime.value) || null;
+    if (newTime !== todo.dueTime) {
+      patch.dueTime = newTime;
+      if (newTime) patch.dueDate = dueDate.value;
+    }
     const newPriority = /** @type {'low' | 'normal' | 'high'} */ (priority.value);
     if (newPriority !== todo.priority) patch.priority = newPriority;
     if (formatTags(parsed.tags) !== formatTags(todo.tags)) patch.tags = parsed.tags;

@@ -58,6 +58,7 @@ export function updateItem(li, todo, route, people) {
 
   const signature = JSON.stringify([
     todo.dueDate,
+    todo.dueTime,
     todo.completed,
     todo.priority,
     todo.tags,

@@ -44,9 +44,12 @@ export const addedHere = (entry) => entry.key.startsWith('new:');
  * @returns {Todo}
  */
 export function applyPatch(todo, patch) {
-  const next = { ...todo, ...patch, notes: todo.notes, dueDate: todo.dueDate };
+  const next = { ...todo, ...patch, notes: todo.notes, dueDate: todo.dueDate, dueTime: todo.dueTime };
   if (patch.notes !== undefined) next.notes = patch.notes || null;
   if (patch.dueDate !== undefined) next.dueDate = patch.dueDate;
+  if (patch.dueTime !== undefined) next.dueTime = patch.dueTime;
+  // A day cleared takes its time with it, as the API does.
+  if (patch.dueDate === null) next.dueTime = null;
   if (patch.tags) next.tags = [...new Set(patch.tags.map((tag) => tag.toLowerCase()))];
   if (patch.completed !== undefined && patch.completed !== todo.completed) {
     next.completedAt = patch.completed ? new Date().toISOString() : null;
@@ -85,6 +88,7 @@ export function draftOf(input) {
     completed: input.completed ?? false,
     completedAt: input.completed ? now : null,
     dueDate: input.dueDate ?? null,
+    dueTime: input.dueTime ?? null,
     priority: input.priority ?? 'normal',
     tags: input.tags ?? [],
     createdAt: now,

@@ -51,12 +51,13 @@ export class Toast extends Notice {
  */
 export async function recreate(client, todos) {
   const { rejected } = await client.todos.importMany(
-    todos.map(({ id, listId, title, notes, dueDate, priority, tags, completed }) => ({
+    todos.map(({ id, listId, title, notes, dueDate, dueTime, priority, tags, completed }) => ({
       id,
       listId,
       title,
       notes,
       dueDate,
+      dueTime,
       priority,
       tags,
       completed,

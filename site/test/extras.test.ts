@@ -59,6 +59,31 @@ describe('due dates, priority, tags and notes', () => {
     expect(await app.item('call mum').locator('.due').textContent()).toBe('Due today');
   });
 
+  it("sets a time on the due day in the details form, shows it in the reader's clock, and clears it with the day", async () => {
+    await site().seed([{ title: 'dentist', dueDate: day(3), dueTime: '09:30' }]);
+    await open();
+    expect(await app.item('dentist').locator('.due').textContent()).toMatch(/^Due .+, 9:30\sAM$/);
+    await app.add('call mum');
+    const mum = app.item('call mum');
+    await mum.locator('.open-details').click();
+    await mum.locator('input[name=dueDate]').fill(day(1));
+    await mum.locator('input[name=dueTime]').fill('18:15');
+    await mum.locator('button.save').click();
+    await eventually(textOf(mum.locator('.due')), expect.stringMatching(/^Due .+, 6:15\sPM$/));
+    await app.settled();
+    const stored = async () =>
+      (await site().api.todos.list()).items.find((todo) => todo.title === 'call mum');
+    expect(await stored()).toMatchObject({ dueDate: day(1), dueTime: '18:15' });
+
+    await mum.locator('.open-details').click();
+    expect(await mum.locator('input[name=dueTime]').inputValue()).toBe('18:15');
+    await mum.locator('input[name=dueDate]').fill('');
+    await mum.locator('button.save').click();
+    await app.settled();
+    expect(await stored()).toMatchObject({ dueDate: null, dueTime: null });
+    expect(await mum.locator('.due').count()).toBe(0);
+  });
+
   it('tags todos, filters by tag with the select or a tag link, with the status filters and the back button', async () => {
     await site().seed([
       { title: 'milk', tags: ['home'] },
