@@ -79,6 +79,8 @@ describe('create', () => {
       completedAt: null,
       dueDate: null,
       dueTime: null,
+      recurrence: null,
+      completions: [],
       priority: 'normal',
       tags: [],
       listId: 'inbox',

@@ -186,7 +186,7 @@ console.log(JSON.stringify({ created: todo.title, listed: page.items.map((t) => 
       "Pay rent 2027-01-01 high [ 'home' ] flat",
       'FREQ=MONTHLY;BYMONTHDAY=1',
       'recurrence 9: every month on the 1st | priority 32: p1 | tag 35: #home | list 41: @flat | notes 47: // by transfer',
-      '{"title":"Pay rent","dueDate":"2027-01-01","priority":"high","tags":["home"],"notes":"by transfer"}',
+      '{"title":"Pay rent","dueDate":"2027-01-01","recurrence":{"rrule":"FREQ=MONTHLY;BYMONTHDAY=1","fromCompletion":false,"timeZone":"Europe/Paris"},"priority":"high","tags":["home"],"notes":"by transfer"}',
     ]);
     for (const line of stdout.trim().split('\n')) expect(example).toContain(`// ${line}`);
   });

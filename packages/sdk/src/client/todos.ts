@@ -97,7 +97,7 @@ export class TodosResource {
    * (`@list` names one of the caller's lists, own or shared; a name that fits none stays in the
    * title): answers the todo and how the text was read. With `dryRun: true`, only the reading and
    * the create it would make; nothing is created. Safe to retry, as {@link TodosResource.create}.
-   * The due time is the todo's `dueTime`; the repeat is read (`parse.recurrence`) but not stored yet.
+   * The due time and the repeat are the todo's `dueTime` and `recurrence`.
    *
    * @example
    * ```ts

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { FieldError } from './problem.js';
-import { dueTimeHasDay, TodoCreate, TodoId } from './todo.js';
+import { dayWithTimeAndRepeat, TodoCreate, TodoId } from './todo.js';
 
 /**
  * One todo of a bulk import: a create, with the id it must have. An id makes the import safe to
@@ -9,7 +9,7 @@ import { dueTimeHasDay, TodoCreate, TodoId } from './todo.js';
 // Spread rather than z.extend, which would bring zod's schema-merging code into the browser bundle.
 export const TodoImportItem = z
   .strictObject({ ...TodoCreate.shape, id: z.optional(TodoId) })
-  .check(dueTimeHasDay);
+  .check(dayWithTimeAndRepeat);
 export type TodoImportItem = z.input<typeof TodoImportItem>;
 
 /** What happened to one item: created now, already there from an earlier import, or refused. */

@@ -93,6 +93,13 @@ export {
   QuickAddTaken,
 } from './quick-todo.js';
 export {
+  Completion,
+  MAX_COMPLETIONS,
+  Recurrence,
+  RecurrenceInput,
+  RRule,
+} from './recurrence.js';
+export {
   COMMON_ERROR_CODES,
   pathParamNames,
   type RouteDefinition,

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MAX_QUICK_ADD_TEXT_LENGTH } from './limits.js';
 import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
+import { Recurrence } from './recurrence.js';
 import { oneLineText } from './text.js';
 import { TimeZone } from './time-zone.js';
 import { DueDate, Priority, Todo, TodoCreate } from './todo.js';
@@ -40,20 +41,14 @@ export const QuickAddTaken = z.object({
   end: z.int(),
 });
 
-/** A repeat, as an RFC 5545 rule read in `timeZone`. Not stored on the todo yet. */
-export const QuickAddRecurrence = z.object({
-  /** An RRULE value without its name: `FREQ=WEEKLY;BYDAY=MO,TH`. */
-  rrule: z.string(),
-  /** `every!`: counted from when the todo is done, not from its due day. */
-  fromCompletion: z.boolean(),
-  timeZone: z.string(),
-});
+/** A repeat, as an RFC 5545 rule read in `timeZone`: the todo's `recurrence`. */
+export const QuickAddRecurrence = Recurrence;
 
 /**
  * What the text says, as `parseQuickAdd` reads it at the server's clock in the request's time
  * zone. `list` is the name typed after `@` when a list the caller can see has that name; a name
- * that fits none is left in `title` (and in `unknownList`). `dueTime` is the todo's; `recurrence`
- * is read but not stored on the todo yet.
+ * that fits none is left in `title` (and in `unknownList`). `dueTime` and `recurrence` are the
+ * todo's.
  */
 export const QuickAddParsed = z.object({
   title: z.string(),

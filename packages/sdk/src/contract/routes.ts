@@ -165,7 +165,7 @@ export const routes = {
     name: 'quickAddTodo',
     ...endpoints.quickAddTodo,
     summary:
-      "Create a todo from a line of text, read as the SDK's quick add reads it: 'Pay rent dec 24 p1 #home @flat // by transfer'. The answer holds the todo and the parse; the todo keeps the due time, and the repeat is read but not stored yet. An @list that fits none of the caller's lists stays in the title",
+      "Create a todo from a line of text, read as the SDK's quick add reads it: 'Pay rent dec 24 p1 #home @flat // by transfer'. The answer holds the todo and the parse; the todo keeps the due time and the repeat. An @list that fits none of the caller's lists stays in the title",
     query: QuickAddQuery,
     body: QuickAddRequest,
     headers: [IDEMPOTENCY_KEY],

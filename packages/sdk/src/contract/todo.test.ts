@@ -143,3 +143,37 @@ function aTodoFromTheApi() {
     version: 1,
   };
 }
+
+describe('recurrence', () => {
+  const paris = { timeZone: 'Europe/Paris' };
+
+  it('takes the RRULE values quick add writes, with their day, and fromCompletion false unless said', () => {
+    for (const rrule of [
+      'FREQ=DAILY',
+      'FREQ=WEEKLY;BYDAY=MO,TH',
+      'FREQ=MONTHLY;BYDAY=-1FR',
+      'FREQ=MONTHLY;INTERVAL=3;UNTIL=20270630',
+    ])
+      expect(
+        TodoCreate.safeParse({ title: 'x', dueDate: '2026-12-02', recurrence: { rrule, ...paris } }).success,
+      ).toBe(true);
+    expect(
+      TodoPatch.parse({
+        dueDate: '2026-12-02',
+        recurrence: { rrule: 'FREQ=YEARLY', fromCompletion: true, ...paris },
+      }),
+    ).toMatchObject({ recurrence: { fromCompletion: true } });
+  });
+
+  it('refuses COUNT, an unknown part, a bad zone, and a repeat without its day, by field', () => {
+    const errors = (recurrence: unknown, dueDate: string | null = '2026-12-02') =>
+      errorsOf(TodoCreate.safeParse({ title: 'x', ...(dueDate ? { dueDate } : {}), recurrence })).map(
+        (error) => error.path,
+      );
+    expect(errors({ rrule: 'FREQ=DAILY;COUNT=5', ...paris })).toEqual(['recurrence.rrule']);
+    expect(errors({ rrule: 'every day', ...paris })).toEqual(['recurrence.rrule']);
+    expect(errors({ rrule: 'FREQ=DAILY', timeZone: 'Mars/Olympus' })).toEqual(['recurrence.timeZone']);
+    expect(errors({ rrule: 'FREQ=DAILY', ...paris }, null)).toEqual(['recurrence']);
+    expect(errors({ rrule: 'FREQ=DAILY', ...paris, interval: 2 })).toEqual(['recurrence.interval']);
+  });
+});

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MAX_NOTES_LENGTH, MAX_TAG_LENGTH, MAX_TAGS, MAX_TITLE_LENGTH } from './limits.js';
 import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
+import { Completion, Recurrence, RecurrenceInput } from './recurrence.js';
 import { oneLineText, TEXT_LINES, Timestamp } from './text.js';
 import { isoDate } from './zod-factories.js';
 
@@ -44,20 +45,34 @@ export const DueTime = z
   .string()
   .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'dueTime must be a time of day, HH:MM (00:00 to 23:59)'));
 
-/** The message of a body that gives a due time without a due day. */
-const DUE_TIME_NEEDS_DAY = 'dueTime needs a dueDate in the same request: a time is on a day';
+/** Whether a body gives a due day (not clearing it). */
+const hasDay = (body: { dueDate?: string | null }) => body.dueDate !== undefined && body.dueDate !== null;
 
 /**
- * A create, import item or patch that sets a `dueTime` gives its `dueDate` too, so a time is
- * never left without its day (a patch that clears `dueDate` clears the time as well).
+ * A create, import item or patch that sets a `dueTime` or a `recurrence` gives its `dueDate`
+ * too, so neither is left without its day (a patch that clears `dueDate` clears both).
  */
-export const dueTimeHasDay = z.refine<{ dueDate?: string | null; dueTime?: string | null }>(
-  (body) =>
-    body.dueTime === undefined ||
-    body.dueTime === null ||
-    (body.dueDate !== undefined && body.dueDate !== null),
-  { error: DUE_TIME_NEEDS_DAY, path: ['dueTime'] },
-);
+export const dayWithTimeAndRepeat = z.superRefine<{
+  dueDate?: string | null;
+  dueTime?: string | null;
+  recurrence?: unknown;
+}>((body, context) => {
+  if (hasDay(body)) return;
+  if (body.dueTime !== undefined && body.dueTime !== null)
+    context.addIssue({
+      code: 'custom',
+      path: ['dueTime'],
+      message: 'dueTime needs a dueDate in the same request: a time is on a day',
+      input: body.dueTime,
+    });
+  if (body.recurrence !== undefined && body.recurrence !== null)
+    context.addIssue({
+      code: 'custom',
+      path: ['recurrence'],
+      message: 'recurrence needs a dueDate in the same request: the first day of the series',
+      input: body.recurrence,
+    });
+});
 
 const PRIORITIES = ['low', 'normal', 'high'] as const;
 
@@ -99,6 +114,10 @@ export const Todo = z.object({
    * server from before due times sends none: read as null.
    */
   dueTime: z._default(z.nullable(DueTime), null),
+  /** How it repeats: completing it moves `dueDate` to the next occurrence. Null: it does not. */
+  recurrence: z._default(z.nullable(Recurrence), null),
+  /** A repeating todo's last completions, the latest last (at most `MAX_COMPLETIONS`). */
+  completions: z._default(z.array(Completion), []),
   priority: Priority,
   tags: z.array(z.string()),
   /** The list it is on: "inbox" (the caller's Inbox) or a list's id. */
@@ -124,6 +143,7 @@ const CREATE_FIELDS = {
   notes: z.optional(z.nullable(Notes)),
   dueDate: z.optional(z.nullable(DueDate)),
   dueTime: z.optional(z.nullable(DueTime)),
+  recurrence: z.optional(z.nullable(RecurrenceInput)),
   priority: z.optional(Priority),
   tags: z.optional(Tags),
   completed: z.optional(z.boolean()),
@@ -133,7 +153,7 @@ const CREATE_FIELDS = {
  * The body of `createTodo`. Only `title` is required; without `listId` the todo goes to the
  * Inbox, last. A `dueTime` comes with its `dueDate`.
  */
-export const TodoCreate = z.strictObject(CREATE_FIELDS).check(dueTimeHasDay);
+export const TodoCreate = z.strictObject(CREATE_FIELDS).check(dayWithTimeAndRepeat);
 export type TodoCreate = z.input<typeof TodoCreate>;
 
 // A create's fields, the title optional too, and where the todo goes in its list's order.
@@ -153,7 +173,7 @@ export const TodoPatch = z.strictObject(PATCH_FIELDS).check(
   z.refine((patch) => Object.keys(patch).length > 0, {
     error: `a patch must change at least one of ${Object.keys(PATCH_FIELDS).join(', ')}`,
   }),
-  dueTimeHasDay,
+  dayWithTimeAndRepeat,
 );
 export type TodoPatch = z.input<typeof TodoPatch>;
 

@@ -81,6 +81,7 @@ describe('toTodoCreate', () => {
     expect(input).toEqual({
       title: 'Pay rent',
       dueDate: '2026-12-24',
+      recurrence: { rrule: 'FREQ=MONTHLY', fromCompletion: false, timeZone: 'Europe/Paris' },
       priority: 'high',
       tags: ['home', 'bills'],
       notes: 'by transfer',

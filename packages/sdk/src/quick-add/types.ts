@@ -49,7 +49,7 @@ export interface QuickAddParse {
   list?: string;
   /** What follows ` // `. */
   notes?: string;
-  /** Not stored by the API yet. */
+  /** How it repeats: the todo's `recurrence`. */
   recurrence?: Recurrence;
   /** The words taken, in the order they appear in the text. */
   taken: Taken[];

@@ -21,6 +21,8 @@ export function aTodo(overrides: Partial<Todo> = {}): Todo {
     completedAt: null,
     dueDate: null,
     dueTime: null,
+    recurrence: null,
+    completions: [],
     priority: 'normal',
     tags: [],
     listId: 'inbox',
