@@ -53,6 +53,9 @@ describe('the quick-add phrase table, through POST /v1/todos/quick', () => {
       title: phrase.title,
       dueDate: phrase.due ?? null,
       dueTime: (phrase.due && phrase.dueTime) || null,
+      recurrence: phrase.rrule
+        ? { rrule: phrase.rrule, fromCompletion: phrase.fromCompletion ?? false, timeZone: table.timeZone }
+        : null,
       priority: phrase.priority ?? 'normal',
       tags: phrase.tags ?? [],
       notes: phrase.notes ?? null,

@@ -69,10 +69,10 @@ describe('quickAddTodo', () => {
       title: 'Call mom',
       dueDate: preview.parse.due,
       dueTime: '17:00',
+      recurrence: { rrule: 'FREQ=WEEKLY', fromCompletion: false, timeZone: ZONE },
       tags: ['family'],
       listId: 'inbox',
     });
-    // The repeat is read, but not stored yet: the answer says it, the create leaves it out.
     expect(preview.parse.dueTime).toBe('17:00');
     expect(preview.parse.recurrence).toMatchObject({ rrule: 'FREQ=WEEKLY', timeZone: ZONE });
     expect(await todosOf(owner)).toEqual([]);

@@ -61,6 +61,85 @@ describe('updateTodo', () => {
     expect(await read(todo.id)).toEqual(undated);
   });
 
+  describe('a repeating todo', () => {
+    // Far ahead, so 'today' on the real clock is before its days: every move is from its due day.
+    const weekly = { rrule: 'FREQ=WEEKLY;BYDAY=MO', timeZone: 'Europe/London' };
+
+    it('moves to its next day when completed, still open, at the same time, the completion remembered', async () => {
+      const todo = await createThroughHandler({
+        title: 'Standup',
+        dueDate: '2099-01-05',
+        dueTime: '09:00',
+        recurrence: weekly,
+      });
+      expect(todo.recurrence).toEqual({ ...weekly, fromCompletion: false });
+      const done = bodyOf<Todo>(await patch(todo.id, { completed: true }));
+      expect(done).toMatchObject({
+        completed: false,
+        completedAt: null,
+        dueDate: '2099-01-12',
+        dueTime: '09:00',
+        version: 2,
+      });
+      expect(done.completions).toEqual([{ completedAt: expect.any(String), dueDate: '2099-01-05' }]);
+      const again = bodyOf<Todo>(await patch(todo.id, { completed: true }));
+      expect(again.dueDate).toBe('2099-01-19');
+      expect(again.completions.map((completion) => completion.dueDate)).toEqual(['2099-01-05', '2099-01-12']);
+    });
+
+    it('moves once when two clients complete the same occurrence at once: the other gets a 412', async () => {
+      const todo = await createThroughHandler({
+        title: 'Water plants',
+        dueDate: '2099-01-05',
+        recurrence: weekly,
+      });
+      const answers = await Promise.all([
+        patch(todo.id, { completed: true }, { 'If-Match': '"1"' }),
+        patch(todo.id, { completed: true }, { 'If-Match': '"1"' }),
+      ]);
+      expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 412]);
+      expect(await read(todo.id)).toMatchObject({ dueDate: '2099-01-12', version: 2, completed: false });
+    });
+
+    it('is completed for good with the repeat ended in the same patch, and when its series is over', async () => {
+      const forever = await createThroughHandler({ title: 'Gym', dueDate: '2099-01-05', recurrence: weekly });
+      const ended = bodyOf<Todo>(await patch(forever.id, { completed: true, recurrence: null }));
+      expect(ended).toMatchObject({ completed: true, recurrence: null, dueDate: '2099-01-05' });
+      const last = await createThroughHandler({
+        title: 'Course',
+        dueDate: '2099-01-05',
+        recurrence: { rrule: 'FREQ=WEEKLY;UNTIL=20990110', timeZone: 'Europe/London' },
+      });
+      expect(bodyOf<Todo>(await patch(last.id, { completed: true }))).toMatchObject({
+        completed: true,
+        dueDate: '2099-01-05',
+      });
+    });
+
+    it('drops its repeat with its day, refuses a repeat without a day, and completes one no day can follow', async () => {
+      const todo = await createThroughHandler({
+        title: 'Rent',
+        dueDate: '2099-01-01',
+        recurrence: { rrule: 'FREQ=MONTHLY', timeZone: 'Europe/Paris' },
+      });
+      expect(bodyOf<Todo>(await patch(todo.id, { dueDate: null }))).toMatchObject({
+        dueDate: null,
+        recurrence: null,
+      });
+      const alone = await patch(todo.id, { recurrence: weekly });
+      expect(alone.statusCode).toBe(422);
+      expect(bodyOf<{ errors: { path: string }[] }>(alone).errors.map((error) => error.path)).toEqual([
+        'recurrence',
+      ]);
+      const never = await createThroughHandler({
+        title: 'Leap day party',
+        dueDate: '2099-01-01',
+        recurrence: { rrule: 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', timeZone: 'Europe/Paris' },
+      });
+      expect(bodyOf<Todo>(await patch(never.id, { completed: true }))).toMatchObject({ completed: true });
+    });
+  });
+
   it('stamps completedAt on completion, keeps it when completed again, clears it on reopening', async () => {
     const todo = await createThroughHandler({ title: 'Finish me' });
     const done = bodyOf<Todo>(await patch(todo.id, { completed: true }));

@@ -1,4 +1,10 @@
-import { INBOX_LIST_ID, type Todo, type TodoCreate } from '@todolist/sdk/contract';
+import {
+  type Completion,
+  INBOX_LIST_ID,
+  type Recurrence,
+  type Todo,
+  type TodoCreate,
+} from '@todolist/sdk/contract';
 import { CHANGE_STAMP, type GoneReason, newChangeStamp, tombstoneAttributes } from './change-stamp.js';
 import { idFromSortKey, ownerOfPartition, todoKey } from './keys.js';
 import { TODO_INDEXES } from './table-schema.js';
@@ -15,6 +21,10 @@ export interface TodoItem {
   dueDate?: string;
   /** `HH:MM`, only with a `dueDate`. */
   dueTime?: string;
+  /** Its repeat, only with a `dueDate`: completing it moves the due day on (next-occurrence.ts). */
+  recurrence?: Recurrence;
+  /** A repeating todo's last completions, the latest last. */
+  completions?: Completion[];
   priority: Todo['priority'];
   tags: string[];
   listId: string;
@@ -58,6 +68,8 @@ export const TOMBSTONE_REMOVES = [
   'completedAt',
   'dueDate',
   'dueTime',
+  'recurrence',
+  'completions',
   'priority',
   'tags',
   'position',
@@ -110,6 +122,8 @@ export function toTodo(item: TodoItem): Todo {
     completedAt: item.completedAt ?? null,
     dueDate: item.dueDate ?? null,
     dueTime: item.dueTime ?? null,
+    recurrence: item.recurrence ?? null,
+    completions: item.completions ?? [],
     priority: item.priority,
     tags: item.tags ?? [],
     listId: item.listId ?? INBOX_LIST_ID,
@@ -120,6 +134,11 @@ export function toTodo(item: TodoItem): Todo {
     updatedAt: item.updatedAt,
     version: item.version,
   };
+}
+
+/** A repeat as it is kept: `fromCompletion` said, false when the input left it out. */
+export function storedRecurrence(input: NonNullable<TodoCreate['recurrence']>): Recurrence {
+  return { rrule: input.rrule, fromCompletion: input.fromCompletion ?? false, timeZone: input.timeZone };
 }
 
 /** A new todo's item: version 1, absent fields left out, `completedAt` stamped if created done. */
@@ -140,6 +159,7 @@ export function newTodoItem(
     ...(completed ? { completedAt: now } : {}),
     ...(input.dueDate ? { dueDate: input.dueDate } : {}),
     ...(input.dueDate && input.dueTime ? { dueTime: input.dueTime } : {}),
+    ...(input.dueDate && input.recurrence ? { recurrence: storedRecurrence(input.recurrence) } : {}),
     priority: input.priority ?? 'normal',
     tags: input.tags ?? [],
     ...placeAttributes(id, place),

@@ -3,6 +3,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } fr
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   INBOX_LIST_ID,
+  MAX_COMPLETIONS,
   type Todo,
   type TodoCreate,
   type TodoImportItem,
@@ -21,9 +22,17 @@ import { resolveList } from './list-access.js';
 import type { ListAccess } from './list-item.js';
 import { type LocatedTodo, locateTodo } from './locate-todo.js';
 import { moveAcross } from './move-across.js';
+import type { NextDueDay } from './next-occurrence.js';
 import { positionAfter, positionsAtEnd, positionsForNew } from './positions.js';
 import { type Table, writeIf } from './table.js';
-import { newTodoItem, placeAttributes, type TodoItem, todoTombstone, toTodo } from './todo-item.js';
+import {
+  newTodoItem,
+  placeAttributes,
+  storedRecurrence,
+  type TodoItem,
+  todoTombstone,
+  toTodo,
+} from './todo-item.js';
 import { listTodos } from './todo-listing.js';
 import { buildUpdateExpression, type FieldChanges } from './update-expression.js';
 
@@ -161,8 +170,27 @@ export class TodoStore {
    * `after` move it: within one partition the move is this one update; to a list in another
    * partition, move-across.ts.
    */
-  async update(callerId: string, id: string, patch: TodoPatch, expectedVersion?: number): Promise<Todo> {
-    const { listId, after, ...fields } = patch;
+  async update(
+    callerId: string,
+    id: string,
+    patch: TodoPatch,
+    expectedVersion?: number,
+    nextDay?: NextDueDay,
+  ): Promise<Todo> {
+    const { listId, after, ...asked } = patch;
+    let fields: FieldChanges = asked.recurrence
+      ? { ...asked, recurrence: storedRecurrence(asked.recurrence) }
+      : asked;
+    // Completing a repeating todo moves it to its next day instead, on the version read: of two
+    // completions of one occurrence at once, one moves it and the other is a 412.
+    if (fields.completed === true && fields.recurrence === undefined) {
+      const next = await this.#nextOccurrence(callerId, id, expectedVersion, nextDay);
+      if (next) {
+        const { completed: _done, ...rest } = fields;
+        fields = { ...rest, ...next.fields };
+        expectedVersion = next.version;
+      }
+    }
     // What a failed write found at the caller's own key, so the lookup does not read it again.
     let ownRead: { item: TodoItem | undefined } | undefined;
     if (listId === undefined && after === undefined) {
@@ -200,6 +228,32 @@ export class TodoStore {
     const written = await this.#mustWrite(item, fields, callerId, expectedVersion, place, left);
     await this.#finishMove(located, callerId);
     return toTodo(written);
+  }
+
+  /**
+   * What completing the todo writes when it repeats and has a day to come: its next due day,
+   * still open, the completion remembered; with the version it was read at. Undefined for a
+   * todo that does not repeat, is done already, or whose series has ended (it is completed).
+   */
+  async #nextOccurrence(
+    callerId: string,
+    id: string,
+    expectedVersion: number | undefined,
+    nextDay: NextDueDay | undefined,
+  ): Promise<{ fields: FieldChanges; version: number } | undefined> {
+    const { item } = await this.#locate(callerId, id);
+    const { recurrence, dueDate } = item;
+    if (!recurrence || !dueDate || item.completed) return undefined;
+    if (!nextDay)
+      throw new Error('completing a repeating todo needs nextDueDayAt (store/next-occurrence.ts)');
+    if (expectedVersion !== undefined && item.version !== expectedVersion)
+      throw new PreconditionFailedError(id, expectedVersion, item.version);
+    const now = this.#now();
+    const next = nextDay(recurrence, dueDate, item.dueTime ?? null, now);
+    if (!next) return undefined;
+    const completion = { completedAt: now.toISOString(), dueDate };
+    const completions = [...(item.completions ?? []), completion].slice(-MAX_COMPLETIONS);
+    return { fields: { dueDate: next, completions } as FieldChanges, version: item.version };
   }
 
   /** Deletes the todo; with `expectedVersion`, only if it is still at that version. */

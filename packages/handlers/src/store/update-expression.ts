@@ -41,10 +41,14 @@ export function buildUpdateExpression(
       set.push(`#${field} = :${field}`);
     }
   }
-  // A todo whose due day is cleared has no due time either (the contract refuses a time alone).
-  if ('dueDate' in patch && patch.dueDate === null && !remove.includes('#dueTime')) {
-    names['#dueTime'] = 'dueTime';
-    remove.push('#dueTime');
+  // A todo whose due day is cleared has no due time nor repeat either (the contract refuses
+  // them without a day).
+  if ('dueDate' in patch && patch.dueDate === null) {
+    for (const field of ['dueTime', 'recurrence']) {
+      if (remove.includes(`#${field}`)) continue;
+      names[`#${field}`] = field;
+      remove.push(`#${field}`);
+    }
   }
   const completed = 'completed' in patch ? patch.completed : undefined;
   if (completed === true) {
