@@ -45,13 +45,3 @@ export async function readAddWords(
   if (list) return { parse, list };
   return { parse: keepListWords(text, parse), unknownList: name };
 }
-
-/**
- * What the words said that the API does not keep yet (a repeat), as a line for stderr;
- * undefined when they said none. The todo is made without it, never refused.
- */
-export function notKeptNote(parse: QuickAddParse): string | undefined {
-  const repeat = parse.taken.find((piece) => piece.kind === 'recurrence');
-  if (!repeat) return undefined;
-  return `Note: the repeat (${repeat.text}) is not kept by the API yet: the todo is due once.`;
-}

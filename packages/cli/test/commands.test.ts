@@ -395,9 +395,9 @@ describe.concurrent('todo export', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
-        'id,title,notes,completed,completedAt,dueDate,dueTime,priority,tags,createdAt,updatedAt,version,list',
-        `${quoted.id},"Title, with ""quote""","two\nlines",false,,,,normal,a;b,${quoted.createdAt},${quoted.updatedAt},1,Inbox`,
-        `${done.id},Done already,,true,${done.completedAt},2099-12-31,,high,,${done.createdAt},${done.updatedAt},2,Inbox`,
+        'id,title,notes,completed,completedAt,dueDate,dueTime,recurrence,priority,tags,createdAt,updatedAt,version,list',
+        `${quoted.id},"Title, with ""quote""","two\nlines",false,,,,,normal,a;b,${quoted.createdAt},${quoted.updatedAt},1,Inbox`,
+        `${done.id},Done already,,true,${done.completedAt},2099-12-31,,,high,,${done.createdAt},${done.updatedAt},2,Inbox`,
         '',
       ].join('\n'),
     );

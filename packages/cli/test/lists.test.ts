@@ -248,7 +248,7 @@ describe('export and import with lists', () => {
         const text = await readFile(file, 'utf8');
         if (format === 'csv') {
           expect(lines(text)[0]).toBe(
-            'id,title,notes,completed,completedAt,dueDate,dueTime,priority,tags,createdAt,updatedAt,version,list',
+            'id,title,notes,completed,completedAt,dueDate,dueTime,recurrence,priority,tags,createdAt,updatedAt,version,list',
           );
           expect(
             lines(text)

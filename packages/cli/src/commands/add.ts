@@ -58,8 +58,6 @@ async function askForTodo(context: Context, parseDue: typeof parseDueDate): Prom
 interface Planned {
   input: TodoCreate;
   listRef?: string;
-  /** What the words said that the API does not keep yet (a due time, a repeat). */
-  note?: string;
   /** How the words were read, for `--dry-run --json`. */
   parse?: unknown;
 }
@@ -75,17 +73,15 @@ async function planFromWords(
   const text = words.join(' ');
   let input: TodoCreate = { title: text };
   let listId: string | undefined;
-  let note: string | undefined;
   let parse: unknown;
   if (!flags.literal) {
-    const [{ readAddWords, notKeptNote }, { toTodoCreate }] = await Promise.all([
+    const [{ readAddWords }, { toTodoCreate }] = await Promise.all([
       import('../quick-add-words.js'),
       import('@todolist/sdk/quick-add'),
     ]);
     const read = await readAddWords(context, text, book);
     input = toTodoCreate(read.parse);
     listId = read.list?.id;
-    note = notKeptNote(read.parse);
     parse = { ...read.parse, ...(read.unknownList ? { unknownList: read.unknownList } : {}) };
   }
   input = {
@@ -106,7 +102,6 @@ async function planFromWords(
   return {
     input,
     ...(listId ? { listId } : {}),
-    ...(note ? { note } : {}),
     ...(parse ? { parse } : {}),
   };
 }
@@ -153,7 +148,6 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
       : '';
     const where = inList || 'in "Inbox"';
     context.io.err(`Would add ${safeText(input.title)}${due} ${where}; nothing added (dry run).`);
-    if (planned.note) context.io.err(planned.note);
     return;
   }
   const client = await context.client();
@@ -164,7 +158,6 @@ export async function runAdd(context: Context, words: string[], flags: AddFlags)
       ...(todo.dueDate ? { due: dueText(todo) } : {}),
       ...(inList ? { after: inList } : {}),
     });
-  if (planned.note) context.io.err(planned.note);
 }
 
 export function registerAdd(program: Command, run: Runner): void {
@@ -198,7 +191,8 @@ next monday, dec 24, 24/12, in 3 days, +2w, end of month), a time (9am, 17:30), 
 for priority, #tag, @list (a list's whole name, any case; an unknown one stays in the title),
 and notes after " // ". Words in "double quotes", web and e-mail addresses stay as typed. The
 day is read in the profile's timeZone (todo config set timeZone Europe/Paris; default: the
-system's). The API keeps no repeat yet: the todo is due once, and a note on stderr says so.
+system's). A repeat (every day, every mon, thu, every! 3 days) makes a repeating todo: todo
+done moves it to its next day.
 Flags win over the words; --literal reads nothing.
 ${examples(
   'todo add Buy milk',

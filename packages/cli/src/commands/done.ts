@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { resolveIds } from '../ids/resolve-ids.js';
 import { printConfirmation } from '../output/confirmation.js';
+import { dueText } from '../output/due-text.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
 import { type ChangedTodo, recordChange } from '../undo/last-change.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from './shared.js';
@@ -12,7 +13,7 @@ export async function runSetCompleted(
   context: Context,
   refs: string[],
   completed: boolean,
-  flags: OutputFlags,
+  flags: OutputFlags & { forever?: boolean },
 ): Promise<void> {
   const mode = outputMode(flags);
   const ids = await resolveIds(context, refs);
@@ -22,12 +23,17 @@ export async function runSetCompleted(
   try {
     for (const id of new Set(ids)) {
       let before: Todo | undefined;
-      // Read first: a todo already in the wanted state is left as it is (no new version).
+      // Read first: a todo already in the wanted state is left as it is (no new version). The
+      // write names the version read, so a repeating todo moves on from the occurrence seen,
+      // once, however many people complete it at once.
       const todo = await client.todos.updateWith(
         id,
         (current) => {
           before = current.completed === completed ? undefined : current;
-          return before ? { completed } : undefined;
+          if (!before) return undefined;
+          return completed && flags.forever && current.recurrence
+            ? { completed, recurrence: null }
+            : { completed };
         },
         { signal: context.signal },
       );
@@ -40,7 +46,9 @@ export async function runSetCompleted(
           : completed
             ? color.green('Done')
             : color.yellow('Reopened');
-        printConfirmation(context.io, label, todo);
+        // A repeating todo done is open again, on its next day.
+        const next = completed && before && !todo.completed && todo.dueDate;
+        printConfirmation(context.io, label, todo, next ? { after: `next due ${dueText(todo)}` } : {});
       }
     }
   } finally {
@@ -52,17 +60,27 @@ export async function runSetCompleted(
 
 export function registerDone(program: Command, run: Runner): void {
   for (const [name, completed, description] of [
-    ['done', true, 'mark todos done'],
+    ['done', true, 'mark todos done; a repeating one moves to its next day, open'],
     ['reopen', false, 'mark done todos open again'],
   ] as const) {
-    program
+    const command = program
       .command(name)
       .description(description)
-      .argument('<ids...>', 'short ids, row numbers from the last "todo list", or ids')
+      .argument('<ids...>', 'short ids, row numbers from the last "todo list", or ids');
+    if (completed) command.option('--forever', "end a repeating todo's series: done for good");
+    command
       .addOption(jsonOption())
       .addOption(ndjsonOption())
-      .addHelpText('after', examples(`todo ${name} 1 3`, `todo ${name} kfrm`, 'todo undo   # takes it back'))
-      .action((refs: string[], flags: OutputFlags) =>
+      .addHelpText(
+        'after',
+        examples(
+          `todo ${name} 1 3`,
+          `todo ${name} kfrm`,
+          ...(completed ? ['todo done 2 --forever   # a repeating todo, done for good'] : []),
+          'todo undo   # takes it back',
+        ),
+      )
+      .action((refs: string[], flags: OutputFlags & { forever?: boolean }) =>
         run((context) => runSetCompleted(context, refs, completed, flags)),
       );
   }

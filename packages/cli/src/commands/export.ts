@@ -10,7 +10,7 @@ const FORMATS = ['json', 'ndjson', 'csv'] as const;
 const STATUSES = ['all', 'open', 'completed'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
-/** The CSV columns, in a stable order: the API's field names, tags joined with `;`. */
+/** The CSV columns, in a stable order: the API's field names, tags joined with `;`, a repeat as its JSON. */
 export const CSV_COLUMNS = [
   'id',
   'title',
@@ -19,6 +19,7 @@ export const CSV_COLUMNS = [
   'completedAt',
   'dueDate',
   'dueTime',
+  'recurrence',
   'priority',
   'tags',
   'createdAt',
@@ -26,6 +27,13 @@ export const CSV_COLUMNS = [
   'version',
   'list',
 ] as const;
+
+/** One cell of a todo's CSV row. */
+function csvValue(todo: Todo & { list: string }, column: (typeof CSV_COLUMNS)[number]): unknown {
+  if (column === 'tags') return todo.tags.join(';');
+  if (column === 'recurrence') return todo.recurrence ? JSON.stringify(todo.recurrence) : '';
+  return todo[column] ?? '';
+}
 
 /** A todo as the export writes it: the API's fields, then the name of its list. */
 type ExportedTodo = Todo & { list: string };
@@ -56,10 +64,7 @@ async function* lines(todos: AsyncIterable<ExportedTodo>, format: ExportFormat):
   const options = { cast: { boolean: (value: boolean) => String(value) } };
   let header = stringify([CSV_COLUMNS as unknown as string[]], options);
   for await (const todo of todos) {
-    yield `${header}${stringify(
-      [CSV_COLUMNS.map((column) => (column === 'tags' ? todo.tags.join(';') : (todo[column] ?? '')))],
-      options,
-    )}`;
+    yield `${header}${stringify([CSV_COLUMNS.map((column) => csvValue(todo, column))], options)}`;
     header = '';
   }
   if (header) yield header;

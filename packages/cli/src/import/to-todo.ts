@@ -10,7 +10,18 @@ import { UsageError } from '../errors.js';
 import { cleanTag, splitTags } from '../tag-words.js';
 
 /** The fields a row may fill, by the names the CSV columns use. */
-const FIELDS = ['id', 'title', 'notes', 'due', 'dueTime', 'priority', 'tags', 'completed', 'list'] as const;
+const FIELDS = [
+  'id',
+  'title',
+  'notes',
+  'due',
+  'dueTime',
+  'recurrence',
+  'priority',
+  'tags',
+  'completed',
+  'list',
+] as const;
 type Field = (typeof FIELDS)[number];
 
 /** `--map "Task=title,Due date=due"`: which of the file's columns holds which field. */
@@ -86,6 +97,20 @@ function dueOf(typed: string | undefined, now: Date): { dueDate?: string; error?
   }
 }
 
+/**
+ * A row's repeat: an object (JSON, NDJSON) or its JSON in a cell (CSV, as `todo export` writes
+ * it). A cell that is not JSON is passed on as it is, for the contract to refuse by name.
+ */
+function recurrenceOf(value: unknown): { recurrence?: unknown } {
+  if (value === undefined || value === null || value === '') return {};
+  if (typeof value !== 'string') return { recurrence: value };
+  try {
+    return { recurrence: JSON.parse(value) };
+  } catch {
+    return { recurrence: value };
+  }
+}
+
 /** The create a row asks for, or why it cannot be one. Blank cells are absent fields. */
 export function rowToTodo(
   row: Record<string, unknown>,
@@ -118,6 +143,7 @@ export function rowToTodo(
     ...(text(values.notes)?.trim() ? { notes: text(values.notes) } : {}),
     ...(due.dueDate ? { dueDate: due.dueDate } : {}),
     ...(text(values.dueTime)?.trim() ? { dueTime: text(values.dueTime)?.trim() } : {}),
+    ...recurrenceOf(values.recurrence),
     ...(text(values.priority)?.trim() ? { priority: text(values.priority)?.trim().toLowerCase() } : {}),
     ...(tags.length > 0 ? { tags } : {}),
     ...(typeof values.completed === 'boolean'

@@ -8,6 +8,12 @@ import { tagLabels } from './tag-labels.js';
 
 const LABEL_WIDTH = 9;
 
+/** A repeat as `todo show` says it: its RRULE, its zone, and whether it counts from completion. */
+function repeatText(recurrence: NonNullable<Todo['recurrence']>): string {
+  const from = recurrence.fromCompletion ? ', from the day it is done' : '';
+  return `${safeText(recurrence.rrule)} (${safeText(recurrence.timeZone)})${from}`;
+}
+
 /** One todo, every field on its own line, for `todo show`; notes keep their lines, indented. */
 export function printTodoDetails(io: IO, todo: Todo, now: Date): void {
   const { color } = io;
@@ -28,6 +34,10 @@ export function printTodoDetails(io: IO, todo: Todo, now: Date): void {
         : 'open',
     ],
     ['due', state === 'overdue' ? color.red(`${due} overdue`) : state === 'today' ? color.yellow(due) : due],
+    ...(todo.recurrence ? [['repeats', repeatText(todo.recurrence)] as [string, string]] : []),
+    ...(todo.completions.length > 0
+      ? [['done on', todo.completions.map((completion) => completion.dueDate).join(', ')] as [string, string]]
+      : []),
     ['priority', todo.priority === 'high' ? color.red(todo.priority) : todo.priority],
     ['tags', todo.tags.length > 0 ? tagLabels(todo.tags, color) : '—'],
     ['notes', todo.notes === null ? '—' : safeLines(todo.notes, ' '.repeat(LABEL_WIDTH))],

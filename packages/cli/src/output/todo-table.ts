@@ -44,7 +44,8 @@ function row(todo: Todo, index: number, io: IO, now: Date, idLength: number): Ro
   const { color } = io;
   const state = dueState(todo, localDay(now), localTime(now));
   const day = todo.dueDate ? describeDue(todo.dueDate, now) : '';
-  const due = todo.dueTime ? `${day} ${todo.dueTime}` : day;
+  // ↻: it repeats (todo show says how).
+  const due = `${todo.dueTime ? `${day} ${todo.dueTime}` : day}${todo.recurrence ? ' ↻' : ''}`;
   return {
     number: String(index + 1),
     id: color.dim(shortId(todo.id).slice(0, idLength)),
