@@ -59,6 +59,7 @@ export function updateItem(li, todo, route, people) {
   const signature = JSON.stringify([
     todo.dueDate,
     todo.dueTime,
+    todo.recurrence?.rrule,
     todo.completed,
     todo.priority,
     todo.tags,
@@ -88,6 +89,9 @@ function metaOf(todo, route, day, people) {
   const parts = [];
   const due = dueLabel(todo, day);
   if (due) parts.push(h('span', { class: `due due-${dueState(todo, day)}` }, [due]));
+  // Done, a repeating todo comes back open on its next day (the API moves it).
+  if (todo.recurrence)
+    parts.push(h('span', { class: 'repeats', title: todo.recurrence.rrule }, ['↻ Repeats']));
   if (todo.priority !== 'normal') {
     parts.push(h('span', { class: `priority priority-${todo.priority}` }, [`${todo.priority} priority`]));
   }

@@ -48,8 +48,11 @@ export function applyPatch(todo, patch) {
   if (patch.notes !== undefined) next.notes = patch.notes || null;
   if (patch.dueDate !== undefined) next.dueDate = patch.dueDate;
   if (patch.dueTime !== undefined) next.dueTime = patch.dueTime;
-  // A day cleared takes its time with it, as the API does.
-  if (patch.dueDate === null) next.dueTime = null;
+  // A day cleared takes its time and repeat with it, as the API does.
+  if (patch.dueDate === null) {
+    next.dueTime = null;
+    next.recurrence = null;
+  }
   if (patch.tags) next.tags = [...new Set(patch.tags.map((tag) => tag.toLowerCase()))];
   if (patch.completed !== undefined && patch.completed !== todo.completed) {
     next.completedAt = patch.completed ? new Date().toISOString() : null;
@@ -89,6 +92,8 @@ export function draftOf(input) {
     completedAt: input.completed ? now : null,
     dueDate: input.dueDate ?? null,
     dueTime: input.dueTime ?? null,
+    recurrence: input.recurrence ? { fromCompletion: false, ...input.recurrence } : null,
+    completions: [],
     priority: input.priority ?? 'normal',
     tags: input.tags ?? [],
     createdAt: now,

@@ -51,13 +51,14 @@ export class Toast extends Notice {
  */
 export async function recreate(client, todos) {
   const { rejected } = await client.todos.importMany(
-    todos.map(({ id, listId, title, notes, dueDate, dueTime, priority, tags, completed }) => ({
+    todos.map(({ id, listId, title, notes, dueDate, dueTime, recurrence, priority, tags, completed }) => ({
       id,
       listId,
       title,
       notes,
       dueDate,
       dueTime,
+      recurrence,
       priority,
       tags,
       completed,

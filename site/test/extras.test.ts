@@ -84,6 +84,26 @@ describe('due dates, priority, tags and notes', () => {
     expect(await mum.locator('.due').count()).toBe(0);
   });
 
+  it('brings a repeating todo back open on its next day when it is done, and says it repeats', async () => {
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    await site().seed([
+      { title: 'water the plants', dueDate: day(0), recurrence: { rrule: 'FREQ=WEEKLY', timeZone } },
+    ]);
+    await open();
+    const plants = app.item('water the plants');
+    expect(await plants.locator('.repeats').textContent()).toBe('↻ Repeats');
+    await plants.locator('.toggle').check();
+    await app.settled();
+    await eventually(
+      () => plants.getAttribute('class').then((classes) => classes?.includes('completed')),
+      false,
+    );
+    const [stored] = (await site().api.todos.list()).items;
+    expect(stored).toMatchObject({ completed: false, dueDate: day(7) });
+    expect(stored?.completions.map((completion) => completion.dueDate)).toEqual([day(0)]);
+    await eventually(textOf(plants.locator('.due')), expect.stringMatching(/^Due /));
+  });
+
   it('tags todos, filters by tag with the select or a tag link, with the status filters and the back button', async () => {
     await site().seed([
       { title: 'milk', tags: ['home'] },
