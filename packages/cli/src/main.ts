@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdd } from './commands/add.js';
+import { registerAgenda } from './commands/agenda.js';
 import { registerAuth } from './commands/auth.js';
 import { registerCompletion } from './commands/completion.js';
 import { registerConfig } from './commands/config/index.js';
@@ -63,6 +64,7 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
     );
   registerAdd(program, run);
   registerList(program, run);
+  registerAgenda(program, run);
   registerShow(program, run);
   registerDone(program, run);
   registerEdit(program, run);

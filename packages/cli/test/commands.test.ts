@@ -578,6 +578,8 @@ describe.concurrent('todo completion', () => {
   const commands = [
     'add',
     'list',
+    'today',
+    'upcoming',
     'show',
     'done',
     'reopen',
