@@ -52,7 +52,14 @@ export function createContext(
     now: () => new Date(),
     signal,
     profile: () => {
-      profile ??= loadConfig(paths.configFile).then((config) => activeProfile(config, globals.profile, env));
+      profile ??= loadConfig(paths.configFile).then((config) => {
+        const active = activeProfile(config, globals.profile, env);
+        // Every day and time `todo` reads or shows ("today", "overdue", "fri") is the person's:
+        // the profile's zone, when it names one this runtime knows (a bad one is refused by
+        // the command that reads it), else the system's.
+        if (active.timeZone && isKnownZone(active.timeZone)) process.env.TZ = active.timeZone;
+        return active;
+      });
       return profile;
     },
     credentials: () => {
@@ -75,4 +82,14 @@ export function createContext(
     },
   };
   return context;
+}
+
+/** Whether this runtime knows `zone` as an IANA time zone. */
+function isKnownZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -92,3 +92,25 @@ describe.concurrent('todo today and todo upcoming', () => {
     expect(bad.stderr).toContain('--days must be a whole number from 1 to 60 (got "0")');
   });
 });
+
+describe("the profile's time zone", () => {
+  it("is where todo today, todo list and todo add read the day, not the system's", async () => {
+    const user = await newTodoUser(api.stack.url);
+    expect((await user.run(['config', 'set', 'timeZone', 'Asia/Tokyo'])).code).toBe(0);
+    // 23:30 on Dec 2 in UTC, the system's zone here, is already Dec 3 in Tokyo.
+    const late = {
+      NODE_OPTIONS: `--import=${new URL('./support/shifted-clock.mjs', import.meta.url).href}`,
+      TODO_TEST_NOW: '2026-12-02T23:30:00Z',
+      TZ: 'UTC',
+    };
+    await user.api.todos.create({ title: 'Sushi', dueDate: '2026-12-03' });
+    await user.api.todos.create({ title: 'Yesterday in Tokyo', dueDate: '2026-12-02' });
+    const today = await user.run(['today', '--json'], { env: late });
+    expect(titles(today)).toEqual(['Yesterday in Tokyo', 'Sushi']);
+    const list = await user.run(['list'], { env: late });
+    expect(list.stdout).toMatch(/today +Sushi/);
+    expect(list.stdout).toMatch(/yesterday +Yesterday in Tokyo/);
+    const added = await user.run(['add', 'Ramen', '--due', 'tomorrow', '--json'], { env: late });
+    expect(JSON.parse(added.stdout)).toMatchObject({ dueDate: '2026-12-04' });
+  });
+});

@@ -110,7 +110,8 @@ async function planFromWords(
 export async function runAdd(context: Context, words: string[], flags: AddFlags): Promise<void> {
   const mode = outputMode(flags);
   // The contract's calendar (localDay) loads with the command, never with `todo --version`.
-  const dueParsers = await import('../due-date.js');
+  // The profile first: its time zone is where "today" and "fri" are.
+  const [dueParsers] = await Promise.all([import('../due-date.js'), context.profile()]);
   const { parseDueDate } = dueParsers;
   const { listBook, listLabel } = await import('../lists/list-book.js');
   let book: Promise<ListBook> | undefined;

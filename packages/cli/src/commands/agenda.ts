@@ -61,7 +61,8 @@ async function printDays(context: Context, flags: OutputFlags, groups: readonly 
 
 /** `todo today`: what is overdue, then what is due today (by time), every list. */
 export async function runToday(context: Context, flags: OutputFlags): Promise<void> {
-  const { parseDueDate } = await import('../due-date.js');
+  // The profile first: its time zone is where "today" is.
+  const [{ parseDueDate }] = await Promise.all([import('../due-date.js'), context.profile()]);
   const today = parseDueDate('today', context.now());
   const todos = await openTodosDue(context, { before: parseDueDate('tomorrow', context.now()) });
   await printDays(
@@ -93,7 +94,7 @@ function parseDays(value: string): number {
 
 /** `todo upcoming`: the open todos due in the next days (today first), grouped by day. */
 export async function runUpcoming(context: Context, flags: OutputFlags & { days: number }): Promise<void> {
-  const { parseDueDate } = await import('../due-date.js');
+  const [{ parseDueDate }] = await Promise.all([import('../due-date.js'), context.profile()]);
   const now = context.now();
   const days = Array.from({ length: flags.days }, (_, offset) => parseDueDate(`+${offset}d`, now));
   const todos = await openTodosDue(context, {
