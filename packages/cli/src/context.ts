@@ -84,7 +84,10 @@ export function createContext(
   return context;
 }
 
-/** Whether this runtime knows `zone` as an IANA time zone. */
+/**
+ * Whether this runtime knows `zone` as an IANA time zone. The contract's `TimeZone` checks the
+ * same, but this file loads with every run (`todo --version` too), which must not load zod.
+ */
 function isKnownZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
