@@ -42,6 +42,9 @@ export function detailsForm(todo, { onSave, onClose, lists = [] }) {
   dueDate.value = todo.dueDate ?? '';
   const dueTime = h('input', { name: 'dueTime', type: 'time' });
   dueTime.value = todo.dueTime ?? '';
+  // A repeating todo can be made to stop repeating; its rule is set by quick add or the API.
+  const repeats = h('input', { name: 'repeats', type: 'checkbox' });
+  repeats.checked = todo.recurrence !== null;
   const priority = h('select', { name: 'priority' }, [
     h('option', { value: 'low' }, ['Low']),
     h('option', { value: 'normal' }, ['Normal']),
@@ -66,6 +69,15 @@ export function detailsForm(todo, { onSave, onClose, lists = [] }) {
       field('Time', dueTime),
       field('Priority', priority),
     ]),
+    ...(todo.recurrence
+      ? [
+          field(
+            'Repeats',
+            repeats,
+            `${todo.recurrence.rrule}; untick to stop repeating (done, it is done for good).`,
+          ),
+        ]
+      : []),
     field('Tags', tags, 'Separate tags with commas or spaces, such as “home, errands”.'),
     field('Notes', notes),
     ...(lists.length > 1 ? [field('List', list)] : []),
@@ -100,6 +112,7 @@ export function detailsForm(todo, { onSave, onClose, lists = [] }) {
     if (formatTags(parsed.tags) !== formatTags(todo.tags)) patch.tags = parsed.tags;
     if ((notes.value.trim() || null) !== todo.notes) patch.notes = notes.value.trim() || null;
     if (lists.length > 1 && list.value !== todo.listId) patch.listId = list.value;
+    if (todo.recurrence && !repeats.checked) patch.recurrence = null;
     onSave(patch);
     onClose();
   });

@@ -48,6 +48,7 @@ export function applyPatch(todo, patch) {
   if (patch.notes !== undefined) next.notes = patch.notes || null;
   if (patch.dueDate !== undefined) next.dueDate = patch.dueDate;
   if (patch.dueTime !== undefined) next.dueTime = patch.dueTime;
+  if (patch.recurrence === null) next.recurrence = null;
   // A day cleared takes its time and repeat with it, as the API does.
   if (patch.dueDate === null) {
     next.dueTime = null;

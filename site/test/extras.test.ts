@@ -84,7 +84,7 @@ describe('due dates, priority, tags and notes', () => {
     expect(await mum.locator('.due').count()).toBe(0);
   });
 
-  it('brings a repeating todo back open on its next day when it is done, and says it repeats', async () => {
+  it('brings a repeating todo back open on its next day when it is done, says it repeats, and stops repeating when told', async () => {
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     await site().seed([
       { title: 'water the plants', dueDate: day(0), recurrence: { rrule: 'FREQ=WEEKLY', timeZone } },
@@ -102,6 +102,17 @@ describe('due dates, priority, tags and notes', () => {
     expect(stored).toMatchObject({ completed: false, dueDate: day(7) });
     expect(stored?.completions.map((completion) => completion.dueDate)).toEqual([day(0)]);
     await eventually(textOf(plants.locator('.due')), expect.stringMatching(/^Due /));
+
+    // Told to stop repeating in its details, done is done for good.
+    await plants.locator('.open-details').click();
+    await plants.locator('input[name=repeats]').uncheck();
+    await plants.locator('button.save').click();
+    await app.settled();
+    expect(await plants.locator('.repeats').count()).toBe(0);
+    await plants.locator('.toggle').check();
+    await app.settled();
+    const [ended] = (await site().api.todos.list({ status: 'all' })).items;
+    expect(ended).toMatchObject({ completed: true, recurrence: null, dueDate: day(7) });
   });
 
   it('tags todos, filters by tag with the select or a tag link, with the status filters and the back button', async () => {
