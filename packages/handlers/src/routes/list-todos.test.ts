@@ -135,3 +135,46 @@ describe('listTodos', () => {
     });
   });
 });
+
+describe('listTodos with q=', () => {
+  const SEARCHER = 'searcher';
+  const titles = async (query: Record<string, string>) => {
+    const answer = await list({ ...query, limit: '100' }, SEARCHER);
+    expect(answer.statusCode, answer.body).toBe(200);
+    return bodyOf<TodoPage>(answer).items.map((todo) => todo.title);
+  };
+
+  beforeAll(async () => {
+    await createThroughHandler({ title: 'Crème brûlée recipe' }, SEARCHER);
+    await createThroughHandler({ title: 'Buy milk', notes: 'oat, not CRÈME' }, SEARCHER);
+    await createThroughHandler({ title: 'Call Zoë', tags: ['home'] }, SEARCHER);
+  });
+
+  it('finds every word in the title or the notes, case and accents aside', async () => {
+    expect(await titles({ q: 'creme' })).toEqual(['Crème brûlée recipe', 'Buy milk']);
+    expect(await titles({ q: 'BRULEE   Recipe' })).toEqual(['Crème brûlée recipe']);
+    expect(await titles({ q: 'crème oat' })).toEqual(['Buy milk']);
+    expect(await titles({ q: 'zoe' })).toEqual(['Call Zoë']);
+    expect(await titles({ q: 'zoe', tag: 'work' })).toEqual([]);
+    expect(await titles({ q: 'nothing like it' })).toEqual([]);
+  });
+
+  it('finds a todo by its new title once changed, and not by its old one', async () => {
+    const todo = await createThroughHandler({ title: 'Renamed soon' }, SEARCHER);
+    const { handler: updateTodo } = await import('./update-todo.js');
+    const { todoEvent } = await import('../../test/support/todos.js');
+    await updateTodo(
+      todoEvent(todo.id, { method: 'PATCH', body: { title: 'Déjà vu', notes: null }, owner: SEARCHER }),
+    );
+    expect(await titles({ q: 'deja' })).toEqual(['Déjà vu']);
+    expect(await titles({ q: 'renamed' })).toEqual([]);
+  });
+
+  it('refuses a blank or overlong q with a 400 naming it', async () => {
+    for (const q of ['   ', 'x'.repeat(101)]) {
+      const answer = await list({ q }, SEARCHER);
+      expect(answer.statusCode).toBe(400);
+      expect(answer.body).toContain('q must be 1–100 characters');
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { TodoListFilter } from '@todolist/sdk/contract';
+import { searchWords, type TodoListFilter } from '@todolist/sdk/contract';
 import { BadRequestError } from '../errors.js';
 
 // A cursor is `base64url(payload).base64url(hmac)`. The HMAC covers the owner too, so a cursor
@@ -24,6 +24,8 @@ export function filterFingerprint(filter: TodoListFilter): string {
     filter.tag ?? '',
     filter.dueBefore ?? '',
     filter.dueAfter ?? '',
+    // Only with a search, so cursors made before search came keep their fingerprint.
+    ...(filter.q === undefined ? [] : [`q:${searchWords(filter.q).join(' ')}`]),
   ].join('|');
 }
 

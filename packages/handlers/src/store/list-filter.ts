@@ -1,4 +1,4 @@
-import type { TodoListFilter } from '@todolist/sdk/contract';
+import { searchWords, type TodoListFilter } from '@todolist/sdk/contract';
 
 /** A DynamoDB FilterExpression for a listing's filters, or nothing when it lists everything. */
 export interface FilterExpression {
@@ -32,9 +32,28 @@ export function buildFilterExpression(filter: TodoListFilter): FilterExpression 
     values[':dueAfter'] = filter.dueAfter;
     clauses.push('#dueDate > :dueAfter');
   }
+  // Each word in the folded title or notes; a todo from before search, in its text as written.
+  if (filter.q !== undefined) {
+    Object.assign(names, {
+      '#searchTitle': 'searchTitle',
+      '#searchNotes': 'searchNotes',
+      '#title': 'title',
+      '#notes': 'notes',
+    });
+    searchWords(filter.q).forEach((word, at) => {
+      values[`:q${at}`] = word;
+      clauses.push(
+        `contains(#searchTitle, :q${at}) OR contains(#searchNotes, :q${at}) OR (attribute_not_exists(#searchTitle) AND (contains(#title, :q${at}) OR contains(#notes, :q${at})))`,
+      );
+    });
+  }
   if (clauses.length === 0) return {};
   return {
-    FilterExpression: clauses.join(' AND '),
+    // DynamoDB refuses parentheses around a whole expression: only clauses joined to others get them.
+    FilterExpression:
+      clauses.length === 1
+        ? clauses[0]
+        : clauses.map((clause) => (clause.includes(' OR ') ? `(${clause})` : clause)).join(' AND '),
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };

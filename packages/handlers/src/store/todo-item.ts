@@ -2,6 +2,7 @@ import {
   type Completion,
   INBOX_LIST_ID,
   type Recurrence,
+  searchFold,
   type Todo,
   type TodoCreate,
 } from '@todolist/sdk/contract';
@@ -25,6 +26,12 @@ export interface TodoItem {
   recurrence?: Recurrence;
   /** A repeating todo's last completions, the latest last. */
   completions?: Completion[];
+  /**
+   * The title and notes folded as search compares them (`searchFold`: case and accents off),
+   * for `q=`'s filter. Absent on todos written before search: they match their text as written.
+   */
+  searchTitle?: string;
+  searchNotes?: string;
   priority: Todo['priority'];
   tags: string[];
   listId: string;
@@ -70,6 +77,8 @@ export const TOMBSTONE_REMOVES = [
   'dueTime',
   'recurrence',
   'completions',
+  'searchTitle',
+  'searchNotes',
   'priority',
   'tags',
   'position',
@@ -136,6 +145,14 @@ export function toTodo(item: TodoItem): Todo {
   };
 }
 
+/** The folded title and notes a create writes (none for absent notes). */
+export function searchAttributes(fields: { title?: string | undefined; notes?: string | null | undefined }) {
+  return {
+    ...(fields.title !== undefined ? { searchTitle: searchFold(fields.title) } : {}),
+    ...(fields.notes ? { searchNotes: searchFold(fields.notes) } : {}),
+  };
+}
+
 /** A repeat as it is kept: `fromCompletion` said, false when the input left it out. */
 export function storedRecurrence(input: NonNullable<TodoCreate['recurrence']>): Recurrence {
   return { rrule: input.rrule, fromCompletion: input.fromCompletion ?? false, timeZone: input.timeZone };
@@ -155,6 +172,7 @@ export function newTodoItem(
     ...todoKey(partitionOwner, id),
     title: input.title,
     ...(input.notes ? { notes: input.notes } : {}),
+    ...searchAttributes(input),
     completed,
     ...(completed ? { completedAt: now } : {}),
     ...(input.dueDate ? { dueDate: input.dueDate } : {}),

@@ -1,4 +1,4 @@
-import type { ListPatch, TodoPatch } from '@todolist/sdk/contract';
+import { type ListPatch, searchFold, type TodoPatch } from '@todolist/sdk/contract';
 import { CHANGE_STAMP, newChangeStamp } from './change-stamp.js';
 
 /** The pieces of an UpdateItem call, with placeholders for every name and value. */
@@ -31,7 +31,14 @@ export function buildUpdateExpression(
   const set = ['#version = #version + :one', '#updatedAt = :now', '#changeStamp = :changeStamp'];
   const remove: string[] = [];
 
-  for (const [field, value] of Object.entries({ ...patch, ...extra })) {
+  // A todo's title and notes are kept folded beside them, for search (todo-item.ts).
+  const searched = {
+    ...('title' in patch && typeof patch.title === 'string' ? { searchTitle: searchFold(patch.title) } : {}),
+    ...('notes' in patch && patch.notes !== undefined
+      ? { searchNotes: patch.notes ? searchFold(patch.notes) : null }
+      : {}),
+  };
+  for (const [field, value] of Object.entries({ ...patch, ...searched, ...extra })) {
     if (value === undefined) continue;
     names[`#${field}`] = field;
     if (value === null) {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from './limits.js';
 import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
+import { SearchQuery } from './search.js';
 import { DueDate, Tag, Todo } from './todo.js';
 import { coercedNumber } from './zod-factories.js';
 
@@ -56,6 +57,8 @@ export const TodoListQuery = z
     tag: z.optional(Tag),
     dueBefore: z.optional(DueDate),
     dueAfter: z.optional(DueDate),
+    /** Words that the title or notes must all hold, case and accents aside (`searchWords`). */
+    q: z.optional(SearchQuery),
     limit: z._default(PageSize, DEFAULT_PAGE_SIZE),
     cursor: z.optional(Cursor),
   })
