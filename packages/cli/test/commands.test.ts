@@ -580,6 +580,7 @@ describe.concurrent('todo completion', () => {
     'list',
     'today',
     'upcoming',
+    'search',
     'show',
     'done',
     'reopen',

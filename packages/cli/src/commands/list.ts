@@ -15,6 +15,8 @@ interface ListFlags extends OutputFlags {
   dueBefore?: string;
   limit?: number;
   list?: string;
+  /** Words the title or notes must all hold, case and accents aside (`todo search`). */
+  search?: string;
 }
 
 function parseLimit(value: string): number {
@@ -42,6 +44,7 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
     ...(only ? { listId: only.id, sort: 'manual' as const } : {}),
     ...(flags.tag ? { tag: flags.tag } : {}),
     ...(flags.dueBefore ? { dueBefore: parseDueDate(flags.dueBefore, context.now()) } : {}),
+    ...(flags.search ? { q: flags.search } : {}),
     // Past one page, `iterate` fetches the next, and the loop below stops at the limit.
     ...(flags.limit ? { limit: Math.min(flags.limit, MAX_PAGE_SIZE) } : {}),
   };
@@ -63,6 +66,7 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
   if (todos.length === 0) {
     const what = status === 'completed' ? 'done' : status === 'open' ? 'open' : '';
     const filters = [
+      flags.search && `matching "${safeText(flags.search)}"`,
       flags.tag && `tagged ${safeText(flags.tag)}`,
       flags.dueBefore && `due before ${query.dueBefore}`,
     ].filter(Boolean);
@@ -128,4 +132,22 @@ export function registerList(program: Command, run: Runner): void {
       ),
     )
     .action((flags: ListFlags) => run((context) => runList(context, flags)));
+  program
+    .command('search')
+    .description(
+      'find todos whose title or notes hold every word, case and accents aside: open ones unless told otherwise',
+    )
+    .argument('<words...>', 'what to look for')
+    .option('-a, --all', 'open and done todos')
+    .option('--done', 'done todos only')
+    .option('-L, --list <list>', 'only this list: a name or a prefix of one, or its id')
+    .addOption(jsonOption())
+    .addOption(ndjsonOption())
+    .addHelpText(
+      'after',
+      examples('todo search creme brulee', 'todo search --all dentist', 'todo search milk --json'),
+    )
+    .action((words: string[], flags: ListFlags) =>
+      run((context) => runList(context, { ...flags, search: words.join(' ') })),
+    );
 }
