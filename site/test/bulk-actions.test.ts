@@ -22,9 +22,22 @@ async function stored(): Promise<[string, boolean][]> {
   return (await site().api.todos.list()).items.map((todo) => [todo.title, todo.completed]);
 }
 
+/**
+ * Picks `tag` in the Tag select ('' for every tag) until the route shows it: the page's own
+ * changes come back to it live and redraw the select, and a choice made as it is redrawn can
+ * be lost.
+ */
 async function showTag(tag: string) {
-  await page().selectOption('#tag-filter', tag);
-  await eventually(async () => page().url().endsWith(`?tag=${tag}`), true);
+  const shows = () => (tag ? page().url().endsWith(`?tag=${tag}`) : !page().url().includes('tag='));
+  await expect
+    .poll(
+      async () => {
+        if (!shows()) await page().selectOption('#tag-filter', tag);
+        return shows();
+      },
+      { timeout: 10_000 },
+    )
+    .toBe(true);
 }
 
 const toast = () => textOf(page().locator('.toast-text'));
@@ -55,7 +68,7 @@ describe('in a tag view', () => {
       ['slides', true],
       ['rent', false],
     ]);
-    await page().selectOption('#tag-filter', '');
+    await showTag('');
     await eventually(textOf(app().count), '4 items left');
   });
 
@@ -73,7 +86,7 @@ describe('in a tag view', () => {
       ['rent', false],
     ]);
     expect(await app().clearCompleted.isVisible()).toBe(false);
-    await page().selectOption('#tag-filter', '');
+    await showTag('');
     await eventually(app().titles, ['milk', 'report', 'slides', 'rent']);
     expect(await app().clearCompleted.isVisible()).toBe(true);
   });
@@ -110,7 +123,7 @@ describe('a view with nothing in it', () => {
     // click, not check: the todo leaves the view, and with nothing shown the box is unticked again.
     await app().toggleAll.click();
     await eventually(textOf(empty), 'No active todos tagged #money');
-    await page().selectOption('#tag-filter', '');
+    await showTag('');
     await eventually(app().titles, ['milk', 'report']);
 
     await site().reset();
