@@ -193,23 +193,33 @@ function wire(makeStore) {
     },
   });
 
-  // Loaded on first use; offline, that may fail, and the page says so.
-  /** @param {(actions: typeof import('./bulk-actions.js')) => Promise<import('./bulk-actions.js').Done>} act */
-  const bulk = (act) =>
+  // Loaded on first use; offline, that may fail, and the page says so. The list and the view are
+  // the ones clicked in, taken before the module loads: a person who moves on at once (another
+  // tag, another list) must not see the action land on the view they moved to.
+  /**
+   * @param {(actions: typeof import('./bulk-actions.js'), store: TodoStore, route: import('./router.js').Route) =>
+   *   Promise<import('./bulk-actions.js').Done>} act
+   */
+  const bulk = (act) => {
+    const clickedIn = { store, route };
     import('./bulk-actions.js')
-      .then(act, () => {
-        render();
-        notice.couldNotLoad('do that');
-        return null;
-      })
-      .then((done) => done && say(store, done));
+      .then(
+        (actions) => act(actions, clickedIn.store, clickedIn.route),
+        () => {
+          render();
+          notice.couldNotLoad('do that');
+          return null;
+        },
+      )
+      .then((done) => done && say(clickedIn.store, done));
+  };
   const toggleAll = one(document, '.toggle-all', HTMLInputElement);
   toggleAll.addEventListener('change', () => {
     const completed = toggleAll.checked;
-    bulk((actions) => actions.setAllCompleted(store, route, completed));
+    bulk((actions, store, route) => actions.setAllCompleted(store, route, completed));
   });
   one(document, '.clear-completed', HTMLButtonElement).addEventListener('click', () =>
-    bulk((actions) => actions.clearCompleted(store, route)),
+    bulk((actions, store, route) => actions.clearCompleted(store, route)),
   );
 
   one(document, '#tag-filter', HTMLSelectElement).addEventListener('change', (event) => {
