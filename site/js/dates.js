@@ -16,7 +16,8 @@ export const today = (now = new Date()) => localDay(now);
  * @param {string} [day]
  */
 export function dueState(todo, day = today()) {
-  return contractDueState(todo, day, day === today() ? localTime(new Date()) : undefined);
+  const now = new Date(); // one reading of the clock, so a day and a time either side of midnight never mix
+  return contractDueState(todo, day, day === localDay(now) ? localTime(now) : undefined);
 }
 
 const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });

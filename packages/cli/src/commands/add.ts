@@ -54,10 +54,9 @@ async function askForTodo(context: Context, parseDue: typeof parseDueDate): Prom
   return { title, priority, tags, ...(due.trim() ? { dueDate: parseDue(due, context.now()) } : {}) };
 }
 
-/** What `todo add` makes: the create input, and the list it goes to when not the Inbox. */
+/** What `todo add` makes: the create input (its list in it), and how the words were read. */
 interface Planned {
   input: TodoCreate;
-  listRef?: string;
   /** How the words were read, for `--dry-run --json`. */
   parse?: unknown;
 }

@@ -181,22 +181,17 @@ export class TodoStore {
     let fields: FieldChanges = asked.recurrence
       ? { ...asked, recurrence: storedRecurrence(asked.recurrence) }
       : asked;
-    // Completing a repeating todo moves it to its next day instead, on the version read: of two
-    // completions of one occurrence at once, one moves it and the other is a 412.
-    if (fields.completed === true && fields.recurrence === undefined) {
-      const next = await this.#nextOccurrence(callerId, id, expectedVersion, nextDay);
-      if (next) {
-        const { completed: _done, ...rest } = fields;
-        fields = { ...rest, ...next.fields };
-        expectedVersion = next.version;
-      }
-    }
+    // Completing a repeating todo moves it to its next day instead, which needs the todo read.
+    // Most todos do not repeat, so the first write completes only a todo without a repeat, and
+    // its failed condition is the read of one that has.
+    const completing = fields.completed === true && fields.recurrence === undefined;
     // What a failed write found at the caller's own key, so the lookup does not read it again.
     let ownRead: { item: TodoItem | undefined } | undefined;
     if (listId === undefined && after === undefined) {
       // The common case, a change to a todo in the caller's own partition, is one conditional
       // write; only when the todo is not there is it looked for on shared lists.
-      const outcome = await this.#write(todoKey(callerId, id), fields, callerId, expectedVersion);
+      const key = todoKey(callerId, id);
+      const outcome = await this.#write(key, fields, callerId, expectedVersion, { repeatsNot: completing });
       if (outcome.written) return toTodo(outcome.written);
       ownRead = { item: outcome.current };
     }
@@ -204,6 +199,14 @@ export class TodoStore {
     const { item } = located;
     if (expectedVersion !== undefined && item.version !== expectedVersion) {
       throw new PreconditionFailedError(id, expectedVersion, item.version);
+    }
+    // On the version read: of two completions of one occurrence at once, one moves it and the
+    // other is a 412.
+    const next = completing ? this.#nextOccurrence(item, nextDay) : undefined;
+    if (next) {
+      const { completed: _done, ...rest } = fields;
+      fields = { ...rest, ...next };
+      expectedVersion = item.version;
     }
     const target =
       listId === undefined || listId === located.access.listId
@@ -225,35 +228,27 @@ export class TodoStore {
     const place = position === undefined ? {} : placeAttributes(id, { listId: target.listId, position });
     // Leaving a list of this partition for another: its members may not see the new one.
     const left = target.listId === located.access.listId ? undefined : located.access.listId;
-    const written = await this.#mustWrite(item, fields, callerId, expectedVersion, place, left);
+    const written = await this.#mustWrite(item, fields, callerId, expectedVersion, { place, leftList: left });
     await this.#finishMove(located, callerId);
     return toTodo(written);
   }
 
   /**
-   * What completing the todo writes when it repeats and has a day to come: its next due day,
-   * still open, the completion remembered; with the version it was read at. Undefined for a
-   * todo that does not repeat, is done already, or whose series has ended (it is completed).
+   * What completing `item` writes when it repeats and has a day to come: its next due day,
+   * still open, the completion remembered. Undefined for a todo that does not repeat, is done
+   * already, or whose series has ended (it is completed).
    */
-  async #nextOccurrence(
-    callerId: string,
-    id: string,
-    expectedVersion: number | undefined,
-    nextDay: NextDueDay | undefined,
-  ): Promise<{ fields: FieldChanges; version: number } | undefined> {
-    const { item } = await this.#locate(callerId, id);
+  #nextOccurrence(item: TodoItem, nextDay: NextDueDay | undefined): FieldChanges | undefined {
     const { recurrence, dueDate } = item;
     if (!recurrence || !dueDate || item.completed) return undefined;
     if (!nextDay)
       throw new Error('completing a repeating todo needs nextDueDayAt (store/next-occurrence.ts)');
-    if (expectedVersion !== undefined && item.version !== expectedVersion)
-      throw new PreconditionFailedError(id, expectedVersion, item.version);
     const now = this.#now();
     const next = nextDay(recurrence, dueDate, item.dueTime ?? null, now);
     if (!next) return undefined;
     const completion = { completedAt: now.toISOString(), dueDate };
     const completions = [...(item.completions ?? []), completion].slice(-MAX_COMPLETIONS);
-    return { fields: { dueDate: next, completions } as FieldChanges, version: item.version };
+    return { dueDate: next, completions } as FieldChanges;
   }
 
   /** Deletes the todo; with `expectedVersion`, only if it is still at that version. */
@@ -288,17 +283,16 @@ export class TodoStore {
   }
 
   /**
-   * Updates the todo at `key` unless it is absent or part-way through a move (then answers what
-   * is there, if anything: it is elsewhere); with `expectedVersion`, only at that version, else
-   * a 412.
+   * Updates the todo at `key` unless it is absent, part-way through a move (it is elsewhere) or,
+   * with `repeatsNot`, repeating: then answers what is there, if anything. With
+   * `expectedVersion`, only at that version, else a 412.
    */
   async #write(
     key: TodoKey,
     fields: FieldChanges,
     by: string,
     expectedVersion: number | undefined,
-    place: Record<string, string> = {},
-    leftList?: string,
+    { place = {}, leftList, repeatsNot = false }: WriteOptions = {},
   ): Promise<WriteOutcome<TodoItem>> {
     const expression = buildUpdateExpression(fields, this.#now().toISOString(), { updatedBy: by, ...place });
     if (leftList !== undefined) {
@@ -312,7 +306,7 @@ export class TodoStore {
         ? ', #movingTo'
         : ' REMOVE #movingTo';
     }
-    const condition = whereRead(key, expectedVersion);
+    const condition = whereRead(key, expectedVersion, repeatsNot);
     try {
       const { Attributes } = await this.#table.client.send(
         new UpdateCommand({
@@ -344,10 +338,9 @@ export class TodoStore {
     fields: FieldChanges,
     by: string,
     expectedVersion: number | undefined,
-    place: Record<string, string> = {},
-    leftList?: string,
+    options: WriteOptions = {},
   ): Promise<TodoItem> {
-    const { written } = await this.#write(item, fields, by, expectedVersion, place, leftList);
+    const { written } = await this.#write(item, fields, by, expectedVersion, options);
     if (!written) throw new NotFoundError(idFromSortKey(item.sk));
     return written;
   }
@@ -449,6 +442,16 @@ export class TodoStore {
 /** A todo's key, and the mark of a move it was read with. */
 type TodoKey = { pk: string; sk: string; movingTo?: string };
 
+/** What a todo's write does besides its fields, and what else it requires. */
+interface WriteOptions {
+  /** Attributes set with the fields: a new place. */
+  place?: Record<string, string>;
+  /** The list it leaves for another of the partition, whose members may not see the new one. */
+  leftList?: string | undefined;
+  /** Write only to a todo that does not repeat (a completion, which moves one that does). */
+  repeatsNot?: boolean;
+}
+
 /** A conditional write's outcome: what it wrote, or what stood at the key instead (if anything). */
 type WriteOutcome<Written> =
   | { written: Written; current?: never }
@@ -456,10 +459,10 @@ type WriteOutcome<Written> =
 
 /**
  * The condition that a change finds the todo where it was read: there, not moving (or still
- * marked by the same move that never made its copy, which the change then takes back), and at
- * `expectedVersion` when given.
+ * marked by the same move that never made its copy, which the change then takes back), at
+ * `expectedVersion` when given, and without a repeat when `repeatsNot`.
  */
-function whereRead(key: TodoKey, expectedVersion: number | undefined) {
+function whereRead(key: TodoKey, expectedVersion: number | undefined, repeatsNot = false) {
   const moving =
     key.movingTo === undefined
       ? { condition: 'attribute_not_exists(#movingTo)', values: {} }
@@ -467,12 +470,13 @@ function whereRead(key: TodoKey, expectedVersion: number | undefined) {
   const versioned = expectedVersion !== undefined;
   const values = { ...moving.values, ...(versioned ? { ':expectedVersion': expectedVersion } : {}) };
   return {
-    ConditionExpression: `attribute_exists(#pk) AND attribute_not_exists(#gone) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}`,
+    ConditionExpression: `attribute_exists(#pk) AND attribute_not_exists(#gone) AND ${moving.condition}${versioned ? ' AND #version = :expectedVersion' : ''}${repeatsNot ? ' AND attribute_not_exists(#recurrence)' : ''}`,
     ExpressionAttributeNames: {
       '#pk': 'pk',
       '#gone': GONE,
       '#movingTo': 'movingTo',
       ...(versioned ? { '#version': 'version' } : {}),
+      ...(repeatsNot ? { '#recurrence': 'recurrence' } : {}),
     },
     ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
   };
