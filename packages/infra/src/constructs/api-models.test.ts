@@ -31,6 +31,7 @@ describe("the API Gateway models made from the contract's schemas", () => {
       'tag',
       'dueBefore',
       'dueAfter',
+      'q',
       'limit',
       'cursor',
     ]);
