@@ -57,6 +57,7 @@ export type {
 } from './contract/index.js';
 // The live protocol's ping and its interval: what `client.subscribe` sends (loaded on demand, it reads them here).
 export { INBOX_LIST_ID, MEMBER_SELF } from './contract/index.js';
+export { searchMatches, searchWords } from './contract/search.js';
 export {
   AbortedError,
   ConflictError,

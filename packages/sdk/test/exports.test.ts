@@ -39,7 +39,7 @@ function make(name: ErrorName): sdk.TodoSdkError {
 }
 
 describe('the public entry', () => {
-  it('exports createClient, the import id helpers, the sign-in constants, the due vocabulary, the Inbox and self ids, the base error, every error class and their guards, and nothing else', () => {
+  it('exports createClient, the import id helpers, the sign-in constants, the due vocabulary, search as q= matches, the Inbox and self ids, the base error, every error class and their guards, and nothing else', () => {
     const documented = [
       'createClient',
       'importItemId',
@@ -50,6 +50,8 @@ describe('the public entry', () => {
       'dueState',
       'localDay',
       'localTime',
+      'searchMatches',
+      'searchWords',
       'INBOX_LIST_ID',
       'MEMBER_SELF',
       'TodoSdkError',

@@ -108,7 +108,7 @@ export {
   routeList,
   routes,
 } from './routes.js';
-export { MAX_SEARCH_LENGTH, SearchQuery, searchFold, searchWords } from './search.js';
+export { MAX_SEARCH_LENGTH, SearchQuery, searchFold, searchMatches, searchWords } from './search.js';
 export { TimeZone } from './time-zone.js';
 export {
   DueDate,

@@ -20,6 +20,19 @@ export function searchWords(query: string): string[] {
   return [...new Set(searchFold(query).split(' ').filter(Boolean))];
 }
 
+/**
+ * Whether the todo's title or notes hold every one of the words ({@link searchWords}), each in
+ * either: what `q=` finds, for a client that searches the todos it has.
+ */
+export function searchMatches(
+  todo: { title: string; notes: string | null },
+  words: readonly string[],
+): boolean {
+  const title = searchFold(todo.title);
+  const notes = todo.notes ? searchFold(todo.notes) : '';
+  return words.every((word) => title.includes(word) || notes.includes(word));
+}
+
 /** Longest search accepted, in characters. */
 export const MAX_SEARCH_LENGTH = 100;
 
