@@ -11,7 +11,7 @@ import { one } from './dom.js';
 import { reasonOf } from './failures.js';
 import { handleListEvents } from './list-events.js';
 import { Notice } from './notice.js';
-import { hrefOf, parseRoute, watchRoute } from './router.js';
+import { hrefOf, parseRoute, replaceRoute, watchRoute } from './router.js';
 import { Session } from './session.js';
 import { Sidebar } from './sidebar.js';
 import { isSignInReturn } from './sign-in-state.js';
@@ -22,6 +22,7 @@ const notice = new Notice(document);
 const view = new TodoView(document);
 const account = new AccountView(document);
 const newTodo = one(document, '.new-todo', HTMLInputElement);
+const search = one(document, '.search', HTMLInputElement);
 let route = parseRoute(window.location.hash);
 /** @type {typeof import('./undo.js') | undefined} the toast and Undo, once loaded */
 let undo;
@@ -56,7 +57,15 @@ function say(store, done) {
   );
 }
 
+/** @type {WeakSet<TodoStore>} stores a search has loaded every page of (or tried to: once) */
+const searchedWhole = new WeakSet();
+
 function render() {
+  // A search is of the whole list: its pages not loaded yet come in, once per list shown.
+  if (route.q && store.status === 'ready' && store.hasMore && !searchedWhole.has(store)) {
+    searchedWhole.add(store);
+    store.loadAll();
+  }
   const todos = store.todos;
   view.render({
     todos,
@@ -227,6 +236,16 @@ function wire(makeStore) {
     window.location.hash = hrefOf({ ...route, tag });
   });
 
+  // The list narrows as the search is typed, in place of the route (back leaves the search
+  // whole, not a letter at a time); Escape clears it.
+  search.addEventListener('input', () => replaceRoute({ ...route, q: search.value.trim() || null }));
+  search.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || !search.value) return;
+    event.stopPropagation();
+    search.value = '';
+    replaceRoute({ ...route, q: null });
+  });
+
   // Scrolling near the end loads the next page, and the next while the end stays in sight; the
   // button stays for keyboards. The observer only reports changes, hence the remembered state.
   let endInSight = false;
@@ -247,12 +266,13 @@ function wire(makeStore) {
   ).observe(one(document, '.more', HTMLElement));
 }
 
-/** Inputs that take no text: `/` pressed on one goes to the new todo field. */
+/** Inputs that take no text: a shortcut pressed on one is a shortcut. */
 const NOT_TEXT = /^(checkbox|radio|button|submit|reset|range|color|file|image)$/;
 
 /**
- * `/` jumps to the new todo field from anywhere but a text field; Ctrl+Z (⌘Z) undoes what the
- * toast offers to; Escape dismisses the messages.
+ * From anywhere but a text field, `/` goes to the search box (the new todo field while the list
+ * is empty and hidden) and `q` to the new todo field, as Todoist's keys do; Ctrl+Z (⌘Z) undoes
+ * what the toast offers to; Escape dismisses the messages.
  */
 function handleShortcuts() {
   document.addEventListener('keydown', (event) => {
@@ -261,7 +281,12 @@ function handleShortcuts() {
       (target instanceof HTMLInputElement && !NOT_TEXT.test(target.type)) ||
       target instanceof HTMLTextAreaElement;
     const command = event.ctrlKey || event.metaKey;
-    if (event.key === '/' && !typing && !command && !event.altKey) {
+    const plain = !typing && !command && !event.altKey;
+    if (plain && event.key === '/') {
+      event.preventDefault();
+      if (search.offsetParent) search.select();
+      else newTodo.focus();
+    } else if (plain && event.key === 'q') {
       event.preventDefault();
       newTodo.focus();
     } else if (event.key === 'z' && command && !typing && undo?.toast.act()) {

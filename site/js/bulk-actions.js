@@ -1,6 +1,6 @@
 // @ts-check
-// Toggle-all and clear completed. Each acts on the todos the view shows (its tag and its status
-// route), and only on those, every page loaded first, and answers what it did, for the toast.
+// Toggle-all and clear completed. Each acts on the todos the view shows (its tag, its search and
+// its status route), and only on those, every page loaded first, and answers what it did, for the toast.
 // Loaded on first use: a visit that only reads the list does not fetch them.
 import { matches } from './view.js';
 
@@ -9,13 +9,13 @@ import { matches } from './view.js';
 /** @typedef {import('./undo.js').Done | null} Done what it did, if anything */
 
 /**
- * "3 todos tagged #home", "1 completed todo".
+ * "3 todos tagged #home", "1 completed todo", "2 todos matching “milk”".
  * @param {number} count
  * @param {Route} route
  * @param {string} [kind] such as "completed "
  */
-const todosIn = (count, { tag }, kind = '') =>
-  `${count} ${kind}todo${count === 1 ? '' : 's'}${tag ? ` tagged #${tag}` : ''}`;
+const todosIn = (count, { tag, q = null }, kind = '') =>
+  `${count} ${kind}todo${count === 1 ? '' : 's'}${tag ? ` tagged #${tag}` : ''}${q ? ` matching “${q}”` : ''}`;
 
 /**
  * @param {TodoStore} store

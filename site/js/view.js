@@ -1,9 +1,10 @@
 // @ts-check
 // Draws the store's todos for the current route into index.html's TodoMVC skeleton: the list
 // (each <li> kept and updated in place), toggle-all, the counter, the filters, the tag filter,
-// clear-completed, "load more", and words for a view with nothing in it. Toggle-all, the counter
+// the search box, clear-completed, "load more", and words for a view with nothing in it. Toggle-all, the counter
 // and clear-completed are about the todos the view shows, never the others. It reads state and
 // never changes it: clicks go to handlers.
+import { searchMatches, searchWords } from '/vendor/todolist-sdk.min.js';
 import { one } from './dom.js';
 import { createItem, updateItem } from './render-item.js';
 import { hrefOf } from './router.js';
@@ -26,16 +27,21 @@ import { hrefOf } from './router.js';
  * @param {ShownTodo} todo
  * @param {Route} route
  */
-export function matches(todo, { filter, tag }) {
+export function matches(todo, { filter, tag, q = null }) {
   if (filter === 'active' && todo.completed) return false;
   if (filter === 'completed' && !todo.completed) return false;
-  return tag === null || todo.tags.includes(tag);
+  if (tag !== null && !todo.tags.includes(tag)) return false;
+  // The same words as the API's q= (searchMatches): case and accents aside.
+  return !q || searchMatches(todo, searchWords(q));
 }
 
-/** What a view with nothing in it says: "No active todos tagged #home". @param {Route} route */
-function emptyWords({ filter, tag }) {
-  if (!tag && filter === 'all') return 'Nothing here yet';
-  return `No ${filter === 'all' ? '' : `${filter} `}todos${tag ? ` tagged #${tag}` : ''}`;
+/**
+ * What a view with nothing in it says: "No active todos tagged #home matching “milk”".
+ * @param {Route} route
+ */
+function emptyWords({ filter, tag, q = null }) {
+  if (!tag && !q && filter === 'all') return 'Nothing here yet';
+  return `No ${filter === 'all' ? '' : `${filter} `}todos${tag ? ` tagged #${tag}` : ''}${q ? ` matching “${q}”` : ''}`;
 }
 
 /**
@@ -66,6 +72,7 @@ export class TodoView {
   #filters;
   #tagBox;
   #tagSelect;
+  #search;
   #more;
   #moreButton;
   #empty;
@@ -88,6 +95,7 @@ export class TodoView {
     this.#filters = [...root.querySelectorAll('.filters a')].filter((a) => a instanceof HTMLAnchorElement);
     this.#tagBox = one(root, '.tag-filter', HTMLElement);
     this.#tagSelect = one(root, '#tag-filter', HTMLSelectElement);
+    this.#search = one(root, '.search', HTMLInputElement);
     this.#more = one(root, '.more', HTMLElement);
     this.#moreButton = one(root, '.load-more', HTMLButtonElement);
     this.#empty = one(root, '.empty', HTMLElement);
@@ -132,6 +140,8 @@ export class TodoView {
       link.setAttribute('href', hrefOf({ ...route, filter: /** @type {Route['filter']} */ (filter) }));
     }
     this.#renderTagFilter(todos, route);
+    // Not while it is typed in: the route follows the box then, and a redraw would move the caret.
+    if (document.activeElement !== this.#search) this.#search.value = route.q ?? '';
     this.#more.hidden = !hasMore;
     this.#moreButton.textContent = loadingMore ? 'Loading more todos…' : 'Load more todos';
     this.#moreButton.setAttribute('aria-busy', String(loadingMore));

@@ -177,6 +177,8 @@ describe('the keyboard alone', () => {
     await page.keyboard.press('Tab');
     expect(await focused()).toBe('toggle-all');
     await page.keyboard.press('Tab');
+    expect(await focused()).toBe('search');
+    await page.keyboard.press('Tab');
     expect(await focused()).toBe('toggle');
     await page.keyboard.press('Space');
     expect(await app.items.first().getAttribute('class')).toContain('completed');

@@ -76,21 +76,26 @@ describe('a row', () => {
 });
 
 describe('the keyboard', () => {
-  it('goes to the new todo field on / from a checkbox, a button or the tag select, and not from a text field', async () => {
+  it('goes to the search box on / and to the new todo field on q from a checkbox, a button or the tag select, and not from a text field', async () => {
     await site().seed([{ title: 'Buy milk', tags: ['home'] }]);
     const { page, app } = await open();
     for (const selector of ['.todo-list .toggle', '.toggle-all', '.todo-list .destroy', '#tag-filter']) {
       await page.locator(selector).focus();
       await page.keyboard.press('/');
+      expect(await focused(page)).toBe('search');
+      await page.locator(selector).focus();
+      await page.keyboard.press('q');
       expect(await focused(page)).toBe('new-todo');
     }
     expect(await app.newTodo.inputValue()).toBe('');
+    expect(await page.locator('.search').inputValue()).toBe('');
     await app.items.first().locator('label').dblclick();
     // The title editor loads on first use: type only once it has the focus.
     const editor = app.items.first().locator('.edit');
     await expect.poll(() => editor.evaluate((input) => input === document.activeElement)).toBe(true);
     await page.keyboard.press('/');
-    expect(await editor.inputValue()).toBe('Buy milk/');
+    await page.keyboard.press('q');
+    expect(await editor.inputValue()).toBe('Buy milk/q');
   });
 });
 
@@ -103,11 +108,11 @@ describe('hints', () => {
     expect(await hints(signedOut)).toEqual([]);
 
     const { page, app } = await open();
-    expect(await hints(page)).toEqual(['/ goes to the new todo field.']);
+    expect(await hints(page)).toEqual(['/ searches the list; q goes to the new todo field.']);
     await app.add('Buy milk');
     expect(await hints(page)).toEqual([
       'Double-click a todo to edit it; Enter saves, Escape cancels.',
-      '/ goes to the new todo field.',
+      '/ searches the list; q goes to the new todo field.',
     ]);
 
     const phone = await open(PHONE);
