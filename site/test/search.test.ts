@@ -69,4 +69,17 @@ describe('the search box', () => {
       ['Tax return', false],
     ]);
   });
+
+  it('searches the whole list, loading the pages not on screen yet', async () => {
+    const fillers = Array.from({ length: 100 }, (_, at) => ({ title: `filler ${at + 1}` }));
+    await site().seed([...fillers, { title: 'the last filler' }]);
+    await page().reload();
+    await app().loaded();
+    // The first page of 100: the four of the file's seed and 96 fillers; the end is not in sight.
+    await eventually(() => app().items.count(), 100);
+    await search().fill('filler');
+    await eventually(() => app().items.count(), 101);
+    expect(await app().count.textContent()).toBe('101 items left');
+    expect((await app().titles()).at(-1)).toBe('the last filler');
+  });
 });
