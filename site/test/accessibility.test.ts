@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { artifactPath, openPage } from './support/browser.js';
 import { openSignedIn } from './support/sign-in.js';
-import { todoPage } from './support/todo-page.js';
+import { showView, todoPage } from './support/todo-page.js';
 import { useSite } from './support/use-site.js';
 
 const { site, browser } = useSite();
@@ -109,7 +109,7 @@ describe.each([
     expect(await violations(page)).toEqual([]);
     await page.keyboard.press('Escape');
 
-    await page.click('.filters a[href="#/active"]');
+    await showView(page, '#/active');
     await page.selectOption('#tag-filter', 'home');
     expect(await violations(page)).toEqual([]);
     await page.screenshot({ path: artifactPath(`filtered-${width}.png`), fullPage: true });
@@ -186,7 +186,7 @@ describe.each([
     await page.screenshot({ path: artifactPath(`toast-${width}.png`), fullPage: false });
 
     await page.keyboard.press('Escape');
-    await page.click('.filters a[href="#/completed"]');
+    await showView(page, '#/completed');
     await page.selectOption('#tag-filter', 'home');
     await page.locator('.empty', { hasText: 'No completed todos tagged #home' }).waitFor();
     expect(await violations(page)).toEqual([]);

@@ -2,7 +2,7 @@
 // status route) and never touch the todos it hides; each bulk action says what it changed, and a
 // view with nothing in it says so.
 import { describe, expect, it } from 'vitest';
-import { countOf, eventually, textOf, visible } from './support/todo-page.js';
+import { countOf, eventually, showView, textOf, visible } from './support/todo-page.js';
 import { useSite } from './support/use-site.js';
 
 const { site, page, app } = useSite({
@@ -95,11 +95,11 @@ describe('in a tag view', () => {
 describe('in a status view', () => {
   it('acts on the todos it shows: clear completed has none in Active, toggle-all reopens those in Completed', async () => {
     // The view is drawn on the hashchange that follows a click, a moment after it.
-    await page().click('.filters a[href="#/active"]');
+    await showView(page(), '#/active');
     await eventually(app().titles, ['milk', 'report', 'rent']);
     expect(await app().clearCompleted.isVisible()).toBe(false);
     expect(await app().count.textContent()).toBe('3 items left');
-    await page().click('.filters a[href="#/completed"]');
+    await showView(page(), '#/completed');
     await eventually(app().titles, ['bins', 'slides']);
     expect(await app().count.textContent()).toBe('0 items left');
     expect(await app().toggleAll.isChecked()).toBe(true);
@@ -121,7 +121,7 @@ describe('a bulk action', () => {
       await held;
       await route.continue();
     });
-    await page().click('.filters a[href="#/active"]');
+    await showView(page(), '#/active');
     await eventually(app().titles, ['milk', 'report', 'rent']);
     await showTag('money');
     await eventually(app().titles, ['rent']);
@@ -145,13 +145,13 @@ describe('a view with nothing in it', () => {
   it('says so in words that fit the view', async () => {
     const empty = page().locator('.empty');
     expect(await empty.isVisible()).toBe(false);
-    await page().click('.filters a[href="#/completed"]');
+    await showView(page(), '#/completed');
     await eventually(app().titles, ['bins', 'slides']);
     await showTag('money');
     await eventually(visible(empty), true);
     expect(await empty.textContent()).toBe('No completed todos tagged #money');
     expect(await app().toggleAll.isDisabled()).toBe(true);
-    await page().click('.filters a[href="#/active?tag=money"]');
+    await showView(page(), '#/active?tag=money');
     await eventually(app().titles, ['rent']);
     expect(await empty.isVisible()).toBe(false);
     // click, not check: the todo leaves the view, and with nothing shown the box is unticked again.

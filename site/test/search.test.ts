@@ -2,7 +2,7 @@
 // word (case and accents aside, as the API's q= finds them), the search is in the address so a
 // reload keeps it, and the view's actions and words are about what it shows.
 import { describe, expect, it } from 'vitest';
-import { eventually, textOf } from './support/todo-page.js';
+import { eventually, showView, textOf } from './support/todo-page.js';
 import { useSite } from './support/use-site.js';
 
 const { site, page, app } = useSite({
@@ -34,7 +34,7 @@ describe('the search box', () => {
   });
 
   it('is kept by a reload and the back button leaves it whole, and Escape clears it', async () => {
-    await page().click('.filters a[href="#/active"]');
+    await showView(page(), '#/active');
     await eventually(app().titles, ['Order the crème brûlée', 'Cafe rota', 'Milk', 'Tax return']);
     await search().fill('rota');
     await eventually(app().titles, ['Cafe rota']);

@@ -1,6 +1,6 @@
 // The TodoMVC application specification, behaviour by behaviour, with the todos kept by the API.
 import { beforeEach, describe, expect, it } from 'vitest';
-import { countOf, eventually, textOf, visible } from './support/todo-page.js';
+import { countOf, eventually, showView, textOf, visible } from './support/todo-page.js';
 import { useSite } from './support/use-site.js';
 
 const { site, page, app } = useSite({ signedIn: true });
@@ -142,14 +142,14 @@ describe('routing', () => {
   it('filters by #/active and #/completed, marks the link selected, and walks back with the back button', async () => {
     await app().add('one', 'two', 'three');
     await app().item('two').locator('.toggle').check();
-    await page().click('.filters a[href="#/active"]');
+    await showView(page(), '#/active');
     expect(await app().titles()).toEqual(['one', 'three']);
     expect(await page().locator('.filters a.selected').textContent()).toBe('Active');
-    await page().click('.filters a[href="#/completed"]');
+    await showView(page(), '#/completed');
     expect(await app().titles()).toEqual(['two']);
     // A todo changed within a filtered view leaves it.
     await app().item('two').locator('.toggle').click();
-    expect(await app().titles()).toEqual([]);
+    await eventually(app().titles, []);
     await page().goBack();
     await eventually(textOf(page().locator('.filters a.selected')), 'Active');
     expect(await app().titles()).toEqual(['one', 'two', 'three']);
@@ -163,7 +163,7 @@ describe('persistence', () => {
   it('keeps the todos, their state and the route across a reload, in the API rather than localStorage', async () => {
     await app().add('one', 'two');
     await app().item('two').locator('.toggle').check();
-    await page().click('.filters a[href="#/completed"]');
+    await showView(page(), '#/completed');
     await app().settled();
     await page().reload();
     await app().loaded();
@@ -171,7 +171,7 @@ describe('persistence', () => {
     expect(await app().items.first().getAttribute('class')).toContain('completed');
     expect(await page().locator('.filters a.selected').textContent()).toBe('Completed');
     expect(await page().evaluate(() => localStorage.length)).toBe(0);
-    await page().click('.filters a[href="#/"]');
+    await showView(page(), '#/');
     await eventually(visible(app().item('one')), true);
   });
 });

@@ -45,3 +45,16 @@ export async function eventually<T>(read: () => Promise<T>, expected: T): Promis
 export const textOf = (locator: Locator) => () => locator.textContent();
 export const visible = (locator: Locator) => () => locator.isVisible();
 export const countOf = (locator: Locator) => () => locator.count();
+
+/**
+ * Clicks the footer's link to `href` (`#/active`, `#/completed?tag=home`) and waits until the
+ * view is drawn: the page draws it on the hashchange that follows the click, a moment later,
+ * and marks its link selected then.
+ */
+export async function showView(page: Page, href: string): Promise<void> {
+  await page.click(`.filters a[href="${href}"]`);
+  await page.waitForFunction(
+    (wanted) => document.querySelector('.filters a.selected')?.getAttribute('href') === wanted,
+    href,
+  );
+}
