@@ -25,6 +25,17 @@ export {
   problemType,
 } from './error-codes.js';
 export { summarizeFieldErrors, toFieldErrors } from './field-errors.js';
+export {
+  type DayWord,
+  dateOf,
+  type FilterContext,
+  type FilterNode,
+  FilterQuery,
+  FilterSyntaxError,
+  filterMatches,
+  MAX_FILTER_LENGTH,
+  parseFilter,
+} from './filter/index.js';
 export { Health } from './health.js';
 export {
   TodoImportItem,

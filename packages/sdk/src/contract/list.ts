@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
+import { FilterQuery } from './filter/parse.js';
 import { DEFAULT_PAGE_SIZE, MAX_CURSOR_LENGTH, MAX_PAGE_SIZE } from './limits.js';
 import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
 import { SearchQuery } from './search.js';
+import { TimeZone } from './time-zone.js';
 import { DueDate, Tag, Todo } from './todo.js';
 import { coercedNumber } from './zod-factories.js';
 
@@ -59,6 +61,10 @@ export const TodoListQuery = z
     dueAfter: z.optional(DueDate),
     /** Words that the title or notes must all hold, case and accents aside (`searchWords`). */
     q: z.optional(SearchQuery),
+    /** A filter in the filter language (`today & #work`, contract/filter), evaluated as every client evaluates it. */
+    filter: z.optional(FilterQuery),
+    /** The reader's zone, where the filter's days (today, overdue, next 7 days) are read: UTC when not given. */
+    timeZone: z.optional(TimeZone),
     limit: z._default(PageSize, DEFAULT_PAGE_SIZE),
     cursor: z.optional(Cursor),
   })

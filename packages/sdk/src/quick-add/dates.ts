@@ -1,5 +1,5 @@
 import { casual, type ParsedResult, type ParsingResult, type Refiner } from 'chrono-node/en';
-import { type Day, formatDay } from './calendar.js';
+import { type Day, formatDay } from '../contract/calendar.js';
 import { blankOut, isFree, type Span } from './spans.js';
 import type { Taken } from './types.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDay } from './calendar.js';
+import { parseDay } from '../contract/calendar.js';
 import { firstOccurrence } from './first-occurrence.js';
 import type { Rule } from './rule.js';
 

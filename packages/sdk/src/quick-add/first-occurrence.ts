@@ -1,4 +1,4 @@
-import { addDays, type Day, daysInMonth, formatDay, nextMonth, weekday } from './calendar.js';
+import { addDays, type Day, daysInMonth, formatDay, nextMonth, weekday } from '../contract/calendar.js';
 import type { Rule, RuleDay } from './rule.js';
 
 // A repeating todo without a date of its own is first due on the rule's first day from today on,

@@ -1,4 +1,4 @@
-import { parseDay } from './calendar.js';
+import { parseDay } from '../contract/calendar.js';
 import { takeDue } from './dates.js';
 import { firstOccurrence } from './first-occurrence.js';
 import { keptSpans } from './kept.js';

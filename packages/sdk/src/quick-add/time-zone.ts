@@ -1,4 +1,4 @@
-import type { Day } from './calendar.js';
+import type { Day } from '../contract/calendar.js';
 
 // Intl gives a zone's offset and wall clock at a moment; chrono takes a fixed offset in minutes,
 // not an IANA name, so the offset at "now" is worked out here.
