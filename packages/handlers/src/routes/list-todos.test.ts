@@ -98,6 +98,29 @@ describe('listTodos', () => {
     expect(bodyOf(result).code).toBe('invalid_query');
   });
 
+  it('answers 400 invalid_query for a filter that does not parse, saying where, and for an unknown zone', async () => {
+    const result = await list({ filter: '(today | p1' });
+    expect(result.statusCode).toBe(400);
+    expect(bodyOf(result)).toMatchObject({
+      code: 'invalid_query',
+      errors: [{ path: 'filter', message: 'filter: ")" expected to close the "(" (at character 12)' }],
+    });
+    const zone = await list({ filter: 'today', timeZone: 'Mars/Olympus' });
+    expect(zone.statusCode).toBe(400);
+    expect(bodyOf<{ errors: { path: string }[] }>(zone).errors.map((error) => error.path)).toEqual([
+      'timeZone',
+    ]);
+  });
+
+  it('answers the todos a filter finds, with a cursor kept to that filter', async () => {
+    const filter = '#rare & !no date';
+    const expected = (await listAll({}, 100)).filter((todo) => todo.tags.includes('rare') && todo.dueDate);
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await listAll({ filter }, 5)).toEqual(expected);
+    const cursor = bodyOf<TodoPage>(await list({ filter, limit: '5' })).nextCursor as string;
+    expect((await list({ filter: '#rare', cursor })).statusCode).toBe(400);
+  });
+
   it('answers 400 invalid_query for a parameter given twice', async () => {
     const result = await listTodos(apiEvent({ owner: OWNER, query: { status: ['open', 'completed'] } }));
     expect(result.statusCode).toBe(400);

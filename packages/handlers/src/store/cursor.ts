@@ -26,6 +26,7 @@ export function filterFingerprint(filter: TodoListFilter): string {
     filter.dueAfter ?? '',
     // Only with a search, so cursors made before search came keep their fingerprint.
     ...(filter.q === undefined ? [] : [`q:${searchWords(filter.q).join(' ')}`]),
+    ...(filter.filter === undefined ? [] : [`filter:${filter.filter}`, `zone:${filter.timeZone ?? 'UTC'}`]),
   ].join('|');
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayIn, nextDueDay } from './next-occurrence.js';
+import { nextDueDay } from './next-occurrence.js';
+import { dayIn } from './zone-clock.js';
 
 const london = (rrule: string, fromCompletion = false) => ({
   rrule,

@@ -1,5 +1,6 @@
 import type { Recurrence } from '@todolist/sdk/contract';
 import { RRuleTemporal } from 'rrule-temporal';
+import { dayIn } from './zone-clock.js';
 
 // Where completing a repeating todo moves its due day, computed with rrule-temporal: RFC 5545
 // on the Temporal API, so a rule's days are those of its time zone across daylight-saving
@@ -8,16 +9,6 @@ import { RRuleTemporal } from 'rrule-temporal';
 // 09:00 on every Monday, summer and winter. A todo without a time is computed at noon, as no
 // zone changes its clocks then. Only the updateTodo route loads this file (it passes
 // `nextDueDay` to the store), so no other route's bundle carries the library.
-
-/** Today in `timeZone`, `YYYY-MM-DD`. */
-export function dayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
 
 /** The rule with its series starting on `day` at `time` in the repeat's zone. */
 function ruleFrom(recurrence: Recurrence, day: string, time: string): RRuleTemporal {

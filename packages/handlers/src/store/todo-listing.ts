@@ -1,7 +1,8 @@
 import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { TodoListFilter, TodoPage } from '@todolist/sdk/contract';
+import { filterMatches, parseFilter, type TodoListFilter, type TodoPage } from '@todolist/sdk/contract';
 import { isGone } from './change-stamp.js';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
+import { filterContextFor } from './filter-context.js';
 import { idFromSortKey, LIST_SK_PREFIX, ownerPartition, RANGE_END, TODO_SK_PREFIX, todoKey } from './keys.js';
 import { everyListOf, listsFromRows, resolveList } from './list-access.js';
 import { buildFilterExpression } from './list-filter.js';
@@ -61,15 +62,20 @@ export async function listTodos(
   callerId: string,
   filter: TodoListFilter,
   cursorKey: () => Promise<string>,
+  now: Date,
 ): Promise<TodoPage> {
   const after = filter.cursor
     ? decodeCursor(await cursorKey(), callerId, filter.cursor, filterFingerprint(filter)).after
     : undefined;
-  const slice = buildFilterExpression(filter).FilterExpression ? FILTERED_QUERY_SLICE : filter.limit + 1;
-  const ordered =
+  const filtering = buildFilterExpression(filter).FilterExpression || filter.filter;
+  const slice = filtering ? FILTERED_QUERY_SLICE : filter.limit + 1;
+  const listed =
     filter.listId === undefined
       ? await everyList(table, callerId, filter, after, slice)
       : oneList(table, await resolveList(table, callerId, filter.listId), filter, after, slice);
+  const ordered = filter.filter
+    ? await withFilter(table, callerId, listed, filter.filter, filter.timeZone, now)
+    : listed;
 
   const found: TodoItem[] = [];
   for await (const item of ordered) {
@@ -88,6 +94,24 @@ export async function listTodos(
         })
       : null;
   return { items: items.map(toTodo), nextCursor };
+}
+
+/**
+ * The todos that pass a `filter=`, evaluated by the contract's `filterMatches` on each todo as
+ * every client evaluates it, so the API and a client's own copy agree by construction. What it
+ * drops is read all the same, as a FilterExpression's would be.
+ */
+async function withFilter(
+  table: Table,
+  callerId: string,
+  source: Source,
+  text: string,
+  timeZone: string | undefined,
+  now: Date,
+): Promise<Source> {
+  const node = parseFilter(text);
+  const context = await filterContextFor(table, callerId, node, timeZone ?? 'UTC', now);
+  return filtered(source, (item) => filterMatches(node, toTodo(item), context));
 }
 
 /** A Query range from just past `after` (BETWEEN is inclusive, so `after` itself is skipped) to the end. */

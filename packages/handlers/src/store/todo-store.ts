@@ -262,7 +262,7 @@ export class TodoStore {
 
   /** One page of todos: of one list, or of every list the caller can see; see todo-listing.ts. */
   list(callerId: string, filter: TodoListFilter): Promise<TodoPage> {
-    return listTodos(this.#table, callerId, filter, this.#cursorKey);
+    return listTodos(this.#table, callerId, filter, this.#cursorKey, this.#now());
   }
 
   async #locate(

@@ -32,6 +32,8 @@ describe("the API Gateway models made from the contract's schemas", () => {
       'dueBefore',
       'dueAfter',
       'q',
+      'filter',
+      'timeZone',
       'limit',
       'cursor',
     ]);
