@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
 import { safeText } from '../output/safe-text.js';
 import { cleanTag } from '../tag-words.js';
+import { timeZoneOf } from '../time-zone.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from './shared.js';
 
 interface ListFlags extends OutputFlags {
@@ -17,6 +18,8 @@ interface ListFlags extends OutputFlags {
   list?: string;
   /** Words the title or notes must all hold, case and accents aside (`todo search`). */
   search?: string;
+  /** A filter in the filter language (`today & #work`), read in the profile's time zone. */
+  filter?: string;
 }
 
 function parseLimit(value: string): number {
@@ -31,12 +34,22 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
   if (flags.all && flags.done) throw new UsageError('choose one of --all and --done');
   const status: TodoStatus = flags.all ? 'all' : flags.done ? 'completed' : 'open';
   // The contract (due days, the page size) loads with the command, never with `todo --version`.
-  const [client, { parseDueDate }, { MAX_PAGE_SIZE }, { listBook }] = await Promise.all([
-    context.client(),
-    import('../due-date.js'),
-    import('@todolist/sdk/contract'),
-    import('../lists/list-book.js'),
-  ]);
+  const [client, { parseDueDate }, { MAX_PAGE_SIZE, parseFilter, FilterSyntaxError }, { listBook }] =
+    await Promise.all([
+      context.client(),
+      import('../due-date.js'),
+      import('@todolist/sdk/contract'),
+      import('../lists/list-book.js'),
+    ]);
+  if (flags.filter) {
+    try {
+      parseFilter(flags.filter);
+    } catch (error) {
+      if (error instanceof FilterSyntaxError)
+        throw new UsageError(`--filter "${safeText(flags.filter)}": ${error.message}`);
+      throw error;
+    }
+  }
   const book = await listBook(context);
   const only = flags.list ? await book.resolve(flags.list) : undefined;
   const query = {
@@ -45,6 +58,7 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
     ...(flags.tag ? { tag: flags.tag } : {}),
     ...(flags.dueBefore ? { dueBefore: parseDueDate(flags.dueBefore, context.now()) } : {}),
     ...(flags.search ? { q: flags.search } : {}),
+    ...(flags.filter ? { filter: flags.filter, timeZone: timeZoneOf(await context.profile()) } : {}),
     // Past one page, `iterate` fetches the next, and the loop below stops at the limit.
     ...(flags.limit ? { limit: Math.min(flags.limit, MAX_PAGE_SIZE) } : {}),
   };
@@ -67,6 +81,7 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
     const what = status === 'completed' ? 'done' : status === 'open' ? 'open' : '';
     const filters = [
       flags.search && `matching "${safeText(flags.search)}"`,
+      flags.filter && `passing "${safeText(flags.filter)}"`,
       flags.tag && `tagged ${safeText(flags.tag)}`,
       flags.dueBefore && `due before ${query.dueBefore}`,
     ].filter(Boolean);
@@ -118,6 +133,10 @@ export function registerList(program: Command, run: Runner): void {
     .option('--due-before <date>', 'only todos due before this day (YYYY-MM-DD, today, fri, +3d)')
     .option('-l, --limit <n>', 'at most this many', parseLimit)
     .option('-L, --list <list>', 'only this list, in its own order: a name or a prefix of one, or its id')
+    .option(
+      '-f, --filter <filter>',
+      'only todos passing this filter: today, overdue, no date, next 7 days, before: dec 24, p1, #tag, @list, recurring, shared, search: words; & | ! ( )',
+    )
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText(
@@ -127,6 +146,7 @@ export function registerList(program: Command, run: Runner): void {
         'todo list --all --tag work',
         "todo list -t '#home'",
         'todo list --due-before fri',
+        "todo list --filter '(today | overdue) & #work'",
         'todo list --list groc',
         'todo list --json | jq ".[].title"',
       ),
