@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { searchWords, type TodoListFilter } from '@todolist/sdk/contract';
 import { BadRequestError } from '../errors.js';
 
@@ -26,8 +26,15 @@ export function filterFingerprint(filter: TodoListFilter): string {
     filter.dueAfter ?? '',
     // Only with a search, so cursors made before search came keep their fingerprint.
     ...(filter.q === undefined ? [] : [`q:${searchWords(filter.q).join(' ')}`]),
-    ...(filter.filter === undefined ? [] : [`filter:${filter.filter}`, `zone:${filter.timeZone ?? 'UTC'}`]),
+    // A digest, not the text: a filter may be 500 characters, and a cursor at most 512.
+    ...(filter.filter === undefined
+      ? []
+      : [`filter:${digest(filter.filter)}`, `zone:${filter.timeZone ?? 'UTC'}`]),
   ].join('|');
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
 }
 
 function sign(key: string, ownerId: string, encodedPayload: string): Buffer {

@@ -1,6 +1,8 @@
 import {
+  Cursor,
   type FilterContext,
   filterMatches,
+  MAX_FILTER_LENGTH,
   parseFilter,
   type Todo,
   type TodoCreate,
@@ -94,21 +96,22 @@ beforeAll(async () => {
   };
 });
 
-/** Every todo the API lists for `filter`, a page of 30 at a time. */
-async function listed(filter: string): Promise<string[]> {
+/** Every todo the API lists for `filter`, `pageSize` at a time, each cursor one the API takes back. */
+async function listed(filter: string, pageSize = 30): Promise<string[]> {
   const titles: string[] = [];
   let cursor: string | undefined;
   do {
     const page = await todos.list(me, {
       sort: 'created',
       status: 'all',
-      limit: 30,
+      limit: pageSize,
       filter,
       timeZone: ZONE,
       ...(cursor ? { cursor } : {}),
     });
     titles.push(...page.items.map((todo) => todo.title));
     cursor = page.nextCursor ?? undefined;
+    if (cursor) expect(Cursor.safeParse(cursor).success).toBe(true);
   } while (cursor);
   return titles;
 }
@@ -144,6 +147,13 @@ describe('filter= on 200 todos', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(200);
     expect(await listed(filter)).toEqual(expected);
+  });
+
+  it('pages a filter of the longest length with cursors the API takes back', async () => {
+    const long = `${'!#nothing & '.repeat(41)}p1`.padEnd(MAX_FILTER_LENGTH, ' ');
+    expect(long).toHaveLength(MAX_FILTER_LENGTH);
+    const expected = every.filter((todo) => todo.priority === 'high').map((todo) => todo.title);
+    expect(await listed(long, 20)).toEqual(expected);
   });
 
   it('reads today in the zone given: UTC is still on 1 December', async () => {
