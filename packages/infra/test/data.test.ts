@@ -52,7 +52,13 @@ describe('the todo table', () => {
 
   it("declares the handlers' three local secondary indexes, each a string sort key projecting every attribute", () => {
     const indexes = Object.values(TODO_INDEXES);
-    expect(indexes.map((index) => index.name).sort()).toEqual(['byChange', 'byList', 'byPosition']);
+    expect(indexes.map((index) => index.name).sort()).toEqual([
+      'byChange',
+      'byDue',
+      'byList',
+      'byPosition',
+      'byPriority',
+    ]);
     for (const variant of [template, multiRegionTemplate()]) {
       const table = tableOf(variant).resource.Properties;
       expect(table.LocalSecondaryIndexes).toEqual(

@@ -177,6 +177,9 @@ const scenarios = {
       query: { listId, sort: 'manual', limit: '1', cursor: manual.nextCursor },
     });
     await expectCall(200, 'listTodos', { query: { listId } });
+    const byDue = await expectCall(200, 'listTodos', { query: { sort: 'due', limit: '1' } });
+    await expectCall(200, 'listTodos', { query: { sort: 'due', limit: '1', cursor: byDue.nextCursor } });
+    await expectCall(200, 'listTodos', { query: { listId, sort: 'priority' } });
     // Every list, the shared ones merged in; a stopped move's original is checked for its copy.
     const moved = await stoppedMove();
     const every = await expectCall(200, 'listTodos', { query: { limit: '100' } });
@@ -203,6 +206,11 @@ const scenarios = {
     await expectCall(200, 'updateTodo', ifMatch(2));
     await expectCall(412, 'updateTodo', ifMatch(1));
     await expectCall(404, 'updateTodo', { params: { id: absentId() }, body: { notes: 'none' } });
+    // A new day or priority: the todo read, its sort keys written with the patch.
+    await expectCall(200, 'updateTodo', {
+      params: { id },
+      body: { dueDate: '2026-12-24', priority: 'high' },
+    });
     // Moves: to the top of its list, after another todo, to another own list, and to a list
     // another person shares (another partition).
     const other = await created('Other');

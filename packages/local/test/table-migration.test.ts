@@ -144,8 +144,10 @@ describe('a data folder from before lists', { timeout: 120_000 }, () => {
       const table = (await client.send(new DescribeTableCommand({ TableName: 'todolist' }))).Table;
       expect(table?.LocalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual([
         'byChange',
+        'byDue',
         'byList',
         'byPosition',
+        'byPriority',
       ]);
       expect((await client.send(new ListTablesCommand({}))).TableNames).toEqual(['todolist']);
     });
@@ -181,6 +183,67 @@ describe('a data folder from before lists', { timeout: 120_000 }, () => {
     const stack = await startLocalStack({ dataDir, port: 0 });
     try {
       expect((await todosOf(stack.url, 'ada@example.test')).map((todo) => todo.id)).toEqual(ids);
+    } finally {
+      await stack.close();
+    }
+  });
+});
+
+describe('a data folder from before sort=due', { timeout: 120_000 }, () => {
+  it('is migrated at start: its todos listed by due day and by priority, nothing lost', async () => {
+    const first = await startLocalStack({ dataDir, port: 0 });
+    const { accessToken } = await signInLocally(first.url, 'ada@example.test');
+    const made: Todo[] = [];
+    for (const [title, dueDate, priority] of [
+      ['Later', '2026-12-20', 'high'],
+      ['Someday', undefined, 'normal'],
+      ['Soon', '2026-12-05', 'low'],
+    ] as const) {
+      const response = await fetch(new URL('/v1/todos', first.url), {
+        method: 'POST',
+        headers: { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ title, priority, ...(dueDate ? { dueDate } : {}) }),
+      });
+      made.push((await response.json()) as Todo);
+    }
+    await first.close();
+    // The table as the version before sort=due left it: three indexes, todos without their keys.
+    await withDatabase(async (client) => {
+      const items =
+        (await client.send(new ScanCommand({ TableName: 'todolist', ConsistentRead: true }))).Items ?? [];
+      await client.send(new DeleteTableCommand({ TableName: 'todolist' }));
+      await waitForTable(client, 'todolist', false);
+      const definition = tableDefinition('todolist');
+      const older = new Set(['byList', 'byPosition', 'byChange']);
+      await client.send(
+        new CreateTableCommand({
+          ...definition,
+          AttributeDefinitions: definition.AttributeDefinitions?.filter(
+            (a) => a.AttributeName !== 'dueOrder' && a.AttributeName !== 'priorityOrder',
+          ),
+          LocalSecondaryIndexes: definition.LocalSecondaryIndexes?.filter((index) =>
+            older.has(index.IndexName as string),
+          ),
+        }),
+      );
+      await waitForTable(client, 'todolist', true);
+      for (const item of items) {
+        const { dueOrder: _due, priorityOrder: _priority, ...rest } = item;
+        await client.send(new PutItemCommand({ TableName: 'todolist', Item: rest }));
+      }
+    });
+    const stack = await startLocalStack({ dataDir, port: 0 });
+    try {
+      const { accessToken: again } = await signInLocally(stack.url, 'ada@example.test');
+      const titles = async (sort: string) => {
+        const response = await fetch(new URL(`/v1/todos?sort=${sort}`, stack.url), {
+          headers: { authorization: `Bearer ${again}` },
+        });
+        return ((await response.json()) as TodoPage).items.map((todo) => todo.title);
+      };
+      expect(await titles('due')).toEqual(['Soon', 'Later', 'Someday']);
+      expect(await titles('priority')).toEqual(['Later', 'Someday', 'Soon']);
+      expect(await titles('created')).toEqual(made.map((todo) => todo.title));
     } finally {
       await stack.close();
     }

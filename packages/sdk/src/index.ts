@@ -53,6 +53,7 @@ export type {
   TodoImportItem,
   TodoPage,
   TodoPatch,
+  TodoSort,
   TodoStatus,
 } from './contract/index.js';
 // The live protocol's ping and its interval: what `client.subscribe` sends (loaded on demand, it reads them here).

@@ -1,4 +1,4 @@
-import type { List, Todo, TodoStatus } from '@todolist/sdk';
+import type { List, Todo, TodoSort, TodoStatus } from '@todolist/sdk';
 import type { Command } from 'commander';
 import { saveLastList } from '../config/last-list.js';
 import type { Context } from '../context.js';
@@ -20,6 +20,16 @@ interface ListFlags extends OutputFlags {
   search?: string;
   /** A filter in the filter language (`today & #work`), read in the profile's time zone. */
   filter?: string;
+  /** The order within each list: `due` for every list, the list's own (`manual`) for one, by default. */
+  sort?: TodoSort;
+}
+
+const SORTS: readonly TodoSort[] = ['due', 'priority', 'created', 'manual'];
+
+function parseSort(value: string): TodoSort {
+  const sort = SORTS.find((each) => each === value.toLowerCase());
+  if (!sort) throw new UsageError(`--sort must be one of ${SORTS.join(', ')} (got "${safeText(value)}")`);
+  return sort;
 }
 
 function parseLimit(value: string): number {
@@ -52,9 +62,13 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
   }
   const book = await listBook(context);
   const only = flags.list ? await book.resolve(flags.list) : undefined;
+  if (flags.sort === 'manual' && !only)
+    throw new UsageError("--sort manual is one list's own order: give --list too");
   const query = {
     status,
-    ...(only ? { listId: only.id, sort: 'manual' as const } : {}),
+    // Overdue and today first, but a list's own order when one list is asked for.
+    sort: flags.sort ?? (only ? 'manual' : 'due'),
+    ...(only ? { listId: only.id } : {}),
     ...(flags.tag ? { tag: flags.tag } : {}),
     ...(flags.dueBefore ? { dueBefore: parseDueDate(flags.dueBefore, context.now()) } : {}),
     ...(flags.search ? { q: flags.search } : {}),
@@ -134,6 +148,11 @@ export function registerList(program: Command, run: Runner): void {
     .option('-l, --limit <n>', 'at most this many', parseLimit)
     .option('-L, --list <list>', 'only this list, in its own order: a name or a prefix of one, or its id')
     .option(
+      '-s, --sort <order>',
+      "due (overdue and today first; the default), priority, created, or manual (a list's own order, the default with --list)",
+      parseSort,
+    )
+    .option(
       '-f, --filter <filter>',
       'only todos passing this filter: today, overdue, no date, next 7 days, before: dec 24, p1, #tag, @list, recurring, shared, search: words; & | ! ( )',
     )
@@ -147,6 +166,7 @@ export function registerList(program: Command, run: Runner): void {
         "todo list -t '#home'",
         'todo list --due-before fri',
         "todo list --filter '(today | overdue) & #work'",
+        'todo list --sort priority',
         'todo list --list groc',
         'todo list --json | jq ".[].title"',
       ),

@@ -13,6 +13,8 @@ export const TABLE_KEY = {
  * The local secondary indexes, each sorting a partition's todos another way. Local, not global,
  * because an LSI is read as consistently as its item: a list read right after a create or a move
  * shows it. Each is sparse: an item without the attribute (a list, a claim) is not in it.
+ * These five are all a table may have. byDue and byPriority span the whole partition, not one
+ * list, so a move within it or to another partition (a copy of the item) leaves them as they are.
  */
 export const TODO_INDEXES = {
   /** `<listId>#<todoId>`: one list's todos in creation order. */
@@ -21,6 +23,10 @@ export const TODO_INDEXES = {
   byPosition: { name: 'byPosition', sortKey: 'positionOrder' },
   /** The change stamp every write carries: the partition's changes in order (the changes feed). */
   byChange: { name: 'byChange', sortKey: 'changeStamp' },
+  /** `<due day and time>#<priority>#<todoId>`: the partition's todos by when they are due (sort=due). */
+  byDue: { name: 'byDue', sortKey: 'dueOrder' },
+  /** `<priority>#<due day and time>#<todoId>`: the partition's todos by priority (sort=priority). */
+  byPriority: { name: 'byPriority', sortKey: 'priorityOrder' },
 } as const;
 
 /** The attribute DynamoDB's TTL reads (epoch seconds): an `Idempotency-Key`'s claim expires by it. */

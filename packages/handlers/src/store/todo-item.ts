@@ -40,6 +40,9 @@ export interface TodoItem {
   listOrder: string;
   /** byPosition's sort key, see {@link positionOrder}. */
   positionOrder: string;
+  /** byDue's and byPriority's sort keys, see {@link orderAttributes}. Absent on items older than sort=due. */
+  dueOrder?: string;
+  priorityOrder?: string;
   createdBy: string;
   updatedBy: string;
   createdAt: string;
@@ -66,7 +69,7 @@ export interface TodoItem {
 
 /**
  * What a todo's tombstone drops: everything but its key, list, version and who changed it
- * last. Without the index keys it leaves byList and byPosition, so no listing reads it.
+ * last. Without the index keys it leaves byList, byPosition, byDue and byPriority, so no listing reads it.
  */
 export const TOMBSTONE_REMOVES = [
   'title',
@@ -84,6 +87,8 @@ export const TOMBSTONE_REMOVES = [
   'position',
   TODO_INDEXES.byList.sortKey,
   TODO_INDEXES.byPosition.sortKey,
+  TODO_INDEXES.byDue.sortKey,
+  TODO_INDEXES.byPriority.sortKey,
   'createdBy',
   'createdAt',
   'movingTo',
@@ -106,6 +111,38 @@ export function listOrder(listId: string, id: string): string {
  */
 export function positionOrder(listId: string, position: string, id: string): string {
   return `${listId}#${position}#${id}`;
+}
+
+/** The fields a todo's byDue and byPriority keys are made of. */
+export type OrderFields = Pick<Todo, 'dueDate' | 'dueTime' | 'priority'>;
+
+/** The patch fields that change {@link orderAttributes}: a write of any of them rewrites both keys. */
+export const ORDER_FIELDS = ['dueDate', 'dueTime', 'priority'] as const;
+
+// High first. One digit each, so the keys compare as strings.
+const PRIORITY_RANK: Record<Todo['priority'], string> = { high: '1', normal: '2', low: '3' };
+
+/**
+ * When a todo is due, as a key that sorts as time does: the day, then its time (`T09:30`), a
+ * day's timed todos before its untimed ones (`~` sorts after `T`), and no day after every day.
+ */
+function dueKey(fields: OrderFields): string {
+  if (!fields.dueDate) return '~';
+  return fields.dueTime ? `${fields.dueDate}T${fields.dueTime}` : `${fields.dueDate}~`;
+}
+
+/**
+ * byDue's and byPriority's sort keys: by due day and time, then priority, then creation (sort=due);
+ * by priority, then due, then creation (sort=priority). Written with every create and with every
+ * change of a due day, time or priority, from the whole todo as it will be.
+ */
+export function orderAttributes(id: string, fields: OrderFields) {
+  const due = dueKey(fields);
+  const rank = PRIORITY_RANK[fields.priority];
+  return {
+    [TODO_INDEXES.byDue.sortKey]: `${due}#${rank}#${id}`,
+    [TODO_INDEXES.byPriority.sortKey]: `${rank}#${due}#${id}`,
+  } as const;
 }
 
 /** The index attributes of a todo at a place: written whenever the place changes. */
@@ -181,6 +218,11 @@ export function newTodoItem(
     priority: input.priority ?? 'normal',
     tags: input.tags ?? [],
     ...placeAttributes(id, place),
+    ...orderAttributes(id, {
+      dueDate: input.dueDate ?? null,
+      dueTime: (input.dueDate && input.dueTime) || null,
+      priority: input.priority ?? 'normal',
+    }),
     createdBy: by,
     updatedBy: by,
     createdAt: now,

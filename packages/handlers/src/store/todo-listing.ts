@@ -1,5 +1,11 @@
 import { GetCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import { filterMatches, parseFilter, type TodoListFilter, type TodoPage } from '@todolist/sdk/contract';
+import {
+  filterMatches,
+  parseFilter,
+  type TodoListFilter,
+  type TodoPage,
+  type TodoSort,
+} from '@todolist/sdk/contract';
 import { isGone } from './change-stamp.js';
 import { decodeCursor, encodeCursor, filterFingerprint } from './cursor.js';
 import { filterContextFor } from './filter-context.js';
@@ -50,12 +56,34 @@ function rangeQuery(
   };
 }
 
+/** The index a sort reads: one list's range of byList or byPosition, or a partition's byDue or byPriority. */
+const SORT_INDEX = {
+  created: TODO_INDEXES.byList,
+  manual: TODO_INDEXES.byPosition,
+  due: TODO_INDEXES.byDue,
+  priority: TODO_INDEXES.byPriority,
+} as const satisfies Record<TodoSort, { name: string; sortKey: string }>;
+
+/** Sorts whose index spans the partition: a list's todos are picked out of it by a filter on `listId`. */
+const partitionWide = (sort: TodoSort) => sort === 'due' || sort === 'priority';
+
+/**
+ * What orders a listing's todos and what its cursor names: the id (creation order), or the
+ * sort's whole index key (which ends with the id, so no two todos share one).
+ */
+function orderKeyOf(sort: TodoSort): (item: TodoItem) => string {
+  if (sort === 'created') return (item) => idFromSortKey(item.sk);
+  const attribute = SORT_INDEX[sort].sortKey;
+  return (item) => String(item[attribute as keyof TodoItem]);
+}
+
 /**
  * One page of the todos the caller asks for. One list (`listId`): a Query of that list's index
- * range in its owner's partition, in creation order or by position (`sort=manual`). Every list:
- * a merge, by id, of the caller's own partition (their Inbox and lists, archived ones left out)
- * and each list shared with them, one Query each. A page is full unless it is the last: it
- * reads until it has one todo more than the page holds, which proves a next page exists.
+ * range in its owner's partition, in creation order or by position (`sort=manual`), or of the
+ * partition's byDue or byPriority picking out the list (`sort=due`, `sort=priority`). Every list:
+ * a merge, in the sort's order, of the caller's own partition (their Inbox and lists, archived
+ * ones left out) and each list shared with them, one Query each. A page is full unless it is
+ * the last: it reads until it has one todo more than the page holds, which proves a next page exists.
  */
 export async function listTodos(
   table: Table,
@@ -88,8 +116,7 @@ export async function listTodos(
   const nextCursor =
     found.length > filter.limit && last
       ? encodeCursor(await cursorKey(), callerId, {
-          after:
-            filter.sort === 'manual' ? String(last[TODO_INDEXES.byPosition.sortKey]) : idFromSortKey(last.sk),
+          after: orderKeyOf(filter.sort)(last),
           filter: filterFingerprint(filter),
         })
       : null;
@@ -119,6 +146,52 @@ function pastCursor(prefix: string, after: string | undefined) {
   return { from: after ?? prefix, to: `${prefix}${RANGE_END}` };
 }
 
+/**
+ * A partition's todos in byDue's or byPriority's order, past `after` (a key of that index),
+ * with the listing's filters, and only one list's when `listId` is given.
+ */
+function sortedPartition(
+  table: Table,
+  pk: string,
+  filter: TodoListFilter,
+  after: string | undefined,
+  slice: number,
+  listId?: string,
+): Source {
+  const index = SORT_INDEX[filter.sort];
+  const filters = buildFilterExpression(filter);
+  // DynamoDB refuses parentheses around a whole expression, so the listing's go on only beside the list's.
+  const clauses = [
+    ...(listId === undefined ? [] : ['#listId = :listId']),
+    ...(filters.FilterExpression
+      ? [listId === undefined ? filters.FilterExpression : `(${filters.FilterExpression})`]
+      : []),
+  ];
+  const names = {
+    ...filters.ExpressionAttributeNames,
+    ...(after === undefined ? {} : { '#range': index.sortKey }),
+    ...(listId === undefined ? {} : { '#listId': 'listId' }),
+  };
+  return querySource(
+    table,
+    {
+      IndexName: index.name,
+      KeyConditionExpression: after === undefined ? 'pk = :pk' : 'pk = :pk AND #range > :after',
+      ...(clauses.length > 0 ? { FilterExpression: clauses.join(' AND ') } : {}),
+      // DynamoDB refuses an empty map of names.
+      ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: {
+        ...filters.ExpressionAttributeValues,
+        ':pk': pk,
+        ...(after === undefined ? {} : { ':after': after }),
+        ...(listId === undefined ? {} : { ':listId': listId }),
+      },
+      ConsistentRead: true,
+    },
+    slice,
+  );
+}
+
 function oneList(
   table: Table,
   access: ListAccess,
@@ -126,6 +199,10 @@ function oneList(
   after: string | undefined,
   slice: number,
 ): Source {
+  if (partitionWide(filter.sort)) {
+    const todos = sortedPartition(table, ownerPartition(access.ownerId), filter, after, slice, access.listId);
+    return withoutMovedAway(table, todos);
+  }
   const prefix = `${access.listId}#`;
   const manual = filter.sort === 'manual';
   const index = manual ? TODO_INDEXES.byPosition : TODO_INDEXES.byList;
@@ -155,7 +232,11 @@ async function* everyList(
   after: string | undefined,
   slice: number,
 ): Source {
-  const first = after === undefined ? await listsAndFirstTodos(table, callerId, filter, slice) : undefined;
+  // The first page in creation order reads the caller's lists and first todos in one Query.
+  const first =
+    after === undefined && filter.sort === 'created'
+      ? await listsAndFirstTodos(table, callerId, filter, slice)
+      : undefined;
   const { own, shared } = first ?? (await everyListOf(table, callerId));
   const visible = shared.filter((access) => !access.item?.archived);
   // Each source's first read: its share of the page, with room for an uneven spread, rather
@@ -164,19 +245,23 @@ async function* everyList(
   const sliceOfEach =
     slice > filter.limit + 1 ? slice : Math.min(slice, Math.ceil((slice * 1.5) / (visible.length + 1)) + 1);
   const hidden = new Set(own.lists.filter((list) => list.archived).map(listIdOf));
-  const from = after === undefined ? undefined : todoKey(callerId, after).sk;
+  const sorted = partitionWide(filter.sort);
+  const from = after === undefined || sorted ? undefined : todoKey(callerId, after).sk;
   // The partition's own range holds tombstones too (the indexes of one list do not).
   const keep = (item: TodoItem) => item.sk !== from && !hidden.has(item.listId) && !isGone(item);
-  const ownTodos = first
-    ? continued(first.todos, first.startKey, (startKey) =>
-        querySource(table, ownRange(callerId, filter, undefined), sliceOfEach, startKey),
-      )
-    : querySource(table, ownRange(callerId, filter, from), sliceOfEach);
+  const ownTodos = sorted
+    ? sortedPartition(table, ownerPartition(callerId), filter, after, sliceOfEach)
+    : first
+      ? continued(first.todos, first.startKey, (startKey) =>
+          querySource(table, ownRange(callerId, filter, undefined), sliceOfEach, startKey),
+        )
+      : querySource(table, ownRange(callerId, filter, from), sliceOfEach);
+  const sharedSort = sorted ? filter : { ...filter, sort: 'created' as const };
   const sources: Source[] = [
     withoutMovedAway(table, filtered(ownTodos, keep)),
-    ...visible.map((access) => oneList(table, access, { ...filter, sort: 'created' }, after, sliceOfEach)),
+    ...visible.map((access) => oneList(table, access, sharedSort, after, sliceOfEach)),
   ];
-  yield* mergeById(sources);
+  yield* mergeBy(sources, orderKeyOf(sharedSort.sort));
 }
 
 /** The caller's own todos, past `from` (a sort key) when given, with the listing's filters. */
@@ -257,10 +342,11 @@ async function* withoutMovedAway(table: Table, source: Source): Source {
 }
 
 /**
- * The sources' todos in id order. Each source is sorted by id, so this keeps one head per source
- * and yields the smallest; an id met twice (a move's original and copy, both visible) once.
+ * The sources' todos in the order of `keyOf`. Each source is sorted by it, so this keeps one
+ * head per source and yields the smallest; a todo met twice in a row (a move's original and
+ * copy, both visible, which share their keys) once.
  */
-async function* mergeById(sources: Source[]): Source {
+async function* mergeBy(sources: Source[], keyOf: (item: TodoItem) => string): Source {
   const heads = await Promise.all(sources.map((source) => source.next()));
   let previous: string | undefined;
   while (true) {
@@ -268,10 +354,7 @@ async function* mergeById(sources: Source[]): Source {
     heads.forEach((head, index) => {
       if (head.done) return;
       const current = heads[smallest];
-      if (
-        smallest < 0 ||
-        (current && !current.done && idFromSortKey(head.value.sk) < idFromSortKey(current.value.sk))
-      )
+      if (smallest < 0 || (current && !current.done && keyOf(head.value) < keyOf(current.value)))
         smallest = index;
     });
     if (smallest < 0) return;

@@ -27,6 +27,8 @@ import { positionAfter, positionsAtEnd, positionsForNew } from './positions.js';
 import { type Table, writeIf } from './table.js';
 import {
   newTodoItem,
+  ORDER_FIELDS,
+  orderAttributes,
   placeAttributes,
   storedRecurrence,
   type TodoItem,
@@ -185,9 +187,12 @@ export class TodoStore {
     // Most todos do not repeat, so the first write completes only a todo without a repeat, and
     // its failed condition is the read of one that has.
     const completing = fields.completed === true && fields.recurrence === undefined;
+    // A new due day, time or priority rewrites byDue's and byPriority's keys, which are made of
+    // all three: that needs the todo read, and a write on the version read.
+    const reorders = ORDER_FIELDS.some((field) => fields[field] !== undefined);
     // What a failed write found at the caller's own key, so the lookup does not read it again.
     let ownRead: { item: TodoItem | undefined } | undefined;
-    if (listId === undefined && after === undefined) {
+    if (listId === undefined && after === undefined && !reorders) {
       // The common case, a change to a todo in the caller's own partition, is one conditional
       // write; only when the todo is not there is it looked for on shared lists.
       const key = todoKey(callerId, id);
@@ -208,6 +213,10 @@ export class TodoStore {
       fields = { ...rest, ...next };
       expectedVersion = item.version;
     }
+    // Only the keys ask for the version read: when someone else's change comes first, this
+    // patch is applied again on theirs rather than refused, as the caller asked for no version.
+    const versionForKeys = expectedVersion === undefined && reorders;
+    if (versionForKeys) expectedVersion = item.version;
     const target =
       listId === undefined || listId === located.access.listId
         ? located.access
@@ -223,14 +232,26 @@ export class TodoStore {
       });
       await this.#finishMove(located, callerId);
       if (Object.keys(fields).length === 0) return toTodo(moved);
-      return toTodo(await this.#mustWrite(moved, fields, callerId, moved.version));
+      const keys = orderKeysAfter(moved, fields);
+      return toTodo(await this.#mustWrite(moved, fields, callerId, moved.version, { place: keys }));
     }
-    const place = position === undefined ? {} : placeAttributes(id, { listId: target.listId, position });
+    const place = {
+      ...(position === undefined ? {} : placeAttributes(id, { listId: target.listId, position })),
+      ...orderKeysAfter(item, fields),
+    };
     // Leaving a list of this partition for another: its members may not see the new one.
     const left = target.listId === located.access.listId ? undefined : located.access.listId;
-    const written = await this.#mustWrite(item, fields, callerId, expectedVersion, { place, leftList: left });
-    await this.#finishMove(located, callerId);
-    return toTodo(written);
+    try {
+      const written = await this.#mustWrite(item, fields, callerId, expectedVersion, {
+        place,
+        leftList: left,
+      });
+      await this.#finishMove(located, callerId);
+      return toTodo(written);
+    } catch (error) {
+      if (!(versionForKeys && error instanceof PreconditionFailedError)) throw error;
+      return this.update(callerId, id, patch, undefined, nextDay);
+    }
   }
 
   /**
@@ -480,4 +501,16 @@ function whereRead(key: TodoKey, expectedVersion: number | undefined, repeatsNot
     },
     ...(Object.keys(values).length > 0 ? { ExpressionAttributeValues: values } : {}),
   };
+}
+
+/**
+ * byDue's and byPriority's keys for `item` once `fields` are written over it, or none when the
+ * fields change neither its due day, its time nor its priority.
+ */
+function orderKeysAfter(item: TodoItem, fields: FieldChanges): Record<string, string> {
+  if (!ORDER_FIELDS.some((field) => fields[field] !== undefined)) return {};
+  const dueDate = fields.dueDate !== undefined ? fields.dueDate : (item.dueDate ?? null);
+  const dueTime = dueDate && (fields.dueTime !== undefined ? fields.dueTime : (item.dueTime ?? null));
+  const priority = fields.priority ?? item.priority;
+  return orderAttributes(idFromSortKey(item.sk), { dueDate, dueTime: dueTime || null, priority });
 }

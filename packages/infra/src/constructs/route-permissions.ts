@@ -35,7 +35,8 @@ export const ROUTE_TABLE_ACTIONS = {
     'dynamodb:GetItem',
     'dynamodb:UpdateItem',
   ],
-  // store.list: one list's range of byList or byPosition (Query), after resolving it
+  // store.list: one list's range of byList or byPosition, or its partition's byDue or
+  // byPriority (Query), after resolving it
   // (BatchGetItem); every list, a merge of the caller's partition and each shared list's
   // range, found by a Query of the caller's lists and references and a BatchGetItem of them;
   // GetItem only for a todo a stopped move left marked.
@@ -111,7 +112,7 @@ export const ROUTE_TABLE_ACTIONS = {
  */
 export const ROUTE_INDEXES = {
   createTodo: [],
-  listTodos: ['byList', 'byPosition'],
+  listTodos: ['byList', 'byPosition', 'byDue', 'byPriority'],
   getTodo: [],
   updateTodo: ['byPosition'],
   deleteTodo: [],

@@ -14,9 +14,14 @@ const STATUSES = ['all', 'open', 'completed'] as const;
 export const TodoStatus = z.enum(STATUSES, { error: mustBeOneOf('status', STATUSES) });
 export type TodoStatus = z.infer<typeof TodoStatus>;
 
-const SORTS = ['created', 'manual'] as const;
+const SORTS = ['created', 'manual', 'due', 'priority'] as const;
 
-/** The order of a listing: creation (oldest first), or a list's own order as its people set it. */
+/**
+ * The order of a listing: creation (oldest first); a list's own order as its people set it;
+ * due (the earliest day first, a day's timed todos by time before its untimed ones, todos with
+ * no day last; then priority, then creation), so overdue and today come first; or priority
+ * (high first, then as due).
+ */
 export const TodoSort = z.enum(SORTS, { error: mustBeOneOf('sort', SORTS) });
 export type TodoSort = z.infer<typeof TodoSort>;
 

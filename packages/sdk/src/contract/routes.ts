@@ -104,7 +104,7 @@ export const routes = {
     name: 'listTodos',
     ...endpoints.listTodos,
     summary:
-      "List todos, a page at a time: one list's (listId) or every list's the caller can see, in creation order or the list's own (sort=manual)",
+      "List todos, a page at a time: one list's (listId) or every list's the caller can see, in creation order, the list's own (sort=manual), by due day (sort=due: overdue and today first) or by priority (sort=priority)",
     query: TodoListQuery,
     success: { status: 200, body: TodoPage },
     errors: ['invalid_query', 'invalid_cursor', 'list_not_found'],
