@@ -189,7 +189,7 @@ export class TodoStore {
     const completing = fields.completed === true && fields.recurrence === undefined;
     // A new due day, time or priority rewrites byDue's and byPriority's keys, which are made of
     // all three: that needs the todo read, and a write on the version read.
-    const reorders = ORDER_FIELDS.some((field) => fields[field] !== undefined);
+    const reorders = changesOrder(fields);
     // What a failed write found at the caller's own key, so the lookup does not read it again.
     let ownRead: { item: TodoItem | undefined } | undefined;
     if (listId === undefined && after === undefined && !reorders) {
@@ -508,9 +508,15 @@ function whereRead(key: TodoKey, expectedVersion: number | undefined, repeatsNot
  * fields change neither its due day, its time nor its priority.
  */
 function orderKeysAfter(item: TodoItem, fields: FieldChanges): Record<string, string> {
-  if (!ORDER_FIELDS.some((field) => fields[field] !== undefined)) return {};
+  if (!changesOrder(fields)) return {};
   const dueDate = fields.dueDate !== undefined ? fields.dueDate : (item.dueDate ?? null);
-  const dueTime = dueDate && (fields.dueTime !== undefined ? fields.dueTime : (item.dueTime ?? null));
+  // A todo without a day has no time (the update clears it with the day).
+  const dueTime = !dueDate ? null : fields.dueTime !== undefined ? fields.dueTime : (item.dueTime ?? null);
   const priority = fields.priority ?? item.priority;
-  return orderAttributes(idFromSortKey(item.sk), { dueDate, dueTime: dueTime || null, priority });
+  return orderAttributes(idFromSortKey(item.sk), { dueDate, dueTime, priority });
+}
+
+/** Whether a patch changes a field byDue's and byPriority's keys are made of. */
+function changesOrder(fields: FieldChanges): boolean {
+  return ORDER_FIELDS.some((field) => fields[field] !== undefined);
 }
