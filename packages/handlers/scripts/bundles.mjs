@@ -28,6 +28,11 @@ export const ROUTE_MODULES = {
   listMembers: 'list-members',
   addMember: 'add-member',
   removeMember: 'remove-member',
+  listFilters: 'list-filters',
+  createFilter: 'create-filter',
+  getFilter: 'get-filter',
+  updateFilter: 'update-filter',
+  deleteFilter: 'delete-filter',
   listChanges: 'list-changes',
 };
 

@@ -3,6 +3,7 @@ import { ChangesStore } from './store/changes-store.js';
 import { createDynamoDbClients } from './store/client.js';
 import { ListStore } from './store/list-store.js';
 import { MemberStore } from './store/member-store.js';
+import { SavedFilterStore } from './store/saved-filter-store.js';
 import { TodoStore } from './store/todo-store.js';
 
 // What a Lambda container creates once, at module load, and reuses for every request: Lambda
@@ -42,6 +43,9 @@ export const lists = /* @__PURE__ */ new ListStore(documentClient, storeOptions)
 
 /** Who is on each list, and what a sign-in records. */
 export const members = /* @__PURE__ */ new MemberStore(documentClient, storeOptions);
+
+/** The saved filters: each person's own named queries. */
+export const filters = /* @__PURE__ */ new SavedFilterStore(documentClient, storeOptions);
 
 /** The changes feed. */
 export const changes = /* @__PURE__ */ new ChangesStore(documentClient, storeOptions);

@@ -95,10 +95,11 @@ export class NotFoundError extends TodoApiError {
 /** `If-Match` named a version other than the current one (412); nothing was changed. */
 export class PreconditionFailedError extends TodoApiError {
   static override readonly kind: string = 'PreconditionFailedError';
-  constructor(id: string, expected: number, current: number) {
+  /** `what` names the kind of thing in the message: a todo, unless told. */
+  constructor(id: string, expected: number, current: number, what = 'todo') {
     super(
       'precondition_failed',
-      `todo ${id} is at version ${current}, not ${expected}: read it again and reapply your change`,
+      `${what} ${id} is at version ${current}, not ${expected}: read it again and reapply your change`,
       { headers: { ETag: `"${current}"` } },
     );
   }
@@ -160,6 +161,23 @@ export class MemberNotFoundError extends TodoApiError {
   static override readonly kind: string = 'MemberNotFoundError';
   constructor(listId: string, memberId: string) {
     super('member_not_found', `list ${listId} has no member or invitation with id ${memberId}`);
+  }
+}
+
+/** No saved filter with this id is the caller's (404); another person's is "not found" too. */
+export class SavedFilterNotFoundError extends TodoApiError {
+  static override readonly kind: string = 'SavedFilterNotFoundError';
+  constructor(filterId: string) {
+    super('filter_not_found', `no saved filter with id ${filterId}`);
+  }
+}
+
+/** A person already has the most of something one may have (409); lists and members say so with {@link ListConflictError}. */
+export class LimitReachedError extends TodoApiError {
+  static override readonly kind: string = 'LimitReachedError';
+  /** `things` in the plural, as the message reads: "you have 50 saved filters, …". */
+  constructor(things: string, limit: number) {
+    super('limit_reached', `you have ${limit} ${things}, the most one person can have: delete one first`);
   }
 }
 

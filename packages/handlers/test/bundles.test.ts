@@ -13,6 +13,7 @@ import { todoKey } from '../src/store/keys.js';
 import { ListStore } from '../src/store/list-store.js';
 import { LiveConnections } from '../src/store/live-connections.js';
 import { MemberStore } from '../src/store/member-store.js';
+import { SavedFilterStore } from '../src/store/saved-filter-store.js';
 import { tableDefinition } from '../src/store/table-schema.js';
 import { TodoStore } from '../src/store/todo-store.js';
 import { ensureBuilt, lambdaBundlesDir, routeBundle } from './support/built-dist.js';
@@ -49,6 +50,7 @@ let client: DynamoDBClient;
 let store: TodoStore;
 let lists: ListStore;
 let members: MemberStore;
+let filters: SavedFilterStore;
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -62,6 +64,7 @@ beforeAll(async () => {
   store = new TodoStore(documentClient, { tableName, cursorSigningKey: async () => cursorSigningKey });
   lists = new ListStore(documentClient, { tableName, cursorSigningKey: async () => cursorSigningKey });
   members = new MemberStore(documentClient, { tableName });
+  filters = new SavedFilterStore(documentClient, { tableName });
 }, 180_000);
 
 afterAll(async () => {
@@ -76,6 +79,12 @@ async function aList() {
 
 function onList(method: string, listId: string, suffix = ''): TestRequest {
   return { method, path: `/v1/lists/${listId}${suffix}`, pathParameters: { listId } };
+}
+
+/** A saved filter of the owner's, made for one request, addressed by `method`. */
+async function onSavedFilter(method: string): Promise<TestRequest> {
+  const { id: filterId } = await filters.create(OWNER, { name: 'For a bundle', query: 'today & #work' });
+  return { method, path: `/v1/filters/${filterId}`, pathParameters: { filterId } };
 }
 
 /** What each route is asked, given a todo of the owner's that exists. */
@@ -114,6 +123,15 @@ const requests: Record<RouteName, (todo: Todo) => TestRequest | Promise<TestRequ
     const request = onList('DELETE', list.id, `/members/${invited.id}`);
     return { ...request, pathParameters: { listId: list.id, memberId: invited.id } };
   },
+  listFilters: () => ({ method: 'GET', path: routes.listFilters.path }),
+  createFilter: () => ({
+    method: 'POST',
+    path: routes.createFilter.path,
+    body: { name: 'Made by a bundle', query: '(today | overdue) & #work' },
+  }),
+  getFilter: () => onSavedFilter('GET'),
+  updateFilter: async () => ({ ...(await onSavedFilter('PATCH')), body: { query: 'p1' } }),
+  deleteFilter: () => onSavedFilter('DELETE'),
 };
 
 function byId(method: string, todo: Todo): TestRequest {

@@ -59,7 +59,7 @@ function authorizerIdOf(stack: ApiStack): string {
 }
 
 describe('the API with sign-in', () => {
-  it('covers every route of todos, of lists and of the changes feed, by the route table', () => {
+  it('covers every route of todos, of lists, of saved filters and of the changes feed, by the route table', () => {
     expect(signedInRoutes.map((route) => route.name).sort()).toEqual(
       [
         'createTodo',
@@ -77,12 +77,17 @@ describe('the API with sign-in', () => {
         'listMembers',
         'addMember',
         'removeMember',
+        'listFilters',
+        'createFilter',
+        'getFilter',
+        'updateFilter',
+        'deleteFilter',
         'listChanges',
       ].sort(),
     );
   });
 
-  it("puts the user pool's authorizer on every todo and list method, reads needing todos.read and writes todos.write", () => {
+  it("puts the user pool's authorizer on every todo, list and saved filter method, reads needing todos.read and writes todos.write", () => {
     const authorizerId = authorizerIdOf(defaults.primary);
     template.hasResourceProperties('AWS::ApiGateway::Authorizer', {
       Type: 'COGNITO_USER_POOLS',

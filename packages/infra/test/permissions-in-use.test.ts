@@ -49,7 +49,7 @@ afterAll(async () => {
 interface Call {
   /** Who calls. @default 'a' */
   as?: Person;
-  /** The path's parameters: `{id}`, `{listId}`, `{memberId}`. */
+  /** The path's parameters: `{id}`, `{listId}`, `{memberId}`, `{filterId}`. */
   params?: Record<string, string>;
   body?: unknown;
   headers?: Record<string, string>;
@@ -125,6 +125,11 @@ async function stoppedMove(): Promise<{ id: string; listId: string }> {
 }
 
 const absentId = () => importItemId(newImportId(), 0);
+
+/** Saves a filter of A's, answering its id. */
+async function savedFilter(): Promise<string> {
+  return (await expectCall(201, 'createFilter', { body: { name: 'Work today', query: '#work & today' } })).id;
+}
 
 /** Each route driven through every path of its that uses a different set of table actions. */
 const scenarios = {
@@ -339,6 +344,36 @@ const scenarios = {
     await expectCall(409, 'removeMember', { params: { listId, memberId: 'me' } });
     // A member leaving a list shared with them.
     await expectCall(204, 'removeMember', { params: { listId: await sharedByB(), memberId: 'me' } });
+  },
+  async listFilters() {
+    await expectCall(201, 'createFilter', { body: { name: 'Listed', query: 'p1' } });
+    expect((await expectCall(200, 'listFilters')).items.length).toBeGreaterThan(0);
+  },
+  async createFilter() {
+    await savedFilter();
+    await expectCall(422, 'createFilter', { body: { name: 'Broken', query: 'today &' } });
+  },
+  async getFilter() {
+    await expectCall(200, 'getFilter', { params: { filterId: await savedFilter() } });
+    await expectCall(404, 'getFilter', { params: { filterId: absentId() } });
+  },
+  async updateFilter() {
+    const filterId = await savedFilter();
+    await expectCall(200, 'updateFilter', { params: { filterId }, body: { name: 'Renamed' } });
+    const ifMatch = (version: number) => ({
+      params: { filterId },
+      body: { query: `p${version}` },
+      headers: { 'If-Match': `"${version}"` },
+    });
+    await expectCall(200, 'updateFilter', ifMatch(2));
+    await expectCall(412, 'updateFilter', ifMatch(2));
+    await expectCall(404, 'updateFilter', { params: { filterId: absentId() }, body: { name: 'None' } });
+  },
+  async deleteFilter() {
+    const filterId = await savedFilter();
+    await expectCall(412, 'deleteFilter', { params: { filterId }, headers: { 'If-Match': '"2"' } });
+    await expectCall(204, 'deleteFilter', { params: { filterId }, headers: { 'If-Match': '"1"' } });
+    await expectCall(404, 'deleteFilter', { params: { filterId } });
   },
   async listChanges() {
     const start = await expectCall(200, 'listChanges');

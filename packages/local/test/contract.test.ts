@@ -63,12 +63,20 @@ async function existingList(): Promise<{ listId: string; memberId: string }> {
   return { listId, memberId: (bodyOf(invited) as { id: string }).id };
 }
 
-/** Fresh things for the route's path parameters: a todo's id, a list's id, a member's id. */
+/** A saved filter of the caller's that exists now, created through the gateway. */
+async function existingFilter(): Promise<{ filterId: string }> {
+  const made = await call(routes.createFilter, { body: exampleBody(routes.createFilter) });
+  expect(made.status).toBe(routes.createFilter.success.status);
+  return { filterId: (bodyOf(made) as { id: string }).id };
+}
+
+/** Fresh things for the route's path parameters: a todo's id, a list's id, a member's id, a saved filter's id. */
 async function validParams(route: RouteDefinition): Promise<Record<string, string>> {
   const names = pathParamNames(route.path);
   return {
     ...(names.includes('id') ? { id: (await existingTodo()).id } : {}),
     ...(names.includes('listId') ? await existingList() : {}),
+    ...(names.includes('filterId') ? await existingFilter() : {}),
   };
 }
 
@@ -77,6 +85,7 @@ const UNKNOWN: Record<string, () => { value: string; code: string }> = {
   id: () => ({ value: ulid(), code: 'not_found' }),
   listId: () => ({ value: ulid(), code: 'list_not_found' }),
   memberId: () => ({ value: randomUUID(), code: 'member_not_found' }),
+  filterId: () => ({ value: ulid(), code: 'filter_not_found' }),
 };
 
 /** The call that succeeds on the route: fresh things for path parameters, the example body. */
@@ -253,7 +262,7 @@ describe('paths and methods outside the table', () => {
     async ({ method, path, allowed }) => {
       const response = await client.send({
         method,
-        target: routePath({ path }, { id, listId: id, memberId: randomUUID() }),
+        target: routePath({ path }, { id, listId: id, memberId: randomUUID(), filterId: id }),
       });
       expectProblem(response, 405, 'method_not_allowed');
       expect(response.headers.allow?.split(/,\s*/).sort()).toEqual([...allowed].sort());

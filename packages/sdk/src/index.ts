@@ -12,6 +12,7 @@ export type {
   TokenRequest,
 } from './client/options.js';
 export type { QuickAddRequestOptions } from './client/quick-todo.js';
+export type { SavedFiltersResource } from './client/saved-filters.js';
 export type {
   ChangeBatch,
   ReconnectOptions,
@@ -48,6 +49,10 @@ export type {
   QuickAddCreated,
   QuickAddParsed,
   QuickAddPreview,
+  SavedFilter,
+  SavedFilterCreate,
+  SavedFilterPage,
+  SavedFilterPatch,
   Todo,
   TodoCreate,
   TodoImportItem,

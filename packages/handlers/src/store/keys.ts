@@ -4,8 +4,8 @@
  * A person's partition (`USER#<sub>`) holds the todos of every list they own, the Inbox
  * included, so moving a todo between their own lists is one update. Beside the todos it holds
  * those lists, their members and invitations, the person's claims on list names and on
- * `Idempotency-Key`s, and a reference to each list others share with them. Prefixes keep each
- * kind apart in sort order.
+ * `Idempotency-Key`s, a reference to each list others share with them, and their saved
+ * filters. Prefixes keep each kind apart in sort order.
  */
 export const TODO_SK_PREFIX = 'TODO#';
 const LIST_SK_PREFIX = 'LIST#';
@@ -75,6 +75,25 @@ export function parseListSortKey(
   }
   return { kind: 'list', listId: rest };
 }
+
+// A saved filter sorts before everything else of its person's (`FILTER#` < `IDEMPOTENCY#` <
+// `LIST#`), outside each range a listing Queries (`LIST#` … `SHARED#`, `TODO#`, one list's
+// people). It has no change stamp and none of the indexes' sort keys, so no index holds it and
+// the changes feed never shows it.
+const SAVED_FILTER_SK_PREFIX = 'FILTER#';
+
+/** One of the person's saved filters. */
+export function savedFilterKey(ownerId: string, filterId: string): Key {
+  return { pk: ownerPartition(ownerId), sk: `${SAVED_FILTER_SK_PREFIX}${filterId}` };
+}
+
+/** The id of the saved filter at a `FILTER#…` sort key. */
+export function savedFilterIdFromSortKey(sk: string): string {
+  return sk.slice(SAVED_FILTER_SK_PREFIX.length);
+}
+
+/** The sort keys of every saved filter of a person's: `begins_with(sk, SAVED_FILTER_SK_PREFIX)`. */
+export { SAVED_FILTER_SK_PREFIX };
 
 /** The claim a list's name makes among its owner's lists, case folded, so names are unique. */
 export function listNameKey(ownerId: string, name: string): Key {

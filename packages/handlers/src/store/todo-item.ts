@@ -1,6 +1,9 @@
 import {
   type Completion,
+  dueOrderKey,
   INBOX_LIST_ID,
+  type OrderFields,
+  priorityOrderKey,
   type Recurrence,
   searchFold,
   type Todo,
@@ -114,22 +117,10 @@ export function positionOrder(listId: string, position: string, id: string): str
 }
 
 /** The fields a todo's byDue and byPriority keys are made of. */
-export type OrderFields = Pick<Todo, 'dueDate' | 'dueTime' | 'priority'>;
+export type { OrderFields };
 
 /** The patch fields that change {@link orderAttributes}: a write of any of them rewrites both keys. */
 export const ORDER_FIELDS = ['dueDate', 'dueTime', 'priority'] as const;
-
-// High first. One digit each, so the keys compare as strings.
-const PRIORITY_RANK: Record<Todo['priority'], string> = { high: '1', normal: '2', low: '3' };
-
-/**
- * When a todo is due, as a key that sorts as time does: the day, then its time (`T09:30`), a
- * day's timed todos before its untimed ones (`~` sorts after `T`), and no day after every day.
- */
-function dueKey(fields: OrderFields): string {
-  if (!fields.dueDate) return '~';
-  return fields.dueTime ? `${fields.dueDate}T${fields.dueTime}` : `${fields.dueDate}~`;
-}
 
 /**
  * byDue's and byPriority's sort keys: by due day and time, then priority, then creation (sort=due);
@@ -137,11 +128,9 @@ function dueKey(fields: OrderFields): string {
  * change of a due day, time or priority, from the whole todo as it will be.
  */
 export function orderAttributes(id: string, fields: OrderFields) {
-  const due = dueKey(fields);
-  const rank = PRIORITY_RANK[fields.priority];
   return {
-    [TODO_INDEXES.byDue.sortKey]: `${due}#${rank}#${id}`,
-    [TODO_INDEXES.byPriority.sortKey]: `${rank}#${due}#${id}`,
+    [TODO_INDEXES.byDue.sortKey]: dueOrderKey(id, fields),
+    [TODO_INDEXES.byPriority.sortKey]: priorityOrderKey(id, fields),
   } as const;
 }
 

@@ -96,6 +96,17 @@ export const ROUTE_TABLE_ACTIONS = {
   // reference made a tombstone (UpdateItem), the member item (or the invitation and its
   // address's copy) deleted (DeleteItem), and the list stamped as changed (UpdateItem).
   removeMember: ['dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+  // filters.list: one Query of the caller's FILTER# range.
+  listFilters: ['dynamodb:Query'],
+  // filters.create: a COUNT Query of that range against MAX_SAVED_FILTERS, then the PutItem.
+  createFilter: ['dynamodb:Query', 'dynamodb:PutItem'],
+  // filters.get: a consistent GetItem.
+  getFilter: ['dynamodb:GetItem'],
+  // filters.update: a conditional UpdateItem; when its If-Match fails without the old item
+  // (dynalite never returns one; DynamoDB none for an absent filter), a GetItem tells 404 from 412.
+  updateFilter: ['dynamodb:UpdateItem', 'dynamodb:GetItem'],
+  // filters.delete: a conditional DeleteItem, then GetItem as for updateFilter.
+  deleteFilter: ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
   // changes.since: the caller's references and the shared lists checked (Query, BatchGetItem),
   // one Query of byChange per partition read, the own lists a page shows (BatchGetItem) and
   // whether anyone is on each (Query).
@@ -126,6 +137,11 @@ export const ROUTE_INDEXES = {
   listMembers: [],
   addMember: [],
   removeMember: [],
+  listFilters: [],
+  createFilter: [],
+  getFilter: [],
+  updateFilter: [],
+  deleteFilter: [],
   listChanges: ['byChange'],
   openapi: [],
   health: [],

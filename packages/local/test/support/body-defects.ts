@@ -2,9 +2,12 @@ import {
   type ErrorCode,
   MAX_BODY_BYTES,
   MAX_NOTES_LENGTH,
+  MAX_SAVED_FILTER_NAME_LENGTH,
   MAX_TAG_LENGTH,
   MAX_TITLE_LENGTH,
   type RouteDefinition,
+  SavedFilterCreate,
+  SavedFilterPatch,
   TodoCreate,
   TodoPatch,
 } from '@todolist/sdk/contract';
@@ -22,6 +25,7 @@ export type BodyDefect =
   | { kind: 'emptyObject' }
   | { kind: 'unknownField'; name: string; value: unknown }
   | { kind: 'badField'; field: TodoField; value: unknown }
+  | { kind: 'badFilterField'; field: 'name' | 'query'; value: unknown }
   | { kind: 'tooLong'; field: 'title' | 'notes' | 'tag'; length: number }
   | { kind: 'controlCharacter'; field: 'title' | 'tag'; char: string }
   | { kind: 'oversized'; bytes: number }
@@ -38,6 +42,7 @@ export const BODY_DEFECT_CODES: Record<BodyDefect['kind'], ErrorCode[]> = {
   emptyObject: ['validation_failed'],
   unknownField: ['validation_failed'],
   badField: ['validation_failed'],
+  badFilterField: ['validation_failed'],
   tooLong: ['validation_failed'],
   controlCharacter: ['validation_failed'],
   oversized: ['payload_too_large'],
@@ -144,14 +149,48 @@ const todoFieldDefects: fc.Arbitrary<BodyDefect>[] = [
     .map(([field, char]) => ({ kind: 'controlCharacter', field, char }) as const),
 ];
 
+// A saved filter's fields as the API refuses them: a query that does not parse (or is not one
+// line, or no string), a name blank, too long, on two lines, or no string.
+const filterFieldDefect: fc.Arbitrary<BodyDefect> = fc.oneof(
+  fc
+    .constantFrom<unknown>(
+      '',
+      'today &',
+      '(p1',
+      'p1)',
+      'p4',
+      '#',
+      '@',
+      'next 0 days',
+      'before: someday',
+      'p1\n| p2',
+      42,
+      null,
+      ['p1'],
+    )
+    .map((value) => ({ kind: 'badFilterField', field: 'query', value }) as const),
+  fc
+    .constantFrom<unknown>(
+      '',
+      '   ',
+      'x'.repeat(MAX_SAVED_FILTER_NAME_LENGTH + 1),
+      'Work\ttoday',
+      'a\u001bb',
+      7,
+      null,
+    )
+    .map((value) => ({ kind: 'badFilterField', field: 'name', value }) as const),
+);
+
 /**
  * Defects of the route's JSON body and its Content-Type: those of any body (syntax, shape, an
- * unknown field, a size over the route's limit, the media type), and a todo's field defects when
- * the body is a todo (create or patch).
+ * unknown field, a size over the route's limit, the media type), and a todo's or a saved
+ * filter's field defects when the body is one (create or patch).
  */
 export function bodyDefect(route: RouteDefinition): fc.Arbitrary<BodyDefect> {
   const limit = route.maxBodyBytes ?? MAX_BODY_BYTES;
   const isTodo = route.body === TodoCreate || route.body === TodoPatch;
+  const isSavedFilter = route.body === SavedFilterCreate || route.body === SavedFilterPatch;
   return fc.oneof(
     text.notJson.map((text) => ({ kind: 'notJson', text }) as const),
     fc.nat().map((keep) => ({ kind: 'truncatedJson', keep }) as const),
@@ -165,6 +204,7 @@ export function bodyDefect(route: RouteDefinition): fc.Arbitrary<BodyDefect> {
     fc.constant({ kind: 'emptyObject' } as const),
     unknownField(bodyFields(route)),
     ...(isTodo ? todoFieldDefects : []),
+    ...(isSavedFilter ? [filterFieldDefect] : []),
     fc.integer({ min: limit + 1, max: 2 * limit }).map((bytes) => ({ kind: 'oversized', bytes }) as const),
     fc.constant({ kind: 'noContentType' } as const),
     text.badContentType.map((value) => ({ kind: 'wrongContentType', value }) as const),
@@ -231,6 +271,7 @@ export function applyBodyDefect(draft: RequestDraft, defect: BodyDefect): Reques
     case 'unknownField':
       return withField(draft, defect.name, defect.value);
     case 'badField':
+    case 'badFilterField':
       return withField(draft, defect.field, defect.value);
     case 'tooLong':
       return tooLong(draft, defect.field, defect.length);

@@ -4,6 +4,8 @@ import {
   MemberInvite,
   QuickAddRequest,
   type RouteDefinition,
+  SavedFilterCreate,
+  SavedFilterPatch,
   TodoCreate,
   TodoImportRequest,
   TodoPatch,
@@ -31,6 +33,8 @@ const EXAMPLE_BODIES = new Map<unknown, unknown>([
     { text: 'Hold the route table to its word tomorrow p1 #contract', timeZone: 'Europe/Paris' },
   ],
   [MemberInvite, () => ({ email: `${ulid().toLowerCase()}@example.test` })],
+  [SavedFilterCreate, { name: 'Work today', query: '(today | overdue) & #work' }],
+  [SavedFilterPatch, { query: 'today & #work & !p3' }],
 ]);
 
 /** The example body of the route's body schema (see {@link EXAMPLE_BODIES}). */

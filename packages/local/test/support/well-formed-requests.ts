@@ -15,6 +15,8 @@ export interface GatewayFixtures {
   otherListingCursor: string;
   /** Ids of the caller's lists that exist. */
   listIds: string[];
+  /** Ids of the caller's saved filters that exist. */
+  filterIds: string[];
 }
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
@@ -99,6 +101,35 @@ const todoPath = (id: string) => routes.getTodo.path.replace('{id}', id);
 const listPath = (listId: string, suffix = '') =>
   `${routes.getList.path.replace('{listId}', listId)}${suffix}`;
 const listName = fc.uuid().map((uuid) => `List ${uuid}`);
+const filterPath = (filterId: string) => routes.getFilter.path.replace('{filterId}', filterId);
+// Saved filters' fields: a name, and a query of the filter language that parses.
+const filterFields = {
+  name: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 ,.!?-]{0,30}$/),
+  query: fc
+    .tuple(
+      fc.constantFrom('today', 'overdue', 'no date', 'next 7 days', 'p1', '#work', '@inbox', 'search: milk'),
+      fc.constantFrom('', ' & !p3', ' | (p1 & #home)', ' & before: dec 24'),
+    )
+    .map((parts) => parts.join('')),
+};
+const filterPatch = fc
+  .record(filterFields, { requiredKeys: [] })
+  .filter((patch) => Object.keys(patch).length > 0);
+
+// `If-Match: *` (any version) or none: a condition that holds, as a well-formed request's must.
+const ifMatch = fc.option(fc.constant({ 'if-match': '*' }), { nil: {} });
+
+/** A PATCH of one of `paths` with a JSON body of `bodies`, conditional or not. */
+const conditionalPatch = (paths: fc.Arbitrary<string>, bodies: fc.Arbitrary<unknown>) =>
+  fc
+    .tuple(paths, bodies, ifMatch)
+    .map(([path, json, headers]) =>
+      draft({ method: 'PATCH', path, headers: { ...JSON_HEADERS, ...headers }, body: { json } }),
+    );
+
+/** A DELETE of one of `paths`, conditional or not. */
+const conditionalDelete = (paths: fc.Arbitrary<string>) =>
+  fc.tuple(paths, ifMatch).map(([path, headers]) => draft({ method: 'DELETE', path, headers }));
 
 /**
  * Requests each route answers with success, for the todos and cursors in `fixtures`: the starting
@@ -111,7 +142,7 @@ export function wellFormedRequest(route: RouteName, fixtures: GatewayFixtures): 
 function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<RequestDraft> {
   const id = fc.constantFrom(...fixtures.ids);
   const listId = fc.constantFrom(...fixtures.listIds);
-  const ifMatch = fc.option(fc.constant({ 'if-match': '*' }), { nil: {} });
+  const filterId = fc.constantFrom(...fixtures.filterIds);
   switch (route) {
     case 'createTodo':
       return fc.tuple(createBody, fc.option(fc.uuid(), { nil: undefined })).map(([json, key]) =>
@@ -136,18 +167,9 @@ function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<Re
     case 'getTodo':
       return id.map((id) => draft({ method: 'GET', path: todoPath(id) }));
     case 'updateTodo':
-      return fc.tuple(id, patchBody, ifMatch).map(([id, json, headers]) =>
-        draft({
-          method: 'PATCH',
-          path: todoPath(id),
-          headers: { ...JSON_HEADERS, ...headers },
-          body: { json },
-        }),
-      );
+      return conditionalPatch(id.map(todoPath), patchBody);
     case 'deleteTodo':
-      return fc
-        .tuple(id, ifMatch)
-        .map(([id, headers]) => draft({ method: 'DELETE', path: todoPath(id), headers }));
+      return conditionalDelete(id.map(todoPath));
     case 'importTodos':
       return fc.array(importItem(id), { minLength: 1, maxLength: 5 }).map((items) =>
         draft({
@@ -226,5 +248,19 @@ function requestOf(route: RouteName, fixtures: GatewayFixtures): fc.Arbitrary<Re
       );
     case 'removeMember':
       return listId.map((listId) => draft({ method: 'DELETE', path: listPath(listId, '/members/me') }));
+    case 'listFilters':
+      return fc.constant(draft({ method: 'GET', path: routes.listFilters.path }));
+    case 'createFilter':
+      return fc
+        .record(filterFields)
+        .map((json) =>
+          draft({ method: 'POST', path: routes.createFilter.path, headers: JSON_HEADERS, body: { json } }),
+        );
+    case 'getFilter':
+      return filterId.map((filterId) => draft({ method: 'GET', path: filterPath(filterId) }));
+    case 'updateFilter':
+      return conditionalPatch(filterId.map(filterPath), filterPatch);
+    case 'deleteFilter':
+      return conditionalDelete(filterId.map(filterPath));
   }
 }

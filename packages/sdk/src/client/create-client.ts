@@ -1,6 +1,7 @@
 import { ChangesResource } from './changes.js';
 import { ListsResource } from './lists.js';
 import { type ClientOptions, resolveOptions } from './options.js';
+import { SavedFiltersResource } from './saved-filters.js';
 import type { SubscribeOptions, Subscription } from './subscribe.js';
 import { TodosResource } from './todos.js';
 import { Transport } from './transport.js';
@@ -11,6 +12,8 @@ export interface TodolistClient {
   readonly todos: TodosResource;
   /** The caller's lists, the lists shared with them, and who is on each. */
   readonly lists: ListsResource;
+  /** The caller's saved filters: named queries in the filter language, their own. */
+  readonly filters: SavedFiltersResource;
   /** What changed for the caller since a cursor: the feed a client follows to stay in step. */
   readonly changes: ChangesResource;
   /**
@@ -54,6 +57,7 @@ export function createClient(options: ClientOptions): TodolistClient {
   return {
     todos: new TodosResource(transport),
     lists: new ListsResource(transport),
+    filters: new SavedFiltersResource(transport),
     changes,
     // Loaded on first use: in the browser, from the file a page loads only to follow the feed.
     subscribe: (subscribeOptions) =>

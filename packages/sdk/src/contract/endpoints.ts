@@ -33,6 +33,11 @@ export const removeMember = {
   method: 'DELETE',
   path: '/v1/lists/{listId}/members/{memberId}',
 } as const satisfies Endpoint;
+export const listFilters = { method: 'GET', path: '/v1/filters' } as const satisfies Endpoint;
+export const createFilter = { method: 'POST', path: '/v1/filters' } as const satisfies Endpoint;
+export const getFilter = { method: 'GET', path: '/v1/filters/{filterId}' } as const satisfies Endpoint;
+export const updateFilter = { method: 'PATCH', path: '/v1/filters/{filterId}' } as const satisfies Endpoint;
+export const deleteFilter = { method: 'DELETE', path: '/v1/filters/{filterId}' } as const satisfies Endpoint;
 export const listChanges = { method: 'GET', path: '/v1/changes' } as const satisfies Endpoint;
 export const openapi = { method: 'GET', path: '/v1/openapi.json' } as const satisfies Endpoint;
 export const health = { method: 'GET', path: '/v1/health' } as const satisfies Endpoint;

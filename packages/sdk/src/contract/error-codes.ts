@@ -20,6 +20,7 @@ const CODES = [
   'idempotency_key_reused',
   'list_not_found',
   'member_not_found',
+  'filter_not_found',
   'list_not_empty',
   'list_name_taken',
   'inbox_fixed',
@@ -60,6 +61,7 @@ export const ERROR_CODES = {
   },
   list_not_found: { status: 404, title: 'The list does not exist' },
   member_not_found: { status: 404, title: 'The list has no such member' },
+  filter_not_found: { status: 404, title: 'The saved filter does not exist' },
   list_not_empty: {
     status: 409,
     title: 'The list still has todos: delete them with it (todos=delete) or move them (moveTo=<listId>)',
@@ -68,7 +70,7 @@ export const ERROR_CODES = {
   inbox_fixed: { status: 409, title: 'The Inbox cannot be renamed, archived, deleted or shared' },
   owner_only: { status: 403, title: "Only the list's owner can do this" },
   owner_cannot_leave: { status: 409, title: 'The owner cannot leave their own list: delete it instead' },
-  limit_reached: { status: 409, title: 'A limit on lists or members was reached' },
+  limit_reached: { status: 409, title: 'A limit on lists, members or saved filters was reached' },
   sync_expired: {
     status: 410,
     title:

@@ -62,6 +62,8 @@ export {
   MAX_NOTES_LENGTH,
   MAX_PAGE_SIZE,
   MAX_QUICK_ADD_TEXT_LENGTH,
+  MAX_SAVED_FILTER_NAME_LENGTH,
+  MAX_SAVED_FILTERS,
   MAX_SHARED_LISTS,
   MAX_TAG_LENGTH,
   MAX_TAGS,
@@ -119,6 +121,16 @@ export {
   routeList,
   routes,
 } from './routes.js';
+export {
+  SavedFilter,
+  SavedFilterCreate,
+  SavedFilterId,
+  SavedFilterName,
+  SavedFilterPage,
+  SavedFilterPatch,
+  SavedFilterPathParams,
+  SavedFilterQuery,
+} from './saved-filters.js';
 export { MAX_SEARCH_LENGTH, SearchQuery, searchFold, searchMatches, searchWords } from './search.js';
 export { TimeZone } from './time-zone.js';
 export {
@@ -135,3 +147,4 @@ export {
   TodoPatch,
   TodoPathParams,
 } from './todo.js';
+export { dueOrderKey, type OrderFields, priorityOrderKey } from './todo-order.js';

@@ -54,3 +54,7 @@ export const MAX_CHANGES_CURSOR_LENGTH = 4096;
  * (`// …`) with the words around them.
  */
 export const MAX_QUICK_ADD_TEXT_LENGTH = 2500;
+/** Most saved filters one person keeps: few enough that one page holds them all. */
+export const MAX_SAVED_FILTERS = 50;
+/** Longest saved filter name, in characters, after trimming. */
+export const MAX_SAVED_FILTER_NAME_LENGTH = 50;

@@ -53,7 +53,7 @@ describe('the security the document declares', () => {
     security: unknown;
   }[];
 
-  it('has every todo and list operation need a bearer token with its scope, and leaves only the document itself and the health check public', () => {
+  it('has every todo, list and saved filter operation need a bearer token with its scope, and leaves only the document itself and the health check public', () => {
     const byName = Object.fromEntries(operations.map((op) => [op.operationId, op.security]));
     expect(byName).toEqual({
       createTodo: [{ bearer: ['todolist/todos.write'] }],
@@ -71,6 +71,11 @@ describe('the security the document declares', () => {
       listMembers: [{ bearer: ['todolist/todos.read'] }],
       addMember: [{ bearer: ['todolist/todos.write'] }],
       removeMember: [{ bearer: ['todolist/todos.write'] }],
+      listFilters: [{ bearer: ['todolist/todos.read'] }],
+      createFilter: [{ bearer: ['todolist/todos.write'] }],
+      getFilter: [{ bearer: ['todolist/todos.read'] }],
+      updateFilter: [{ bearer: ['todolist/todos.write'] }],
+      deleteFilter: [{ bearer: ['todolist/todos.write'] }],
       listChanges: [{ bearer: ['todolist/todos.read'] }],
       openapi: [],
       health: [],

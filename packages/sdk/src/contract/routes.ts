@@ -6,7 +6,7 @@ import type { ErrorCode } from './error-codes.js';
 import { Health } from './health.js';
 import { TodoImportResponse } from './import.js';
 import { TodoImportRequest } from './import-request.js';
-import { MAX_IMPORT_BODY_BYTES } from './limits.js';
+import { MAX_IMPORT_BODY_BYTES, MAX_SAVED_FILTERS } from './limits.js';
 import { TodoListQuery, TodoPage } from './list.js';
 import {
   List,
@@ -20,6 +20,13 @@ import {
 import { Member, MemberInvite, MemberPage, MemberPathParams } from './members.js';
 import { OpenApiDocument } from './openapi-document.js';
 import { QuickAddCreated, QuickAddPreview, QuickAddQuery, QuickAddRequest } from './quick-todo.js';
+import {
+  SavedFilter,
+  SavedFilterCreate,
+  SavedFilterPage,
+  SavedFilterPatch,
+  SavedFilterPathParams,
+} from './saved-filters.js';
 import { Todo, TodoCreate, TodoPatch, TodoPathParams } from './todo.js';
 
 /** A request header a route reads, documented in the OpenAPI document and allowed through CORS. */
@@ -69,11 +76,25 @@ const LIST_IF_MATCH: RouteHeader = {
   description: 'The ETag from a previous read: the change is made only if the list still has that version.',
 };
 
+const FILTER_IF_MATCH: RouteHeader = {
+  name: 'If-Match',
+  description:
+    'The ETag from a previous read: the change is made only if the saved filter still has that version.',
+};
+
 const IDEMPOTENCY_KEY: RouteHeader = {
   name: 'Idempotency-Key',
   description:
     'A unique key per intended create (a UUID, say). Sending it again with the same body returns the first answer and creates nothing; with another body it is refused.',
 };
+
+/** What a route that reads a JSON body can refuse it for, besides what the route itself checks. */
+const BODY_ERRORS = [
+  'malformed_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'validation_failed',
+] as const satisfies readonly ErrorCode[];
 
 /** What a create of one todo can be refused for: its body, its key, its list. */
 const CREATE_TODO_ERRORS = [
@@ -276,6 +297,49 @@ export const routes = {
     pathParams: MemberPathParams,
     success: { status: 204, body: null },
     errors: ['invalid_id', 'list_not_found', 'member_not_found', 'owner_only', 'owner_cannot_leave'],
+  },
+  listFilters: {
+    name: 'listFilters',
+    ...endpoints.listFilters,
+    summary: `List the caller's saved filters, all of them (at most ${MAX_SAVED_FILTERS}), oldest first`,
+    success: { status: 200, body: SavedFilterPage },
+    errors: [],
+  },
+  createFilter: {
+    name: 'createFilter',
+    ...endpoints.createFilter,
+    summary:
+      "Save a filter: a name and a query in the filter language ('(today | overdue) & #work'), refused with where the query goes wrong",
+    body: SavedFilterCreate,
+    success: { status: 201, body: SavedFilter },
+    errors: [...BODY_ERRORS, 'limit_reached'],
+  },
+  getFilter: {
+    name: 'getFilter',
+    ...endpoints.getFilter,
+    summary: 'Get one saved filter',
+    pathParams: SavedFilterPathParams,
+    success: { status: 200, body: SavedFilter },
+    errors: ['invalid_id', 'filter_not_found'],
+  },
+  updateFilter: {
+    name: 'updateFilter',
+    ...endpoints.updateFilter,
+    summary: 'Rename a saved filter, or change its query',
+    pathParams: SavedFilterPathParams,
+    body: SavedFilterPatch,
+    headers: [FILTER_IF_MATCH],
+    success: { status: 200, body: SavedFilter },
+    errors: ['invalid_id', 'invalid_header', ...BODY_ERRORS, 'filter_not_found', 'precondition_failed'],
+  },
+  deleteFilter: {
+    name: 'deleteFilter',
+    ...endpoints.deleteFilter,
+    summary: 'Delete a saved filter',
+    pathParams: SavedFilterPathParams,
+    headers: [FILTER_IF_MATCH],
+    success: { status: 204, body: null },
+    errors: ['invalid_id', 'invalid_header', 'filter_not_found', 'precondition_failed'],
   },
   listChanges: {
     name: 'listChanges',

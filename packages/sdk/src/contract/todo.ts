@@ -4,21 +4,14 @@ import { ListId } from './list-id.js';
 import { mustBeOneOf } from './messages.js';
 import { Completion, Recurrence, RecurrenceInput } from './recurrence.js';
 import { oneLineText, TEXT_LINES, Timestamp } from './text.js';
+import { ulidId } from './ulid.js';
 import { isoDate } from './zod-factories.js';
 
 // Written with zod/mini rather than classic zod so the SDK's browser bundle stays small: the
 // functional `.check(...)` style lets a bundler drop every check and format the page never uses.
 
 /** A todo's id: a ULID, so ids sort by creation time. */
-// ULIDs are case-insensitive (Crockford base32); ids are stored in capitals, so a lowercase one
-// is folded rather than missed.
-// A ULID's first character is at most 7: its 48-bit time fills 50 bits of base32.
-export const TodoId = z
-  .string()
-  .check(
-    z.regex(/^[0-7][0-9A-HJKMNP-TV-Za-hjkmnp-tv-z]{25}$/, 'id must be a 26-character ULID'),
-    z.toUpperCase(),
-  );
+export const TodoId = ulidId('id');
 
 /** A title: trimmed, 1 to {@link MAX_TITLE_LENGTH} characters, on one line. */
 export const Title = oneLineText('title', MAX_TITLE_LENGTH);

@@ -200,14 +200,23 @@ export function parseFilter(text: string): FilterNode {
   return node;
 }
 
+/**
+ * A field holding a filter: one that parses, else its error with where it is, the message
+ * led by the field's name (`query: ")" expected to close the "(" (at character 12)`).
+ */
+// @__NO_SIDE_EFFECTS__
+export function filterText(field: string) {
+  return z.string().check(
+    z.superRefine((text, context) => {
+      try {
+        parseFilter(text);
+      } catch (error) {
+        if (!(error instanceof FilterSyntaxError)) throw error;
+        context.addIssue({ code: 'custom', message: `${field}: ${error.message}`, input: text });
+      }
+    }),
+  );
+}
+
 /** A filter as `listTodos` takes it (`filter=`): one that parses, else its error with where it is. */
-export const FilterQuery = z.string().check(
-  z.superRefine((text, context) => {
-    try {
-      parseFilter(text);
-    } catch (error) {
-      if (!(error instanceof FilterSyntaxError)) throw error;
-      context.addIssue({ code: 'custom', message: `filter: ${error.message}`, input: text });
-    }
-  }),
-);
+export const FilterQuery = filterText('filter');
