@@ -48,6 +48,7 @@ describe('the build outputs the app deploys', () => {
     expect(build.sdkBrowserFiles).toEqual([
       expect.stringMatching(/packages\/sdk\/dist\/browser\/todolist-sdk\.min\.js$/),
       expect.stringMatching(/packages\/sdk\/dist\/browser\/todolist-sdk-sync\.min\.js$/),
+      expect.stringMatching(/packages\/sdk\/dist\/browser\/todolist-sdk-quick-add\.min\.js$/),
     ]);
     const page = build.pageUpload;
     expect(readdirSync(page).sort()).toEqual(['css', 'index.html', 'js']);

@@ -38,7 +38,11 @@ export class MissingBuildError extends Error {
 }
 
 /** The files of the SDK's dist/browser the page loads (the SDK's scripts/browser-build.mjs names them). */
-const SDK_BROWSER_FILES = ['todolist-sdk.min.js', 'todolist-sdk-sync.min.js'];
+const SDK_BROWSER_FILES = [
+  'todolist-sdk.min.js',
+  'todolist-sdk-sync.min.js',
+  'todolist-sdk-quick-add.min.js',
+];
 
 const infraRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -132,8 +132,8 @@ describe('the deployment of the page', () => {
     }
     expect(withDomain.stagedFiles('js')).not.toEqual([]);
     expect(withDomain.stagedFiles('css')).not.toEqual([]);
-    // The bundle and the file it imports on demand (the changes feed, live pushes), side by side.
-    for (const file of ['todolist-sdk.min.js', 'todolist-sdk-sync.min.js']) {
+    // The bundle and the files loaded on demand (the changes feed and live pushes, quick add), side by side.
+    for (const file of ['todolist-sdk.min.js', 'todolist-sdk-sync.min.js', 'todolist-sdk-quick-add.min.js']) {
       for (const staged of [file, `${file}.map`]) {
         expect(withDomain.stagedFiles(`vendor/${staged}`), staged).toHaveLength(1);
       }
@@ -147,7 +147,7 @@ describe('the deployment of the page', () => {
     });
     const [deployment] = Object.values(domainTemplate.findResources('Custom::CDKBucketDeployment'));
     expect(deployment?.Properties).toMatchObject({ DistributionPaths: ['/*'], Prune: true });
-    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(6);
+    expect(deployment?.Properties.SourceObjectKeys).toHaveLength(8);
     // One caching for every file: the bundle's second file is cached as the bundle is.
     expect(deployment?.Properties.SystemMetadata).toEqual({
       'cache-control': 'public, max-age=60, s-maxage=86400',

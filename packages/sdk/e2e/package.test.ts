@@ -43,7 +43,7 @@ describe('the published package', () => {
   });
 
   it('passes attw: types resolve for ESM and CommonJS consumers under node16 and bundler resolution', async () => {
-    // `./browser` and `./browser/sync` are ES modules for <script type="module">, ESM-only by
+    // `./browser`, `./browser/sync` and `./browser/quick-add` are ES modules for <script type="module">, ESM-only by
     // design; node10 resolution predates `exports` and this package needs Node 22 or newer.
     // attw exits non-zero when the profile finds a problem; its JSON lists the ignored ones too.
     const { stdout } = await run(
@@ -55,6 +55,7 @@ describe('the published package', () => {
         '--exclude-entrypoints',
         './browser',
         './browser/sync',
+        './browser/quick-add',
         '--format',
         'json',
       ],
@@ -267,6 +268,27 @@ console.log(todo.title);`,
       { cwd: project },
     );
     expect(stdout.trim()).toBe('From the browser bundle');
+  });
+
+  it('ships beside it the quick-add file, which takes the contract from it and reads a line', async () => {
+    const browser = join(project, 'node_modules/@todolist/sdk/dist/browser');
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const { parseQuickAdd, toTodoCreate } = await import(${JSON.stringify(join(browser, 'todolist-sdk-quick-add.min.js'))});
+const parse = parseQuickAdd('Pay rent dec 24 p1 #home', { timeZone: 'Europe/Paris', now: new Date('2026-12-03T10:00:00Z') });
+console.log(JSON.stringify(toTodoCreate(parse)));`,
+      ],
+      { cwd: project },
+    );
+    expect(JSON.parse(stdout)).toEqual({
+      title: 'Pay rent',
+      dueDate: '2026-12-24',
+      priority: 'high',
+      tags: ['home'],
+    });
   });
 
   it('ships beside it the file it loads on demand, which takes the client from it and keeps a store in step', async () => {

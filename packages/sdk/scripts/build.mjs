@@ -8,7 +8,12 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
-import { BROWSER_BUILD, BROWSER_FILES, BROWSER_SYNC_BUILD } from './browser-build.mjs';
+import {
+  BROWSER_BUILD,
+  BROWSER_FILES,
+  BROWSER_QUICK_ADD_BUILD,
+  BROWSER_SYNC_BUILD,
+} from './browser-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
@@ -96,7 +101,7 @@ for await (const file of declarations(join(dist, 'esm'))) {
 await writeFile(join(dist, 'cjs/package.json'), '{ "type": "commonjs" }\n');
 
 // 3. The browser bundle, for a page without a bundler: the client in one file, and beside it the
-// file it loads on demand to follow the changes feed (scripts/browser-build.mjs).
+// file it loads on demand to follow the changes feed and the page's quick add (scripts/browser-build.mjs).
 async function browserFile(entry, settings, file) {
   const built = await esbuild.build({
     ...settings,
@@ -110,6 +115,11 @@ async function browserFile(entry, settings, file) {
 }
 const main = await browserFile('src/browser.ts', BROWSER_BUILD, BROWSER_FILES.main);
 const sync = await browserFile('src/browser-sync.ts', BROWSER_SYNC_BUILD, BROWSER_FILES.sync);
+const quickAdd = await browserFile(
+  'src/browser-quick-add.ts',
+  BROWSER_QUICK_ADD_BUILD,
+  BROWSER_FILES.quickAdd,
+);
 console.log(
-  `built dist/esm, dist/cjs and dist/browser (browser bundle ${main} minified, and ${sync} on demand)`,
+  `built dist/esm, dist/cjs and dist/browser (browser bundle ${main} minified, and on demand ${sync} to follow the feed and ${quickAdd} of quick add)`,
 );

@@ -6,4 +6,9 @@ import { config } from 'zod/mini';
 
 config({ jitless: true });
 
+// What the browser's quick-add file (src/browser-quick-add.ts) imports of the contract from this
+// file, and the filter language, which the page evaluates on its views' todos (the client checks
+// a `filter=` with the same parser, so it is in this file already) and orders by due day, and
+// how list names compare.
+export { dueOrderKey, filterMatches, MAX_TAGS, parseFilter, sameListName, Tag } from './contract/index.js';
 export * from './index.js';

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_BUILD, BROWSER_FILES, BROWSER_SYNC_BUILD } from '../scripts/browser-build.mjs';
+import {
+  BROWSER_BUILD,
+  BROWSER_FILES,
+  BROWSER_QUICK_ADD_BUILD,
+  BROWSER_SYNC_BUILD,
+} from '../scripts/browser-build.mjs';
 
 const source = (path: string) => fileURLToPath(new URL(`../src/${path}`, import.meta.url));
 
@@ -34,14 +39,16 @@ async function build(settings: esbuild.BuildOptions, entry: string, outfile: str
 
 let main: Built;
 let sync: Built;
+let quickAdd: Built;
 /** A folder both files are written to, side by side, as dist/browser holds them. */
 let folder: string;
 
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'todolist-sdk-browser-'));
-  [main, sync] = await Promise.all([
+  [main, sync, quickAdd] = await Promise.all([
     build({ ...BROWSER_BUILD, write: false }, 'browser.ts', BROWSER_FILES.main),
     build({ ...BROWSER_SYNC_BUILD, write: false }, 'browser-sync.ts', BROWSER_FILES.sync),
+    build({ ...BROWSER_QUICK_ADD_BUILD, write: false }, 'browser-quick-add.ts', BROWSER_FILES.quickAdd),
     esbuild.build({
       ...BROWSER_BUILD,
       entryPoints: [source('browser.ts')],
@@ -51,6 +58,11 @@ beforeAll(async () => {
       ...BROWSER_SYNC_BUILD,
       entryPoints: [source('browser-sync.ts')],
       outfile: join(folder, BROWSER_FILES.sync),
+    }),
+    esbuild.build({
+      ...BROWSER_QUICK_ADD_BUILD,
+      entryPoints: [source('browser-quick-add.ts')],
+      outfile: join(folder, BROWSER_FILES.quickAdd),
     }),
   ]);
 });
@@ -96,6 +108,10 @@ describe('the browser bundle', () => {
     expect(main.code).not.toContain('WebSocket');
   });
 
+  it('leaves quick add and its date parser to the quick-add file', () => {
+    expect(main.inputs.filter((path) => /^src\/quick-add\/|chrono-node/.test(path))).toEqual([]);
+  });
+
   it("carries none of zod's JSON Schema code, nor the schemas the contract does not use", () => {
     expect(main.inputs.filter((path) => /zod\/v4\/core\/(json-schema|to-json-schema)/.test(path))).toEqual(
       [],
@@ -112,7 +128,7 @@ describe('the browser bundle', () => {
   });
 
   it("is safe under a Content-Security-Policy without 'unsafe-eval': it compiles no code at run time", () => {
-    for (const { code } of [main, sync]) expect(code).not.toMatch(/\bnew Function\b|\beval\(/);
+    for (const { code } of [main, sync, quickAdd]) expect(code).not.toMatch(/\bnew Function\b|\beval\(/);
     expect(main.code).toContain('jitless:!0');
   });
 });
@@ -145,5 +161,33 @@ describe('the file the browser bundle loads on demand', () => {
       'readChanges',
       'subscribe',
     ]);
+  });
+});
+
+describe('the quick-add file', () => {
+  it('carries chrono-node and quick add, and takes the contract (and so zod) from the bundle beside it', () => {
+    expect(new Set(quickAdd.imports.map((entry) => entry.path))).toEqual(
+      new Set([`./${BROWSER_FILES.main}`]),
+    );
+    expect(quickAdd.inputs.some((path) => path.includes('node_modules/chrono-node/'))).toBe(true);
+    expect(quickAdd.inputs.filter((path) => /node_modules\/(zod|ky)\//.test(path))).toEqual([]);
+    const copied = quickAdd.inputs.filter(
+      (path) => path.startsWith('src/') && !path.startsWith('src/quick-add/'),
+    );
+    expect(copied).toEqual(['src/contract/calendar.ts']);
+  });
+
+  it('reads a line beside the bundle it links to, as the SDK does', async () => {
+    const loaded = await import(/* @vite-ignore */ pathToFileURL(join(folder, BROWSER_FILES.quickAdd)).href);
+    const parse = loaded.parseQuickAdd('Pay rent dec 24 p1 #home', {
+      timeZone: 'Europe/Paris',
+      now: new Date('2026-12-03T10:00:00Z'),
+    });
+    expect(loaded.toTodoCreate(parse)).toEqual({
+      title: 'Pay rent',
+      dueDate: '2026-12-24',
+      priority: 'high',
+      tags: ['home'],
+    });
   });
 });

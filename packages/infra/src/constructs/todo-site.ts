@@ -104,7 +104,7 @@ export class TodoSite extends Construct {
       sources: [
         s3deploy.Source.asset(props.build.pageUpload),
         // Where the page imports the SDK from, as the local gateway serves it, with the source maps:
-        // the bundle imports its second file by a relative path, so they sit side by side.
+        // the bundle and its files loaded on demand import each other by relative paths, so they sit side by side.
         ...props.build.sdkBrowserFiles.flatMap((file) =>
           [file, `${file}.map`].map((path) =>
             s3deploy.Source.data(sdkFileKey(path), readFileSync(path, 'utf8')),

@@ -7,6 +7,7 @@ import { createRawHttpClient } from '../../test/support/raw-http-client.js';
 import {
   loadSitePage,
   SDK_BUNDLE_PATH,
+  SDK_QUICK_ADD_BUNDLE_PATH,
   SDK_SYNC_BUNDLE_PATH,
   type SitePage,
   sdkBrowserDir,
@@ -68,8 +69,20 @@ describe('the SDK bundle at /vendor', () => {
     expect((await map.json()) as { version: number }).toMatchObject({ version: 3 });
   });
 
+  it('serves the quick-add file beside it, which the page imports when a todo is first typed', async () => {
+    const response = await fetch(`${base}${SDK_QUICK_ADD_BUNDLE_PATH}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const served = Buffer.from(await response.arrayBuffer());
+    expect(served.equals(await readFile(join(sdkBrowserDir(), 'todolist-sdk-quick-add.min.js')))).toBe(true);
+    // It takes the contract from the bundle by a relative path: the two must sit side by side.
+    expect(served.toString()).toContain('./todolist-sdk.min.js');
+    const map = await fetch(`${base}${SDK_QUICK_ADD_BUNDLE_PATH}.map`);
+    expect((await map.json()) as { version: number }).toMatchObject({ version: 3 });
+  });
+
   it('answers 404 saying how to build it when the SDK is not built', async () => {
-    for (const path of [SDK_BUNDLE_PATH, SDK_SYNC_BUNDLE_PATH]) {
+    for (const path of [SDK_BUNDLE_PATH, SDK_SYNC_BUNDLE_PATH, SDK_QUICK_ADD_BUNDLE_PATH]) {
       const answer = await sdkBundleAnswer(path, UNBUILT);
       expect(answer.status).toBe(404);
       expect(String(answer.body)).toContain('npm run build -w @todolist/sdk');

@@ -46,8 +46,10 @@ export const SDK_BUNDLE_PATH = '/vendor/todolist-sdk.min.js';
  * store, which the first file imports on demand (`./todolist-sdk-sync.min.js`).
  */
 export const SDK_SYNC_BUNDLE_PATH = '/vendor/todolist-sdk-sync.min.js';
+/** The SDK's third browser file: quick add with its date parser, which the page imports when a todo is first typed. */
+export const SDK_QUICK_ADD_BUNDLE_PATH = '/vendor/todolist-sdk-quick-add.min.js';
 const SDK_BUNDLE_FILES = new Set(
-  [SDK_BUNDLE_PATH, SDK_SYNC_BUNDLE_PATH].flatMap((path) => [path, `${path}.map`]),
+  [SDK_BUNDLE_PATH, SDK_SYNC_BUNDLE_PATH, SDK_QUICK_ADD_BUNDLE_PATH].flatMap((path) => [path, `${path}.map`]),
 );
 
 /**
@@ -179,7 +181,7 @@ async function siteAnswer(
 
 const contentType = (file: string) => CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
 
-/** {@link SDK_BUNDLE_PATH}, {@link SDK_SYNC_BUNDLE_PATH} or their source maps from `browserDir`, or a 404 that says how to build it. */
+/** {@link SDK_BUNDLE_PATH}, {@link SDK_SYNC_BUNDLE_PATH}, {@link SDK_QUICK_ADD_BUNDLE_PATH} or their source maps from `browserDir`, or a 404 that says how to build it. */
 export async function sdkBundleAnswer(pathname: string, browserDir = sdkBrowserDir()): Promise<SiteAnswer> {
   const file = join(browserDir, pathname.slice('/vendor/'.length));
   const body = await readFile(file).catch(() => undefined);
