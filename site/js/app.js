@@ -12,6 +12,7 @@ import { reasonOf } from './failures.js';
 import { handleListEvents } from './list-events.js';
 import { Notice } from './notice.js';
 import { hrefOf, parseRoute, replaceRoute, watchRoute } from './router.js';
+import { builtInView, listScope, scopeKeyOf, viewScope } from './scope.js';
 import { Session } from './session.js';
 import { Sidebar } from './sidebar.js';
 import { isSignInReturn } from './sign-in-state.js';
@@ -107,18 +108,31 @@ function showInbox() {
 }
 
 /**
- * Shows the list the route names, with a store of its own, and loads it.
- * @param {(listId: string) => TodoStore} makeStore
+ * What the route shows: a view (Today, Upcoming) or a list.
+ * @param {import('./router.js').Route} route
+ * @returns {import('./scope.js').Scope}
+ */
+function scopeOf(route) {
+  const view = builtInView(route);
+  if (view && route.view) return viewScope({ key: route.view, ...view }, () => sidebar.lists);
+  const saved = sidebar.savedFilter(route.view);
+  if (saved) return viewScope({ key: saved.id, filter: saved.query }, () => sidebar.lists);
+  return listScope(route.list ?? INBOX_LIST_ID);
+}
+
+/**
+ * Shows the list or view the route names, with a store of its own, and loads it.
+ * @param {(scope: import('./scope.js').Scope) => TodoStore} makeStore
  */
 function showList(makeStore) {
-  const next = makeStore(route.list);
+  const next = makeStore(scopeOf(route));
   next.addEventListener('change', () => {
     if (next === store) render();
   });
   store = next;
   render();
   // Who made and changed its todos, by address, when it is shared.
-  sidebar.loadPeople(route.list).then(render, () => undefined);
+  if (!route.view) sidebar.loadPeople(route.list).then(render, () => undefined);
   const load = () =>
     next.load().catch((error) => {
       if (next !== store || !signedIn()) return;
@@ -159,13 +173,43 @@ function listSettings(act) {
   );
 }
 
-/** @param {(listId: string) => TodoStore} makeStore */
+/**
+ * Saving, changing and deleting saved filters, loaded on first use.
+ * @param {(filters: typeof import('./saved-filters.js'), context: import('./saved-filters.js').Context) => void} act
+ */
+function savedFilters(act) {
+  import('./saved-filters.js').then(
+    (loaded) =>
+      act(loaded, {
+        sidebar,
+        go: (view) => {
+          const href = hrefOf({ filter: 'all', tag: null, view });
+          // The filter shown was changed: its todos are read again, by its new query.
+          if (window.location.hash === href) reshow();
+          else window.location.hash = href;
+        },
+      }),
+    () => notice.couldNotLoad('manage saved filters'),
+  );
+}
+
+/** Shows the route's list or view again, read afresh; set once the page is wired. */
+let reshow = () => {};
+
+/** @param {(scope: import('./scope.js').Scope) => TodoStore} makeStore */
 function wire(makeStore) {
   loadOnFirstInput();
+  reshow = () => showList(makeStore);
   watchRoute((next) => {
+    // A saved filter deleted (here, in another tab, a bookmark of one): the Inbox, saying so.
+    if (next.view && !builtInView(next) && !sidebar.savedFilter(next.view)) {
+      notice.show('That saved filter no longer exists.');
+      window.location.hash = hrefOf({ filter: 'all', tag: null });
+      return;
+    }
     route = next;
-    // The first route (no store yet) and each change of list show a list; the rest only redraw.
-    if (next.list !== store?.listId) showList(makeStore);
+    // The first route (no store yet) and each change of list or view show one; the rest only redraw.
+    if (scopeKeyOf(next) !== store?.scopeKey) showList(makeStore);
     else render();
   });
   one(document, '.new-list', HTMLButtonElement).addEventListener('click', () =>
@@ -174,14 +218,27 @@ function wire(makeStore) {
   one(document, '.manage-list', HTMLButtonElement).addEventListener('click', () =>
     listSettings((settings, context) => settings.manageList(context)),
   );
+  one(document, '.new-filter', HTMLButtonElement).addEventListener('click', () =>
+    savedFilters((filters, context) => filters.newFilter(context)),
+  );
+  one(document, '.edit-filter', HTMLButtonElement).addEventListener('click', () => {
+    const saved = sidebar.savedFilter(route.view);
+    if (saved) savedFilters((filters, context) => filters.editFilter(context, saved));
+  });
 
+  // Quick add loads at the field's first key (not its focus: the field has it on load, and the
+  // first load must not carry quick add), and reads the line as it is typed.
+  newTodo.addEventListener('keydown', loadQuickAdd);
+  newTodo.addEventListener('input', () => {
+    loadQuickAdd().then(showChips);
+  });
   newTodo.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter' || event.isComposing) return;
-    const title = newTodo.value.trim();
-    if (!title) return;
-    // Within a tag's view, a new todo gets the tag: it would vanish from the list otherwise.
-    store.add(route.tag ? { title, tags: [route.tag] } : { title });
+    const text = newTodo.value.trim();
+    if (!text) return;
     newTodo.value = unsent.shift() ?? '';
+    showChips();
+    addTyped(store, route, text);
   });
 
   const list = one(document, '.todo-list', HTMLUListElement);
@@ -194,6 +251,7 @@ function wire(makeStore) {
     },
     lists: () => sidebar.lists,
     move: (key, afterKey) => store.move(key, afterKey),
+    movable: () => store.manual,
     keys: () => view.keys(),
     remove: (key) => {
       const title = view.todo(key)?.title;
@@ -264,6 +322,65 @@ function wire(makeStore) {
     },
     { rootMargin: '400px' },
   ).observe(one(document, '.more', HTMLElement));
+}
+
+/** @type {Promise<typeof import('./quick-add.js') | undefined> | undefined} quick add, loading or loaded */
+let quickAddLoading;
+/** @type {typeof import('./quick-add.js') | undefined} */
+let quickAdd;
+
+/**
+ * Loads quick add; answers undefined if it cannot (offline), and the next call tries again.
+ * @returns {Promise<typeof import('./quick-add.js') | undefined>}
+ */
+function loadQuickAdd() {
+  quickAddLoading ??= import('./quick-add.js').then(
+    (loaded) => {
+      quickAdd = loaded;
+      return loaded;
+    },
+    () => {
+      quickAddLoading = undefined;
+      return undefined;
+    },
+  );
+  return quickAddLoading;
+}
+
+/** Draws what quick add understands of the new todo field under it, once quick add is loaded. */
+function showChips() {
+  quickAdd?.showChips(one(document, '.quick-add-chips', HTMLElement), newTodo.value, sidebar.lists);
+}
+
+/**
+ * Adds the line typed in the new todo field, at once: read by quick add (its day, time,
+ * priority, tags, list, repeat and notes); while quick add is still loading (Enter pressed before
+ * it came: it loads at the field's first key), the row shows the words as typed until it is
+ * read; should quick add not load, it keeps every word in its title, saying so.
+ * @param {TodoStore} store the list or view it was typed in
+ * @param {import('./router.js').Route} route
+ * @param {string} text
+ */
+function addTyped(store, route, text) {
+  /** @param {typeof import('./quick-add.js') | undefined} loaded */
+  const read = (loaded) => {
+    if (!loaded)
+      notice.show(
+        "Couldn't read dates, #tags or @lists in it: the page could not load quick add. It was added as typed.",
+      );
+    const reading = loaded?.read(text, sidebar.lists);
+    const input = reading ? { ...reading.input } : { title: text };
+    // Within a tag's view, a new todo gets the tag: it would vanish from the list otherwise.
+    if (route.tag) input.tags = [...new Set([...(input.tags ?? []), route.tag])];
+    const list = reading?.list;
+    if (list && list.id !== store.listId) {
+      say(store, { message: `Added “${input.title}” to ${list.name}`, removed: [] });
+      // Its list's count, once it is created: the add is queued by then.
+      queueMicrotask(refreshLists);
+    }
+    return list ? { ...input, listId: list.id } : input;
+  };
+  store.add(quickAdd ? read(quickAdd) : loadQuickAdd().then(read), text);
 }
 
 /** Inputs that take no text: a shortcut pressed on one is a shortcut. */
@@ -453,10 +570,10 @@ async function start() {
   const client = connect(config, session.token, (sentAt) => notice.answered(sentAt));
   sidebar = new Sidebar(document, client);
   signedIn = () => session.signedIn;
-  /** @param {string} listId */
-  const makeStore = (listId) =>
+  /** @param {import('./scope.js').Scope} scope */
+  const makeStore = (scope) =>
     new TodoStore(client, {
-      listId,
+      scope,
       // Once the session has ended, its message says what happened; the calls it failed need none.
       onFailure: (action, title, error) => {
         if (!session.signedIn) return;
@@ -466,12 +583,21 @@ async function start() {
         if (action === 'delete') undo?.toast.clear();
       },
     });
+  // A saved filter's view needs the filter first; every other view loads beside the lists.
+  const listed =
+    route.view && !builtInView(route)
+      ? await sidebar.refresh().then(
+          () => true,
+          () => false,
+        )
+      : false;
   wire(makeStore);
   followChanges(client, session);
+  if (listed) return render();
   // The lists load beside the first page of todos, which does not wait for them.
   await sidebar
     .refresh()
-    .then(() => sidebar.loadPeople(route.list))
+    .then(() => (route.view ? undefined : sidebar.loadPeople(route.list)))
     .then(render, (error) => signedIn() && notice.failure('load', '', error));
 }
 

@@ -40,10 +40,31 @@ const OTHER_YEAR = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'nu
  * @param {string} [day] today, YYYY-MM-DD
  */
 export function formatDay(date, day = today()) {
+  return (date.slice(0, 4) === day.slice(0, 4) ? SAME_YEAR : OTHER_YEAR).format(noonOf(date));
+}
+
+/**
+ * A local Date at noon on a calendar day: noon, so no daylight-saving shift moves it to another day.
+ * @param {string} date YYYY-MM-DD
+ */
+function noonOf(date) {
   const [year, month, dayOfMonth] = date.split('-').map(Number);
-  // Noon, so no daylight-saving shift can move it to another day.
-  const local = new Date(year ?? 1970, (month ?? 1) - 1, dayOfMonth ?? 1, 12);
-  return (date.slice(0, 4) === day.slice(0, 4) ? SAME_YEAR : OTHER_YEAR).format(local);
+  return new Date(year ?? 1970, (month ?? 1) - 1, dayOfMonth ?? 1, 12);
+}
+
+const WEEKDAY = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
+
+/**
+ * A day's heading in a view grouped by day: "Today · Dec 3", "Tomorrow · Dec 4", "Saturday · Dec 5".
+ * @param {string} date YYYY-MM-DD
+ * @param {string} [day] today, YYYY-MM-DD
+ */
+export function dayHeading(date, day = today()) {
+  const tomorrow = noonOf(day);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  const name =
+    date === day ? 'Today' : date === localDay(tomorrow) ? 'Tomorrow' : WEEKDAY.format(noonOf(date));
+  return `${name} · ${formatDay(date, day)}`;
 }
 
 /**

@@ -33,3 +33,17 @@ export function h(tag, attributes = {}, children = []) {
   element.append(...children);
   return element;
 }
+
+/**
+ * Adds a stylesheet to the page, for a module loaded on first use: it resolves once the sheet
+ * applies, so what the module draws is never shown unstyled.
+ * @param {string} href
+ */
+export function loadStylesheet(href) {
+  const sheet = h('link', { rel: 'stylesheet', href });
+  return new Promise((resolve, reject) => {
+    sheet.addEventListener('load', resolve);
+    sheet.addEventListener('error', () => reject(new Error(`${href} could not be loaded`)));
+    document.head.append(sheet);
+  });
+}

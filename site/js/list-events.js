@@ -13,6 +13,8 @@
  * @property {(key: string) => void} remove
  * @property {() => import('/vendor/todolist-sdk.min.js').List[]} lists the lists a todo may move to
  * @property {(key: string, afterKey: string | null) => void} move puts a todo after another, or first
+ * @property {() => boolean} movable whether the todos shown are in an order of the person's (a
+ *   list's); a view's is by due day, and its rows do not move
  * @property {() => string[]} keys the todos shown, in order
  */
 
@@ -66,7 +68,14 @@ export function handleListEvents(list, actions) {
   list.addEventListener('keydown', (event) => {
     const li = itemOf(event.target);
     const step = { ArrowUp: -1, ArrowDown: 1 }[event.key];
-    if (!(li instanceof HTMLLIElement) || !event.altKey || !step || li.matches('.editing')) return;
+    if (
+      !(li instanceof HTMLLIElement) ||
+      !event.altKey ||
+      !step ||
+      li.matches('.editing') ||
+      !actions.movable()
+    )
+      return;
     if (event.target instanceof Element && event.target.closest('.details')) return;
     event.preventDefault();
     const key = li.dataset.key ?? '';
@@ -79,6 +88,10 @@ export function handleListEvents(list, actions) {
   /** @type {string | null} */
   let dragged = null;
   list.addEventListener('dragstart', (event) => {
+    if (!actions.movable()) {
+      event.preventDefault();
+      return;
+    }
     dragged = /** @type {HTMLElement | null} */ (itemOf(event.target))?.dataset.key ?? null;
     event.dataTransfer?.setData('text/plain', dragged ?? '');
   });

@@ -4,18 +4,11 @@
 // it (member, or invited until that address signs in), removes them, and deletes it: one with
 // todos asks whether they go too or move to the Inbox. A member sees who is on it and can leave.
 import { INBOX_LIST_ID, isConflictError } from '/vendor/todolist-sdk.min.js';
+import { errorLine, openDialog } from './dialog.js';
 import { h } from './dom.js';
 import { reasonOf } from './failures.js';
 
 /** @typedef {import('/vendor/todolist-sdk.min.js').List} List */
-
-// The dialogs' stylesheet loads with this module, not with the page; the module is ready once it is.
-const styles = h('link', { rel: 'stylesheet', href: '/css/lists.css' });
-await new Promise((resolve, reject) => {
-  styles.addEventListener('load', resolve);
-  styles.addEventListener('error', () => reject(new Error('/css/lists.css could not be loaded')));
-  document.head.append(styles);
-});
 /**
  * @typedef {object} Context
  * @property {import('./sidebar.js').Sidebar} sidebar the lists, and the API
@@ -24,29 +17,6 @@ await new Promise((resolve, reject) => {
  * @property {(listId: string) => void} go shows a list
  * @property {() => void} render
  */
-
-/**
- * A modal dialog with a heading, a close button and `children`; removed once closed, when
- * focus goes back where it was.
- * @param {string} title
- * @param {(Node | string)[]} children
- */
-function openDialog(title, children) {
-  const close = h('button', { type: 'button', class: 'dialog-close', 'aria-label': 'Close' }, ['×']);
-  const heading = h('h2', { id: 'dialog-title' }, [title]);
-  const dialog = h('dialog', { class: 'list-dialog', 'aria-labelledby': 'dialog-title' }, [
-    h('div', { class: 'dialog-head' }, [heading, close]),
-    ...children,
-  ]);
-  close.addEventListener('click', () => dialog.close());
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
-  return { dialog, heading };
-}
-
-/** Where a dialog says what went wrong. */
-const errorLine = () => h('p', { class: 'dialog-error', role: 'alert' });
 
 /**
  * Why a list call failed, as a sentence.

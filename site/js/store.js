@@ -4,10 +4,14 @@
 // undone and `onFailure` is told. Calls on one todo go out one after another, in the order they
 // were made, so a toggle made while the todo is still being created waits for its id. A delete
 // goes out at once and can be undone: the todo is created again with its id and fields. A store
-// holds one list's todos, in its manual order; a todo moved to another list leaves it. What
-// changed elsewhere (the changes feed, followed live by live.js) comes in through applyChanges.
+// holds one scope's todos (scope.js): one list's, in its manual order, from which a todo moved to
+// another list leaves; or a view's (Today, Upcoming, a saved filter), in due order, where a todo
+// changed on this page stays until the view is shown again, so a row never jumps away under the
+// person's hand. What changed elsewhere (the changes feed, followed live by live.js) comes in
+// through applyChanges, and joins or leaves by the scope's rule.
 import { INBOX_LIST_ID, isNotFoundError, isPreconditionFailedError } from '/vendor/todolist-sdk.min.js';
-import { addedHere, collides, draftOf, loadedEntry, newKey, shown, sortsBefore } from './todo-entry.js';
+import { listScope } from './scope.js';
+import { addedHere, collides, draftOf, loadedEntry, newKey, shown } from './todo-entry.js';
 
 /** @typedef {import('./todo-entry.js').Entry} Entry */
 /** @typedef {import('./todo-entry.js').ShownTodo} ShownTodo */
@@ -31,7 +35,8 @@ const MAX_IN_FLIGHT = 6;
 
 export class TodoStore extends EventTarget {
   #client;
-  #listId;
+  /** @type {import('./scope.js').Scope} */
+  #scope;
   #onFailure;
   #pageSize;
   /** @type {Entry[]} in the API's order (creation), then those added on this page */
@@ -55,15 +60,17 @@ export class TodoStore extends EventTarget {
    * its own were on their way: each may be one of them, known once they are answered
    */
   #parked = new Map();
+  /** @type {Set<string>} keys of todos added or changed on this page, which a view keeps showing whatever its rule says */
+  #stays = new Set();
 
   /**
    * @param {import('./api.js').TodolistClient} client
-   * @param {{ onFailure: FailureListener, listId?: string, pageSize?: number }} options
+   * @param {{ onFailure: FailureListener, scope?: import('./scope.js').Scope, pageSize?: number }} options
    */
-  constructor(client, { onFailure, listId = INBOX_LIST_ID, pageSize = 100 }) {
+  constructor(client, { onFailure, scope = listScope(INBOX_LIST_ID), pageSize = 100 }) {
     super();
     this.#client = client;
-    this.#listId = listId;
+    this.#scope = scope;
     this.#onFailure = onFailure;
     this.#pageSize = pageSize;
   }
@@ -73,12 +80,22 @@ export class TodoStore extends EventTarget {
     return this.#entries
       .filter((entry) => !entry.deleting)
       .map(shown)
-      .filter((todo) => todo.listId === this.#listId);
+      .filter((todo) => this.#scope.holds(todo) || this.#stays.has(todo.key));
   }
 
-  /** The list whose todos these are: `inbox` or a list's id. */
+  /** The list a new todo goes to: the list shown (`inbox` or a list's id), or a view's Inbox. */
   get listId() {
-    return this.#listId;
+    return this.#scope.listId;
+  }
+
+  /** What it holds: `list:<id>`, or `view:today`, `view:upcoming`, `view:saved:<id>`. */
+  get scopeKey() {
+    return this.#scope.key;
+  }
+
+  /** Whether its todos are in an order of the person's, which they can change (a list's). */
+  get manual() {
+    return this.#scope.manual;
   }
 
   get status() {
@@ -130,24 +147,40 @@ export class TodoStore extends EventTarget {
   }
 
   #query() {
-    return { listId: this.#listId, sort: /** @type {const} */ ('manual'), limit: this.#pageSize };
+    return { ...this.#scope.query(), limit: this.#pageSize };
   }
 
-  /** Adds a todo, last in this list. @param {TodoCreate} input */
-  add(input) {
-    input = { ...input, listId: this.#listId };
+  /**
+   * Adds a todo, last in this list; or to the list `input.listId` names, where this store does
+   * not show it. The input may still be on its way (quick add loading: `typed` shows until it
+   * comes), so the row shows at once either way.
+   * @param {TodoCreate | Promise<TodoCreate>} input
+   * @param {string} typed the words typed, which a failure tells: the field gets them back
+   */
+  add(input, typed) {
+    const ready = input instanceof Promise ? undefined : this.#scope.addTo(input);
     /** @type {Entry} */
-    const entry = { key: newKey(), confirmed: null, draft: draftOf(input), pending: [], deleting: false };
+    const entry = {
+      key: newKey(),
+      confirmed: null,
+      draft: draftOf(ready ?? this.#scope.addTo({ title: typed })),
+      pending: [],
+      deleting: false,
+    };
+    // Typed in a view, it shows there even when its day is not the view's ("tomorrow" in Today).
+    if (!this.#scope.manual) this.#stays.add(entry.key);
     this.#entries.push(entry);
     this.#changed();
     this.#queue([entry], async () => {
       try {
-        entry.confirmed = await this.#client.todos.create(input);
+        const create = ready ?? this.#scope.addTo(await input);
+        if (!ready) entry.draft = draftOf(create);
+        entry.confirmed = await this.#client.todos.create(create);
         // The feed may have brought it before this answer did: one row, not two.
         this.#parked.delete(entry.confirmed.id);
       } catch (error) {
         this.#drop(entry);
-        this.#onFailure('add', input.title, error);
+        this.#onFailure('add', typed, error);
       }
       this.#unpark();
     });
@@ -160,6 +193,7 @@ export class TodoStore extends EventTarget {
   update(key, patch) {
     const entry = this.#find(key);
     if (!entry || entry.deleting) return;
+    if (!this.#scope.manual) this.#stays.add(key);
     const change = { patch };
     entry.pending.push(change);
     this.#changed();
@@ -183,6 +217,7 @@ export class TodoStore extends EventTarget {
    * @param {string | null} afterKey
    */
   move(key, afterKey) {
+    if (!this.#scope.manual) return;
     const entry = this.#find(key);
     const after = afterKey === null ? null : this.#find(afterKey);
     if (!entry || entry.deleting || after === undefined || after === entry) return;
@@ -264,11 +299,12 @@ export class TodoStore extends EventTarget {
     // Created again, each is last in the list's order: it goes back after the todo shown before
     // it, and that answer is its new version, held before a change to it goes out. One that
     // cannot be moved stays last: a change sent with the old version gets a 412, and #sendPatch
-    // reads the todo then.
+    // reads the todo then. A view's order is the todos' own: nothing to put back.
+    if (!this.#scope.manual) return;
     for (const entry of back) {
       const before = this.#entries
         .slice(0, this.#entries.indexOf(entry))
-        .findLast((other) => !other.deleting && other.confirmed?.listId === this.#listId);
+        .findLast((other) => !other.deleting && other.confirmed?.listId === this.#scope.listId);
       this.#queue(before ? [entry, before] : [entry], async () => {
         const todo = entry.confirmed;
         if (todo && created.includes(entry))
@@ -348,11 +384,11 @@ export class TodoStore extends EventTarget {
     const ids = new Set(page.items.map((todo) => todo.id));
     const last = page.items.at(-1);
     const covered = (/** @type {Todo} */ todo) =>
-      page.nextCursor === null || (last !== undefined && sortsBefore(todo, last));
+      page.nextCursor === null || (last !== undefined && this.#scope.before(todo, last));
     // Only a todo unchanged since the read was sent: one added or saved meanwhile is newer than it.
     this.#entries = this.#entries.filter((entry) => {
       const todo = entry.confirmed;
-      if (!todo || todo !== held.get(entry) || ids.has(todo.id) || todo.listId !== this.#listId) return true;
+      if (!todo || todo !== held.get(entry) || ids.has(todo.id) || !this.#scope.holds(todo)) return true;
       return entry.deleting || this.#chains.has(entry.key) || !covered(todo);
     });
     this.#changed();
@@ -379,12 +415,14 @@ export class TodoStore extends EventTarget {
    * page), or parked while creates of this page's are on their way. @param {Todo} todo
    */
   #insert(todo) {
-    if (todo.listId !== this.#listId) return false;
+    if (!this.#scope.holds(todo)) return false;
     if (this.#entries.some((entry) => !entry.confirmed)) {
       this.#parked.set(todo.id, todo);
       return false;
     }
-    const next = this.#entries.findIndex((entry) => entry.confirmed && sortsBefore(todo, entry.confirmed));
+    const next = this.#entries.findIndex(
+      (entry) => entry.confirmed && this.#scope.before(todo, entry.confirmed),
+    );
     if (next === -1 && this.#cursor !== null) return false;
     this.#entries.splice(next === -1 ? this.#entries.length : next, 0, loadedEntry(todo));
     return true;

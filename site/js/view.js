@@ -5,9 +5,11 @@
 // and clear-completed are about the todos the view shows, never the others. It reads state and
 // never changes it: clicks go to handlers.
 import { searchMatches, searchWords } from '/vendor/todolist-sdk.min.js';
-import { one } from './dom.js';
+import { dayHeading } from './dates.js';
+import { h, one } from './dom.js';
 import { createItem, updateItem } from './render-item.js';
 import { hrefOf } from './router.js';
+import { builtInView } from './scope.js';
 
 /** @typedef {import('./todo-entry.js').ShownTodo} ShownTodo */
 /** @typedef {import('./router.js').Route} Route */
@@ -39,8 +41,8 @@ export function matches(todo, { filter, tag, q = null }) {
  * What a view with nothing in it says: "No active todos tagged #home matching “milk”".
  * @param {Route} route
  */
-function emptyWords({ filter, tag, q = null }) {
-  if (!tag && !q && filter === 'all') return 'Nothing here yet';
+function emptyWords({ filter, tag, q = null, view = null }) {
+  if (!tag && !q && filter === 'all') return builtInView({ view })?.empty ?? 'Nothing here yet';
   return `No ${filter === 'all' ? '' : `${filter} `}todos${tag ? ` tagged #${tag}` : ''}${q ? ` matching “${q}”` : ''}`;
 }
 
@@ -81,6 +83,8 @@ export class TodoView {
   #items = new Map();
   /** @type {Map<string, ShownTodo>} */
   #shown = new Map();
+  /** @type {Map<string, HTMLLIElement>} a view grouped by day: each day's heading, by YYYY-MM-DD */
+  #headings = new Map();
 
   /** @param {ParentNode} root */
   constructor(root) {
@@ -163,14 +167,20 @@ export class TodoView {
       this.#items.delete(key);
     }
     this.#shown = new Map(visible.map((todo) => [todo.key, todo]));
-    visible.forEach((todo, index) => {
-      let li = this.#items.get(todo.key);
-      if (!li) {
-        li = createItem(todo.key);
-        this.#items.set(todo.key, li);
+    const rows = this.#withHeadings(visible, builtInView(route)?.byDay ?? false);
+    rows.forEach((row, index) => {
+      let li = row.heading;
+      if (row.todo) {
+        const todo = row.todo;
+        li = this.#items.get(todo.key);
+        if (!li) {
+          li = createItem(todo.key);
+          this.#items.set(todo.key, li);
+        }
+        updateItem(li, todo, route, people);
       }
-      updateItem(li, todo, route, people);
-      if (this.#list.children[index] !== li) this.#list.insertBefore(li, this.#list.children[index] ?? null);
+      if (li && this.#list.children[index] !== li)
+        this.#list.insertBefore(li, this.#list.children[index] ?? null);
     });
     // Moving a row in the list (reordered) takes the focus out of it: it goes back.
     if (focused instanceof HTMLElement && focused !== document.activeElement && this.#list.contains(focused))
@@ -178,6 +188,39 @@ export class TodoView {
     // The focused todo left the list (deleted, or filtered out): focus goes to its neighbour, so
     // a keyboard user is not thrown back to the top of the page.
     if (focusedKey && !keep.has(focusedKey)) this.#focusNear(focusedIndex);
+  }
+
+  /**
+   * The rows in order: each todo, and in a view grouped by day a heading before each day's
+   * first. Headings no longer needed leave the list.
+   * @param {ShownTodo[]} visible in due order
+   * @param {boolean} byDay
+   * @returns {{ todo?: ShownTodo, heading?: HTMLLIElement }[]}
+   */
+  #withHeadings(visible, byDay) {
+    /** @type {{ todo?: ShownTodo, heading?: HTMLLIElement }[]} */
+    const rows = [];
+    /** @type {Set<string>} */
+    const days = new Set();
+    for (const todo of visible) {
+      const day = todo.dueDate;
+      if (byDay && day && !days.has(day)) {
+        days.add(day);
+        let heading = this.#headings.get(day);
+        if (!heading) {
+          heading = h('li', { class: 'day-heading', role: 'presentation' }, [h('h3', {}, [dayHeading(day)])]);
+          this.#headings.set(day, heading);
+        }
+        rows.push({ heading });
+      }
+      rows.push({ todo });
+    }
+    for (const [day, heading] of this.#headings) {
+      if (days.has(day)) continue;
+      heading.remove();
+      this.#headings.delete(day);
+    }
+    return rows;
   }
 
   #focusedKey() {

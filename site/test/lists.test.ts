@@ -35,13 +35,13 @@ async function open(path = '/', options = {}) {
 /** The sidebar's row for the list named `name`. */
 const listRow = (page: Page, name: string) =>
   page
-    .locator('#lists li')
+    .locator('#lists .list-links li')
     .filter({ has: page.locator('.list-label', { hasText: new RegExp(`^${name}$`) }) });
 
 /** Each list in the sidebar as [name, open count, shared]. */
 const sidebarLists = (page: Page) => () =>
   page
-    .locator('#lists li')
+    .locator('#lists .list-links li')
     .evaluateAll((items) =>
       items.map((li) => [
         li.querySelector('.list-label')?.textContent,

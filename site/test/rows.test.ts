@@ -108,11 +108,13 @@ describe('hints', () => {
     expect(await hints(signedOut)).toEqual([]);
 
     const { page, app } = await open();
-    expect(await hints(page)).toEqual(['/ searches the list; q goes to the new todo field.']);
+    const quickAdd = 'Type a todo as you say it: “Pay rent dec 24 5pm p1 #home @flat // by transfer”.';
+    expect(await hints(page)).toEqual(['/ searches the list; q goes to the new todo field.', quickAdd]);
     await app.add('Buy milk');
     expect(await hints(page)).toEqual([
       'Double-click a todo to edit it; Enter saves, Escape cancels.',
       '/ searches the list; q goes to the new todo field.',
+      quickAdd,
     ]);
 
     const phone = await open(PHONE);
