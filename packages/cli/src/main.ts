@@ -7,6 +7,7 @@ import { registerConfig } from './commands/config/index.js';
 import { registerDone } from './commands/done.js';
 import { registerEdit } from './commands/edit.js';
 import { registerExport } from './commands/export.js';
+import { registerFilters } from './commands/filters/index.js';
 import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerLists } from './commands/lists/index.js';
@@ -71,6 +72,7 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
   registerRm(program, run);
   registerMv(program, run);
   registerLists(program, run);
+  registerFilters(program, run);
   registerShare(program, run);
   registerUndo(program, run);
   registerWatch(program, run);

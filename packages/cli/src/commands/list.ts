@@ -3,8 +3,10 @@ import type { Command } from 'commander';
 import { saveLastList } from '../config/last-list.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
+import { checkFilter } from '../filter-words.js';
 import { type OutputFlags, outputMode, printData } from '../output/mode.js';
 import { safeText } from '../output/safe-text.js';
+import { shellWord } from '../output/shell-word.js';
 import { cleanTag } from '../tag-words.js';
 import { timeZoneOf } from '../time-zone.js';
 import { examples, jsonOption, ndjsonOption, type Runner } from './shared.js';
@@ -20,6 +22,8 @@ interface ListFlags extends OutputFlags {
   search?: string;
   /** A filter in the filter language (`today & #work`), read in the profile's time zone. */
   filter?: string;
+  /** A saved filter's name (or a prefix of one, or its id): its filter, with `--filter`'s if both. */
+  saved?: string;
   /** The order within each list: `due` for every list, the list's own (`manual`) for one, by default. */
   sort?: TodoSort;
 }
@@ -44,22 +48,14 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
   if (flags.all && flags.done) throw new UsageError('choose one of --all and --done');
   const status: TodoStatus = flags.all ? 'all' : flags.done ? 'completed' : 'open';
   // The contract (due days, the page size) loads with the command, never with `todo --version`.
-  const [client, { parseDueDate }, { MAX_PAGE_SIZE, parseFilter, FilterSyntaxError }, { listBook }] =
-    await Promise.all([
-      context.client(),
-      import('../due-date.js'),
-      import('@todolist/sdk/contract'),
-      import('../lists/list-book.js'),
-    ]);
-  if (flags.filter) {
-    try {
-      parseFilter(flags.filter);
-    } catch (error) {
-      if (error instanceof FilterSyntaxError)
-        throw new UsageError(`--filter "${safeText(flags.filter)}": ${error.message}`);
-      throw error;
-    }
-  }
+  const [client, { parseDueDate }, { MAX_PAGE_SIZE }, { listBook }] = await Promise.all([
+    context.client(),
+    import('../due-date.js'),
+    import('@todolist/sdk/contract'),
+    import('../lists/list-book.js'),
+  ]);
+  if (flags.filter) await checkFilter(flags.filter, '--filter');
+  const filter = await filterOf(context, flags);
   const book = await listBook(context);
   const only = flags.list ? await book.resolve(flags.list) : undefined;
   if (flags.sort === 'manual' && !only)
@@ -72,7 +68,7 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
     ...(flags.tag ? { tag: flags.tag } : {}),
     ...(flags.dueBefore ? { dueBefore: parseDueDate(flags.dueBefore, context.now()) } : {}),
     ...(flags.search ? { q: flags.search } : {}),
-    ...(flags.filter ? { filter: flags.filter, timeZone: timeZoneOf(await context.profile()) } : {}),
+    ...(filter ? { filter, timeZone: timeZoneOf(await context.profile()) } : {}),
     // Past one page, `iterate` fetches the next, and the loop below stops at the limit.
     ...(flags.limit ? { limit: Math.min(flags.limit, MAX_PAGE_SIZE) } : {}),
   };
@@ -95,6 +91,7 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
     const what = status === 'completed' ? 'done' : status === 'open' ? 'open' : '';
     const filters = [
       flags.search && `matching "${safeText(flags.search)}"`,
+      flags.saved && `passing the saved filter "${safeText(flags.saved)}"`,
       flags.filter && `passing "${safeText(flags.filter)}"`,
       flags.tag && `tagged ${safeText(flags.tag)}`,
       flags.dueBefore && `due before ${query.dueBefore}`,
@@ -112,9 +109,13 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
   await printListGroups(context, groups, { headings: !only && lists.some((list) => !list.inbox) });
 }
 
-/** A list name as a shell reads it back. */
-const shellWord = (name: string) =>
-  /^[\w.@:+-]+$/.test(name) ? name : `'${safeText(name).replaceAll("'", "'\\''")}'`;
+/** The filter a listing asks for: `--filter`'s, a saved one's (`--saved`), or both at once. */
+async function filterOf(context: Context, flags: ListFlags): Promise<string | undefined> {
+  if (!flags.saved) return flags.filter;
+  const { resolveSavedFilter } = await import('../filters/saved-filter-book.js');
+  const saved = (await resolveSavedFilter(context, flags.saved)).query;
+  return flags.filter ? `(${saved}) & (${flags.filter})` : saved;
+}
 
 /** The todos by list, in the lists' order (the Inbox first); a list with none is left out. */
 function groupByList(
@@ -156,6 +157,10 @@ export function registerList(program: Command, run: Runner): void {
       '-f, --filter <filter>',
       'only todos passing this filter: today, overdue, no date, next 7 days, before: dec 24, p1, #tag, @list, recurring, shared, search: words; & | ! ( )',
     )
+    .option(
+      '-S, --saved <name>',
+      'only todos passing this saved filter ("todo filters" shows them): a name or a prefix of one',
+    )
     .addOption(jsonOption())
     .addOption(ndjsonOption())
     .addHelpText(
@@ -166,6 +171,7 @@ export function registerList(program: Command, run: Runner): void {
         "todo list -t '#home'",
         'todo list --due-before fri',
         "todo list --filter '(today | overdue) & #work'",
+        'todo list --saved work',
         'todo list --sort priority',
         'todo list --list groc',
         'todo list --json | jq ".[].title"',

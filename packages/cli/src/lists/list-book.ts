@@ -1,8 +1,6 @@
 import type { List, TodolistClient } from '@todolist/sdk';
 import type { Context } from '../context.js';
-import { TodoCliError, UsageError } from '../errors.js';
-import { EXIT_CODES } from '../exit-codes.js';
-import { safeText } from '../output/safe-text.js';
+import { findNamed, quotedName } from '../named-lookup.js';
 
 /** The Inbox's id, as the API names it (`INBOX_LIST_ID`); also what `inbox` typed means. */
 export const INBOX = 'inbox';
@@ -39,37 +37,19 @@ export class ListBook {
 
   /** The list `ref` names; ambiguous is exit 2 naming the candidates, unknown exit 3. */
   async resolve(ref: string): Promise<List> {
-    const typed = ref.trim();
-    const folded = typed.toLowerCase();
-    const lists = await this.all();
     // An id (any case), `inbox` among them, wins over names.
-    const byId = lists.find((list) => list.id.toLowerCase() === folded);
-    if (byId) return byId;
-    const exact = lists.filter((list) => list.name.toLowerCase() === folded);
-    const candidates =
-      exact.length > 0 || folded === ''
-        ? exact
-        : lists.filter((list) => list.name.toLowerCase().startsWith(folded));
-    if (candidates.length === 1) return candidates[0] as List;
-    if (candidates.length > 1) {
-      const names = candidates.map((list) =>
-        exact.length > 1 ? `${listLabel(list)} (${list.id})` : listLabel(list),
-      );
-      throw new UsageError(
-        `"${safeText(typed)}" fits ${candidates.length} lists: ${names.join(', ')}; type more of the name, or the id`,
-      );
-    }
-    throw new TodoCliError(
-      `no list named "${safeText(typed)}": "todo lists" shows them (--archived too), "todo lists add <name>" makes one`,
-      EXIT_CODES.notFound,
-    );
+    return findNamed(await this.all(), ref, LIST_WORDS);
   }
 }
 
+const LIST_WORDS = {
+  one: 'list',
+  many: 'lists',
+  hint: '"todo lists" shows them (--archived too), "todo lists add <name>" makes one',
+};
+
 /** A list's name for a line of text: quoted, its control characters escaped. */
-export function listLabel(list: Pick<List, 'name'>): string {
-  return `"${safeText(list.name)}"`;
-}
+export const listLabel: (list: Pick<List, 'name'>) => string = quotedName;
 
 const books = new WeakMap<Context, ListBook>();
 
