@@ -304,8 +304,13 @@ describe('list', () => {
       // One after another, so creation order is the order written here.
       await client.todos.create({ title: 'January', dueDate: '2030-01-10', tags: [tag, urgent] });
       await client.todos.create({ title: 'February', dueDate: '2030-02-10', tags: [tag], completed: true });
-      await client.todos.create({ title: 'March', dueDate: '2030-03-10', tags: [tag, urgent] });
-      await client.todos.create({ title: 'Whenever', tags: [tag] });
+      await client.todos.create({
+        title: 'March',
+        dueDate: '2030-03-10',
+        tags: [tag, urgent],
+        priority: 'high',
+      });
+      await client.todos.create({ title: 'Whenever', tags: [tag], priority: 'low' });
     });
 
     const titles = async (query: ListQuery) =>
@@ -319,6 +324,24 @@ describe('list', () => {
 
     it('tag keeps the todos carrying it', async () => {
       expect(await titles({ tag: urgent })).toEqual(['January', 'March']);
+    });
+
+    it('sort=due and sort=priority order every page as the API keys them, a page of one at a time', async () => {
+      const inOrder = async (sort: 'due' | 'priority') => {
+        const seen: string[] = [];
+        for await (const todo of client.todos.iterate({ tag, sort, limit: 1 })) seen.push(todo.title);
+        return seen;
+      };
+      expect(await inOrder('due')).toEqual(['January', 'February', 'March', 'Whenever']);
+      expect(await inOrder('priority')).toEqual(['March', 'January', 'February', 'Whenever']);
+    });
+
+    it('filter= keeps the todos passing it, in the order asked for', async () => {
+      expect(await titles({ filter: `#${urgent} | no date`, sort: 'priority' })).toEqual([
+        'March',
+        'January',
+        'Whenever',
+      ]);
     });
 
     it('dueBefore and dueAfter keep todos due in the range, and never undated ones', async () => {
