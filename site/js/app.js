@@ -76,6 +76,8 @@ function render() {
     loadingMore: store.loadingMore,
     pending: store.pendingCount,
     people: sidebar.people,
+    // A view holds every list's todos: each row says which list it is in.
+    listNames: route.view ? new Map(sidebar.lists.map((list) => [list.id, list.name])) : undefined,
   });
   renderLists();
 }

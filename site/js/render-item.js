@@ -38,8 +38,9 @@ export function createItem(key) {
  * @param {ShownTodo} todo
  * @param {Route} route the view's route: tag links keep its filter
  * @param {Map<string, string>} people on a shared list, who is who: the row names who made and changed it
+ * @param {Map<string, string>} [listNames] in a view of every list, each list's name: the row links to its list
  */
-export function updateItem(li, todo, route, people) {
+export function updateItem(li, todo, route, people, listNames) {
   const day = today();
   const due = dueState(todo, day);
   li.classList.toggle('completed', todo.completed);
@@ -68,11 +69,12 @@ export function updateItem(li, todo, route, people) {
     route.filter,
     people.get(todo.createdBy),
     people.get(todo.updatedBy),
+    listNames?.get(todo.listId),
   ]);
   if (li.dataset.signature !== signature) {
     li.dataset.signature = signature;
     /** @type {HTMLElement} */ (li.querySelector('.meta')).replaceChildren(
-      ...metaOf(todo, route, day, people),
+      ...metaOf(todo, route, day, people, listNames?.get(todo.listId)),
     );
   }
 }
@@ -83,10 +85,15 @@ export function updateItem(li, todo, route, people) {
  * @param {Route} route
  * @param {string} day
  * @param {Map<string, string>} people
+ * @param {string} [listName] the todo's list, named in a view of every list
  */
-function metaOf(todo, route, day, people) {
+function metaOf(todo, route, day, people, listName) {
   /** @type {HTMLElement[]} */
   const parts = [];
+  if (listName) {
+    const href = hrefOf({ filter: route.filter, tag: null, list: todo.listId });
+    parts.push(h('a', { class: 'list-link', href, 'aria-label': `Show the list ${listName}` }, [listName]));
+  }
   const due = dueLabel(todo, day);
   if (due) parts.push(h('span', { class: `due due-${dueState(todo, day)}` }, [due]));
   // Done, a repeating todo comes back open on its next day (the API moves it).

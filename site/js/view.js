@@ -22,6 +22,7 @@ import { builtInView } from './scope.js';
  * @property {boolean} loadingMore
  * @property {number} pending todos with calls still out, shown as data-pending on .todoapp
  * @property {Map<string, string>} [people] who is on a shared list, `sub` → address: rows name them
+ * @property {Map<string, string>} [listNames] in a view of every list, each list's name: rows name their list
  */
 
 /**
@@ -117,7 +118,7 @@ export class TodoView {
   }
 
   /** @param {ViewState} state */
-  render({ todos, route, status, hasMore, loadingMore, pending, people = new Map() }) {
+  render({ todos, route, status, hasMore, loadingMore, pending, people = new Map(), listNames }) {
     this.#app.dataset.pending = String(pending);
     this.#loading.hidden = status !== 'loading';
     const any = status === 'ready' && todos.length > 0;
@@ -125,7 +126,7 @@ export class TodoView {
     this.#footer.hidden = !any;
     this.#editHint.hidden = !any;
     const shown = todos.filter((todo) => matches(todo, route));
-    this.#renderList(shown, route, people);
+    this.#renderList(shown, route, people, listNames);
     this.#empty.hidden = status !== 'ready' || shown.length > 0;
     this.#empty.textContent = emptyWords(route);
 
@@ -155,8 +156,9 @@ export class TodoView {
    * @param {ShownTodo[]} visible
    * @param {Route} route
    * @param {Map<string, string>} people
+   * @param {Map<string, string>} [listNames]
    */
-  #renderList(visible, route, people) {
+  #renderList(visible, route, people, listNames) {
     const focused = document.activeElement;
     const keep = new Set(visible.map((todo) => todo.key));
     const focusedKey = this.#focusedKey();
@@ -177,7 +179,7 @@ export class TodoView {
           li = createItem(todo.key);
           this.#items.set(todo.key, li);
         }
-        updateItem(li, todo, route, people);
+        updateItem(li, todo, route, people, listNames);
       }
       if (li && this.#list.children[index] !== li)
         this.#list.insertBefore(li, this.#list.children[index] ?? null);

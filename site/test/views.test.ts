@@ -164,6 +164,16 @@ describe('Upcoming', () => {
     ];
     await eventually(rows(page), week);
     expect(await textOf(page.locator('.list-name'))()).toBe('Upcoming');
+    // Each row names its list, a link to it.
+    const gift = page.locator('.todo-list li', { hasText: 'Buy a gift' }).locator('.list-link');
+    expect(await gift.textContent()).toBe('Errands');
+    expect(
+      await page.locator('.todo-list li', { hasText: 'Dentist' }).locator('.list-link').textContent(),
+    ).toBe('Inbox');
+    await gift.click();
+    await eventually(textOf(page.locator('.list-name')), 'Errands');
+    await page.goBack();
+    await eventually(textOf(page.locator('.list-name')), 'Upcoming');
     // Its order is the todos' own: Alt+↓ moves nothing.
     await page.locator('.todo-list li', { hasText: 'Dentist' }).locator('.toggle').focus();
     await page.keyboard.press('Alt+ArrowDown');
