@@ -62,6 +62,8 @@ function say(store, done) {
 const searchedWhole = new WeakSet();
 
 function render() {
+  // Nothing is shown yet: the first route is a saved filter still being looked up.
+  if (!store) return;
   // A search is of the whole list: its pages not loaded yet come in, once per list shown.
   if (route.q && store.status === 'ready' && store.hasMore && !searchedWhole.has(store)) {
     searchedWhole.add(store);
@@ -202,17 +204,29 @@ let reshow = () => {};
 function wire(makeStore) {
   loadOnFirstInput();
   reshow = () => showList(makeStore);
-  watchRoute((next) => {
-    // A saved filter deleted (here, in another tab, a bookmark of one): the Inbox, saying so.
-    if (next.view && !builtInView(next) && !sidebar.savedFilter(next.view)) {
-      notice.show('That saved filter no longer exists.');
-      window.location.hash = hrefOf({ filter: 'all', tag: null });
-      return;
-    }
+  /** @param {import('./router.js').Route & { list: string, q: string | null, view: string | null }} next */
+  const show = (next) => {
     route = next;
     // The first route (no store yet) and each change of list or view show one; the rest only redraw.
     if (scopeKeyOf(next) !== store?.scopeKey) showList(makeStore);
     else render();
+  };
+  watchRoute((next) => {
+    const unknownFilter = () => next.view && !builtInView(next) && !sidebar.savedFilter(next.view);
+    if (!unknownFilter()) return show(next);
+    const hash = window.location.hash;
+    // A saved filter this page has not listed: made in another tab, or deleted (here, elsewhere,
+    // a bookmark of one). The filters are listed again; still unknown, the Inbox, saying so.
+    sidebar.refresh().then(
+      () => {
+        // The person moved on meanwhile: that route is shown already.
+        if (window.location.hash !== hash) return;
+        if (!unknownFilter()) return show(next);
+        notice.show('That saved filter no longer exists.');
+        window.location.hash = hrefOf({ filter: 'all', tag: null });
+      },
+      (error) => signedIn() && notice.failure('load', '', error),
+    );
   });
   one(document, '.new-list', HTMLButtonElement).addEventListener('click', () =>
     listSettings((settings, context) => settings.newList(context)),

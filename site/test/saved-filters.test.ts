@@ -86,6 +86,21 @@ describe('saved filters', () => {
     expect(items.map(({ name, query }) => ({ name, query }))).toEqual([{ name: 'Home', query: '#home' }]);
   });
 
+  it('opens one saved elsewhere since the page listed them', async () => {
+    await deleteEverySavedFilter();
+    await site().seed([{ title: 'Plan the trip', tags: ['home'] }, { title: 'Call the plumber' }]);
+    const { page, app } = await open();
+    await eventually(viewLinks(page), ['Today', 'Upcoming']);
+    const saved = await site().api.filters.create({ name: 'Home', query: '#home' });
+    await page.evaluate((id) => {
+      window.location.hash = `#/?view=${id}`;
+    }, saved.id);
+    await eventually(textOf(page.locator('.list-name')), 'Home');
+    await eventually(app.titles, ['Plan the trip']);
+    await eventually(viewLinks(page), ['Today', 'Upcoming', 'Home']);
+    expect(await textOf(page.locator('.notice-text'))()).toBe('');
+  });
+
   it('renames, changes and deletes one with Edit filter, and a deleted one opens the Inbox', async () => {
     await deleteEverySavedFilter();
     await site().seed([
