@@ -1,5 +1,6 @@
 import { type List, sameListName, TimeZone } from '@todolist/sdk/contract';
 import type { QuickAddParse } from '@todolist/sdk/quick-add';
+import type { ActiveProfile } from './config/profiles.js';
 import type { Context } from './context.js';
 import { UsageError } from './errors.js';
 import type { ListBook } from './lists/list-book.js';
@@ -16,6 +17,17 @@ export interface AddWords {
   unknownList?: string;
 }
 
+/** The profile's time zone (else the system's), refused when it is no IANA zone. */
+export function checkedTimeZone(profile: Pick<ActiveProfile, 'name' | 'timeZone'>): string {
+  const timeZone = timeZoneOf(profile);
+  // The setting is checked when set; a config.json edited by hand may still hold anything.
+  if (!TimeZone.safeParse(timeZone).success)
+    throw new UsageError(
+      `the timeZone of profile ${profile.name} ("${timeZone}") is not an IANA time zone: todo config set timeZone Europe/Paris`,
+    );
+  return timeZone;
+}
+
 /**
  * Reads `text` at the context's clock, in the profile's time zone; `@name` finds a list the
  * person can see by its whole name, case aside, as the API's quick add does (an unarchived one
@@ -30,12 +42,7 @@ export async function readAddWords(
     import('@todolist/sdk/quick-add'),
     context.profile(),
   ]);
-  const timeZone = timeZoneOf(profile);
-  // The setting is checked when set; a config.json edited by hand may still hold anything.
-  if (!TimeZone.safeParse(timeZone).success)
-    throw new UsageError(
-      `the timeZone of profile ${profile.name} ("${timeZone}") is not an IANA time zone: todo config set timeZone Europe/Paris`,
-    );
+  const timeZone = checkedTimeZone(profile);
   const parse = parseQuickAdd(text, { now: context.now(), timeZone });
   if (parse.list === undefined) return { parse };
   const name = parse.list;

@@ -642,7 +642,7 @@ describe.concurrent('todo completion', () => {
     [['edit', '1', '-p', 'h'], ['high']],
     [
       ['export', '--format', ''],
-      ['json', 'ndjson', 'csv'],
+      ['json', 'ndjson', 'csv', 'todotxt'],
     ],
     [
       ['export', '-s', ''],
@@ -651,6 +651,10 @@ describe.concurrent('todo completion', () => {
     [
       ['import', 'x.csv', '--format', ''],
       ['csv', 'json', 'ndjson'],
+    ],
+    [
+      ['import', 'x.csv', '--from', ''],
+      ['todoist', 'taskwarrior', 'todotxt'],
     ],
     [
       ['import', 'x.csv', '--progress', ''],
@@ -710,7 +714,12 @@ describe.concurrent('todo completion', () => {
 
   it('zsh and fish offer the same values: priorities, formats, statuses, shells and config subcommands', async () => {
     const [zsh, fish] = await Promise.all([scriptFor('zsh'), scriptFor('fish')]);
-    for (const values of ['low normal high', 'json ndjson csv', 'all open completed', 'bash zsh fish']) {
+    for (const values of [
+      'low normal high',
+      'json ndjson csv todotxt',
+      'all open completed',
+      'bash zsh fish',
+    ]) {
       expect(zsh).toContain(`(${values})`);
       expect(fish).toContain(`-a '${values}'`);
     }

@@ -92,7 +92,7 @@ describe.concurrent('usage errors (exit 2)', () => {
     [['list', '--limit', '0'], '--limit must be a whole number from 1 (got "0")'],
     [['list', '--all', '--done'], 'choose one of --all and --done'],
     [['list', '--json', '--ndjson'], 'choose one of --json and --ndjson'],
-    [['export', '--format', 'xml'], '--format must be json, ndjson or csv (got "xml")'],
+    [['export', '--format', 'xml'], '--format must be json, ndjson, csv or todotxt (got "xml")'],
     [['completion', 'tcsh'], 'no completion for "tcsh": use bash, zsh or fish'],
     [['config', 'set', 'timeout', '50'], 'timeout is in milliseconds, at least 100 (got "50")'],
     [['config', 'set', 'baseUrl', 'ftp://example.com'], 'baseUrl must be http or https'],

@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { safeText } from '../output/safe-text.js';
 import { choiceOption, examples, type Runner } from './shared.js';
 
-const FORMATS = ['json', 'ndjson', 'csv'] as const;
+const FORMATS = ['json', 'ndjson', 'csv', 'todotxt'] as const;
 const STATUSES = ['all', 'open', 'completed'] as const;
 type ExportFormat = (typeof FORMATS)[number];
 
@@ -59,6 +59,11 @@ async function* lines(todos: AsyncIterable<ExportedTodo>, format: ExportFormat):
     yield first ? '[]\n' : '\n]\n';
     return;
   }
+  if (format === 'todotxt') {
+    const { todotxtLine } = await import('../export/todotxt-line.js');
+    for await (const todo of todos) yield todotxtLine(todo);
+    return;
+  }
   // csv-stringify quotes and escapes as RFC 4180 says; loaded only for CSV.
   const { stringify } = await import('csv-stringify/sync');
   const options = { cast: { boolean: (value: boolean) => String(value) } };
@@ -105,7 +110,7 @@ async function* exportedTodos(
 export async function runExport(context: Context, flags: ExportFlags): Promise<void> {
   const format = flags.format.toLowerCase() as ExportFormat;
   if (!FORMATS.includes(format))
-    throw new UsageError(`--format must be json, ndjson or csv (got "${flags.format}")`);
+    throw new UsageError(`--format must be json, ndjson, csv or todotxt (got "${flags.format}")`);
   if (!(STATUSES as readonly string[]).includes(flags.status))
     throw new UsageError(`--status must be all, open or completed (got "${flags.status}")`);
   const todos = exportedTodos(context, flags.status as 'all');
@@ -135,7 +140,7 @@ export async function runExport(context: Context, flags: ExportFlags): Promise<v
 export function registerExport(program: Command, run: Runner): void {
   program
     .command('export')
-    .description("write every todo, with its list's name, as JSON, NDJSON or CSV")
+    .description("write every todo, with its list's name, as JSON, NDJSON, CSV or todo.txt")
     .addOption(choiceOption('-f, --format <format>', 'the format', FORMATS).default('json'))
     .option('-o, --output <file>', 'write to this file instead of stdout')
     .addOption(choiceOption('-s, --status <status>', 'which todos', STATUSES).default('all'))
@@ -145,6 +150,7 @@ export function registerExport(program: Command, run: Runner): void {
         'todo export > todos.json',
         'todo export --format csv -o todos.csv',
         'todo export --format ndjson --status open',
+        'todo export --format todotxt -o todo.txt && todo import --from todotxt todo.txt',
         'todo export -f csv -o todos.csv && todo import todos.csv   # finds them all: nothing doubled',
       ),
     )

@@ -4,23 +4,19 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { TodoCliError, UsageError } from '../errors.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { IMPORT_APPS } from '../import/apps/apps.js';
 import { chooseImportId } from '../import/import-id.js';
 import { type ProgressMode, progressReporter } from '../import/progress.js';
-import {
-  formatOf,
-  IMPORT_FORMATS,
-  type ImportFormat,
-  readRows,
-  type SourceRow,
-} from '../import/read-rows.js';
+import { IMPORT_FORMATS } from '../import/read-rows.js';
 import { RejectsFile } from '../import/rejects-file.js';
 import { RowIdBook } from '../import/row-ids.js';
-import type { parseColumnMap } from '../import/to-todo.js';
+import { sourceOf, sourceRows } from '../import/source-rows.js';
 import { safeText } from '../output/safe-text.js';
 import { choiceOption, examples, type Runner } from './shared.js';
 
 interface ImportFlags {
   format?: string;
+  from?: string;
   map?: string;
   rejects?: string;
   dryRun?: boolean;
@@ -37,25 +33,6 @@ const shellQuote = (path: string) =>
   /^[\w./@:+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
-/**
- * The rows of the input with the first one read already, so that a CSV without a title column
- * is refused once, before anything is recorded or sent.
- */
-async function checkedRows(
-  file: string,
-  format: ImportFormat,
-  columnMap: ReturnType<typeof parseColumnMap>,
-): Promise<AsyncIterable<SourceRow>> {
-  const { checkTitleColumn } = await import('../import/to-todo.js');
-  const rows = readRows(file, format);
-  const first = await rows.next();
-  if (!first.done && first.value.columns) checkTitleColumn(file, first.value.columns, columnMap);
-  return (async function* () {
-    if (!first.done) yield first.value;
-    yield* rows;
-  })();
-}
 
 /** Rejected rows go to `--rejects`, else beside a file; rows from a pipe are shown, never written unasked. */
 async function openRejects(file: string, flags: ImportFlags): Promise<RejectsFile> {
@@ -84,7 +61,7 @@ async function importLists(context: Context) {
 
 /** `todo import`: many todos from a CSV, JSON or NDJSON file, safe to stop and resume. */
 export async function runImport(context: Context, file: string, flags: ImportFlags): Promise<void> {
-  const format = formatOf(file, flags.format);
+  const source = sourceOf(file, flags);
   // The rows' checks are the contract's (zod): loaded for this command only, as the SDK is.
   const [{ parseColumnMap }, { todosOfRows }] = await Promise.all([
     import('../import/to-todo.js'),
@@ -94,7 +71,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
   if (!(PROGRESS_MODES as readonly string[]).includes(flags.progress))
     throw new UsageError(`--progress must be auto, json or none (got "${flags.progress}")`);
   const { importId, journaled, begin, done } = await chooseImportId(context, file, flags);
-  const rows = await checkedRows(file, format, columnMap);
+  const { rows, notices } = await sourceRows(context, file, source, columnMap);
   // Each row makes short-lived garbage, and V8's default heap growth (tuned for speed) let a
   // 100,000-row import peak at twice the memory of a 10,000-row one while its live heap stayed
   // under 20 MB. Sizing the heap for memory keeps the peak flat (1.1× in the benchmark) at no
@@ -139,10 +116,13 @@ export async function runImport(context: Context, file: string, flags: ImportFla
       valid: todos.valid,
       rejected: rejects.count,
       rejectsFile: rejects.count ? (rejects.path ?? null) : null,
+      ...notices?.summary(rejects.lines),
     };
     if (flags.json) context.io.out(JSON.stringify(summary, null, 2));
-    else
+    else {
+      for (const line of notices?.lines() ?? []) context.io.err(safeText(line));
       context.io.err(`Dry run: ${plural(todos.valid, 'row')} would be imported, ${rejects.count} rejected.`);
+    }
     return failOnRejects(context, rejects, 'would be rejected');
   }
 
@@ -162,7 +142,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     await rejects.close();
     if (file !== '-')
       context.io.err(
-        `The import stopped; nothing is lost. Continue it with: todo import ${safeText(shellQuote(file))} --resume`,
+        `The import stopped; nothing is lost. Continue it with: todo import ${safeText(shellQuote(file))}${flags.from ? ` --from ${flags.from}` : ''} --resume`,
       );
     throw error;
   }
@@ -180,16 +160,20 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     existing: summary.existing,
     rejected: rejects.count,
     rejectsFile: rejects.count ? (rejects.path ?? null) : null,
+    ...notices?.summary(rejects.lines),
   };
   if (flags.json) context.io.out(JSON.stringify(result, null, 2));
   else {
+    for (const line of notices?.lines() ?? []) context.io.err(safeText(line));
     const already = summary.existing ? `, ${summary.existing} already there` : '';
-    const refused = rejects.count ? `; ${plural(rejects.count, 'row')} rejected` : '';
+    // From another app, the lines rejected are named: its rows are not the ones of the rejects file.
+    const at = notices && rejects.count ? ` (${notices.linesText(rejects.lines)})` : '';
+    const refused = rejects.count ? `; ${plural(rejects.count, 'row')} rejected${at}` : '';
     const made = lists?.made.length
       ? `; made ${lists.made.length === 1 ? 'list' : 'lists'} ${lists.made.map((each) => `"${safeText(each)}"`).join(', ')}`
       : '';
     context.io.err(
-      `Imported ${plural(summary.created + summary.existing, 'todo')} from ${name}: ${summary.created} new${already}${made}${refused}.`,
+      `Imported ${plural(summary.created + summary.existing, 'todo')} from ${name}${flags.from ? ` (${flags.from})` : ''}: ${summary.created} new${already}${made}${notices?.skippedText() ?? ''}${refused}.`,
     );
   }
   failOnRejects(context, rejects, 'rejected', '; the others were imported');
@@ -202,6 +186,13 @@ export function registerImport(program: Command, run: Runner): void {
     .argument('<file>', 'the file, or - to read standard input (then --format is needed)')
     .addOption(
       choiceOption('-f, --format <format>', 'the format (default: from the file name)', IMPORT_FORMATS),
+    )
+    .addOption(
+      choiceOption(
+        '--from <app>',
+        "another app's file: a Todoist CSV, Taskwarrior's task export, or todo.txt",
+        IMPORT_APPS,
+      ),
     )
     .option(
       '--map <pairs>',
@@ -227,7 +218,7 @@ export function registerImport(program: Command, run: Runner): void {
     .option('--json', 'print the summary as JSON')
     .addHelpText(
       'after',
-      `${examples('todo import todos.csv', 'todo export -f csv -o todos.csv && todo import todos.csv', 'todo import tasks.csv --map "Task=title,Due=due"', 'todo import todos.csv --resume', 'cat todos.ndjson | todo import - --format ndjson --rejects rejects.ndjson')}
+      `${examples('todo import todos.csv', 'todo export -f csv -o todos.csv && todo import todos.csv', 'todo import tasks.csv --map "Task=title,Due=due"', 'todo import todos.csv --resume', 'cat todos.ndjson | todo import - --format ndjson --rejects rejects.ndjson', 'todo import --from todoist Groceries.csv', 'task export > tasks.json && todo import --from taskwarrior tasks.json', 'todo import --from todotxt ~/todo.txt')}
 CSV columns: title, notes, due (YYYY-MM-DD, tomorrow, fri, +3d: as "todo add --due"), priority
 (low, normal, high), tags (separated by ; or ,), completed (true/false, yes/no, 1/0, x), list
 (a list's name, any case: made if you have none by that name; the Inbox when empty), and id: a
@@ -235,7 +226,9 @@ row with the id of a todo you have (a file "todo export" wrote) is left as that 
 Rows with errors go to the rejects file with their line number; the others are imported. Exit 1
 when any row was rejected. Importing the same file again, or --resume after an interruption,
 creates nothing twice; nor does importing the file again after fixing rejected rows or adding
-rows: the rows it sent before are found by their content and left as they are.\n`,
+rows: the rows it sent before are found by their content and left as they are.
+--from todoist|taskwarrior|todotxt reads that app's own file (a Todoist CSV, "task export"
+JSON, a todo.txt): what it cannot keep as a field goes to the notes, said line by line.\n`,
     )
     .action((file: string, flags: ImportFlags) => run((context) => runImport(context, file, flags)));
 }

@@ -15,6 +15,8 @@ export interface SourceRow {
   line: number;
   /** The record as read, or why it could not be read. */
   row: Record<string, unknown> | { unreadable: string };
+  /** Another app's record (`--from`), as read: what the rejects file shows instead of `row`. */
+  source?: unknown;
   /** CSV only: the header's column names, so a missing title column is said once. */
   columns?: readonly string[];
 }

@@ -11,17 +11,22 @@ const SHOWN = 10;
 export class RejectsFile {
   #stream: WriteStream | undefined;
   count = 0;
+  /** The line of each rejected row, in the order they were rejected. */
+  readonly lines: number[] = [];
   /** `line 3: title must be …` for the first rejected rows, when there is no file. */
   readonly shown: string[] = [];
   constructor(readonly path: string | undefined) {}
   add(row: SourceRow, message: string, errors: unknown[]): void {
     this.count++;
+    this.lines.push(row.line);
     if (this.path === undefined) {
       if (this.shown.length < SHOWN) this.shown.push(`line ${row.line}: ${message}`);
       return;
     }
     this.#stream ??= createWriteStream(this.path);
-    this.#stream.write(`${JSON.stringify({ line: row.line, message, errors, row: row.row })}\n`);
+    this.#stream.write(
+      `${JSON.stringify({ line: row.line, message, errors, row: row.source ?? row.row })}\n`,
+    );
   }
   /** Where the rejected rows went, for the last line: the file, or how to keep them. */
   where(): string {

@@ -1,0 +1,338 @@
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Todo } from '@todolist/sdk';
+import { describe, expect, it } from 'vitest';
+import { newTodoUser, type TodoUser } from './support/todo-user.js';
+import { useLocalApi } from './support/use-local-api.js';
+
+// `todo import --from <app>` as a person runs it: the built binary against the real API, on
+// files written as each app's documentation describes them (test/fixtures/), in Paris time.
+
+const api = useLocalApi();
+
+const PARIS = 'Europe/Paris';
+
+/** A new user whose profile reads days in Paris, with the fixture `fixture` copied to their home as `name`. */
+async function userWithFile(fixture: string, name: string): Promise<TodoUser> {
+  const user = await newTodoUser(api.stack.url);
+  await copyFile(join(import.meta.dirname, 'fixtures', fixture), join(user.configDir, name));
+  expect((await user.run(['config', 'set', 'timeZone', PARIS])).code).toBe(0);
+  return user;
+}
+
+const importFrom = (user: TodoUser, app: string, file: string, ...args: string[]) =>
+  user.run(['import', '--from', app, file, ...args], { cwd: user.configDir });
+
+/** A new user who imports the fixture, copied to their home as `name`, from `app`. */
+async function importFixture(app: string, fixture: string, name: string) {
+  const user = await userWithFile(fixture, name);
+  return { user, run: await importFrom(user, app, name) };
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+
+async function rejectsOf(user: TodoUser, file: string) {
+  const text = await readFile(join(user.configDir, `${file}.rejects.ndjson`), 'utf8');
+  return lines(text).map((line) => JSON.parse(line) as { line: number; message: string; row: unknown });
+}
+
+/** Every todo of the user, each with the name of its list instead of its id. */
+async function todosOf(user: TodoUser): Promise<(Todo & { list: string })[]> {
+  const names = new Map<string, string>();
+  for await (const list of user.api.lists.iterate({ archived: 'include' })) names.set(list.id, list.name);
+  const todos: (Todo & { list: string })[] = [];
+  for await (const todo of user.api.todos.iterate({ status: 'all' }))
+    todos.push({ ...todo, list: names.get(todo.listId) ?? todo.listId });
+  return todos;
+}
+
+/** The user's todos by title: todos of several lists do not come in file order. */
+const byTitle = async (user: TodoUser) =>
+  Object.fromEntries((await todosOf(user)).map((todo) => [todo.title, todo]));
+
+const sortedTitles = async (user: TodoUser) => (await todosOf(user)).map((todo) => todo.title).sort();
+
+/** Today in Paris, or `days` after it: `YYYY-MM-DD`. */
+function parisDay(days = 0): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: PARIS }).format(new Date());
+  const day = new Date(`${today}T12:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+describe.concurrent('todo import --from', () => {
+  it('todoist: tasks with their notes, sections as tags, sub-tasks under their parent, DATE read as quick add reads it', async () => {
+    const { user, run } = await importFixture('todoist', 'todoist.csv', 'Groceries.csv');
+    expect(run.code, run.stderr).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      'line 9: DATE "le lundi" is in DATE_LANG fr, which only English dates are read in: kept in the notes',
+      'line 11: DATE "someday maybe" is not a date quick add reads whole: kept in the notes',
+      'Imported 6 todos from Groceries.csv (todoist): 6 new; 1 row rejected (line 10).',
+      'todo: 1 row rejected (written to Groceries.csv.rejects.ndjson); the others were imported',
+    ]);
+    expect(await todosOf(user)).toMatchObject([
+      {
+        title: 'Buy milk',
+        notes: 'Oat milk if they have it\nThe shop on the corner closes at 7, not 8',
+        priority: 'high',
+        tags: ['errand', 'groceries'],
+        dueDate: parisDay(1),
+        list: 'Inbox',
+      },
+      { title: 'Buy coffee beans', notes: 'Sub-task of: Buy milk', priority: 'normal', tags: ['groceries'] },
+      {
+        title: 'Water the plants',
+        priority: 'high',
+        tags: ['home', 'home-chores'],
+        recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=MO', fromCompletion: false, timeZone: PARIS },
+      },
+      {
+        title: 'Pay rent',
+        notes: 'Responsible: Ana (14781401)\nDeadline: 2099-12-31',
+        priority: 'normal',
+        dueDate: '2099-12-24',
+      },
+      { title: 'Fix the shelf', notes: 'Todoist date: le lundi', dueDate: null },
+      { title: 'Read a book', notes: 'Todoist date: someday maybe', priority: 'high', dueDate: null },
+    ]);
+    expect(await rejectsOf(user, 'Groceries.csv')).toMatchObject([
+      { line: 10, message: expect.stringContaining('title'), row: { TYPE: 'task', CONTENT: '' } },
+    ]);
+
+    const again = await importFrom(user, 'todoist', 'Groceries.csv', '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      created: 0,
+      existing: 6,
+      rejected: 1,
+      rejectedLines: [10],
+    });
+    expect(await todosOf(user)).toHaveLength(6);
+  });
+
+  it('todoist: a CSV without TYPE and CONTENT is refused whole (exit 2); a note with no task above is rejected by line; a section no tag can be is kept in the notes', async () => {
+    const other = await newTodoUser(api.stack.url);
+    await writeFile(join(other.configDir, 'tasks.csv'), 'title,due\nBuy milk,tomorrow\n');
+    const refused = await importFrom(other, 'todoist', 'tasks.csv');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('tasks.csv is no Todoist CSV: it needs the columns TYPE and CONTENT');
+    await writeFile(
+      join(other.configDir, 'notes.csv'),
+      'TYPE,CONTENT,PRIORITY\nnote,an orphan note,\ntask,Call Ana,4\nmeeting,Standup,4\nsection,🛒,\ntask,Buy stamps,4\n',
+    );
+    const run = await importFrom(other, 'todoist', 'notes.csv');
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr).slice(0, 2)).toEqual([
+      'line 6: section "🛒" cannot be a tag: kept in the notes',
+      'Imported 2 todos from notes.csv (todoist): 2 new; 2 rows rejected (lines 2, 4).',
+    ]);
+    expect((await todosOf(other)).at(-1)).toMatchObject({
+      title: 'Buy stamps',
+      tags: [],
+      notes: 'Section: 🛒',
+    });
+    expect(await rejectsOf(other, 'notes.csv')).toMatchObject([
+      { line: 2, message: 'a note row needs a task row above it', row: { CONTENT: 'an orphan note' } },
+      { line: 4, message: 'TYPE must be task, section or note (got "meeting")' },
+    ]);
+  });
+
+  it('taskwarrior: a task export array, projects as lists, UTC dues in the profile zone, recur as RRULEs, deleted tasks skipped', async () => {
+    const { user, run } = await importFixture('taskwarrior', 'taskwarrior-export.txt', 'tasks.json');
+    expect(run.code, run.stderr).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      'line 7: recur "hourly" is no repeat todo knows: kept in the notes',
+      'line 7: tags ops/infra are no todo tags: kept in the notes',
+      'Imported 5 todos from tasks.json (taskwarrior): 5 new; made list "Home"; skipped 1 recurring template, 1 deleted; 1 row rejected (line 8).',
+      'todo: 1 row rejected (written to tasks.json.rejects.ndjson); the others were imported',
+    ]);
+    expect(await byTitle(user)).toMatchObject({
+      'Buy milk': {
+        priority: 'high',
+        list: 'Home',
+        tags: ['errand', 'shop'],
+        dueDate: '2099-12-24',
+        dueTime: '13:00',
+        completed: false,
+      },
+      'Water the plants': {
+        dueDate: '2099-12-24',
+        dueTime: null,
+        recurrence: { rrule: 'FREQ=WEEKLY', timeZone: PARIS },
+        list: 'Inbox',
+      },
+      'Call the bank': {
+        priority: 'low',
+        completed: true,
+        notes: '2026-12-02: asked about the new card\ncompleted 2026-12-02',
+      },
+      'Check the boiler': {
+        list: 'Home',
+        completed: false,
+        dueDate: '2099-12-30',
+        dueTime: '09:00',
+        recurrence: { rrule: 'FREQ=WEEKLY;INTERVAL=2' },
+      },
+      'Rotate the logs': { tags: ['ops'], recurrence: null, notes: 'recur: hourly\ntags: ops/infra' },
+    });
+    expect(await rejectsOf(user, 'tasks.json')).toMatchObject([
+      {
+        line: 8,
+        message: expect.stringContaining('title'),
+        row: { uuid: 'a7b8c9d0-4e5f-4a6b-8c7d-8e9fa0b1c2d3' },
+      },
+    ]);
+  });
+
+  it('taskwarrior: one task a line (json.array=off) finds the tasks an earlier export sent by their uuid: a later export adds only the new ones', async () => {
+    const { user, run: first } = await importFixture('taskwarrior', 'taskwarrior-export.txt', 'tasks.json');
+    expect(first.code).toBe(1);
+    const tasks = JSON.parse(await readFile(join(user.configDir, 'tasks.json'), 'utf8')) as object[];
+    const later = [
+      ...tasks.slice(0, 7),
+      {
+        description: 'Buy bread',
+        entry: '20261203T080000Z',
+        status: 'pending',
+        uuid: '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a',
+      },
+    ];
+    await writeFile(
+      join(user.configDir, 'later.ndjson'),
+      later.map((task) => JSON.stringify(task)).join('\n'),
+    );
+    const run = await importFrom(user, 'taskwarrior', 'later.ndjson', '--json', '--progress', 'json');
+    expect(run.code, run.stderr).toBe(0);
+    expect(lines(run.stderr).map((line) => JSON.parse(line) as object)).toContainEqual(
+      expect.objectContaining({ read: 6, created: 1, existing: 5 }),
+    );
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      created: 1,
+      existing: 5,
+      rejected: 0,
+      skipped: { deleted: 1, 'recurring template': 1 },
+      notices: [
+        { line: 7, message: 'recur "hourly" is no repeat todo knows: kept in the notes' },
+        { line: 7, message: 'tags ops/infra are no todo tags: kept in the notes' },
+      ],
+    });
+    expect(await sortedTitles(user)).toEqual([
+      'Buy bread',
+      'Buy milk',
+      'Call the bank',
+      'Check the boiler',
+      'Rotate the logs',
+      'Water the plants',
+    ]);
+  });
+
+  it('todotxt: priorities, +project lists, @context tags, due:, rec:, x with dates, and a re-run adds nothing', async () => {
+    const user = await userWithFile('todo.txt', 'todo.txt');
+    const dry = await importFrom(user, 'todotxt', 'todo.txt', '--dry-run');
+    expect(lines(dry.stderr).at(-2)).toBe('Dry run: 11 rows would be imported, 2 rejected.');
+    const run = await importFrom(user, 'todotxt', 'todo.txt');
+    expect(run.code, run.stderr).toBe(1);
+    expect(lines(run.stderr)).toEqual([
+      'line 10: rec:2b is no repeat todo reads (rec:1w, rec:+2m: d, w, m or y): kept in the notes',
+      'line 11: only the first +project is its list: +Summer kept in the notes',
+      'line 11: @with/friends cannot be a tag: kept in the notes',
+      'Imported 11 todos from todo.txt (todotxt): 11 new; made lists "GarageSale", "TodoTxtTouch", "Home Finances", "Travel"; 2 rows rejected (lines 12, 14).',
+      'todo: 2 rows rejected (written to todo.txt.rejects.ndjson); the others were imported',
+    ]);
+    expect(await byTitle(user)).toMatchObject({
+      'Thank Mom for the meatballs': { priority: 'high', tags: ['phone'], list: 'Inbox' },
+      'Schedule Goodwill pickup': { priority: 'normal', tags: ['phone'], list: 'GarageSale' },
+      'Post signs around the neighborhood': { priority: 'normal', list: 'GarageSale' },
+      'Eskimo pies': { tags: ['grocerystore'] },
+      "Review Tim's pull request": {
+        completed: true,
+        notes: 'created 2011-03-01, completed 2011-03-03',
+        list: 'TodoTxtTouch',
+        tags: ['github'],
+      },
+      'Call the bank': { priority: 'high', dueDate: '2099-12-24', list: 'Home Finances' },
+      'Water the plants': {
+        priority: 'low',
+        dueDate: '2099-12-07',
+        recurrence: { rrule: 'FREQ=WEEKLY', fromCompletion: false, timeZone: PARIS },
+      },
+      'Take out the trash': {
+        dueDate: '2099-12-08',
+        recurrence: { rrule: 'FREQ=WEEKLY', fromCompletion: true },
+        notes: 't:2099-12-07',
+      },
+      Stretch: { priority: 'low', recurrence: null, notes: 'rec:2b' },
+      'Plan the trip': { list: 'Travel', tags: [], notes: '+Summer @with/friends url:example' },
+      'Pay the phone bill': { completed: true, priority: 'high', notes: 'completed 2026-11-30' },
+    });
+    expect(await rejectsOf(user, 'todo.txt')).toMatchObject([
+      { line: 12, message: expect.stringContaining('title'), row: '+OnlyAProject @only' },
+      { line: 14, message: expect.stringContaining('dueDate'), row: 'Renew the passport due:2099-02-30' },
+    ]);
+
+    const again = await importFrom(user, 'todotxt', 'todo.txt');
+    expect(lines(again.stderr)).toContain(
+      'Imported 11 todos from todo.txt (todotxt): 0 new, 11 already there; 2 rows rejected (lines 12, 14).',
+    );
+    expect(await todosOf(user)).toHaveLength(11);
+  });
+
+  it('todotxt: export --format todotxt writes back what the import reads, and importing it elsewhere makes the same todos', async () => {
+    const { user } = await importFixture('todotxt', 'todo.txt', 'todo.txt');
+    const exported = await user.run(['export', '--format', 'todotxt', '-o', 'out.txt'], {
+      cwd: user.configDir,
+    });
+    expect(exported.code, exported.stderr).toBe(0);
+    const text = await readFile(join(user.configDir, 'out.txt'), 'utf8');
+    const today = parisDay();
+    expect(lines(text)).toEqual(
+      expect.arrayContaining([
+        `(A) ${today} Thank Mom for the meatballs @phone`,
+        `${today} Schedule Goodwill pickup +GarageSale @phone`,
+        `x ${today} ${today} Review Tim's pull request +TodoTxtTouch @github`,
+        `(A) ${today} Call the bank +Home_Finances due:2099-12-24`,
+        `(C) ${today} Water the plants @home due:2099-12-07 rec:+1w`,
+        `${today} Take out the trash due:2099-12-08 rec:1w`,
+        `x ${today} ${today} Pay the phone bill due:2026-11-30 pri:A`,
+      ]),
+    );
+
+    const other = await newTodoUser(api.stack.url);
+    await copyFile(join(user.configDir, 'out.txt'), join(other.configDir, 'todo.txt'));
+    expect((await other.run(['config', 'set', 'timeZone', PARIS])).code).toBe(0);
+    const back = await importFrom(other, 'todotxt', 'todo.txt');
+    expect(back.code, back.stderr).toBe(0);
+    const fields = (todo: Todo & { list: string }) => ({
+      title: todo.title,
+      priority: todo.priority,
+      list: todo.list,
+      tags: todo.tags,
+      dueDate: todo.dueDate,
+      recurrence: todo.recurrence,
+      completed: todo.completed,
+    });
+    const sorted = async (someone: TodoUser) =>
+      (await todosOf(someone)).map(fields).sort((a, b) => a.title.localeCompare(b.title));
+    expect(await sorted(other)).toEqual(await sorted(user));
+  });
+
+  it("gives the output the README's todo.txt example shows, command after command", async () => {
+    const readme = await readFile(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+    const section = /### Importing from other apps([\s\S]*?)\n## /.exec(readme)?.[1] ?? '';
+    const file = /```text\n([\s\S]*?)```/.exec(section)?.[1];
+    const session = /```console\n([\s\S]*?)```/.exec(section)?.[1];
+    if (!file || !session)
+      throw new Error('the README has no todo.txt example in "Importing from other apps"');
+    const user = await newTodoUser(api.stack.url);
+    await writeFile(join(user.configDir, 'todo.txt'), file);
+    expect((await user.run(['config', 'set', 'timeZone', PARIS])).code).toBe(0);
+    // Days and times differ every run.
+    const normalized = (text: string) =>
+      text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>').replace(/\b(?!2099)\d{4}-\d\d-\d\d\b/g, '<day>');
+    for (const step of session.split(/^\$ /m).filter(Boolean)) {
+      const [command = '', ...shown] = step.split('\n');
+      const args = command.split(' ').slice(1);
+      const run = await user.run(args, { cwd: user.configDir });
+      expect(normalized(run.stderr + run.stdout), command).toBe(normalized(shown.join('\n')));
+    }
+  });
+});
