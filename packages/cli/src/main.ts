@@ -13,6 +13,7 @@ import { registerList } from './commands/list.js';
 import { registerLists } from './commands/lists/index.js';
 import { registerLogin } from './commands/login.js';
 import { registerLogout } from './commands/logout.js';
+import { registerMcp } from './commands/mcp.js';
 import { registerMv } from './commands/mv.js';
 import { registerRm } from './commands/rm.js';
 import { registerShare } from './commands/share.js';
@@ -57,6 +58,7 @@ Examples:
   $ todo share Groceries sam@example.com
   $ todo watch --list Groceries
   $ todo login
+  $ todo mcp   # for an AI assistant: see the README
   $ curl -H "Authorization: Bearer $(todo auth token)" http://localhost:3000/v1/todos
 
 Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthorized,
@@ -82,6 +84,7 @@ Exit codes: 0 done, 1 failed, 2 usage or invalid input, 3 not found, 4 unauthori
   registerLogout(program, run);
   registerWhoami(program, run);
   registerAuth(program, run);
+  registerMcp(program, run);
   registerConfig(program, run, () => globals().profile);
   registerCompletion(program, run);
   return program;
