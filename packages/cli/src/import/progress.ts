@@ -7,7 +7,9 @@ export interface ProgressReporter {
   stop(): void;
 }
 
-export type ProgressMode = 'auto' | 'json' | 'none';
+/** How an import shows its progress (`--progress`). */
+export const PROGRESS_MODES = ['auto', 'json', 'none'] as const;
+export type ProgressMode = (typeof PROGRESS_MODES)[number];
 
 /** NDJSON on stderr: one line per batch answered, with the rate in rows a second. */
 function jsonReporter(io: IO): ProgressReporter {
