@@ -79,7 +79,7 @@ function render() {
     pending: store.pendingCount,
     people: sidebar.people,
     // A view holds every list's todos: each row says which list it is in.
-    listNames: route.view ? new Map(sidebar.lists.map((list) => [list.id, list.name])) : undefined,
+    listName: route.view ? (listId) => sidebar.list(listId)?.name : undefined,
   });
   renderLists();
 }

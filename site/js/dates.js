@@ -7,6 +7,9 @@
 
 import { dueState as contractDueState, localDay, localTime } from '/vendor/todolist-sdk.min.js';
 
+/** The person's time zone, the browser's: the API reads their days (quick add, views) in it. */
+export const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** Today in the local time zone, as YYYY-MM-DD. */
 export const today = (now = new Date()) => localDay(now);
 

@@ -5,9 +5,8 @@
 // inside, about 17 KB gzipped) and its stylesheet, when the field is first focused or typed in,
 // so a first load carries none of it. Words it does not take stay in the title; an @list that
 // names none of the person's lists stays too, as the API's quick add leaves it.
-import { sameListName } from '/vendor/todolist-sdk.min.js';
-import { keepListWords, parseQuickAdd, toTodoCreate } from '/vendor/todolist-sdk-quick-add.min.js';
-import { formatDay, formatTime } from './dates.js';
+import { listNamed, parseQuickAdd, toTodoCreate } from '/vendor/todolist-sdk-quick-add.min.js';
+import { formatDay, formatTime, timeZone } from './dates.js';
 import { h, loadStylesheet } from './dom.js';
 
 /** @typedef {import('/vendor/todolist-sdk.min.js').List} List */
@@ -21,9 +20,6 @@ import { h, loadStylesheet } from './dom.js';
 
 await loadStylesheet('/css/quick-add.css');
 
-/** The person's time zone, the browser's: "today" and "friday" are their days. */
-const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 /**
  * Reads a line as quick add does, its @list resolved among `lists`.
  * @param {string} text
@@ -32,10 +28,7 @@ const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
  * @returns {Reading}
  */
 export function read(text, lists, now = new Date()) {
-  let parse = parseQuickAdd(text, { timeZone: timeZone(), now });
-  const name = parse.list;
-  const list = name === undefined ? undefined : lists.find((one) => sameListName(one.name, name));
-  if (name !== undefined && !list) parse = keepListWords(text, parse);
+  const { parse, list } = listNamed(text, parseQuickAdd(text, { timeZone: timeZone(), now }), lists);
   return { input: toTodoCreate(parse), list, parse };
 }
 

@@ -38,9 +38,9 @@ export function createItem(key) {
  * @param {ShownTodo} todo
  * @param {Route} route the view's route: tag links keep its filter
  * @param {Map<string, string>} people on a shared list, who is who: the row names who made and changed it
- * @param {Map<string, string>} [listNames] in a view of every list, each list's name: the row links to its list
+ * @param {string} [listName] in a view of every list, the name of the todo's: the row links to its list
  */
-export function updateItem(li, todo, route, people, listNames) {
+export function updateItem(li, todo, route, people, listName) {
   const day = today();
   const due = dueState(todo, day);
   li.classList.toggle('completed', todo.completed);
@@ -69,12 +69,12 @@ export function updateItem(li, todo, route, people, listNames) {
     route.filter,
     people.get(todo.createdBy),
     people.get(todo.updatedBy),
-    listNames?.get(todo.listId),
+    listName,
   ]);
   if (li.dataset.signature !== signature) {
     li.dataset.signature = signature;
     /** @type {HTMLElement} */ (li.querySelector('.meta')).replaceChildren(
-      ...metaOf(todo, route, day, people, listNames?.get(todo.listId)),
+      ...metaOf(todo, route, day, people, listName),
     );
   }
 }

@@ -12,7 +12,7 @@ import {
   parseFilter,
   sameListName,
 } from '/vendor/todolist-sdk.min.js';
-import { today } from './dates.js';
+import { timeZone, today } from './dates.js';
 import { sortsBefore } from './todo-entry.js';
 
 /** @typedef {import('/vendor/todolist-sdk.min.js').Todo} Todo */
@@ -51,9 +51,6 @@ export function listScope(listId) {
     addTo: (input) => ({ listId, ...input }),
   };
 }
-
-/** The person's time zone, the browser's: the API reads a view's days in it, as the page does. */
-const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /**
  * The filter parsed, or null for one this page's grammar cannot read (saved by a newer client
@@ -100,7 +97,7 @@ export function viewScope({ key, filter, addTo = (input) => input }, lists) {
     manual: false,
     query: () => ({ filter, sort: 'due', timeZone: timeZone() }),
     holds: (todo) => (parsed ? filterMatches(parsed, todo, context) : true),
-    before: (a, b) => dueBefore(a, b),
+    before: dueBefore,
     addTo: (input) => ({ listId: INBOX_LIST_ID, ...addTo(input) }),
   };
 }

@@ -88,7 +88,7 @@ export class TodoStore extends EventTarget {
     return this.#scope.listId;
   }
 
-  /** What it holds: `list:<id>`, or `view:today`, `view:upcoming`, `view:saved:<id>`. */
+  /** What it holds: `list:<id>`, or `view:today`, `view:upcoming`, `view:<saved filter id>`. */
   get scopeKey() {
     return this.#scope.key;
   }

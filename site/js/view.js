@@ -22,7 +22,7 @@ import { builtInView } from './scope.js';
  * @property {boolean} loadingMore
  * @property {number} pending todos with calls still out, shown as data-pending on .todoapp
  * @property {Map<string, string>} [people] who is on a shared list, `sub` → address: rows name them
- * @property {Map<string, string>} [listNames] in a view of every list, each list's name: rows name their list
+ * @property {(listId: string) => string | undefined} [listName] in a view of every list, a list's name: rows name their list
  */
 
 /**
@@ -118,7 +118,7 @@ export class TodoView {
   }
 
   /** @param {ViewState} state */
-  render({ todos, route, status, hasMore, loadingMore, pending, people = new Map(), listNames }) {
+  render({ todos, route, status, hasMore, loadingMore, pending, people = new Map(), listName }) {
     this.#app.dataset.pending = String(pending);
     this.#loading.hidden = status !== 'loading';
     const any = status === 'ready' && todos.length > 0;
@@ -126,7 +126,7 @@ export class TodoView {
     this.#footer.hidden = !any;
     this.#editHint.hidden = !any;
     const shown = todos.filter((todo) => matches(todo, route));
-    this.#renderList(shown, route, people, listNames);
+    this.#renderList(shown, route, people, listName);
     this.#empty.hidden = status !== 'ready' || shown.length > 0;
     this.#empty.textContent = emptyWords(route);
 
@@ -156,9 +156,9 @@ export class TodoView {
    * @param {ShownTodo[]} visible
    * @param {Route} route
    * @param {Map<string, string>} people
-   * @param {Map<string, string>} [listNames]
+   * @param {(listId: string) => string | undefined} [listName]
    */
-  #renderList(visible, route, people, listNames) {
+  #renderList(visible, route, people, listName) {
     const focused = document.activeElement;
     const keep = new Set(visible.map((todo) => todo.key));
     const focusedKey = this.#focusedKey();
@@ -179,7 +179,7 @@ export class TodoView {
           li = createItem(todo.key);
           this.#items.set(todo.key, li);
         }
-        updateItem(li, todo, route, people, listNames);
+        updateItem(li, todo, route, people, listName?.(todo.listId));
       }
       if (li && this.#list.children[index] !== li)
         this.#list.insertBefore(li, this.#list.children[index] ?? null);

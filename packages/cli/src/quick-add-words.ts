@@ -1,4 +1,4 @@
-import { type List, sameListName, TimeZone } from '@todolist/sdk/contract';
+import { type List, TimeZone } from '@todolist/sdk/contract';
 import type { QuickAddParse } from '@todolist/sdk/quick-add';
 import type { ActiveProfile } from './config/profiles.js';
 import type { Context } from './context.js';
@@ -38,17 +38,12 @@ export async function readAddWords(
   text: string,
   book: () => Promise<ListBook>,
 ): Promise<AddWords> {
-  const [{ parseQuickAdd, keepListWords }, profile] = await Promise.all([
+  const [{ parseQuickAdd, listNamed }, profile] = await Promise.all([
     import('@todolist/sdk/quick-add'),
     context.profile(),
   ]);
   const timeZone = checkedTimeZone(profile);
   const parse = parseQuickAdd(text, { now: context.now(), timeZone });
   if (parse.list === undefined) return { parse };
-  const name = parse.list;
-  const lists = await (await book()).all();
-  const named = lists.filter((list) => sameListName(list.name, name));
-  const list = named.find((each) => !each.archived) ?? named[0];
-  if (list) return { parse, list };
-  return { parse: keepListWords(text, parse), unknownList: name };
+  return listNamed(text, parse, await (await book()).all());
 }

@@ -109,6 +109,27 @@ describe.concurrent('todo import --from', () => {
     expect(await todosOf(user)).toHaveLength(6);
   });
 
+  it('todoist: a row read as another day later ("tomorrow", another zone) is found again, not added twice', async () => {
+    const user = await newTodoUser(api.stack.url);
+    const file = join(user.configDir, 'Week.csv');
+    const header = 'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\n';
+    await writeFile(file, `${header}task,Buy milk,,4,1,,,tomorrow,en,\n`);
+    // UTC+14, then UTC−11: the same "tomorrow" is another day in each.
+    await user.run(['config', 'set', 'timeZone', 'Pacific/Kiritimati']);
+    expect((await importFrom(user, 'todoist', 'Week.csv')).code).toBe(0);
+    const [first] = await todosOf(user);
+    // The file changed since (a row added), so the rows are found by what they are, not by the journal.
+    await writeFile(file, `${header}task,Buy milk,,4,1,,,tomorrow,en,\ntask,Buy bread,,4,1,,,,en,\n`);
+    await user.run(['config', 'set', 'timeZone', 'Pacific/Pago_Pago']);
+    const again = await importFrom(user, 'todoist', 'Week.csv', '--json');
+    expect(JSON.parse(again.stdout)).toMatchObject({ created: 1, existing: 1 });
+    const titles = (await todosOf(user)).map((todo) => [todo.title, todo.dueDate]);
+    expect(titles).toEqual([
+      ['Buy milk', first?.dueDate],
+      ['Buy bread', null],
+    ]);
+  });
+
   it('todoist: a CSV without TYPE and CONTENT is refused whole (exit 2); a note with no task above is rejected by line; a section no tag can be is kept in the notes', async () => {
     const other = await newTodoUser(api.stack.url);
     await writeFile(join(other.configDir, 'tasks.csv'), 'title,due\nBuy milk,tomorrow\n');

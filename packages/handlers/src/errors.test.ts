@@ -23,7 +23,7 @@ describe('the handlers’ errors', () => {
   });
 
   it('carry their status, name and headers from the code', () => {
-    const error = new PreconditionFailedError('01JB0000000000000000000000', 1, 3);
+    const error = new PreconditionFailedError('01JB0000000000000000000000', 1, 3, 'todo');
     expect(error).toMatchObject({
       name: 'PreconditionFailedError',
       code: 'precondition_failed',

@@ -95,8 +95,8 @@ export class NotFoundError extends TodoApiError {
 /** `If-Match` named a version other than the current one (412); nothing was changed. */
 export class PreconditionFailedError extends TodoApiError {
   static override readonly kind: string = 'PreconditionFailedError';
-  /** `what` names the kind of thing in the message: a todo, unless told. */
-  constructor(id: string, expected: number, current: number, what = 'todo') {
+  /** `what` names the kind of thing in the message: `todo`, `list`, `saved filter`. */
+  constructor(id: string, expected: number, current: number, what: string) {
     super(
       'precondition_failed',
       `${what} ${id} is at version ${current}, not ${expected}: read it again and reapply your change`,
@@ -172,7 +172,11 @@ export class SavedFilterNotFoundError extends TodoApiError {
   }
 }
 
-/** A person already has the most of something one may have (409); lists and members say so with {@link ListConflictError}. */
+/**
+ * A person already has the most of something one may have (409): lists, saved filters. A list's
+ * own limits (its members, the shared lists a person may be on) are worded for the list, with
+ * {@link ListConflictError}.
+ */
 export class LimitReachedError extends TodoApiError {
   static override readonly kind: string = 'LimitReachedError';
   /** `things` in the plural, as the message reads: "you have 50 saved filters, …". */

@@ -5,11 +5,13 @@ import { setFlagsFromString } from 'node:v8';
 import type { Context } from '../context.js';
 import { TodoCliError, UsageError } from '../errors.js';
 import { EXIT_CODES } from '../exit-codes.js';
+import { PROGRESS_MODES, type ProgressMode } from '../import/choices.js';
 import { chooseImportId } from '../import/import-id.js';
-import { PROGRESS_MODES, type ProgressMode, progressReporter } from '../import/progress.js';
+import { progressReporter } from '../import/progress.js';
 import { RejectsFile } from '../import/rejects-file.js';
 import { RowIdBook } from '../import/row-ids.js';
 import { sourceOf, sourceRows } from '../import/source-rows.js';
+import { printData } from '../output/mode.js';
 import { safeText } from '../output/safe-text.js';
 
 export interface ImportFlags {
@@ -114,7 +116,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
       rejectsFile: rejects.count ? (rejects.path ?? null) : null,
       ...notices?.summary(rejects.lines),
     };
-    if (flags.json) context.io.out(JSON.stringify(summary, null, 2));
+    if (flags.json) printData(context.io, 'json', summary, false);
     else {
       for (const line of notices?.lines() ?? []) context.io.err(safeText(line));
       context.io.err(`Dry run: ${plural(todos.valid, 'row')} would be imported, ${rejects.count} rejected.`);
@@ -158,7 +160,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     rejectsFile: rejects.count ? (rejects.path ?? null) : null,
     ...notices?.summary(rejects.lines),
   };
-  if (flags.json) context.io.out(JSON.stringify(result, null, 2));
+  if (flags.json) printData(context.io, 'json', result, false);
   else {
     for (const line of notices?.lines() ?? []) context.io.err(safeText(line));
     const already = summary.existing ? `, ${summary.existing} already there` : '';

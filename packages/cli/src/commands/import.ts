@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { IMPORT_APPS } from '../import/apps/apps.js';
-import { PROGRESS_MODES } from '../import/progress.js';
-import { IMPORT_FORMATS } from '../import/read-rows.js';
+import { IMPORT_FORMATS, PROGRESS_MODES } from '../import/choices.js';
 import type { ImportFlags } from './import-run.js';
 import { choiceOption, examples, type Runner } from './shared.js';
 

@@ -1,7 +1,6 @@
 import type { Todo } from '@todolist/sdk';
-import { localDay } from '@todolist/sdk/contract';
+import { INBOX_LIST_ID, localDay } from '@todolist/sdk/contract';
 import { letterOfPriority, projectOfList, recOfRecurrence } from '../import/apps/todotxt-words.js';
-import { INBOX } from '../lists/list-book.js';
 
 /**
  * A todo as one todo.txt line, as `todo import --from todotxt` reads it back: `x` and the day it
@@ -16,7 +15,7 @@ export function todotxtLine(todo: Todo & { list: string }): string {
     ...(letter && !todo.completed ? [`(${letter})`] : []),
     localDay(new Date(todo.createdAt)),
     todo.title,
-    ...(todo.listId !== INBOX && todo.list ? [projectOfList(todo.list)] : []),
+    ...(todo.listId !== INBOX_LIST_ID && todo.list ? [projectOfList(todo.list)] : []),
     ...todo.tags.map((tag) => `@${tag}`),
     ...(todo.dueDate ? [`due:${todo.dueDate}`] : []),
     ...(todo.recurrence ? [recOfRecurrence(todo.recurrence)] : []),

@@ -1,15 +1,12 @@
 import type { ImportProgress } from '@todolist/sdk';
 import type { IO } from '../io.js';
+import type { ProgressMode } from './choices.js';
 
 /** Shows how an import is going: a bar on a terminal, NDJSON lines for scripts, or nothing. */
 export interface ProgressReporter {
   update(progress: ImportProgress): void;
   stop(): void;
 }
-
-/** How an import shows its progress (`--progress`). */
-export const PROGRESS_MODES = ['auto', 'json', 'none'] as const;
-export type ProgressMode = (typeof PROGRESS_MODES)[number];
 
 /** NDJSON on stderr: one line per batch answered, with the rate in rows a second. */
 function jsonReporter(io: IO): ProgressReporter {

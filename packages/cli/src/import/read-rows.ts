@@ -3,9 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { UsageError } from '../errors.js';
-
-export const IMPORT_FORMATS = ['csv', 'json', 'ndjson'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+import { IMPORT_FORMATS, type ImportFormat } from './choices.js';
 
 /** One record of the input and where it is, for messages and the rejects file. */
 export interface SourceRow {

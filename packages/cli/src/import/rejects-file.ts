@@ -10,14 +10,18 @@ const SHOWN = 10;
  */
 export class RejectsFile {
   #stream: WriteStream | undefined;
-  count = 0;
   /** The line of each rejected row, in the order they were rejected. */
   readonly lines: number[] = [];
   /** `line 3: title must be …` for the first rejected rows, when there is no file. */
   readonly shown: string[] = [];
   constructor(readonly path: string | undefined) {}
+
+  /** How many rows were rejected. */
+  get count(): number {
+    return this.lines.length;
+  }
+
   add(row: SourceRow, message: string, errors: unknown[]): void {
-    this.count++;
     this.lines.push(row.line);
     if (this.path === undefined) {
       if (this.shown.length < SHOWN) this.shown.push(`line ${row.line}: ${message}`);

@@ -55,8 +55,8 @@ export class RowIdBook {
     return this.#previous.size > 0;
   }
 
-  /** The id to send the row at `index` with, found by the row's `content` (the todo it asks for). */
-  idFor(content: object, index: number): string {
+  /** The id to send the row at `index` with, found by the row's `content` (the todo it asks for, or another app's record). */
+  idFor(content: unknown, index: number): string {
     const fingerprint = digest(JSON.stringify(content)).slice(0, 22);
     let id: string | undefined;
     if (this.#previous.size > 0) {

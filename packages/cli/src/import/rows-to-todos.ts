@@ -58,7 +58,10 @@ export function todosOfRows(rows: AsyncIterable<SourceRow>, options: RowsToTodos
       state.valid++;
       state.lineOfSent.push(row.line);
       // The same row gets the same id on a re-run, so the API finds it instead of adding it again.
-      const id = todo.input.id ?? (book ? book.idFor(todo.content, row.index) : newId(row.index));
+      // Another app's row is known by its record as written: what it reads as (a Todoist
+      // "tomorrow" as a day) changes from one day to the next, the record does not.
+      const content = row.source ?? todo.content;
+      const id = todo.input.id ?? (book ? book.idFor(content, row.index) : newId(row.index));
       yield { ...todo.input, id, ...(listId ? { listId } : {}) };
     }
   }

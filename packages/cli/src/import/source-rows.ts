@@ -1,7 +1,8 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { IMPORT_APPS, type ImportApp } from './apps/apps.js';
-import { formatOf, type ImportFormat, readRows, type SourceRow } from './read-rows.js';
+import type { ImportFormat } from './choices.js';
+import { formatOf, readRows, type SourceRow } from './read-rows.js';
 import type { parseColumnMap } from './to-todo.js';
 
 /** What `todo import` is given: one of its own formats, or another app's file (`--from`). */

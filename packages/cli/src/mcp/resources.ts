@@ -7,7 +7,7 @@ import { compactList, compactTodos } from './compact.js';
 import { readLists } from './read-tools.js';
 
 /** The lists resource's address; each list's is below it. */
-export const LISTS_URI = 'todolist://lists';
+const LISTS_URI = 'todolist://lists';
 
 /** How many open todos a list's resource holds: a screenful; `list_todos` reads more. */
 const LIST_RESOURCE_TODOS = 100;

@@ -103,7 +103,7 @@ export const ListListsInput = z.strictObject({
 export type ListListsInput = z.output<typeof ListListsInput>;
 
 /** How many todos one `import_todos` call takes: `importMany` sends them in batches of MAX_IMPORT_ITEMS. */
-export const MAX_IMPORT_TODOS = MAX_IMPORT_ITEMS * 10;
+const MAX_IMPORT_TODOS = MAX_IMPORT_ITEMS * 10;
 
 /** `import_todos`: many creates at once, into one list unless an item names its own `listId`. */
 export const ImportTodosInput = z.strictObject({

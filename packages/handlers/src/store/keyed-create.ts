@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   IDEMPOTENCY_KEY_TTL_SECONDS,
   INBOX_LIST_ID,
@@ -11,7 +9,7 @@ import {
 import { ulid } from 'ulid';
 import { IdempotencyKeyReusedError } from '../errors.js';
 import { keyClaimKey } from './keys.js';
-import { writeIf } from './table.js';
+import { itemAtFailedCondition, writeIf } from './table.js';
 import { TTL_ATTRIBUTE } from './table-schema.js';
 import { newTodoItem, type TodoPlace, toTodo } from './todo-item.js';
 
@@ -118,14 +116,9 @@ async function putClaim(
     );
     return undefined;
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    // DynamoDB returns the live claim with the failure; dynalite does not, so read it then.
-    if (error.Item) return unmarshall(error.Item) as Claim;
-    const { Item } = await client.send(
-      new GetCommand({ TableName: tableName, Key: { pk: claim.pk, sk: claim.sk }, ConsistentRead: true }),
-    );
+    const held = await itemAtFailedCondition<Claim>({ client, name: tableName }, error, claim);
     // Gone between the two calls: it expired and was removed; claim the key again.
-    return Item ? (Item as Claim) : putClaim(client, tableName, claim, now);
+    return held ?? putClaim(client, tableName, claim, now);
   }
 }
 

@@ -12,7 +12,7 @@ import {
   sameListName,
 } from '@todolist/sdk/contract';
 import { ulid } from 'ulid';
-import { ListConflictError, PreconditionFailedError } from '../errors.js';
+import { LimitReachedError, ListConflictError, PreconditionFailedError } from '../errors.js';
 import { newChangeStamp } from './change-stamp.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { listKey } from './keys.js';
@@ -98,10 +98,7 @@ export class ListStore {
   async create(callerId: string, input: ListCreate): Promise<List> {
     const { lists } = await ownLists(this.#table, callerId);
     if (lists.length >= MAX_LISTS) {
-      throw new ListConflictError(
-        'limit_reached',
-        `you have ${MAX_LISTS} lists, the most one person can have: delete one first`,
-      );
+      throw new LimitReachedError('lists', MAX_LISTS);
     }
     const listId = ulid();
     const { name } = input;
@@ -150,7 +147,7 @@ export class ListStore {
     const access = await resolveOwnList(this.#table, callerId, listId, 'rename or archive it');
     const current = access.item as ListItem;
     if (expectedVersion !== undefined && current.version !== expectedVersion) {
-      throw new PreconditionFailedError(listId, expectedVersion, current.version);
+      throw new PreconditionFailedError(listId, expectedVersion, current.version, 'list');
     }
     const renamed = patch.name !== undefined && !sameListName(patch.name, current.name);
     if (patch.name !== undefined) await claimListName(this.#table, callerId, patch.name, listId);
@@ -172,7 +169,12 @@ export class ListStore {
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
       if (renamed) await releaseListName(this.#table, callerId, patch.name as string, listId);
-      throw new PreconditionFailedError(listId, expectedVersion ?? current.version, current.version + 1);
+      throw new PreconditionFailedError(
+        listId,
+        expectedVersion ?? current.version,
+        current.version + 1,
+        'list',
+      );
     }
     if (renamed) await releaseListName(this.#table, callerId, current.name, listId);
     return this.#view({ ...access, item: updated });

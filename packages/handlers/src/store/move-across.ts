@@ -36,7 +36,7 @@ export async function moveAcross(
     }),
   );
   // Changed since it was read: the caller reads it again and repeats the move.
-  if (!marked) throw new PreconditionFailedError(id, original.version, original.version + 1);
+  if (!marked) throw new PreconditionFailedError(id, original.version, original.version + 1, 'todo');
   // The lists it left in the original's partition mean nothing in the copy's.
   const { movingTo: _marker, leftLists: _left, ...fields } = original;
   const copy: TodoItem = {
@@ -90,7 +90,7 @@ async function giveWayToChange(table: Table, original: TodoItem, copy: TodoItem)
   await table.client.send(
     new UpdateCommand({ TableName: table.name, Key: { pk: copy.pk, sk: copy.sk }, ...tombstone }),
   );
-  throw new PreconditionFailedError(idFromSortKey(original.sk), original.version, current.version);
+  throw new PreconditionFailedError(idFromSortKey(original.sk), original.version, current.version, 'todo');
 }
 
 /**

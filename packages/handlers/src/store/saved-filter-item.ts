@@ -1,4 +1,4 @@
-import type { SavedFilter, SavedFilterPatch } from '@todolist/sdk/contract';
+import type { SavedFilter } from '@todolist/sdk/contract';
 import { savedFilterIdFromSortKey } from './keys.js';
 
 /**
@@ -27,38 +27,15 @@ export function toSavedFilter(item: SavedFilterItem): SavedFilter {
   };
 }
 
-/** The pieces of an UpdateItem or DeleteItem call, placeholders and all. */
-interface Expression {
-  expression: string;
-  names: Record<string, string>;
-  values: Record<string, unknown>;
-}
-
 /**
- * The UpdateItem expression of a patch: set what it gives, stamp `updatedAt`, bump `version`.
- * Not update-expression.ts's, which also writes a change stamp: that would put the filter in
- * the changes feed's index.
+ * The condition of a change or a delete: the filter is there and, with `If-Match`, at that
+ * version; as a write's fields, with no empty map of values (DynamoDB refuses one).
  */
-export function patchExpression(patch: SavedFilterPatch, now: string): Expression {
-  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = { ':one': 1, ':now': now };
-  const set = ['#version = #version + :one', '#updatedAt = :now'];
-  for (const field of ['name', 'query'] as const) {
-    const value = patch[field];
-    if (value === undefined) continue;
-    names[`#${field}`] = field;
-    values[`:${field}`] = value;
-    set.push(`#${field} = :${field}`);
-  }
-  return { expression: `SET ${set.join(', ')}`, names, values };
-}
-
-/** The condition of a change or a delete: the filter is there and, with `If-Match`, at that version. */
-export function whereFilterIs(expectedVersion: number | undefined): Expression {
-  if (expectedVersion === undefined) return { expression: 'attribute_exists(pk)', names: {}, values: {} };
+export function whereFilterIs(expectedVersion: number | undefined) {
+  if (expectedVersion === undefined) return { ConditionExpression: 'attribute_exists(pk)' };
   return {
-    expression: 'attribute_exists(pk) AND #version = :expected',
-    names: { '#version': 'version' },
-    values: { ':expected': expectedVersion },
+    ConditionExpression: 'attribute_exists(pk) AND #version = :expected',
+    ExpressionAttributeNames: { '#version': 'version' },
+    ExpressionAttributeValues: { ':expected': expectedVersion },
   };
 }

@@ -75,6 +75,30 @@ describe('SavedFilterStore', () => {
     expect(await filters.get(me, saved.id)).toEqual(current);
   });
 
+  it('racing changes on one version: exactly one of them lands, the others are 412 and change nothing', async () => {
+    const me = newPerson();
+    const saved = await filters.create(me, workToday);
+    const names = ['One', 'Two', 'Three', 'Four', 'Five', 'Six'];
+    const outcomes = await Promise.all(
+      names.map((name) => outcome(filters.update(me, saved.id, { name }, saved.version))),
+    );
+    const landed = outcomes.flatMap((each) => ('resolved' in each ? [each.resolved] : []));
+    expect(landed).toHaveLength(1);
+    expect(outcomes.filter((each) => 'code' in each && each.code === 'precondition_failed')).toHaveLength(5);
+    expect(await filters.get(me, saved.id)).toEqual(landed[0]);
+    expect(landed[0]).toMatchObject({ version: 2 });
+  });
+
+  it('racing changes without If-Match, to different fields, all land: neither is lost', async () => {
+    const me = newPerson();
+    const saved = await filters.create(me, workToday);
+    await Promise.all([
+      filters.update(me, saved.id, { name: 'Renamed' }),
+      filters.update(me, saved.id, { query: 'p1' }),
+    ]);
+    expect(await filters.get(me, saved.id)).toMatchObject({ name: 'Renamed', query: 'p1', version: 3 });
+  });
+
   it('deletes a filter, then answers filter_not_found for it, with If-Match or without', async () => {
     const me = newPerson();
     const kept = await filters.create(me, { name: 'Kept', query: 'p1' });

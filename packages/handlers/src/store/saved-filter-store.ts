@@ -7,7 +7,6 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   MAX_SAVED_FILTERS,
   type SavedFilter,
@@ -18,8 +17,9 @@ import {
 import { monotonicFactory } from 'ulid';
 import { LimitReachedError, PreconditionFailedError, SavedFilterNotFoundError } from '../errors.js';
 import { ownerPartition, SAVED_FILTER_SK_PREFIX, savedFilterKey } from './keys.js';
-import { patchExpression, type SavedFilterItem, toSavedFilter, whereFilterIs } from './saved-filter-item.js';
-import { queryPages, type Table } from './table.js';
+import { type SavedFilterItem, toSavedFilter, whereFilterIs } from './saved-filter-item.js';
+import { itemAtFailedCondition, queryPages, type Table } from './table.js';
+import { buildUpdateExpression } from './update-expression.js';
 
 /** What the saved filter store needs besides its client. */
 export interface SavedFilterStoreOptions {
@@ -64,8 +64,9 @@ export class SavedFilterStore {
 
   /**
    * Saves a filter, unless the person has MAX_SAVED_FILTERS already. The count is read before
-   * the put, as for lists: two creates at once at the limit could both go in. It bounds what one
-   * listing reads, so one over is harmless, and the next create is refused.
+   * the put, as for lists: k creates at once when the person has one short of the limit could
+   * all go in, k − 1 over. It bounds what one listing reads (one Query of small items), so a few
+   * over are harmless, and every create after is refused.
    */
   async create(ownerId: string, input: SavedFilterCreate): Promise<SavedFilter> {
     const { Count = 0 } = await this.#table.client.send(
@@ -112,17 +113,23 @@ export class SavedFilterStore {
     expectedVersion?: number,
   ): Promise<SavedFilter> {
     const key = savedFilterKey(ownerId, filterId);
-    const change = patchExpression(patch, this.#now().toISOString());
+    const change = buildUpdateExpression(patch, this.#now().toISOString(), {}, { changeStamp: false });
     const condition = whereFilterIs(expectedVersion);
     try {
       const { Attributes } = await this.#table.client.send(
         new UpdateCommand({
           TableName: this.#table.name,
           Key: key,
-          UpdateExpression: change.expression,
-          ConditionExpression: condition.expression,
-          ExpressionAttributeNames: { ...change.names, ...condition.names },
-          ExpressionAttributeValues: { ...change.values, ...condition.values },
+          UpdateExpression: change.UpdateExpression,
+          ConditionExpression: condition.ConditionExpression,
+          ExpressionAttributeNames: {
+            ...change.ExpressionAttributeNames,
+            ...condition.ExpressionAttributeNames,
+          },
+          ExpressionAttributeValues: {
+            ...change.ExpressionAttributeValues,
+            ...condition.ExpressionAttributeValues,
+          },
           ReturnValues: 'ALL_NEW',
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
@@ -136,17 +143,12 @@ export class SavedFilterStore {
   /** Deletes a saved filter: one conditional write, at `expectedVersion` when given. */
   async delete(ownerId: string, filterId: string, expectedVersion?: number): Promise<void> {
     const key = savedFilterKey(ownerId, filterId);
-    const condition = whereFilterIs(expectedVersion);
     try {
       await this.#table.client.send(
         new DeleteCommand({
           TableName: this.#table.name,
           Key: key,
-          ConditionExpression: condition.expression,
-          // DynamoDB refuses an empty map of names or values.
-          ...(expectedVersion === undefined
-            ? {}
-            : { ExpressionAttributeNames: condition.names, ExpressionAttributeValues: condition.values }),
+          ...whereFilterIs(expectedVersion),
           ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
         }),
       );
@@ -165,16 +167,7 @@ export class SavedFilterStore {
     if (!(error instanceof ConditionalCheckFailedException)) return error;
     // Without If-Match the only condition is that the filter exists.
     if (expectedVersion === undefined) return new SavedFilterNotFoundError(filterId);
-    // DynamoDB returns the item the condition failed on; dynalite does not, so read it then.
-    const current = (
-      error.Item
-        ? unmarshall(error.Item)
-        : (
-            await this.#table.client.send(
-              new GetCommand({ TableName: this.#table.name, Key: key, ConsistentRead: true }),
-            )
-          ).Item
-    ) as SavedFilterItem | undefined;
+    const current = await itemAtFailedCondition<SavedFilterItem>(this.#table, error, key);
     if (!current) return new SavedFilterNotFoundError(filterId);
     return new PreconditionFailedError(filterId, expectedVersion, current.version, 'saved filter');
   }

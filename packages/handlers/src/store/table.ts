@@ -3,12 +3,14 @@ import {
   BatchGetCommand,
   type DeleteCommand,
   type DynamoDBDocumentClient,
+  GetCommand,
   type PutCommand,
   QueryCommand,
   type QueryCommandInput,
   type QueryCommandOutput,
   type UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type BatchOptions, chunks, untilProcessed } from './batch-retry.js';
 
 /** The table the store works on: its client and name, passed to each of the store's modules. */
@@ -18,6 +20,25 @@ export interface Table {
 }
 
 type Key = { pk: string; sk: string };
+
+/**
+ * The item a conditional write's condition failed on, as it is now (undefined: there is none),
+ * for the caller to say why (gone, another version, a claim held). DynamoDB returns it with the
+ * failure when the write asked for `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'`; dynalite does
+ * not, so it is read then. Rethrows what is not a failed condition.
+ */
+export async function itemAtFailedCondition<Item>(
+  table: Table,
+  error: unknown,
+  key: Key,
+): Promise<Item | undefined> {
+  if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  if (error.Item) return unmarshall(error.Item) as Item;
+  const { Item } = await table.client.send(
+    new GetCommand({ TableName: table.name, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
+  );
+  return Item as Item | undefined;
+}
 
 /** DynamoDB's limit of keys per BatchGetItem. */
 const KEYS_PER_BATCH = 100;

@@ -116,9 +116,6 @@ export function positionOrder(listId: string, position: string, id: string): str
   return `${listId}#${position}#${id}`;
 }
 
-/** The fields a todo's byDue and byPriority keys are made of. */
-export type { OrderFields };
-
 /** The patch fields that change {@link orderAttributes}: a write of any of them rewrites both keys. */
 export const ORDER_FIELDS = ['dueDate', 'dueTime', 'priority'] as const;
 

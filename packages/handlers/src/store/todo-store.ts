@@ -1,6 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   INBOX_LIST_ID,
   MAX_COMPLETIONS,
@@ -24,7 +22,7 @@ import { type LocatedTodo, locateTodo } from './locate-todo.js';
 import { moveAcross } from './move-across.js';
 import type { NextDueDay } from './next-occurrence.js';
 import { positionAfter, positionsAtEnd, positionsForNew } from './positions.js';
-import { type Table, writeIf } from './table.js';
+import { itemAtFailedCondition, type Table, writeIf } from './table.js';
 import {
   newTodoItem,
   ORDER_FIELDS,
@@ -203,7 +201,7 @@ export class TodoStore {
     const located = await this.#locate(callerId, id, ownRead);
     const { item } = located;
     if (expectedVersion !== undefined && item.version !== expectedVersion) {
-      throw new PreconditionFailedError(id, expectedVersion, item.version);
+      throw new PreconditionFailedError(id, expectedVersion, item.version, 'todo');
     }
     // On the version read: of two completions of one occurrence at once, one moves it and the
     // other is a 412.
@@ -432,21 +430,7 @@ export class TodoStore {
     key: TodoKey,
     expectedVersion: number | undefined,
   ): Promise<TodoItem | undefined> {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    // DynamoDB returns the old item with the failure; dynalite does not, so read it then.
-    const current = (
-      error.Item
-        ? unmarshall(error.Item)
-        : (
-            await this.#table.client.send(
-              new GetCommand({
-                TableName: this.#table.name,
-                Key: { pk: key.pk, sk: key.sk },
-                ConsistentRead: true,
-              }),
-            )
-          ).Item
-    ) as TodoItem | undefined;
+    const current = await itemAtFailedCondition<TodoItem>(this.#table, error, key);
     if (isGone(current)) return undefined;
     if (
       current &&
@@ -454,7 +438,7 @@ export class TodoStore {
       expectedVersion !== undefined &&
       current.version !== expectedVersion
     ) {
-      throw new PreconditionFailedError(idFromSortKey(key.sk), expectedVersion, current.version);
+      throw new PreconditionFailedError(idFromSortKey(key.sk), expectedVersion, current.version, 'todo');
     }
     return current;
   }

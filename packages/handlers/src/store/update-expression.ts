@@ -1,4 +1,4 @@
-import { type ListPatch, searchFold, type TodoPatch } from '@todolist/sdk/contract';
+import { type ListPatch, type SavedFilterPatch, searchFold, type TodoPatch } from '@todolist/sdk/contract';
 import { CHANGE_STAMP, newChangeStamp } from './change-stamp.js';
 
 /** The pieces of an UpdateItem call, with placeholders for every name and value. */
@@ -12,23 +12,26 @@ export interface UpdateExpression {
 export type FieldChanges = Omit<TodoPatch, 'listId' | 'after'>;
 
 /**
- * The UpdateItem expression for a patch of a todo or a list: set what is given, remove what is
- * cleared with `null`, set the `extra` attributes (who changed it, a new place), stamp
- * `updatedAt` and the change stamp, bump `version`, and keep a todo's `completedAt` consistent
- * with `completed`.
+ * The UpdateItem expression for a patch of a todo, a list or a saved filter: set what is given,
+ * remove what is cleared with `null`, set the `extra` attributes (who changed it, a new place),
+ * stamp `updatedAt` and, unless told not to, the change stamp, bump `version`, and keep a todo's
+ * `completedAt` consistent with `completed`. A saved filter takes no change stamp: that would
+ * put it in the changes feed's index, which holds todos and lists only.
  */
 export function buildUpdateExpression(
-  patch: FieldChanges | ListPatch,
+  patch: FieldChanges | ListPatch | SavedFilterPatch,
   now: string,
   extra: Record<string, string> = {},
+  { changeStamp = true }: { changeStamp?: boolean } = {},
 ): UpdateExpression {
-  const names: Record<string, string> = {
-    '#version': 'version',
-    '#updatedAt': 'updatedAt',
-    '#changeStamp': CHANGE_STAMP,
-  };
-  const values: Record<string, unknown> = { ':one': 1, ':now': now, ':changeStamp': newChangeStamp() };
-  const set = ['#version = #version + :one', '#updatedAt = :now', '#changeStamp = :changeStamp'];
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':one': 1, ':now': now };
+  const set = ['#version = #version + :one', '#updatedAt = :now'];
+  if (changeStamp) {
+    names['#changeStamp'] = CHANGE_STAMP;
+    values[':changeStamp'] = newChangeStamp();
+    set.push('#changeStamp = :changeStamp');
+  }
   const remove: string[] = [];
 
   // A todo's title and notes are kept folded beside them, for search (todo-item.ts).

@@ -59,18 +59,14 @@ export function ifMatchHeader(
   if (ifMatch === undefined) return {};
   if (typeof ifMatch === 'number') {
     if (!Number.isSafeInteger(ifMatch) || ifMatch < 1)
-      refuse(
-        request,
-        'invalid_header',
-        `ifMatch must be a todo's version, a whole number from 1 (got ${ifMatch})`,
-      );
+      refuse(request, 'invalid_header', `ifMatch must be a version, a whole number from 1 (got ${ifMatch})`);
     return { 'If-Match': `"${ifMatch}"` };
   }
   if (!/^"?[1-9]\d{0,14}"?$/.test(ifMatch)) {
     refuse(
       request,
       'invalid_header',
-      `ifMatch must be a todo's version or its ETag, such as "3" (got ${JSON.stringify(ifMatch)})`,
+      `ifMatch must be a version or its ETag, such as "3" (got ${JSON.stringify(ifMatch)})`,
     );
   }
   return { 'If-Match': ifMatch };

@@ -38,7 +38,7 @@ export interface CreateOptions extends CallOptions {
 
 /** Options of a change or a delete. */
 export interface ConditionalOptions extends CallOptions {
-  /** Only if the todo is still at this version (a number, or the ETag); otherwise {@link PreconditionFailedError}. */
+  /** Only if the todo, list or saved filter is still at this version (a number, or the ETag); otherwise {@link PreconditionFailedError}. */
   ifMatch?: number | string;
 }
 

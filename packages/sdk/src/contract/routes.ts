@@ -66,21 +66,14 @@ export const COMMON_ERROR_CODES = [
   'service_unavailable',
 ] as const satisfies readonly ErrorCode[];
 
-const IF_MATCH: RouteHeader = {
+/** The `If-Match` header of a conditional change of a `thing` (todo, list, saved filter). */
+const ifMatchOf = (thing: string): RouteHeader => ({
   name: 'If-Match',
-  description: 'The ETag from a previous read: the change is made only if the todo still has that version.',
-};
-
-const LIST_IF_MATCH: RouteHeader = {
-  name: 'If-Match',
-  description: 'The ETag from a previous read: the change is made only if the list still has that version.',
-};
-
-const FILTER_IF_MATCH: RouteHeader = {
-  name: 'If-Match',
-  description:
-    'The ETag from a previous read: the change is made only if the saved filter still has that version.',
-};
+  description: `The ETag from a previous read: the change is made only if the ${thing} still has that version.`,
+});
+const IF_MATCH = ifMatchOf('todo');
+const LIST_IF_MATCH = ifMatchOf('list');
+const FILTER_IF_MATCH = ifMatchOf('saved filter');
 
 const IDEMPOTENCY_KEY: RouteHeader = {
   name: 'Idempotency-Key',
@@ -149,10 +142,7 @@ export const routes = {
     errors: [
       'invalid_id',
       'invalid_header',
-      'malformed_json',
-      'payload_too_large',
-      'unsupported_media_type',
-      'validation_failed',
+      ...BODY_ERRORS,
       'not_found',
       'list_not_found',
       'precondition_failed',
@@ -174,13 +164,7 @@ export const routes = {
     body: TodoImportRequest,
     maxBodyBytes: MAX_IMPORT_BODY_BYTES,
     success: { status: 200, body: TodoImportResponse },
-    errors: [
-      'malformed_json',
-      'payload_too_large',
-      'unsupported_media_type',
-      'validation_failed',
-      'list_not_found',
-    ],
+    errors: [...BODY_ERRORS, 'list_not_found'],
   },
   quickAddTodo: {
     name: 'quickAddTodo',
@@ -213,14 +197,7 @@ export const routes = {
     summary: 'Make a list',
     body: ListCreate,
     success: { status: 201, body: List },
-    errors: [
-      'malformed_json',
-      'payload_too_large',
-      'unsupported_media_type',
-      'validation_failed',
-      'list_name_taken',
-      'limit_reached',
-    ],
+    errors: [...BODY_ERRORS, 'list_name_taken', 'limit_reached'],
   },
   getList: {
     name: 'getList',
@@ -241,10 +218,7 @@ export const routes = {
     errors: [
       'invalid_id',
       'invalid_header',
-      'malformed_json',
-      'payload_too_large',
-      'unsupported_media_type',
-      'validation_failed',
+      ...BODY_ERRORS,
       'list_not_found',
       'list_name_taken',
       'inbox_fixed',
@@ -277,17 +251,7 @@ export const routes = {
     pathParams: ListPathParams,
     body: MemberInvite,
     success: { status: 201, body: Member },
-    errors: [
-      'invalid_id',
-      'malformed_json',
-      'payload_too_large',
-      'unsupported_media_type',
-      'validation_failed',
-      'list_not_found',
-      'inbox_fixed',
-      'owner_only',
-      'limit_reached',
-    ],
+    errors: ['invalid_id', ...BODY_ERRORS, 'list_not_found', 'inbox_fixed', 'owner_only', 'limit_reached'],
   },
   removeMember: {
     name: 'removeMember',

@@ -2,6 +2,7 @@
 // handlers, the MCP server), offline too. Its own entry, as it carries chrono-node: the SDK's main
 // entry and browser bundle must not.
 export { keepListWords } from './keep-list-words.js';
+export { listNamed, type NamedList } from './list-named.js';
 export { parseQuickAdd } from './parse.js';
 export { LIST_SIGIL, NOTES_SEPARATOR, TAG_SIGIL } from './sigils.js';
 export { toTodoCreate } from './to-todo-create.js';
