@@ -4,6 +4,7 @@ import type { CallToolResult, TextResourceContents } from '@modelcontextprotocol
 import { localDay } from '@todolist/sdk';
 import { afterEach, describe, expect, it } from 'vitest';
 import { todoBin } from './support/built-cli.js';
+import { startRecordingProxy } from './support/dropping-proxy.js';
 import { newTodoUser, type TodoUser } from './support/todo-user.js';
 import { useLocalApi } from './support/use-local-api.js';
 
@@ -17,12 +18,15 @@ afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
 });
 
-/** An MCP session with `todo mcp`, as `user`; what the server wrote to stderr is kept. */
-async function connect(user: TodoUser): Promise<{ client: Client; stderr: () => string }> {
+/** An MCP session with `todo mcp`, as `user` (`env` added to theirs); what the server wrote to stderr is kept. */
+async function connect(
+  user: TodoUser,
+  env: Record<string, string> = {},
+): Promise<{ client: Client; stderr: () => string }> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [todoBin, 'mcp'],
-    env: user.env,
+    env: { ...user.env, ...env },
     stderr: 'pipe',
   });
   let stderr = '';
@@ -89,6 +93,51 @@ describe('todo mcp', () => {
     const open = await call(client, 'list_todos', {});
     expect(open.structuredContent).toEqual({ todos: [] });
     expect(stderr()).not.toMatch(/error/i);
+  });
+
+  it('takes back the short ids it answered without listing every todo, and refuses row numbers', async () => {
+    const user = await newTodoUser(api.stack.url);
+    // More todos than a page: looking a short id up among all of them would take two listings.
+    await user.api.todos.importMany(
+      Array.from({ length: 130 }, (_, index) => ({ title: `Chore ${String(index + 1).padStart(3, '0')}` })),
+    );
+    const proxy = await startRecordingProxy(api.stack.url);
+    try {
+      const { client } = await connect(user, { TODO_API_URL: proxy.url });
+      const listed = await call(client, 'list_todos', { limit: 3, sort: 'created' });
+      const { todos } = listed.structuredContent as {
+        todos: { id: string; shortId: string; title: string }[];
+      };
+      expect(todos.map((todo) => todo.title)).toEqual(['Chore 001', 'Chore 002', 'Chore 003']);
+      const added = await call(client, 'add_todo', { title: 'Call Sam' });
+      const { todo: sam } = added.structuredContent as { todo: { id: string; shortId: string } };
+      const before = proxy.requests.length;
+
+      const done = await call(client, 'complete_todo', { id: todos[1]?.shortId });
+      expect(done.isError, JSON.stringify(done.content)).toBeFalsy();
+      const changed = await call(client, 'update_todo', { id: sam.shortId, priority: 'high' });
+      expect(changed.isError, JSON.stringify(changed.content)).toBeFalsy();
+      expect(proxy.requests.slice(before)).toEqual([
+        `PATCH /v1/todos/${todos[1]?.id}`,
+        `PATCH /v1/todos/${sam.id}`,
+      ]);
+      expect(await user.api.todos.get(todos[1]?.id ?? '')).toMatchObject({
+        title: 'Chore 002',
+        completed: true,
+      });
+      expect(await user.api.todos.get(sam.id)).toMatchObject({ priority: 'high' });
+
+      const row = await call(client, 'complete_todo', { id: '2' });
+      expect(row.isError).toBe(true);
+      expect(row.content).toEqual([
+        {
+          type: 'text',
+          text: expect.stringContaining(`"2" is a row number of "todo list": give the todo's shortId or id`),
+        },
+      ]);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('answers a refused call as a tool error with the API problem code, and keeps serving', async () => {

@@ -20,12 +20,20 @@ interface Known {
  * `todo list` (`3` or `#3`), a short id as the list shows it (`kfrm`), or a unique prefix of
  * an id (any case). An ambiguous short id or prefix is an error listing the candidates; an
  * unknown one is "not found" (exit 3).
+ *
+ * With `shown` (the ids a long-lived session such as `todo mcp` has answered with), short ids are
+ * looked for there instead of in the last list, and row numbers are refused: they are the
+ * terminal's, and the session never showed rows.
  */
-export async function resolveIds(context: Context, refs: readonly string[]): Promise<string[]> {
-  const profile = await context.profile();
-  const known: Known = {};
+export async function resolveIds(
+  context: Context,
+  refs: readonly string[],
+  options: { shown?: readonly string[] } = {},
+): Promise<string[]> {
+  const { shown } = options;
+  const known: Known = shown ? { lastList: [...shown] } : {};
   const lastList = async () => {
-    known.lastList ??= await loadLastList(context.paths.cacheDir, profile.name);
+    known.lastList ??= await loadLastList(context.paths.cacheDir, (await context.profile()).name);
     return known.lastList;
   };
   const everyTodo = async () => {
@@ -36,6 +44,8 @@ export async function resolveIds(context: Context, refs: readonly string[]): Pro
   for (const ref of refs) {
     const typed = ref.trim().toUpperCase();
     const row = ROW_NUMBER.exec(typed);
+    if (row && shown)
+      throw new UsageError(`"${ref}" is a row number of "todo list": give the todo's shortId or id`);
     if (row) ids.push(rowId(ref, Number(row[1]), await lastList()));
     else if (FULL_ID.test(typed)) ids.push(typed);
     else if (SHORT_ID.test(typed)) ids.push(await matchShortId(ref, await lastList(), everyTodo));

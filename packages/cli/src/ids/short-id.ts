@@ -41,7 +41,11 @@ export function shortId(id: string): string {
 
 /** How many letters tell these todos apart: the fewest from {@link MIN_SHORT_ID} at which no two share them. */
 export function shortIdLength(ids: readonly string[]): number {
-  const codes = ids.map(shortId);
+  return lengthTellingApart(ids.map(shortId));
+}
+
+/** How many letters tell these full short ids apart (as {@link shortIdLength}, for codes already made). */
+export function lengthTellingApart(codes: readonly string[]): number {
   for (let length = MIN_SHORT_ID; length < MAX_SHORT_ID; length++) {
     if (new Set(codes.map((code) => code.slice(0, length))).size === codes.length) return length;
   }

@@ -4,7 +4,8 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { ListBook } from '../lists/list-book.js';
 import { readAddWords } from '../quick-add-words.js';
-import { compactList, compactTodo, todoLine } from './compact.js';
+import { compactList, todoLine } from './compact.js';
+import type { ShownTodos } from './shown-todos.js';
 import { guarded, toolResult } from './tool-result.js';
 import { AddTodoInput, ImportTodosInput } from './tool-schemas.js';
 
@@ -27,7 +28,7 @@ async function planAdd(context: Context, book: ListBook, input: AddTodoInput): P
 }
 
 /** `add_todo` and `import_todos`: they make todos, and change none. */
-export function registerAddTools(server: McpServer, context: Context): void {
+export function registerAddTools(server: McpServer, context: Context, shown: ShownTodos): void {
   server.registerTool(
     'add_todo',
     {
@@ -45,7 +46,7 @@ export function registerAddTools(server: McpServer, context: Context): void {
     guarded(context, async (input: AddTodoInput) => {
       const client = await context.client();
       const create = await planAdd(context, new ListBook(client, context.signal), input);
-      const todo = compactTodo(await client.todos.create(create, { signal: context.signal }));
+      const todo = shown.compactOne(await client.todos.create(create, { signal: context.signal }));
       return toolResult(`Added ${todoLine(todo)}`, { todo });
     }),
   );

@@ -3,26 +3,30 @@ import type { Todo } from '@todolist/sdk';
 import type { Context } from '../context.js';
 import { resolveIds } from '../ids/resolve-ids.js';
 import { ListBook } from '../lists/list-book.js';
-import { compactList, compactTodo, todoLine } from './compact.js';
+import { compactList, todoLine } from './compact.js';
+import type { ShownTodos } from './shown-todos.js';
 import { guarded, toolResult } from './tool-result.js';
 import { MoveTodoInput, OneTodoInput, UpdateTodoInput } from './tool-schemas.js';
 
-/** The id a ref names: an id, a short id, or a unique prefix, as every `todo` command takes. */
-async function idOf(context: Context, ref: string): Promise<string> {
-  const [id] = await resolveIds(context, [ref]);
+/**
+ * The id a ref names: an id, a unique prefix of one, or a short id, looked for first among the
+ * todos this session has shown.
+ */
+async function idOf(context: Context, shown: ShownTodos, ref: string): Promise<string> {
+  const [id] = await resolveIds(context, [ref], { shown: shown.ids() });
   return id as string;
 }
 
 const CHANGES = { readOnlyHint: false, destructiveHint: false, openWorldHint: false } as const;
 
 /** A tool answering the one todo it changed. */
-function changed(verb: string, todo: Todo, extra: Record<string, unknown> = {}) {
-  const compact = compactTodo(todo);
+function changed(shown: ShownTodos, verb: string, todo: Todo, extra: Record<string, unknown> = {}) {
+  const compact = shown.compactOne(todo);
   return toolResult(`${verb} ${todoLine(compact)}`, { todo: compact, ...extra });
 }
 
 /** `update_todo`, `complete_todo`, `reopen_todo`, `move_todo` and `delete_todo`. */
-export function registerChangeTools(server: McpServer, context: Context): void {
+export function registerChangeTools(server: McpServer, context: Context, shown: ShownTodos): void {
   server.registerTool(
     'update_todo',
     {
@@ -33,8 +37,8 @@ export function registerChangeTools(server: McpServer, context: Context): void {
       annotations: { ...CHANGES, idempotentHint: true },
     },
     guarded(context, async ({ id: ref, ...patch }: UpdateTodoInput) => {
-      const [id, client] = await Promise.all([idOf(context, ref), context.client()]);
-      return changed('Changed', await client.todos.update(id, patch, { signal: context.signal }));
+      const [id, client] = await Promise.all([idOf(context, shown, ref), context.client()]);
+      return changed(shown, 'Changed', await client.todos.update(id, patch, { signal: context.signal }));
     }),
   );
   for (const [name, completed] of [
@@ -52,9 +56,9 @@ export function registerChangeTools(server: McpServer, context: Context): void {
         annotations: { ...CHANGES, idempotentHint: !completed },
       },
       guarded(context, async ({ id: ref }: OneTodoInput) => {
-        const [id, client] = await Promise.all([idOf(context, ref), context.client()]);
+        const [id, client] = await Promise.all([idOf(context, shown, ref), context.client()]);
         const todo = await client.todos.update(id, { completed }, { signal: context.signal });
-        return changed(completed ? 'Done' : 'Reopened', todo);
+        return changed(shown, completed ? 'Done' : 'Reopened', todo);
       }),
     );
   }
@@ -69,11 +73,11 @@ export function registerChangeTools(server: McpServer, context: Context): void {
     guarded(context, async ({ id: ref, list: listRef }: MoveTodoInput) => {
       const client = await context.client();
       const [id, list] = await Promise.all([
-        idOf(context, ref),
+        idOf(context, shown, ref),
         new ListBook(client, context.signal).resolve(listRef),
       ]);
       const todo = await client.todos.move(id, { listId: list.id }, { signal: context.signal });
-      return changed(`Moved to "${list.name}":`, todo, { list: compactList(list) });
+      return changed(shown, `Moved to "${list.name}":`, todo, { list: compactList(list) });
     }),
   );
   server.registerTool(
@@ -85,11 +89,11 @@ export function registerChangeTools(server: McpServer, context: Context): void {
       annotations: { ...CHANGES, destructiveHint: true, idempotentHint: true },
     },
     guarded(context, async ({ id: ref }: OneTodoInput) => {
-      const [id, client] = await Promise.all([idOf(context, ref), context.client()]);
+      const [id, client] = await Promise.all([idOf(context, shown, ref), context.client()]);
       // Read first, so the answer says what went, and only that version goes.
       const todo = await client.todos.get(id, { signal: context.signal });
       await client.todos.delete(id, { ifMatch: todo.version, signal: context.signal });
-      return changed('Deleted', todo);
+      return changed(shown, 'Deleted', todo);
     }),
   );
 }

@@ -1,5 +1,5 @@
 import type { List, Todo } from '@todolist/sdk';
-import { shortId, shortIdLength } from '../ids/short-id.js';
+import { shortId } from '../ids/short-id.js';
 
 // What the tools answer: the fields an assistant talks about, with the short id a person sees in
 // `todo list` (and types back), not the whole API record (createdBy, position, version…).
@@ -20,14 +20,8 @@ export interface CompactTodo {
   recurrence?: string;
 }
 
-/** These todos, compact, their short ids as long as `todo list` would show them together. */
-export function compactTodos(todos: readonly Todo[]): CompactTodo[] {
-  const length = shortIdLength(todos.map((todo) => todo.id));
-  return todos.map((todo) => compactTodo(todo, length));
-}
-
-/** One todo, compact. */
-export function compactTodo(todo: Todo, idLength = shortIdLength([todo.id])): CompactTodo {
+/** One todo, compact, its short id `idLength` letters long (the session's ShownTodos says how many). */
+export function compactTodo(todo: Todo, idLength: number): CompactTodo {
   return {
     shortId: shortId(todo.id).slice(0, idLength),
     id: todo.id,

@@ -3,7 +3,8 @@ import type { ListQuery, ListsListQuery, Todo } from '@todolist/sdk';
 import type { Context } from '../context.js';
 import { ListBook } from '../lists/list-book.js';
 import { timeZoneOf } from '../time-zone.js';
-import { compactList, compactTodos, listLine, todoLine } from './compact.js';
+import { compactList, listLine, todoLine } from './compact.js';
+import type { ShownTodos } from './shown-todos.js';
 import { guarded, toolResult } from './tool-result.js';
 import { ListListsInput, ListTodosInput, SearchTodosInput } from './tool-schemas.js';
 
@@ -15,6 +16,7 @@ const READ_ONLY = { readOnlyHint: true, destructiveHint: false, openWorldHint: f
 /** The todos a listing or a search asks for, at most `limit`, compact. */
 async function listTodos(
   context: Context,
+  shown: ShownTodos,
   input: ListTodosInput & { words?: string },
 ): Promise<ReturnType<typeof toolResult>> {
   const client = await context.client();
@@ -37,13 +39,13 @@ async function listTodos(
     todos.push(todo);
     if (todos.length >= limit) break;
   }
-  const compact = compactTodos(todos);
+  const compact = shown.compact(todos);
   const text = compact.length === 0 ? 'No todos.' : compact.map(todoLine).join('\n');
   return toolResult(text, { todos: compact, ...(only ? { list: compactList(only) } : {}) });
 }
 
 /** `list_todos`, `search_todos` and `list_lists`: they read, and change nothing. */
-export function registerReadTools(server: McpServer, context: Context): void {
+export function registerReadTools(server: McpServer, context: Context, shown: ShownTodos): void {
   server.registerTool(
     'list_todos',
     {
@@ -53,7 +55,7 @@ export function registerReadTools(server: McpServer, context: Context): void {
       inputSchema: ListTodosInput,
       annotations: READ_ONLY,
     },
-    guarded(context, (input: ListTodosInput) => listTodos(context, input)),
+    guarded(context, (input: ListTodosInput) => listTodos(context, shown, input)),
   );
   server.registerTool(
     'search_todos',
@@ -64,7 +66,7 @@ export function registerReadTools(server: McpServer, context: Context): void {
       annotations: READ_ONLY,
     },
     guarded(context, ({ words, list, status, limit }: SearchTodosInput) =>
-      listTodos(context, {
+      listTodos(context, shown, {
         words,
         ...(list ? { list } : {}),
         ...(status ? { status } : {}),

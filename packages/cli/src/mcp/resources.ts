@@ -3,8 +3,9 @@ import type { ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
 import type { Todo } from '@todolist/sdk';
 import type { Context } from '../context.js';
 import { ListBook } from '../lists/list-book.js';
-import { compactList, compactTodos } from './compact.js';
+import { compactList } from './compact.js';
 import { readLists } from './read-tools.js';
+import type { ShownTodos } from './shown-todos.js';
 
 /** The lists resource's address; each list's is below it. */
 const LISTS_URI = 'todolist://lists';
@@ -17,7 +18,7 @@ function json(uri: string, data: unknown): ReadResourceResult {
 }
 
 /** `todolist://lists` (every list) and `todolist://lists/{listId}` (one list and its open todos). */
-export function registerResources(server: McpServer, context: Context): void {
+export function registerResources(server: McpServer, context: Context, shown: ShownTodos): void {
   server.registerResource(
     'lists',
     LISTS_URI,
@@ -53,7 +54,7 @@ export function registerResources(server: McpServer, context: Context): void {
         todos.push(todo);
         if (todos.length >= LIST_RESOURCE_TODOS) break;
       }
-      return json(uri.href, { list: compactList(list), todos: compactTodos(todos) });
+      return json(uri.href, { list: compactList(list), todos: shown.compact(todos) });
     },
   );
 }

@@ -5,6 +5,7 @@ import { registerChangeTools } from './change-tools.js';
 import { registerPrompts } from './prompts.js';
 import { registerReadTools } from './read-tools.js';
 import { registerResources } from './resources.js';
+import { ShownTodos } from './shown-todos.js';
 
 /**
  * The `todo` MCP server: the tools, resources and prompt, all acting through the run's context
@@ -18,10 +19,12 @@ export function createTodoMcpServer(context: Context, version: string): McpServe
         "The person's todolist: their todos and lists. Todos are named by the shortId the tools answer (or their id); lists by name or id. Days are read in the person's time zone.",
     },
   );
-  registerReadTools(server, context);
-  registerAddTools(server, context);
-  registerChangeTools(server, context);
-  registerResources(server, context);
+  // One session's memory: the short ids it answered are the ones its assistant names back.
+  const shown = new ShownTodos();
+  registerReadTools(server, context, shown);
+  registerAddTools(server, context, shown);
+  registerChangeTools(server, context, shown);
+  registerResources(server, context, shown);
   registerPrompts(server, context);
   return server;
 }
