@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { killSpawned, spawnNode } from '@todolist/bench-kit/spawned-node';
 import { type RouteName, routeList, routes, type Todo } from '@todolist/sdk/contract';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { ulid } from 'ulid';
@@ -19,7 +20,6 @@ import { TodoStore } from '../src/store/todo-store.js';
 import { ensureBuilt, lambdaBundlesDir, routeBundle } from './support/built-dist.js';
 import { type ConnectionsEndpoint, startConnectionsEndpoint } from './support/connections-endpoint.js';
 import { apiEvent, type TestRequest } from './support/events.js';
-import { killSpawned, spawnNode } from './support/spawned-node.js';
 import { itemAt, streamRecord } from './support/stream-records.js';
 import { startTestUserPool, TEST_CLIENT_ID, type TestUserPool } from './support/user-pool.js';
 

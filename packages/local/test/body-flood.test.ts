@@ -2,11 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { killSpawned, type SpawnedNode, spawnNode } from '@todolist/bench-kit/spawned-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInLocally } from '../src/issuer/sign-in-locally.js';
 import { ensureBuilt, gatewayBundle } from './support/built-dist.js';
 import { findFreePort } from './support/free-port.js';
-import { killSpawned, type SpawnedNode, spawnNode } from './support/spawned-node.js';
 
 // A flood of large bodies against `npm start`: the gateway reads no further than a route takes,
 // so a hundred 50 MB uploads at once cost it almost no memory, and each one gets its 413 while

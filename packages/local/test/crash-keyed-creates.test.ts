@@ -1,12 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { killSpawned, type SpawnedNode, spawnNode } from '@todolist/bench-kit/spawned-node';
 import type { Todo, TodoPage } from '@todolist/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signInLocally } from '../src/issuer/sign-in-locally.js';
 import { ensureBuilt, gatewayBundle } from './support/built-dist.js';
 import { findFreePort } from './support/free-port.js';
-import { killSpawned, type SpawnedNode, spawnNode } from './support/spawned-node.js';
 
 // The promise of `Idempotency-Key`: the same key and body never create twice, even when the
 // gateway dies (SIGKILL) with creates in flight and every unanswered one is sent again after

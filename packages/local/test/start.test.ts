@@ -2,13 +2,13 @@ import { chmod, lstat, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { killSpawned, type SpawnedNode, spawnNode } from '@todolist/bench-kit/spawned-node';
 import type { Todo, TodoPage } from '@todolist/sdk/contract';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DATA_FILES } from '../src/data/data-folder.js';
 import { signInLocally } from '../src/issuer/sign-in-locally.js';
 import { ensureBuilt, gatewayBundle } from './support/built-dist.js';
 import { findFreePort } from './support/free-port.js';
-import { killSpawned, type SpawnedNode, spawnNode } from './support/spawned-node.js';
 
 // `npm start` as a user runs it: the built gateway in its own process, configured by the environment.
 

@@ -1,28 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+// Node.js processes a test spawns and talks to: started with only the environment given, their
+// output kept, awaited until they print something, and killed at the end whatever happened.
+import { spawn } from 'node:child_process';
 
-/** How a spawned process ended. */
-export interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
+/** @type {Set<import('./spawned-node.d.mts').SpawnedNode>} */
+const running = new Set();
 
-/** A Node.js process a test started, with its output so far. */
-export interface SpawnedNode {
-  child: ChildProcess;
-  stdout(): string;
-  stderr(): string;
-  /** Settles once the process has ended and its output is read. */
-  exited: Promise<Exit>;
-  /** Resolves with stdout once it contains `text`; rejects if the process ends first or `ms` pass. */
-  waitForStdout(text: string, ms?: number): Promise<string>;
-}
-
-const running = new Set<SpawnedNode>();
-
-function waitForStdout(spawned: SpawnedNode, text: string, ms: number): Promise<string> {
+function waitForStdout(spawned, text, ms) {
   const stdout = spawned.child.stdout;
-  return new Promise<string>((resolve, reject) => {
-    const finish = (error?: Error) => {
+  return new Promise((resolve, reject) => {
+    const finish = (error) => {
       clearTimeout(timer);
       stdout?.off('data', check);
       if (!error) return resolve(spawned.stdout());
@@ -40,24 +26,21 @@ function waitForStdout(spawned: SpawnedNode, text: string, ms: number): Promise<
   });
 }
 
-/** Runs `node <args>` with only the environment given (plus PATH), tracked for {@link killSpawned}. */
-export function spawnNode(
-  args: string[],
-  options: { env: Record<string, string>; cwd?: string },
-): SpawnedNode {
+/** Runs `node <args>` with only the environment given (plus PATH), tracked for `killSpawned`. */
+export function spawnNode(args, options) {
   const child = spawn(process.execPath, args, {
     env: { PATH: process.env.PATH ?? '', ...options.env },
     ...(options.cwd ? { cwd: options.cwd } : {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output = { stdout: '', stderr: '' };
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output.stdout += chunk));
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (output.stderr += chunk));
-  const exited = new Promise<Exit>((resolve, reject) => {
+  child.stdout?.setEncoding('utf8').on('data', (chunk) => (output.stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk) => (output.stderr += chunk));
+  const exited = new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('close', (code, signal) => resolve({ code, signal }));
   });
-  const spawned: SpawnedNode = {
+  const spawned = {
     child,
     stdout: () => output.stdout,
     stderr: () => output.stderr,
@@ -70,7 +53,7 @@ export function spawnNode(
 }
 
 /** Kills every spawned process still running and waits for each to end. */
-export async function killSpawned(): Promise<void> {
+export async function killSpawned() {
   await Promise.all(
     [...running].map(async (spawned) => {
       spawned.child.kill('SIGKILL');
