@@ -17,6 +17,7 @@ import {
   MemberPage,
   MemberPathParams,
 } from '../contract/index.js';
+import { fillPath } from './fill-path.js';
 import { everyItem, withCursor } from './paging.js';
 import { checkInput, ifMatchHeader } from './request-checks.js';
 import { searchParamsOf } from './search-params.js';
@@ -30,11 +31,6 @@ export type ListsListQuery = Omit<ListsQueryInput, 'limit' | 'cursor'> & {
   /** Lists per page, 1–100. @default 25 */
   limit?: number;
 };
-
-function listPath(template: string, listId: string, memberId?: string): string {
-  const path = template.replace('{listId}', encodeURIComponent(listId));
-  return memberId === undefined ? path : path.replace('{memberId}', encodeURIComponent(memberId));
-}
 
 /** The id, checked to be a list id ("inbox" or a ULID), so it can never reach another path. */
 function checkListId(listId: string, request: { method: string; path: string }): string {
@@ -60,7 +56,7 @@ export class MembersResource {
    */
   async list(listId: string, options: CallOptions = {}): Promise<MemberPage> {
     const { method, path: template } = endpoints.listMembers;
-    const path = listPath(template, checkListId(listId, { method, path: template }));
+    const path = fillPath(template, { listId: checkListId(listId, { method, path: template }) });
     const { data } = await this.#transport.send({
       method,
       path,
@@ -81,7 +77,7 @@ export class MembersResource {
    */
   async add(listId: string, email: string, options: CallOptions = {}): Promise<Member> {
     const { method, path: template } = endpoints.addMember;
-    const path = listPath(template, checkListId(listId, { method, path: template }));
+    const path = fillPath(template, { listId: checkListId(listId, { method, path: template }) });
     const body = checkInput(MemberInvite, { email }, { method, path });
     const { data } = await this.#transport.send({
       method,
@@ -106,7 +102,7 @@ export class MembersResource {
     const params = checkInput(MemberPathParams, { listId, memberId }, { method, path: template });
     await this.#transport.send({
       method,
-      path: listPath(template, params.listId, params.memberId),
+      path: fillPath(template, params),
       signal: options.signal,
       answer: null satisfies AnswerOf<'removeMember'>,
     });
@@ -207,7 +203,7 @@ export class ListsResource {
    */
   async get(listId: string, options: CallOptions = {}): Promise<List> {
     const { method, path: template } = endpoints.getList;
-    const path = listPath(template, checkListId(listId, { method, path: template }));
+    const path = fillPath(template, { listId: checkListId(listId, { method, path: template }) });
     const { data } = await this.#transport.send({
       method,
       path,
@@ -227,7 +223,7 @@ export class ListsResource {
    */
   async update(listId: string, patch: ListPatchInput, options: ConditionalOptions = {}): Promise<List> {
     const { method, path: template } = endpoints.updateList;
-    const path = listPath(template, checkListId(listId, { method, path: template }));
+    const path = fillPath(template, { listId: checkListId(listId, { method, path: template }) });
     const body = checkInput(ListPatch, patch, { method, path });
     const { data } = await this.#transport.send({
       method,
@@ -251,7 +247,7 @@ export class ListsResource {
    */
   async delete(listId: string, query: ListDeleteQueryInput = {}, options: CallOptions = {}): Promise<void> {
     const { method, path: template } = endpoints.deleteList;
-    const path = listPath(template, checkListId(listId, { method, path: template }));
+    const path = fillPath(template, { listId: checkListId(listId, { method, path: template }) });
     const sent = checkInput(ListDeleteQuery, query, { method, path }, 'invalid_query');
     await this.#transport.send({
       method,

@@ -8,14 +8,14 @@ import {
   SavedFilterPatch,
   type SavedFilterPatch as SavedFilterPatchInput,
 } from '../contract/index.js';
+import { fillPath } from './fill-path.js';
 import { checkInput, ifMatchHeader } from './request-checks.js';
 import type { CallOptions, ConditionalOptions } from './todos.js';
 import type { AnswerOf, Transport } from './transport.js';
 
 /** The path of one saved filter, its id checked to be a ULID so it can never reach another path. */
 function filterPath(template: string, filterId: string, method: string): string {
-  const id = checkInput(SavedFilterId, filterId, { method, path: template });
-  return template.replace('{filterId}', encodeURIComponent(id));
+  return fillPath(template, { filterId: checkInput(SavedFilterId, filterId, { method, path: template }) });
 }
 
 /**

@@ -14,6 +14,7 @@ import {
 } from '../contract/index.js';
 import type { MAX_PAGE_SIZE } from '../contract/limits.js';
 import { isPreconditionFailedError } from '../errors/PreconditionFailedError.js';
+import { fillPath } from './fill-path.js';
 import { type ImportOptions, type ImportSummary, importMany } from './import-many.js';
 import { everyItem, withCursor } from './paging.js';
 import { type QuickAddRequestOptions, sendQuickAdd } from './quick-todo.js';
@@ -54,10 +55,6 @@ export type ListQuery = Omit<TodoListQueryInput, 'limit' | 'cursor'> & {
 export interface UpdateWithOptions extends CallOptions {
   /** How many read-change-write rounds to try before giving up with the last 412. @default 5 */
   maxAttempts?: number;
-}
-
-function pathOf(template: string, id: string): string {
-  return template.replace('{id}', encodeURIComponent(id));
 }
 
 /** The todos of the caller: `client.todos`. */
@@ -161,7 +158,7 @@ export class TodosResource {
    */
   async get(id: string, options: CallOptions = {}): Promise<Todo> {
     const { method, path: template } = endpoints.getTodo;
-    const path = pathOf(template, checkId(id, { method, path: template }));
+    const path = fillPath(template, { id: checkId(id, { method, path: template }) });
     const { data } = await this.#transport.send({
       method,
       path,
@@ -183,7 +180,7 @@ export class TodosResource {
    */
   async update(id: string, patch: TodoPatchInput, options: ConditionalOptions = {}): Promise<Todo> {
     const { method, path: template } = endpoints.updateTodo;
-    const path = pathOf(template, checkId(id, { method, path: template }));
+    const path = fillPath(template, { id: checkId(id, { method, path: template }) });
     const body = checkInput(TodoPatch, patch, { method, path });
     const { data } = await this.#transport.send({
       method,
@@ -249,7 +246,7 @@ export class TodosResource {
    */
   async delete(id: string, options: ConditionalOptions = {}): Promise<void> {
     const { method, path: template } = endpoints.deleteTodo;
-    const path = pathOf(template, checkId(id, { method, path: template }));
+    const path = fillPath(template, { id: checkId(id, { method, path: template }) });
     await this.#transport.send({
       method,
       path,
