@@ -1,8 +1,8 @@
-import { copyFile, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Todo } from '@todolist/sdk';
 import { describe, expect, it } from 'vitest';
-import { newTodoUser, type TodoUser } from './support/todo-user.js';
+import { newTodoUser, type TodoRun, type TodoUser } from './support/todo-user.js';
 import { useLocalApi } from './support/use-local-api.js';
 
 // `todo import --from <app>` as a person runs it: the built binary against the real API, on
@@ -12,13 +12,18 @@ const api = useLocalApi();
 
 const PARIS = 'Europe/Paris';
 
-/** A new user whose profile reads days in Paris, with the fixture `fixture` copied to their home as `name`. */
-async function userWithFile(fixture: string, name: string): Promise<TodoUser> {
+/** A new user whose profile reads days in Paris, with `text` in their home as `name`. */
+async function userWith(name: string, text: string): Promise<TodoUser> {
   const user = await newTodoUser(api.stack.url);
-  await copyFile(join(import.meta.dirname, 'fixtures', fixture), join(user.configDir, name));
+  await writeFile(join(user.configDir, name), text);
   expect((await user.run(['config', 'set', 'timeZone', PARIS])).code).toBe(0);
   return user;
 }
+
+const fixture = (name: string) => readFile(join(import.meta.dirname, 'fixtures', name), 'utf8');
+
+/** A new user whose profile reads days in Paris, with the fixture `name` copied to their home as `as`. */
+const userWithFile = async (name: string, as: string) => userWith(as, await fixture(name));
 
 const importFrom = (user: TodoUser, app: string, file: string, ...args: string[]) =>
   user.run(['import', '--from', app, file, ...args], { cwd: user.configDir });
@@ -30,6 +35,12 @@ async function importFixture(app: string, fixture: string, name: string) {
 }
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+
+/** The run ended with `code` and showed exactly these lines on stderr. */
+function expectShown(run: TodoRun, code: number, shown: string[]): void {
+  expect(run.code, run.stderr).toBe(code);
+  expect(lines(run.stderr)).toEqual(shown);
+}
 
 async function rejectsOf(user: TodoUser, file: string) {
   const text = await readFile(join(user.configDir, `${file}.rejects.ndjson`), 'utf8');
@@ -44,6 +55,33 @@ async function todosOf(user: TodoUser): Promise<(Todo & { list: string })[]> {
   for await (const todo of user.api.todos.iterate({ status: 'all' }))
     todos.push({ ...todo, list: names.get(todo.listId) ?? todo.listId });
   return todos;
+}
+
+/**
+ * Imports `file` again, as it was, twice (for people, then `--json`): every todo the first run
+ * made is found and left as it was, none is added, and the same lines are rejected again.
+ */
+async function expectReRunsAddNothing(
+  user: TodoUser,
+  app: string,
+  file: string,
+  expected: { summary: string; rejectedLines: number[] },
+) {
+  const before = await todosOf(user);
+  const again = await importFrom(user, app, file);
+  expect(again.code, again.stderr).toBe(expected.rejectedLines.length > 0 ? 1 : 0);
+  // The day and time of the first run differ every run.
+  const shown = lines(again.stderr).map((line) => line.replace(/ \(\d{4}-\d\d-\d\dT[\d:.]+Z\)/, ' (<time>)'));
+  expect(shown[0]).toBe(`"${file}" was imported before (<time>); rows already in are left as they are.`);
+  expect(shown).toContain(expected.summary);
+  const json = await importFrom(user, app, file, '--json');
+  expect(JSON.parse(json.stdout)).toMatchObject({
+    created: 0,
+    existing: before.length,
+    rejected: expected.rejectedLines.length,
+    rejectedLines: expected.rejectedLines,
+  });
+  expect(await todosOf(user)).toEqual(before);
 }
 
 /** The user's todos by title: todos of several lists do not come in file order. */
@@ -63,8 +101,7 @@ function parisDay(days = 0): string {
 describe.concurrent('todo import --from', () => {
   it('todoist: tasks with their notes, sections as tags, sub-tasks under their parent, DATE read as quick add reads it', async () => {
     const { user, run } = await importFixture('todoist', 'todoist.csv', 'Groceries.csv');
-    expect(run.code, run.stderr).toBe(1);
-    expect(lines(run.stderr)).toEqual([
+    expectShown(run, 1, [
       'line 9: DATE "le lundi" is in DATE_LANG fr, which only English dates are read in: kept in the notes',
       'line 11: DATE "someday maybe" is not a date quick add reads whole: kept in the notes',
       'Imported 6 todos from Groceries.csv (todoist): 6 new; 1 row rejected (line 10).',
@@ -98,15 +135,11 @@ describe.concurrent('todo import --from', () => {
     expect(await rejectsOf(user, 'Groceries.csv')).toMatchObject([
       { line: 10, message: expect.stringContaining('title'), row: { TYPE: 'task', CONTENT: '' } },
     ]);
-
-    const again = await importFrom(user, 'todoist', 'Groceries.csv', '--json');
-    expect(JSON.parse(again.stdout)).toMatchObject({
-      created: 0,
-      existing: 6,
-      rejected: 1,
+    await expectReRunsAddNothing(user, 'todoist', 'Groceries.csv', {
+      summary:
+        'Imported 6 todos from Groceries.csv (todoist): 0 new, 6 already there; 1 row rejected (line 10).',
       rejectedLines: [10],
     });
-    expect(await todosOf(user)).toHaveLength(6);
   });
 
   it('todoist: a row read as another day later ("tomorrow", another zone) is found again, not added twice', async () => {
@@ -159,11 +192,11 @@ describe.concurrent('todo import --from', () => {
 
   it('taskwarrior: a task export array, projects as lists, UTC dues in the profile zone, recur as RRULEs, deleted tasks skipped', async () => {
     const { user, run } = await importFixture('taskwarrior', 'taskwarrior-export.txt', 'tasks.json');
-    expect(run.code, run.stderr).toBe(1);
-    expect(lines(run.stderr)).toEqual([
-      'line 7: recur "hourly" is no repeat todo knows: kept in the notes',
-      'line 7: tags ops/infra are no todo tags: kept in the notes',
-      'Imported 5 todos from tasks.json (taskwarrior): 5 new; made list "Home"; skipped 1 recurring template, 1 deleted; 1 row rejected (line 8).',
+    // As `task export` writes it: `[` alone on line 1, so the n-th task is on line n + 1.
+    expectShown(run, 1, [
+      'line 8: recur "hourly" is no repeat todo knows: kept in the notes',
+      'line 8: tags ops/infra are no todo tags: kept in the notes',
+      'Imported 5 todos from tasks.json (taskwarrior): 5 new; made list "Home"; skipped 1 recurring template, 1 deleted; 1 row rejected (line 9).',
       'todo: 1 row rejected (written to tasks.json.rejects.ndjson); the others were imported',
     ]);
     expect(await byTitle(user)).toMatchObject({
@@ -197,17 +230,39 @@ describe.concurrent('todo import --from', () => {
     });
     expect(await rejectsOf(user, 'tasks.json')).toMatchObject([
       {
-        line: 8,
+        line: 9,
         message: expect.stringContaining('title'),
         row: { uuid: 'a7b8c9d0-4e5f-4a6b-8c7d-8e9fa0b1c2d3' },
       },
     ]);
   });
 
+  it('taskwarrior: a pretty-printed export reports a rejected task, and what a task lost, at the line its object starts on', async () => {
+    const tasks = JSON.parse(await fixture('taskwarrior-export.txt')) as object[];
+    const text = JSON.stringify(tasks, null, 2);
+    // Each task's object opens on a line of its own, `  {`.
+    const starts = lines(text).flatMap((line, index) => (line === '  {' ? [index + 1] : []));
+    expect(starts).toHaveLength(tasks.length);
+    const [rotate, unnamed] = [starts[6], starts[7]];
+    const user = await userWith('tasks.json', text);
+    const run = await importFrom(user, 'taskwarrior', 'tasks.json', '--json');
+    expect(run.code, run.stderr).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      rejectedLines: [unnamed],
+      notices: [
+        { line: rotate, message: expect.stringContaining('recur "hourly"') },
+        { line: rotate, message: expect.stringContaining('ops/infra') },
+      ],
+    });
+    expect(await rejectsOf(user, 'tasks.json')).toMatchObject([
+      { line: unnamed, row: { uuid: 'a7b8c9d0-4e5f-4a6b-8c7d-8e9fa0b1c2d3' } },
+    ]);
+  });
+
   it('taskwarrior: one task a line (json.array=off) finds the tasks an earlier export sent by their uuid: a later export adds only the new ones', async () => {
     const { user, run: first } = await importFixture('taskwarrior', 'taskwarrior-export.txt', 'tasks.json');
     expect(first.code).toBe(1);
-    const tasks = JSON.parse(await readFile(join(user.configDir, 'tasks.json'), 'utf8')) as object[];
+    const tasks = JSON.parse(await fixture('taskwarrior-export.txt')) as object[];
     const later = [
       ...tasks.slice(0, 7),
       {
@@ -251,8 +306,7 @@ describe.concurrent('todo import --from', () => {
     const dry = await importFrom(user, 'todotxt', 'todo.txt', '--dry-run');
     expect(lines(dry.stderr).at(-2)).toBe('Dry run: 11 rows would be imported, 2 rejected.');
     const run = await importFrom(user, 'todotxt', 'todo.txt');
-    expect(run.code, run.stderr).toBe(1);
-    expect(lines(run.stderr)).toEqual([
+    expectShown(run, 1, [
       'line 10: rec:2b is no repeat todo reads (rec:1w, rec:+2m: d, w, m or y): kept in the notes',
       'line 11: only the first +project is its list: +Summer kept in the notes',
       'line 11: @with/friends cannot be a tag: kept in the notes',
@@ -289,12 +343,11 @@ describe.concurrent('todo import --from', () => {
       { line: 12, message: expect.stringContaining('title'), row: '+OnlyAProject @only' },
       { line: 14, message: expect.stringContaining('dueDate'), row: 'Renew the passport due:2099-02-30' },
     ]);
-
-    const again = await importFrom(user, 'todotxt', 'todo.txt');
-    expect(lines(again.stderr)).toContain(
-      'Imported 11 todos from todo.txt (todotxt): 0 new, 11 already there; 2 rows rejected (lines 12, 14).',
-    );
-    expect(await todosOf(user)).toHaveLength(11);
+    await expectReRunsAddNothing(user, 'todotxt', 'todo.txt', {
+      summary:
+        'Imported 11 todos from todo.txt (todotxt): 0 new, 11 already there; 2 rows rejected (lines 12, 14).',
+      rejectedLines: [12, 14],
+    });
   });
 
   it('todotxt: export --format todotxt writes back what the import reads, and importing it elsewhere makes the same todos', async () => {
@@ -317,9 +370,7 @@ describe.concurrent('todo import --from', () => {
       ]),
     );
 
-    const other = await newTodoUser(api.stack.url);
-    await copyFile(join(user.configDir, 'out.txt'), join(other.configDir, 'todo.txt'));
-    expect((await other.run(['config', 'set', 'timeZone', PARIS])).code).toBe(0);
+    const other = await userWith('todo.txt', text);
     const back = await importFrom(other, 'todotxt', 'todo.txt');
     expect(back.code, back.stderr).toBe(0);
     const fields = (todo: Todo & { list: string }) => ({
@@ -343,9 +394,7 @@ describe.concurrent('todo import --from', () => {
     const session = /```console\n([\s\S]*?)```/.exec(section)?.[1];
     if (!file || !session)
       throw new Error('the README has no todo.txt example in "Importing from other apps"');
-    const user = await newTodoUser(api.stack.url);
-    await writeFile(join(user.configDir, 'todo.txt'), file);
-    expect((await user.run(['config', 'set', 'timeZone', PARIS])).code).toBe(0);
+    const user = await userWith('todo.txt', file);
     // Days and times differ every run.
     const normalized = (text: string) =>
       text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, '<time>').replace(/\b(?!2099)\d{4}-\d\d-\d\d\b/g, '<day>');

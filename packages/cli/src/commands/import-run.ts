@@ -6,7 +6,7 @@ import type { Context } from '../context.js';
 import { TodoCliError, UsageError } from '../errors.js';
 import { EXIT_CODES } from '../exit-codes.js';
 import { PROGRESS_MODES, type ProgressMode } from '../import/choices.js';
-import { chooseImportId } from '../import/import-id.js';
+import { chooseImportId, resumeCommand } from '../import/import-id.js';
 import { progressReporter } from '../import/progress.js';
 import { RejectsFile } from '../import/rejects-file.js';
 import { RowIdBook } from '../import/row-ids.js';
@@ -25,10 +25,6 @@ export interface ImportFlags {
   progress: string;
   json?: boolean;
 }
-
-/** The path as a shell reads it back: quoted when it holds anything but plain characters. */
-const shellQuote = (path: string) =>
-  /^[\w./@:+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
@@ -140,7 +136,7 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     await rejects.close();
     if (file !== '-')
       context.io.err(
-        `The import stopped; nothing is lost. Continue it with: todo import ${safeText(shellQuote(file))}${flags.from ? ` --from ${flags.from}` : ''} --resume`,
+        `The import stopped; nothing is lost. Continue it with: ${resumeCommand(file, flags.from)}`,
       );
     throw error;
   }

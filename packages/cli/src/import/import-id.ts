@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { safeText } from '../output/safe-text.js';
-import { hashFile, loadJournal, saveJournal } from './journal.js';
+import { hashFile, type Journal, loadJournal, saveJournal } from './journal.js';
 
 /** The import's id, and the journal that remembers it for the file's content. */
 export interface ChosenImportId {
@@ -18,7 +18,7 @@ export interface ChosenImportId {
 export async function chooseImportId(
   context: Context,
   file: string,
-  flags: { importId?: string; resume?: boolean; dryRun?: boolean },
+  flags: { importId?: string; resume?: boolean; dryRun?: boolean; from?: string },
 ): Promise<ChosenImportId> {
   const sdk = await import('@todolist/sdk');
   const nothing = async () => undefined;
@@ -43,6 +43,7 @@ export async function chooseImportId(
         : `no interrupted import of "${file}" (as it is now) to resume: run it without --resume`,
     );
   }
+  if (journal && !journal.completedAt && !flags.dryRun) checkSameReading(file, journal, flags.from);
   if (journal && !flags.resume) {
     const name = safeText(file);
     context.io.err(
@@ -56,6 +57,7 @@ export async function chooseImportId(
     contentHash,
     file,
     startedAt: new Date().toISOString(),
+    from: flags.from ?? null,
   };
   return {
     importId: entry.importId,
@@ -67,6 +69,27 @@ export async function chooseImportId(
         ? nothing()
         : saveJournal(context.paths.cacheDir, profile, { ...entry, completedAt: new Date().toISOString() }),
   };
+}
+
+/** The path as a shell reads it back: quoted when it holds anything but plain characters. */
+const shellQuote = (path: string) =>
+  /^[\w./@:+-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
+
+/** The command that continues the interrupted import of `file`, read as `--from` says (none: a file of the importer's own). */
+export const resumeCommand = (file: string, from: string | null | undefined) =>
+  `todo import ${safeText(shellQuote(file))}${from ? ` --from ${from}` : ''} --resume`;
+
+/**
+ * Refuses to continue an interrupted import read another way than it was begun (`--from
+ * todoist` then none, say): its rows would be other rows, under the ids the first reading's rows
+ * were given, so some would be taken for todos already in and never sent.
+ */
+function checkSameReading(file: string, journal: Journal, from: string | undefined): void {
+  if (journal.from === undefined || journal.from === (from ?? null)) return;
+  const began = journal.from ? `with --from ${journal.from}` : 'without --from';
+  throw new UsageError(
+    `the interrupted import of "${safeText(file)}" was begun ${began}, and continues only read the same way: ${resumeCommand(file, journal.from)}`,
+  );
 }
 
 function checkImportId(value: string): string {

@@ -16,6 +16,12 @@ export interface Journal {
   /** The path it was imported from, for messages. */
   file: string;
   startedAt: string;
+  /**
+   * The app `--from` named, null for the importer's own formats: a row's todo id comes from how
+   * the file is read, so an interrupted import continues only when read the same way. Absent in
+   * journals written before it was recorded.
+   */
+  from?: string | null;
   /** Set once every row was answered. */
   completedAt?: string;
 }

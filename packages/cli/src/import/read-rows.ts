@@ -9,7 +9,7 @@ import { IMPORT_FORMATS, type ImportFormat } from './choices.js';
 export interface SourceRow {
   /** Its position among the records, from 0: it fixes the todo's id across runs. */
   index: number;
-  /** The line it starts on (CSV, NDJSON) or its item number (JSON), from 1. */
+  /** The line it starts on (CSV, NDJSON, a Taskwarrior array) or its item number (JSON), from 1. */
   line: number;
   /** The record as read, or why it could not be read. */
   row: Record<string, unknown> | { unreadable: string };
@@ -86,6 +86,18 @@ async function* jsonRows(file: string): AsyncGenerator<SourceRow> {
     file === '-'
       ? await new Response(process.stdin as unknown as ReadableStream).text()
       : await readFile(file, 'utf8');
+  yield* jsonArrayRows(text, file, (index) => index + 1);
+}
+
+/**
+ * The items of a JSON array's `text` as records, each at the line `lineOf` gives its position
+ * (the item number for the importer's own JSON; another app's reader may know better).
+ */
+export function* jsonArrayRows(
+  text: string,
+  file: string,
+  lineOf: (index: number) => number,
+): Generator<SourceRow> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -98,7 +110,7 @@ async function* jsonRows(file: string): AsyncGenerator<SourceRow> {
       item && typeof item === 'object' && !Array.isArray(item)
         ? (item as Record<string, unknown>)
         : { unreadable: 'the item is not a JSON object' };
-    yield { index, line: index + 1, row };
+    yield { index, line: lineOf(index), row };
   }
 }
 

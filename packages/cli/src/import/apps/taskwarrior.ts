@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { localDay, localTime } from '@todolist/sdk/contract';
-import { readRows, type SourceRow } from '../read-rows.js';
+import { jsonArrayRows, readRows, type SourceRow } from '../read-rows.js';
 import { type AppReadOptions, type AppTodo, appRow, everyRrule, joinNotes, tagsOf } from './app-rows.js';
+import { elementLines } from './array-lines.js';
 
 // Taskwarrior's `task export`: a JSON array (json.array=on, the default since 2.6), or one task
 // object a line. Dates are UTC, `20261224T120000Z`.
@@ -141,11 +142,26 @@ async function isArray(file: string): Promise<boolean> {
   }
 }
 
+/**
+ * The records of an export that is a JSON array, each at the line of the file its object starts
+ * on (`task export` writes `[` alone on the first line), so a rejected task is found where it is.
+ */
+async function* arrayRecords(file: string): AsyncGenerator<SourceRow> {
+  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
+  let lines: number[] | undefined;
+  const lineOf = (index: number) => {
+    // Scanned when the first row asks, so after JSON.parse took the text: the scan trusts it is valid.
+    lines ??= elementLines(text);
+    return lines[index] ?? index + 1;
+  };
+  yield* jsonArrayRows(text, file, lineOf);
+}
+
 /** The tasks of a `task export` file; deleted ones counted as skipped. */
 export async function* taskwarriorRows(file: string, options: AppReadOptions): AsyncGenerator<SourceRow> {
-  const format = file !== '-' && (await isArray(file)) ? 'json' : 'ndjson';
+  const records = file !== '-' && (await isArray(file)) ? arrayRecords(file) : readRows(file, 'ndjson');
   let index = 0;
-  for await (const row of readRows(file, format)) {
+  for await (const row of records) {
     if ('unreadable' in row.row) {
       yield { ...row, index: index++ };
       continue;
