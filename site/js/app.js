@@ -7,6 +7,7 @@
 import { INBOX_LIST_ID, isNotFoundError } from '/vendor/todolist-sdk.min.js';
 import { AccountView } from './account-view.js';
 import { connect, readConfig } from './api.js';
+import { watchDay } from './day-watch.js';
 import { one } from './dom.js';
 import { reasonOf } from './failures.js';
 import { handleListEvents } from './list-events.js';
@@ -197,12 +198,32 @@ function savedFilters(act) {
   );
 }
 
+/**
+ * The local day turned over while the page is open (watchDay): the todos shown are read against
+ * the new "today" (due labels, a view's headings and what it holds), and a view's read again from
+ * the API, once, without emptying it or dropping a row being edited (TodoStore.newDay).
+ */
+function newDay() {
+  showChips();
+  // Nothing is shown yet (a saved filter still being looked up): it is read on the new day.
+  if (!store) return;
+  const current = store;
+  current.newDay(view.editingKeys()).catch((error) => {
+    if (current !== store || !signedIn()) return;
+    notice.show(`Couldn't bring your todos up to the new day: ${reasonOf(error)}.`, {
+      label: 'Try again',
+      run: newDay,
+    });
+  });
+}
+
 /** Shows the route's list or view again, read afresh; set once the page is wired. */
 let reshow = () => {};
 
 /** @param {(scope: import('./scope.js').Scope) => TodoStore} makeStore */
 function wire(makeStore) {
   loadOnFirstInput();
+  watchDay(newDay);
   reshow = () => showList(makeStore);
   /** @param {import('./router.js').Route & { list: string, q: string | null, view: string | null }} next */
   const show = (next) => {

@@ -394,6 +394,22 @@ export class TodoStore extends EventTarget {
     this.#changed();
   }
 
+  /**
+   * The local day turned over (watchDay): what a view holds is read against the new "today" at
+   * once, and its first page is read again, so the todos the new day brings join it in their
+   * places (reread); nothing is emptied or drawn as loading meanwhile. The todos in `editing`
+   * (rows the person is editing) stay in sight as those changed here do, until the view is shown
+   * again. A list's todos do not depend on the day: it is only drawn again (its due labels).
+   * @param {Iterable<string>} editing keys of the todos being edited
+   * @returns {Promise<void>} rejects when the view could not be read again
+   */
+  async newDay(editing) {
+    this.#changed();
+    if (this.#scope.manual) return;
+    for (const key of editing) this.#stays.add(key);
+    await this.reread();
+  }
+
   /** @param {Todo} todo @returns {boolean} whether it changed what the store holds */
   #upsert(todo) {
     this.#deletedElsewhere.delete(todo.id);

@@ -5,7 +5,7 @@
 // and clear-completed are about the todos the view shows, never the others. It reads state and
 // never changes it: clicks go to handlers.
 import { searchMatches, searchWords } from '/vendor/todolist-sdk.min.js';
-import { dayHeading } from './dates.js';
+import { dayHeading, today } from './dates.js';
 import { h, one } from './dom.js';
 import { createItem, updateItem } from './render-item.js';
 import { hrefOf } from './router.js';
@@ -117,6 +117,11 @@ export class TodoView {
     return [...this.#shown.keys()];
   }
 
+  /** The keys of the todos being edited: the title in the row, or the details form. */
+  editingKeys() {
+    return [...this.#items].filter(([, li]) => li.matches('.editing, .details-open')).map(([key]) => key);
+  }
+
   /** @param {ViewState} state */
   render({ todos, route, status, hasMore, loadingMore, pending, people = new Map(), listName }) {
     this.#app.dataset.pending = String(pending);
@@ -204,15 +209,20 @@ export class TodoView {
     const rows = [];
     /** @type {Set<string>} */
     const days = new Set();
+    const now = today();
     for (const todo of visible) {
       const day = todo.dueDate;
       if (byDay && day && !days.has(day)) {
         days.add(day);
         let heading = this.#headings.get(day);
         if (!heading) {
-          heading = h('li', { class: 'day-heading', role: 'presentation' }, [h('h3', {}, [dayHeading(day)])]);
+          heading = h('li', { class: 'day-heading', role: 'presentation' }, [h('h3')]);
           this.#headings.set(day, heading);
         }
+        // Drawn again each time: after midnight, "Tomorrow · Dec 4" is "Today · Dec 4".
+        const words = dayHeading(day, now);
+        const title = /** @type {HTMLElement} */ (heading.firstElementChild);
+        if (title.textContent !== words) title.textContent = words;
         rows.push({ heading });
       }
       rows.push({ todo });
