@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signIn } from './support/sign-in.js';
-import { eventually, todoPage } from './support/todo-page.js';
+import { eventually, rows, todoPage } from './support/todo-page.js';
 import { useSite } from './support/use-site.js';
 
 const { site, browser } = useSite();
@@ -48,18 +48,6 @@ function heading(day: string, today: string): string {
           );
   return `— ${name} · ${shortDay(day, today)}`;
 }
-
-/** Every row of the list in order: a day's heading ("— Today · May 11"), or a todo's title. */
-const rows = (page: Page) => () =>
-  page
-    .locator('.todo-list > li')
-    .evaluateAll((items) =>
-      items.map((li) =>
-        li.classList.contains('day-heading')
-          ? `— ${li.textContent}`
-          : (li.querySelector('label')?.textContent ?? ''),
-      ),
-    );
 
 /** A row's due label and whether it is drawn overdue: ["Overdue · May 11", true]. */
 const dueOf = (page: Page, title: string) => () =>

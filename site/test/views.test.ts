@@ -4,10 +4,9 @@
 // changed there stays in sight until the view is shown again, and one changed elsewhere joins
 // or leaves the view live.
 import type { TodoCreate } from '@todolist/sdk';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openSignedIn } from './support/sign-in.js';
-import { eventually, textOf, todoPage } from './support/todo-page.js';
+import { eventually, rows, textOf, todoPage } from './support/todo-page.js';
 import { useSite } from './support/use-site.js';
 
 const { site, browser } = useSite();
@@ -46,18 +45,6 @@ let errandsId: string;
 beforeAll(async () => {
   errandsId = (await site().api.lists.create({ name: 'Errands' })).id;
 });
-
-/** Every row of the list in order: a day's heading, or a todo's title. */
-const rows = (page: Page) => () =>
-  page
-    .locator('.todo-list > li')
-    .evaluateAll((items) =>
-      items.map((li) =>
-        li.classList.contains('day-heading')
-          ? `— ${li.textContent}`
-          : (li.querySelector('label')?.textContent ?? ''),
-      ),
-    );
 
 async function seedWeek(): Promise<void> {
   const todos: TodoCreate[] = [

@@ -58,3 +58,15 @@ export async function showView(page: Page, href: string): Promise<void> {
     href,
   );
 }
+
+/** Every row of the list in order, as a reader sees it: a day's heading ("— Today · May 11"), or a todo's title. */
+export const rows = (page: Page) => () =>
+  page
+    .locator('.todo-list > li')
+    .evaluateAll((items) =>
+      items.map((li) =>
+        li.classList.contains('day-heading')
+          ? `— ${li.textContent}`
+          : (li.querySelector('label')?.textContent ?? ''),
+      ),
+    );
