@@ -52,5 +52,12 @@ describe.concurrent('todo list --filter', () => {
       '--filter "(today | p1": ")" expected to close the "(" (at character 12)',
     );
     expectErrorLine(await user.run(['list', '--filter', 'tomorow']), 2, 'unknown filter "tomorow"');
+    // An empty one (an unset shell variable) is refused as the API refuses it, not a full listing.
+    await user.api.todos.create({ title: 'Unfiltered' });
+    expectErrorLine(
+      await user.run(['list', '--filter', '']),
+      2,
+      '--filter "": a filter word, "!" or "(" expected (at character 1)',
+    );
   });
 });

@@ -352,6 +352,19 @@ describe.concurrent('todo import: again, and --resume', () => {
     );
     expect(await everyTodo(user)).toHaveLength(3);
   });
+
+  it.each([
+    ['a file of its own format', [] as string[]],
+    ['a file of its own format, with --import-id', ['--import-id', 'import-0001']],
+    ['a Taskwarrior export, with --import-id', ['--from', 'taskwarrior', '--import-id', 'import-0002']],
+  ])('refuses a file that is not there with exit 2, as %s', async (_, flags) => {
+    const user = await newUser();
+    expectErrorLine(
+      await runImport(user, 'nosuch.csv', ...flags),
+      2,
+      'cannot read "nosuch.csv": no such file, or not readable',
+    );
+  });
 });
 
 describe.concurrent('todo import: what todo export wrote, dates as todo add reads them, rejected rows', () => {

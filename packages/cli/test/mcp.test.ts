@@ -226,6 +226,6 @@ describe('todo mcp', () => {
       },
     ]);
     const text = messages.map(({ content }) => (content.type === 'text' ? content.text : '')).join('\n');
-    expect(text).toMatch(/list_todos with filter "overdue"/);
+    expect(text).toMatch(/list_todos with filter "overdue" and then with filter "today & !overdue"/);
   });
 });

@@ -81,6 +81,14 @@ describe.concurrent('todo filters', () => {
       3,
       'no saved filter named "home": "todo filters" shows them, "todo filters add <name> <filter>" saves one',
     );
+    // With --filter, the two together must still fit a listing's filter; the message names both.
+    const long = Array.from({ length: 61 }, () => '#work').join(' | ');
+    await user.api.filters.create({ name: 'Long one', query: long });
+    expectErrorLine(
+      await user.run(['list', '--saved', 'long one', '--filter', 'today | overdue']),
+      2,
+      `the saved filter "Long one" (${long.length} characters) and --filter (15) make a filter of ${long.length + 22} characters, more than the 500 a listing takes: shorten --filter, or save the whole filter`,
+    );
     expectErrorLine(
       await user.run(['filters', 'edit', 'work today']),
       2,

@@ -54,7 +54,8 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
     import('@todolist/sdk/contract'),
     import('../lists/list-book.js'),
   ]);
-  if (flags.filter) await checkFilter(flags.filter, '--filter');
+  // An empty --filter (a shell variable unset, say) is refused as the API refuses it, never a full listing.
+  if (flags.filter !== undefined) await checkFilter(flags.filter, '--filter');
   const filter = await filterOf(context, flags);
   const book = await listBook(context);
   const only = flags.list ? await book.resolve(flags.list) : undefined;
@@ -68,7 +69,7 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
     ...(flags.tag ? { tag: flags.tag } : {}),
     ...(flags.dueBefore ? { dueBefore: parseDueDate(flags.dueBefore, context.now()) } : {}),
     ...(flags.search ? { q: flags.search } : {}),
-    ...(filter ? { filter, timeZone: timeZoneOf(await context.profile()) } : {}),
+    ...(filter !== undefined ? { filter, timeZone: timeZoneOf(await context.profile()) } : {}),
     // Past one page, `iterate` fetches the next, and the loop below stops at the limit.
     ...(flags.limit ? { limit: Math.min(flags.limit, MAX_PAGE_SIZE) } : {}),
   };
@@ -113,8 +114,15 @@ export async function runList(context: Context, flags: ListFlags): Promise<void>
 async function filterOf(context: Context, flags: ListFlags): Promise<string | undefined> {
   if (!flags.saved) return flags.filter;
   const { resolveSavedFilter } = await import('../filters/saved-filter-book.js');
-  const saved = (await resolveSavedFilter(context, flags.saved)).query;
-  return flags.filter ? `(${saved}) & (${flags.filter})` : saved;
+  const saved = await resolveSavedFilter(context, flags.saved);
+  if (flags.filter === undefined) return saved.query;
+  const both = `(${saved.query}) & (${flags.filter})`;
+  const { MAX_FILTER_LENGTH } = await import('@todolist/sdk/contract');
+  if (both.length > MAX_FILTER_LENGTH)
+    throw new UsageError(
+      `the saved filter "${safeText(saved.name)}" (${saved.query.length} characters) and --filter (${flags.filter.length}) make a filter of ${both.length} characters, more than the ${MAX_FILTER_LENGTH} a listing takes: shorten --filter, or save the whole filter`,
+    );
+  return both;
 }
 
 /** The todos by list, in the lists' order (the Inbox first); a list with none is left out. */

@@ -1,3 +1,4 @@
+import { access, constants } from 'node:fs/promises';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { safeText } from '../output/safe-text.js';
@@ -22,8 +23,12 @@ export async function chooseImportId(
 ): Promise<ChosenImportId> {
   const sdk = await import('@todolist/sdk');
   const nothing = async () => undefined;
-  if (flags.importId)
-    return { importId: checkImportId(flags.importId), journaled: false, begin: nothing, done: nothing };
+  if (flags.importId) {
+    const importId = checkImportId(flags.importId);
+    // The file is not hashed then, but it must be there: the same refusal as without --import-id.
+    if (file !== '-') await access(file, constants.R_OK).catch(() => unreadable(file));
+    return { importId, journaled: false, begin: nothing, done: nothing };
+  }
   if (file === '-') {
     if (flags.resume)
       throw new UsageError(
@@ -32,9 +37,7 @@ export async function chooseImportId(
     return { importId: sdk.newImportId(), journaled: false, begin: nothing, done: nothing };
   }
   const profile = (await context.profile()).name;
-  const contentHash = await hashFile(file).catch(() => {
-    throw new UsageError(`cannot read "${file}": no such file, or not readable`);
-  });
+  const contentHash = await hashFile(file).catch(() => unreadable(file));
   const journal = await loadJournal(context.paths.cacheDir, profile, contentHash);
   if (flags.resume && (!journal || journal.completedAt)) {
     throw new UsageError(
@@ -90,6 +93,10 @@ function checkSameReading(file: string, journal: Journal, from: string | undefin
   throw new UsageError(
     `the interrupted import of "${safeText(file)}" was begun ${began}, and continues only read the same way: ${resumeCommand(file, journal.from)}`,
   );
+}
+
+function unreadable(file: string): never {
+  throw new UsageError(`cannot read "${safeText(file)}": no such file, or not readable`);
 }
 
 function checkImportId(value: string): string {

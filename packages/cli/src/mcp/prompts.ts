@@ -17,7 +17,8 @@ export function registerPrompts(server: McpServer, context: Context): void {
       const today = localDay(context.now());
       const text = [
         `Today is ${today} (${timeZone}). Help me go through my todos for today.`,
-        'Call list_todos with filter "overdue" and then with filter "today".',
+        // A todo due earlier today is both overdue and today's: asked for once.
+        'Call list_todos with filter "overdue" and then with filter "today & !overdue".',
         "Show me the overdue ones first, then today's, each with its shortId, due time and priority.",
         'For each, ask whether it is done (complete_todo), should move to another day (update_todo with a new dueDate), or can go (delete_todo, only once I say so).',
         'If there is nothing, say so in one line.',
