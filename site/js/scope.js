@@ -91,12 +91,21 @@ export function viewScope({ key, filter, addTo = (input) => input }, lists) {
     listNamed: (listId, name) => lists().some((list) => list.id === listId && sameListName(list.name, name)),
     isShared: (listId) => lists().some((list) => list.id === listId && list.shared),
   };
+  // The API lists no todo of an archived list, and the page's lists are those not archived: a
+  // todo the feed brings from a list the page does not hold stays out, as it would after a reload.
+  /** @param {Todo} todo */
+  const onListShown = (todo) => {
+    const shown = lists();
+    return (
+      shown.length === 0 || todo.listId === INBOX_LIST_ID || shown.some((list) => list.id === todo.listId)
+    );
+  };
   return {
     key: scopeKeyOf({ view: key }),
     listId: INBOX_LIST_ID,
     manual: false,
     query: () => ({ filter, sort: 'due', timeZone: timeZone() }),
-    holds: (todo) => (parsed ? filterMatches(parsed, todo, context) : true),
+    holds: (todo) => onListShown(todo) && (parsed ? filterMatches(parsed, todo, context) : true),
     before: dueBefore,
     addTo: (input) => ({ listId: INBOX_LIST_ID, ...addTo(input) }),
   };
