@@ -3,29 +3,37 @@ import { aTodo } from '../../../test/support/api-answers.js';
 import type { Todo } from '../todo.js';
 import { dateOf } from './days.js';
 import { type FilterContext, filterMatches } from './evaluate.js';
-import { FilterSyntaxError, parseFilter } from './parse.js';
+import { FilterSyntaxError } from './FilterSyntaxError.js';
+import { parseFilter } from './parse.js';
 
 // The filter language on a fixed set of todos, read on Wednesday 2 December 2026 at 10:30.
 
 const todo = (title: string, fields: Partial<Todo> = {}): Todo => aTodo({ id: title, title, ...fields });
 
 const TODOS = [
-  todo('late report', { dueDate: '2026-11-30', priority: 'high', tags: ['work'] }),
+  todo('late report', { dueDate: '2026-11-30', priority: 'high', tags: ['work'], listId: 'old' }),
   todo('standup', {
     dueDate: '2026-12-02',
     dueTime: '09:00',
     tags: ['work'],
     recurrence: { rrule: 'FREQ=WEEKLY;BYDAY=WE', timeZone: 'Europe/London', fromCompletion: false },
   }),
-  todo('dentist', { dueDate: '2026-12-02', dueTime: '16:00', priority: 'low' }),
+  todo('dentist', { dueDate: '2026-12-02', dueTime: '16:00', priority: 'low', listId: 'old' }),
   todo('milk', { dueDate: '2026-12-03', tags: ['home'], listId: 'groceries', notes: 'oat, from the café' }),
   todo('presents', { dueDate: '2026-12-20', tags: ['home'], listId: 'family' }),
-  todo('tax', { dueDate: '2027-01-31', priority: 'high' }),
-  todo('read a book', { tags: ['home'] }),
+  todo('tax', { dueDate: '2027-01-31', priority: 'high', listId: 'rnd' }),
+  todo('read a book', { tags: ['home'], listId: 'quoted' }),
   todo('done late', { dueDate: '2026-11-01', completed: true }),
 ];
 
-const LISTS: Record<string, string> = { inbox: 'Inbox', groceries: 'Groceries', family: 'Family Xmas' };
+const LISTS: Record<string, string> = {
+  inbox: 'Inbox',
+  groceries: 'Groceries',
+  family: 'Family Xmas',
+  rnd: 'R&D',
+  old: 'Home (old)',
+  quoted: 'Say "hi" | bye',
+};
 const context: FilterContext = {
   today: '2026-12-02',
   now: '10:30',
@@ -53,6 +61,12 @@ describe('the filter language', () => {
     ['@groceries', ['milk']],
     ['@Family Xmas', ['presents']],
     ['@"family xmas"', ['presents']],
+    ['@"R&D"', ['tax']],
+    ['@ "r&d" ', ['tax']],
+    ['@"Home (old)"', ['late report', 'dentist']],
+    ['@"Home (old)" & p1', ['late report']],
+    ['!(@"Home (old)" | @"R&D") & !no date', ['standup', 'milk', 'presents', 'done late']],
+    ['@"say ""hi"" | bye"', ['read a book']],
     ['recurring', ['standup']],
     ['shared', ['presents']],
     ['search: CAFE oat', ['milk']],
@@ -92,6 +106,12 @@ describe('the filter language', () => {
     ['search:   ', 'search: needs words after it', 7],
     ['next 0 days', 'next N days takes 1 to 366 days', 0],
     ['@', '@ needs a list name after it', 1],
+    ['@""', '@ needs a list name after it', 1],
+    ['p1 & @"R&D', "the list name's opening quote is not closed", 6],
+    ['@"say ""hi', "the list name's opening quote is not closed", 1],
+    ['today | @ "Home (old)', "the list name's opening quote is not closed", 10],
+    ['@"R&D" p1', '"&" or "|" expected between two filters', 7],
+    ['@R&D', 'unknown filter "D"', 3],
   ])('refuses %j: %s, at %i', (filter, reason, position) => {
     let error: unknown;
     try {
@@ -103,6 +123,22 @@ describe('the filter language', () => {
     expect((error as FilterSyntaxError).reason).toContain(reason);
     expect((error as FilterSyntaxError).position).toBe(position);
     expect((error as FilterSyntaxError).message).toContain(`(at character ${position + 1})`);
+  });
+
+  it('ends an unquoted list name at "&", "|", "(" or ")", as before quotes were read', () => {
+    expect(parseFilter('@R&p1')).toEqual({
+      kind: 'and',
+      left: { kind: 'list', name: 'R' },
+      right: { kind: 'priority', priority: 'high' },
+    });
+    expect(parseFilter('@Family "Xmas"|p1')).toEqual({
+      kind: 'or',
+      left: { kind: 'list', name: 'Family "Xmas"' },
+      right: { kind: 'priority', priority: 'high' },
+    });
+    expect(() => parseFilter('@Home (old)')).toThrow(
+      '"&" or "|" expected between two filters (at character 7)',
+    );
   });
 
   it('refuses a filter over 500 characters', () => {

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { Tag } from '../todo.js';
 import { readDay } from './days.js';
+import { FilterSyntaxError } from './FilterSyntaxError.js';
+import { tokenize } from './tokenize.js';
 
 // The filter language, one grammar for the API (`filter=`), the SDK, the CLI and the page:
 //
@@ -8,9 +10,10 @@ import { readDay } from './days.js';
 //   either  := term ('&' term)*
 //   term    := '!' term | '(' filter ')' | word
 //   word    := today | overdue | no date | next N days | before: DAY | p1 | p2 | p3
-//            | #tag | @list | recurring | shared | search: WORDS
+//            | #tag | @list | @"list" | recurring | shared | search: WORDS
 //
-// A word runs up to the next `&`, `|`, `(` or `)`, so `search:` and `@` take several words.
+// A word runs up to the next `&`, `|`, `(` or `)`, so `search:` and `@` take several words; a
+// list name in double quotes runs to its closing quote, `""` a quote in it (./tokenize.ts).
 // Hand-written rather than a parser generator: the grammar is ten lines, and the page's first
 // load carries it.
 
@@ -34,44 +37,6 @@ export const MAX_FILTER_LENGTH = 500;
 
 /** The longest "next N days". */
 const MAX_NEXT_DAYS = 366;
-
-/** A filter that does not parse: the message says what was expected at `position` (0-based). */
-export class FilterSyntaxError extends Error {
-  override readonly name = 'FilterSyntaxError';
-  constructor(
-    readonly reason: string,
-    readonly position: number,
-  ) {
-    super(`${reason} (at character ${position + 1})`);
-  }
-}
-
-type Operator = '&' | '|' | '!' | '(' | ')';
-type Token = { [Kind in Operator]: { kind: Kind } }[Operator] | { kind: 'word'; text: string };
-type Located = Token & { at: number };
-
-const OPERATORS = new Set(['&', '|', '!', '(', ')']);
-const WORD_ENDS = /[&|()]/;
-
-function tokenize(text: string): Located[] {
-  const tokens: Located[] = [];
-  let at = 0;
-  while (at < text.length) {
-    const char = text[at] as string;
-    if (/\s/.test(char)) {
-      at++;
-    } else if (OPERATORS.has(char)) {
-      tokens.push({ kind: char as Operator, at });
-      at++;
-    } else {
-      let end = at;
-      while (end < text.length && !WORD_ENDS.test(text[end] as string)) end++;
-      tokens.push({ kind: 'word', text: text.slice(at, end).trimEnd(), at });
-      at = end;
-    }
-  }
-  return tokens;
-}
 
 const KNOWN =
   'today, overdue, no date, next 7 days, before: dec 24, p1, p2, p3, #tag, @list, recurring, shared, search: words';
@@ -125,15 +90,14 @@ function readWord(text: string, at: number): FilterNode {
       throw new FilterSyntaxError(`"${text}" is not a tag: ${tag.error.issues[0]?.message}`, at);
     return { kind: 'tag', tag: tag.data };
   }
-  if (word.startsWith('@')) {
-    const name = text
-      .slice(1)
-      .trim()
-      .replace(/^"(.*)"$/, '$1');
-    if (!name) throw new FilterSyntaxError('@ needs a list name after it', at + 1);
-    return { kind: 'list', name };
-  }
+  if (word.startsWith('@')) return listNamed(text.slice(1).trim(), at);
   throw new FilterSyntaxError(`unknown filter "${text}": use ${KNOWN}`, at);
+}
+
+/** `@name`, the `@` at `at`. */
+function listNamed(name: string, at: number): FilterNode {
+  if (!name) throw new FilterSyntaxError('@ needs a list name after it', at + 1);
+  return { kind: 'list', name };
 }
 
 /**
@@ -169,6 +133,7 @@ export function parseFilter(text: string): FilterNode {
       next++;
       return inner;
     }
+    if (token.kind === 'quotedList') return listNamed(token.name, token.at);
     return readWord(token.text, token.at);
   }
 
