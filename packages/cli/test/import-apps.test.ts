@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Todo } from '@todolist/sdk';
 import { describe, expect, it } from 'vitest';
+import { startTodo } from './support/running-todo.js';
 import { newTodoUser, type TodoRun, type TodoUser } from './support/todo-user.js';
 import { useLocalApi } from './support/use-local-api.js';
 
@@ -27,6 +28,10 @@ const userWithFile = async (name: string, as: string) => userWith(as, await fixt
 
 const importFrom = (user: TodoUser, app: string, file: string, ...args: string[]) =>
   user.run(['import', '--from', app, file, ...args], { cwd: user.configDir });
+
+/** `… | todo import --from <app> -`: `input` on standard input. */
+const importPiped = (user: TodoUser, app: string, input: string, ...args: string[]) =>
+  startTodo(['import', '--from', app, '-', ...args], user.env, { cwd: user.configDir, input }).finished;
 
 /** A new user who imports the fixture, copied to their home as `name`, from `app`. */
 async function importFixture(app: string, fixture: string, name: string) {
@@ -301,15 +306,129 @@ describe.concurrent('todo import --from', () => {
     ]);
   });
 
+  it('taskwarrior: the copies of a repeating task missed for days are one repeating todo, the open copy due first; the others come in without the repeat, and stderr says so', async () => {
+    // `task add Stretch due:2026-12-01T08:00 recur:daily`, done on the 1st, left since, exported on
+    // the 4th: the template, a pending copy for each day since and one ahead, the done one.
+    const template = '3f1c0a2e-8d4b-4e6f-9a7c-1b2d3e4f5a60';
+    const copy = (imask: number, status: string, extra: object = {}) => ({
+      id: status === 'pending' ? imask : 0,
+      description: 'Stretch',
+      due: `2026120${imask + 1}T070000Z`,
+      entry: imask === 0 ? '20261201T063000Z' : '20261204T090000Z',
+      imask,
+      modified: '20261204T090000Z',
+      parent: template,
+      recur: 'daily',
+      status,
+      uuid: `3f1c0a2e-8d4b-4e6f-9a7c-1b2d3e4f5a6${imask + 1}`,
+      urgency: 8,
+      ...extra,
+    });
+    const tasks = [
+      {
+        id: 0,
+        description: 'Stretch',
+        due: '20261201T070000Z',
+        entry: '20261130T200000Z',
+        mask: '+----X',
+        recur: 'daily',
+        status: 'recurring',
+        uuid: template,
+      },
+      copy(1, 'pending'),
+      copy(2, 'pending'),
+      copy(3, 'pending'),
+      copy(4, 'pending'),
+      {
+        id: 5,
+        description: 'Buy milk',
+        entry: '20261202T080000Z',
+        status: 'pending',
+        uuid: '6b0e7f3a-2c1d-4e5f-8a9b-0c1d2e3f4a5b',
+      },
+      copy(0, 'completed', { end: '20261201T073000Z' }),
+      copy(5, 'deleted', { end: '20261204T090000Z' }),
+    ];
+    const user = await userWith(
+      'tasks.json',
+      `[\n${tasks.map((task) => JSON.stringify(task)).join(',\n')}\n]\n`,
+    );
+    const run = await importFrom(user, 'taskwarrior', 'tasks.json');
+    expectShown(run, 0, [
+      'line 3: "Stretch" is 5 copies of one repeat (lines 3, 4, 5, 6, 8): the open one due first repeats, the 4 others come in without the repeat',
+      'Imported 6 todos from tasks.json (taskwarrior): 6 new; skipped 1 recurring template, 1 deleted.',
+    ]);
+    const stretches = (await todosOf(user))
+      .filter((todo) => todo.title === 'Stretch')
+      .map((todo) => [todo.dueDate, todo.dueTime, todo.completed, todo.recurrence?.rrule ?? null])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    expect(stretches).toEqual([
+      ['2026-12-01', '08:00', true, null],
+      ['2026-12-02', '08:00', false, 'FREQ=DAILY'],
+      ['2026-12-03', '08:00', false, null],
+      ['2026-12-04', '08:00', false, null],
+      ['2026-12-05', '08:00', false, null],
+    ]);
+    await expectReRunsAddNothing(user, 'taskwarrior', 'tasks.json', {
+      summary:
+        'Imported 6 todos from tasks.json (taskwarrior): 0 new, 6 already there; skipped 1 recurring template, 1 deleted.',
+      rejectedLines: [],
+    });
+  });
+
+  it('taskwarrior: `task export | todo import --from taskwarrior -` reads the JSON array on standard input, at the lines of a file; one task a line still works', async () => {
+    const text = await fixture('taskwarrior-export.txt');
+    const user = await userWith('unused.txt', '');
+    const run = await importPiped(user, 'taskwarrior', text, '--json');
+    expect(run.code, run.stderr).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      created: 5,
+      rejected: 1,
+      rejectedLines: [9],
+      skipped: { deleted: 1, 'recurring template': 1 },
+      notices: [
+        { line: 8, message: 'recur "hourly" is no repeat todo knows: kept in the notes' },
+        { line: 8, message: 'tags ops/infra are no todo tags: kept in the notes' },
+      ],
+    });
+    // One task a line after a blank line (the chunk read to tell is put back): the 7th task is on line 8.
+    const tasks = (JSON.parse(text) as object[]).slice(0, 7);
+    const later = [
+      ...tasks,
+      {
+        description: 'Buy bread',
+        entry: '20261203T080000Z',
+        status: 'pending',
+        uuid: '9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a',
+      },
+    ];
+    const again = await importPiped(
+      user,
+      'taskwarrior',
+      `\n${later.map((task) => JSON.stringify(task)).join('\n')}\n`,
+      '--json',
+    );
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({
+      created: 1,
+      existing: 5,
+      rejected: 0,
+      notices: [{ line: 8, message: expect.stringContaining('recur "hourly"') }, { line: 8 }],
+    });
+    expect(await sortedTitles(user)).toContain('Buy bread');
+  });
+
   it('todotxt: priorities, +project lists, @context tags, due:, rec:, x with dates, and a re-run adds nothing', async () => {
     const user = await userWithFile('todo.txt', 'todo.txt');
     const dry = await importFrom(user, 'todotxt', 'todo.txt', '--dry-run');
     expect(lines(dry.stderr).at(-2)).toBe('Dry run: 11 rows would be imported, 2 rejected.');
     const run = await importFrom(user, 'todotxt', 'todo.txt');
     expectShown(run, 1, [
+      'line 8: t:2099-12-07 is a key:value todo has no field for: kept in the notes',
       'line 10: rec:2b is no repeat todo reads (rec:1w, rec:+2m: d, w, m or y): kept in the notes',
       'line 11: only the first +project is its list: +Summer kept in the notes',
       'line 11: @with/friends cannot be a tag: kept in the notes',
+      'line 11: url:example is a key:value todo has no field for: kept in the notes',
       'Imported 11 todos from todo.txt (todotxt): 11 new; made lists "GarageSale", "TodoTxtTouch", "Home Finances", "Travel"; 2 rows rejected (lines 12, 14).',
       'todo: 2 rows rejected (written to todo.txt.rejects.ndjson); the others were imported',
     ]);
@@ -385,6 +504,23 @@ describe.concurrent('todo import --from', () => {
     const sorted = async (someone: TodoUser) =>
       (await todosOf(someone)).map(fields).sort((a, b) => a.title.localeCompare(b.title));
     expect(await sorted(other)).toEqual(await sorted(user));
+  });
+
+  it('todotxt: export names each todo whose title todo.txt would read as more than a title, and writes it still; importing it says what went to the notes', async () => {
+    const user = await userWith('unused.txt', '');
+    const odd = await user.api.todos.create({ title: 'Buy +2 batteries, ratio 16:9, ask @ana' });
+    await user.api.todos.create({ title: 'Read https://example.com/a:b later' });
+    const exported = await user.run(['export', '--format', 'todotxt']);
+    expect(exported.code, exported.stderr).toBe(0);
+    expect(lines(exported.stderr)).toEqual([
+      `${odd.id} "Buy +2 batteries, ratio 16:9, ask @ana": todo.txt reads +2 as a project, 16:9, as a key:value, @ana as a context; written as it is`,
+    ]);
+    expect(lines(exported.stdout)).toContain(`${parisDay()} Buy +2 batteries, ratio 16:9, ask @ana`);
+    await writeFile(join(user.configDir, 'todo.txt'), exported.stdout);
+    const back = await importFrom(user, 'todotxt', 'todo.txt', '--dry-run');
+    expect(lines(back.stderr)).toContainEqual(
+      expect.stringMatching(/^line [12]: 16:9, is a key:value todo has no field for: kept in the notes$/),
+    );
   });
 
   it("gives the output the README's todo.txt example shows, command after command", async () => {

@@ -44,7 +44,12 @@ interface ExportFlags {
   status: string;
 }
 
-async function* lines(todos: AsyncIterable<ExportedTodo>, format: ExportFormat): AsyncGenerator<string> {
+/** The export's text, chunk by chunk; `report` is given what todo.txt cannot keep, once all is written. */
+async function* lines(
+  todos: AsyncIterable<ExportedTodo>,
+  format: ExportFormat,
+  report: (line: string) => void,
+): AsyncGenerator<string> {
   if (format === 'ndjson') {
     for await (const todo of todos) yield `${JSON.stringify(todo)}\n`;
     return;
@@ -60,8 +65,8 @@ async function* lines(todos: AsyncIterable<ExportedTodo>, format: ExportFormat):
     return;
   }
   if (format === 'todotxt') {
-    const { todotxtLine } = await import('../export/todotxt-line.js');
-    for await (const todo of todos) yield todotxtLine(todo);
+    const { todotxtLines } = await import('../export/todotxt-lines.js');
+    yield* todotxtLines(todos, report);
     return;
   }
   // csv-stringify quotes and escapes as RFC 4180 says; loaded only for CSV.
@@ -114,8 +119,9 @@ export async function runExport(context: Context, flags: ExportFlags): Promise<v
   if (!(STATUSES as readonly string[]).includes(flags.status))
     throw new UsageError(`--status must be all, open or completed (got "${flags.status}")`);
   const todos = exportedTodos(context, flags.status as 'all');
+  const report = (line: string) => context.io.err(safeText(line));
   if (!flags.output) {
-    for await (const chunk of lines(todos, format)) context.io.stdout.write(chunk);
+    for await (const chunk of lines(todos, format, report)) context.io.stdout.write(chunk);
     return;
   }
   const output = flags.output;
@@ -124,7 +130,7 @@ export async function runExport(context: Context, flags: ExportFlags): Promise<v
     throw cannotWrite(output, error);
   });
   try {
-    for await (const chunk of lines(todos, format)) await file.write(chunk);
+    for await (const chunk of lines(todos, format, report)) await file.write(chunk);
     await file.close();
     await rename(temporary, output).catch((error: NodeJS.ErrnoException) => {
       throw cannotWrite(output, error);

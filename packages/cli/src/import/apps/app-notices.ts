@@ -17,9 +17,16 @@ export class AppNotices {
     this.skipped.set(reason, (this.skipped.get(reason) ?? 0) + 1);
   };
 
+  /** The notices by line (a reader may tell of a line after later ones: a Taskwarrior repeat's copies). */
+  #byLine() {
+    return this.notices.toSorted((a, b) => a.line - b.line);
+  }
+
   /** `line 7: …` for the first notices, then how many more there are. */
   lines(): string[] {
-    const shown = this.notices.slice(0, SHOWN).map(({ line, message }) => `line ${line}: ${message}`);
+    const shown = this.#byLine()
+      .slice(0, SHOWN)
+      .map(({ line, message }) => `line ${line}: ${message}`);
     const more = this.notices.length - shown.length;
     return more > 0 ? [...shown, `… and ${more} more (all of them in --json)`] : shown;
   }
@@ -38,6 +45,6 @@ export class AppNotices {
 
   /** What `--json`'s summary adds: the records skipped, by why; what was not kept; the lines rejected. */
   summary(rejectedLines: readonly number[]) {
-    return { skipped: Object.fromEntries(this.skipped), notices: this.notices, rejectedLines };
+    return { skipped: Object.fromEntries(this.skipped), notices: this.#byLine(), rejectedLines };
   }
 }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { open, readFile } from 'node:fs/promises';
 import { localDay, localTime } from '@todolist/sdk/contract';
-import { jsonArrayRows, readRows, type SourceRow } from '../read-rows.js';
+import type { SourceRow } from '../read-rows.js';
 import { type AppReadOptions, type AppTodo, appRow, everyRrule, joinNotes, tagsOf } from './app-rows.js';
-import { elementLines } from './array-lines.js';
+import { taskwarriorRecords } from './taskwarrior-records.js';
+import { RepeatCopies } from './taskwarrior-repeats.js';
 
-// Taskwarrior's `task export`: a JSON array (json.array=on, the default since 2.6), or one task
-// object a line. Dates are UTC, `20261224T120000Z`.
+// Taskwarrior's `task export` (read by taskwarrior-records.ts). Dates are UTC, `20261224T120000Z`.
 
 const PRIORITIES: Record<string, string> = { H: 'high', M: 'normal', L: 'low' };
 
@@ -81,11 +80,15 @@ function dueOf(task: Record<string, unknown>): AppTodo {
   return { due: localDay(due), ...(time === '00:00' ? {} : { dueTime: time }) };
 }
 
-/** One task of the export as a todo, or undefined for one skipped (deleted, or a repeat's template). */
+/**
+ * One task of the export as a todo, or undefined for one skipped (deleted, or a repeat's
+ * template). With `repeats` false, its `recur` is not read: a copy of a repeat that another carries.
+ */
 export function todoOfTask(
   task: Record<string, unknown>,
   line: number,
   options: AppReadOptions,
+  repeats = true,
 ): AppTodo | undefined {
   const status = text(task.status) ?? 'pending';
   if (status === 'deleted' || status === 'recurring') {
@@ -93,7 +96,7 @@ export function todoOfTask(
     return undefined;
   }
   const due = dueOf(task);
-  const recur = text(task.recur);
+  const recur = repeats ? text(task.recur) : undefined;
   const rrule = recur ? rruleOfRecur(recur) : undefined;
   if (recur && !rrule) options.notice(line, `recur "${recur}" is no repeat todo knows: kept in the notes`);
   const words = Array.isArray(task.tags) ? task.tags.filter((tag) => typeof tag === 'string') : [];
@@ -126,47 +129,22 @@ export function todoOfTask(
   };
 }
 
-/** Whether the file holds a JSON array (else one task a line): its first character that is not blank. */
-async function isArray(file: string): Promise<boolean> {
-  const handle = await open(file);
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-    return buffer
-      .subarray(0, bytesRead)
-      .toString('utf8')
-      .replace(/^\uFEFF/, '')
-      .trimStart()
-      .startsWith('[');
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
- * The records of an export that is a JSON array, each at the line of the file its object starts
- * on (`task export` writes `[` alone on the first line), so a rejected task is found where it is.
+ * The tasks of a `task export` file, or of standard input (`-`); deleted ones and templates counted
+ * as skipped. The copies of a repeating task come last, once it is known which of them repeats.
  */
-async function* arrayRecords(file: string): AsyncGenerator<SourceRow> {
-  const text = (await readFile(file, 'utf8')).replace(/^\uFEFF/, '');
-  let lines: number[] | undefined;
-  const lineOf = (index: number) => {
-    // Scanned when the first row asks, so after JSON.parse took the text: the scan trusts it is valid.
-    lines ??= elementLines(text);
-    return lines[index] ?? index + 1;
-  };
-  yield* jsonArrayRows(text, file, lineOf);
-}
-
-/** The tasks of a `task export` file; deleted ones counted as skipped. */
 export async function* taskwarriorRows(file: string, options: AppReadOptions): AsyncGenerator<SourceRow> {
-  const records = file !== '-' && (await isArray(file)) ? arrayRecords(file) : readRows(file, 'ndjson');
+  const copies = new RepeatCopies();
   let index = 0;
-  for await (const row of records) {
-    if ('unreadable' in row.row) {
-      yield { ...row, index: index++ };
-      continue;
+  for await (const row of taskwarriorRecords(file)) {
+    if ('unreadable' in row.row) yield { ...row, index: index++ };
+    else if (!copies.hold(row.row, row.line)) {
+      const todo = todoOfTask(row.row, row.line, options);
+      if (todo) yield appRow(index++, row.line, todo, row.row);
     }
-    const todo = todoOfTask(row.row, row.line, options);
-    if (todo) yield appRow(index++, row.line, todo, row.row);
+  }
+  for (const { task, line, repeats } of copies.release(options.notice)) {
+    const todo = todoOfTask(task, line, options, repeats);
+    if (todo) yield appRow(index++, line, todo, task);
   }
 }

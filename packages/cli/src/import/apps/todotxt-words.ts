@@ -26,3 +26,21 @@ export function recOfRecurrence(recurrence: { rrule: string; fromCompletion: boo
   if (!every) return `rrule:${recurrence.rrule}`;
   return `rec:${recurrence.fromCompletion ? '' : '+'}${every.count}${every.unit}`;
 }
+
+/** What todo.txt reads a word of a task's text as, wherever it is (it has no escaping). */
+export type WordKind = 'project' | 'context' | 'key:value';
+
+/** What todo.txt reads `word` as: `+2` a project, `@ana` a context, `16:9,` a key:value (not `https://…`); else undefined, a word of the title. */
+export function wordKind(word: string): WordKind | undefined {
+  if (word.length > 1 && word.startsWith('+')) return 'project';
+  if (word.length > 1 && word.startsWith('@')) return 'context';
+  const pair = /^([^\s:]+):[^\s:]+$/.exec(word);
+  return pair?.[1] && !/^https?$/.test(pair[1]) ? 'key:value' : undefined;
+}
+
+/** The words of a title that todo.txt would read as something else, each with what: what an export cannot write as a title. */
+export const misreadWords = (title: string) =>
+  title.split(/\s+/).flatMap((word) => {
+    const kind = wordKind(word);
+    return kind ? [{ word, kind }] : [];
+  });

@@ -40,6 +40,17 @@ describe('todoOfLine', () => {
     });
   });
 
+  it('says which key:value words it keeps in the notes, whether todo has no field for them or they come twice', () => {
+    expect(todoOfLine('Take out the trash due:2099-12-08 t:2099-12-07 due:2099-12-09', PARIS)).toEqual({
+      todo: { title: 'Take out the trash', notes: 't:2099-12-07 due:2099-12-09', due: '2099-12-08' },
+      lost: ['t:2099-12-07 due:2099-12-09 are key:values todo has no field for: kept in the notes'],
+    });
+    expect(todoOfLine('Buy +2 batteries, ratio 16:9, ask @ana', PARIS)).toEqual({
+      todo: { title: 'Buy batteries, ratio ask', notes: '16:9,', tags: ['ana'], list: '2' },
+      lost: ['16:9, is a key:value todo has no field for: kept in the notes'],
+    });
+  });
+
   it('reads (D) to (Z) as low, and pri: on a done task', () => {
     expect(todoOfLine('(Z) Someday', PARIS).todo.priority).toBe('low');
     expect(todoOfLine('x Paid pri:A', PARIS).todo).toMatchObject({ priority: 'high', completed: true });

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { SourceRow } from '../read-rows.js';
 import { type AppReadOptions, type AppTodo, appRow, everyRrule, joinNotes, tagsOf } from './app-rows.js';
-import { listOfProject, priorityOfLetter } from './todotxt-words.js';
+import { listOfProject, priorityOfLetter, wordKind } from './todotxt-words.js';
 
 // todo.txt (github.com/todotxt/todo.txt): one task a line. `x` and a completion date, then a
 // priority `(A)`, then a creation date, then the text with `+project`, `@context` and
@@ -24,13 +24,14 @@ interface Words {
 function wordsOf(text: string): Words {
   const words: Words = { title: [], projects: [], contexts: [], keep: [], values: new Map() };
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const pair = /^([^\s:]+):([^\s:]+)$/.exec(word);
-    if (word.length > 1 && word.startsWith('+')) words.projects.push(word);
-    else if (word.length > 1 && word.startsWith('@')) words.contexts.push(word.slice(1));
-    else if (pair?.[1] && pair[2] && !/^https?$/.test(pair[1])) {
-      const key = pair[1].toLowerCase();
-      if (['due', 'rec', 'pri', 'rrule'].includes(key) && !words.values.has(key))
-        words.values.set(key, pair[2]);
+    const kind = wordKind(word);
+    if (kind === 'project') words.projects.push(word);
+    else if (kind === 'context') words.contexts.push(word.slice(1));
+    else if (kind === 'key:value') {
+      const [key = '', value = ''] = word.split(':');
+      const known = key.toLowerCase();
+      if (['due', 'rec', 'pri', 'rrule'].includes(known) && !words.values.has(known))
+        words.values.set(known, value);
       else words.keep.push(word);
     } else words.title.push(word);
   }
@@ -80,6 +81,10 @@ export function todoOfLine(line: string, options: Pick<AppReadOptions, 'timeZone
   const due = words.values.get('due');
   const repeat = repeatOf(words, due && DATE.test(due) ? due : undefined, options.timeZone);
   if (repeat.lost) lost.push(repeat.lost);
+  if (words.keep.length > 0)
+    lost.push(
+      `${words.keep.join(' ')} ${words.keep.length === 1 ? 'is a key:value' : 'are key:values'} todo has no field for: kept in the notes`,
+    );
   const pri = words.values.get('pri');
   const notes = joinNotes(
     [createdOn ? `created ${createdOn}` : undefined, completedOn ? `completed ${completedOn}` : undefined]
