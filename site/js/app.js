@@ -88,6 +88,8 @@ function render() {
 function renderLists() {
   const loaded = store.status === 'ready' && !store.hasMore;
   sidebar.render(route, loaded ? store.todos.filter((todo) => !todo.completed).length : null);
+  // The lists may come after the words were typed: an @word is read again against them.
+  showChips();
 }
 
 /**

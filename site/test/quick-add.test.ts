@@ -51,6 +51,16 @@ describe('quick add in the page', () => {
     expect(await page.locator('.quick-add-chips').isHidden()).toBe(true);
   });
 
+  it('reads an @word again when the lists change, so a list made meanwhile is taken', async () => {
+    const { page } = await openInParis();
+    await page.locator('.todoapp[data-live="live"]').waitFor();
+    await page.locator('.new-todo').pressSequentially('Fix the roof @cabin');
+    await eventually(chips(page), []);
+    // Made elsewhere while the line waits: the page hears of it, and the word names it now.
+    await site().api.lists.create({ name: 'Cabin' });
+    await eventually(chips(page), ['List Cabin']);
+  });
+
   it('adds the todo the words describe, in the list the @word names, and says where it went', async () => {
     const { page, app } = await openInParis();
     await app.add('Pay rent dec 24 5pm p1 #home @flat // by transfer');
