@@ -3,6 +3,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
 
+/** How long closing waits for dynalite's requests under way before it cuts their connections. */
+const CUT_AFTER_MS = 5_000;
+
 /** A running dynalite server. */
 export interface DynaliteServer {
   /** Its HTTP endpoint, for the AWS SDK's `endpoint`. */
@@ -29,8 +32,13 @@ export async function startDynalite(options: { path?: string } = {}): Promise<Dy
     server,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        server.closeAllConnections?.();
+        // dynalite closes its database once its HTTP server has closed. A query still reading
+        // then throws from dynalite's value stream, where nothing can catch it (an uncaught
+        // exception in the process): so requests under way finish first, idle connections close
+        // now, and only those still open after a few seconds are cut.
         server.close((error?: Error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections?.();
+        setTimeout(() => server.closeAllConnections?.(), CUT_AFTER_MS).unref();
       }),
   };
 }
