@@ -101,20 +101,24 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     ...(lists ? { listIdOf: (name: string) => lists.idOf(name) } : {}),
   });
 
+  // What both a dry run and an import report of the rows refused and of what a todo could not hold.
+  const refusals = () => ({
+    rejected: rejects.count,
+    rejectsFile: rejects.count ? (rejects.path ?? null) : null,
+    ...notices?.summary(rejects.lines),
+  });
+  const printNotices = () => {
+    for (const line of notices?.lines() ?? []) context.io.err(safeText(line));
+  };
+
   if (flags.dryRun) {
     for await (const _ of todos.items());
     await book?.close();
     await rejects.close();
-    const summary = {
-      dryRun: true,
-      valid: todos.valid,
-      rejected: rejects.count,
-      rejectsFile: rejects.count ? (rejects.path ?? null) : null,
-      ...notices?.summary(rejects.lines),
-    };
+    const summary = { dryRun: true, valid: todos.valid, ...refusals() };
     if (flags.json) printData(context.io, 'json', summary, false);
     else {
-      for (const line of notices?.lines() ?? []) context.io.err(safeText(line));
+      printNotices();
       context.io.err(`Dry run: ${plural(todos.valid, 'row')} would be imported, ${rejects.count} rejected.`);
     }
     return failOnRejects(context, rejects, 'would be rejected');
@@ -152,13 +156,11 @@ export async function runImport(context: Context, file: string, flags: ImportFla
     importId,
     created: summary.created,
     existing: summary.existing,
-    rejected: rejects.count,
-    rejectsFile: rejects.count ? (rejects.path ?? null) : null,
-    ...notices?.summary(rejects.lines),
+    ...refusals(),
   };
   if (flags.json) printData(context.io, 'json', result, false);
   else {
-    for (const line of notices?.lines() ?? []) context.io.err(safeText(line));
+    printNotices();
     const already = summary.existing ? `, ${summary.existing} already there` : '';
     // From another app, the lines rejected are named: its rows are not the ones of the rejects file.
     const at = notices && rejects.count ? ` (${notices.linesText(rejects.lines)})` : '';
